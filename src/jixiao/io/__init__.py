@@ -1,0 +1,1 @@
+"""Reading and writing evaluations: YAML, JSON and the guided Excel workbook."""

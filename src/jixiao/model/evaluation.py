@@ -1,0 +1,40 @@
+"""The evaluation: everything a unit states about one year, the root of the model."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from jixiao.model.assessment import ProjectAssessment, UnitSelfAssessment
+from jixiao.model.basic_data import BasicDataTable
+from jixiao.model.base import Record
+from jixiao.model.expenditure import Finances
+from jixiao.model.report import Narrative, SignOff
+from jixiao.model.unit import UnitProfile
+
+SCHEMA_VERSION = 1
+
+
+class Evaluation(Record):
+    """单位整体支出绩效自评: one unit, one year, as entered or as read from its report.
+
+    ``template`` names the report layout, ``profile`` the scoring rules (both versioned data in
+    :mod:`jixiao.profiles`). ``stated_year`` fields elsewhere are compared with ``year`` by the
+    rules; nothing here is derived: scoring and checks compute from these stated values.
+    """
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    year: int = Field(ge=2000, le=2100, title="年度")
+    template: str = Field("yueyanglou-2024", title="报告模板")
+    profile: str = Field("yueyanglou-2024", title="评分规则")
+    title: str = Field("", title="报告标题", description="as printed; checked for year and unit")
+    unit: UnitProfile = Field(title="单位基本情况")
+    finances: Finances = Field(default_factory=Finances, title="预算支出情况")
+    narrative: Narrative = Field(default_factory=Narrative, title="报告正文")
+    basic_data: BasicDataTable = Field(default_factory=BasicDataTable, title="附件1 基础数据表")
+    self_assessment: UnitSelfAssessment = Field(
+        default_factory=UnitSelfAssessment, title="附件2 单位整体支出绩效自评表"
+    )
+    projects: tuple[ProjectAssessment, ...] = Field((), title="附件3 项目支出绩效自评表")
+    sign_off: SignOff = Field(default_factory=SignOff, title="签字栏")

@@ -1,0 +1,43 @@
+"""The three-level indicator table (绩效指标) of 附件2 and 附件3."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from jixiao.model.base import Points, Record
+
+
+class IndicatorNature(StrEnum):
+    """指标性质: how an indicator's actual value is compared with its target."""
+
+    AT_LEAST = "≥"
+    AT_MOST = "≤"
+    EQUAL = "="
+    QUALITATIVE = "定性"
+    NOT_APPLICABLE = "不适用"
+
+
+class Indicator(Record):
+    """One 三级指标 row.
+
+    ``target`` and ``actual`` are kept as written (“32户”, “≥95%”, “已完成”); scoring reads a
+    number from them only for quantitative natures. ``nature`` may be left empty: it is then
+    read from the target (see :func:`jixiao.scoring.indicators.infer_nature`). ``weight`` may be
+    empty only for a 不适用 row; ``stated_score`` is the unit's own 自评得分, never overwritten.
+    """
+
+    level1: str = Field(min_length=1, title="一级指标")
+    level2: str = Field("", title="二级指标")
+    name: str = Field("", title="三级指标")
+    nature: IndicatorNature | None = Field(None, title="指标性质")
+    target: str = Field("", title="年度指标值")
+    actual: str = Field("", title="实际完成值")
+    weight: Points | None = Field(None, title="分值")
+    stated_score: Points | None = Field(None, title="自评得分")
+    deviation_reason: str = Field("", title="偏差原因分析及改进措施")
+
+    @property
+    def not_applicable(self) -> bool:
+        return self.nature is IndicatorNature.NOT_APPLICABLE or "不适用" in (self.name, self.target)

@@ -1,0 +1,121 @@
+"""Does a stated relation hold, given that every number in it was rounded?
+
+A relation compares one stated number (a total, a share, a change) with the value its terms
+imply. Each term stands for an interval (:meth:`StatedNumber.interval`); the relation
+*holds* when the figures agree exactly once the implied value is rounded half-up to the stated
+decimals, *holds within rounding* when some reading of all numbers inside their intervals
+satisfies it (half-up or truncation), and *fails* otherwise. Nothing here knows about reports:
+rules in :mod:`jixiao.checks` build relations from an evaluation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from jixiao.numbers import HUNDRED, Interval, Rounding, StatedNumber, quantize_half_up
+
+
+class Verdict(StrEnum):
+    HOLDS = "holds"
+    WITHIN_ROUNDING = "within-rounding"
+    FAILS = "fails"
+    NOT_ASSESSABLE = "not-assessable"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The verdict on one relation.
+
+    ``expected`` is the value the terms imply, exact for sums and rounded to the stated decimals
+    plus two for quotients; ``expected_range`` is the interval the terms allow under half-up
+    reading. Both are ``None`` when the relation is not assessable.
+    """
+
+    verdict: Verdict
+    stated: StatedNumber
+    expected: Decimal | None
+    expected_range: Interval | None
+
+    @property
+    def fails(self) -> bool:
+        return self.verdict is Verdict.FAILS
+
+
+Formula = Callable[[Sequence[Interval]], Interval | None]
+
+_READINGS = (Rounding.HALF_UP, Rounding.TRUNCATE)
+
+
+def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula,
+           expected_decimals: int | None) -> Outcome:
+    point = formula([Interval.point(term.value) for term in terms])
+    if point is None:
+        return Outcome(Verdict.NOT_ASSESSABLE, stated, None, None)
+    implied = point.low
+    expected = implied if expected_decimals is None else quantize_half_up(implied, expected_decimals)
+    half_up_range = formula([term.interval(Rounding.HALF_UP) for term in terms])
+    if quantize_half_up(implied, stated.decimals) == stated.value:
+        return Outcome(Verdict.HOLDS, stated, expected, half_up_range)
+    for reading in _READINGS:
+        implied_range = formula([term.interval(reading) for term in terms])
+        if implied_range is None:
+            continue
+        if any(implied_range.intersects(stated.interval(mode)) for mode in _READINGS):
+            return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, half_up_range)
+    return Outcome(Verdict.FAILS, stated, expected, half_up_range)
+
+
+def _signed_sum(signs: Sequence[int]) -> Formula:
+    def formula(values: Sequence[Interval]) -> Interval:
+        total = Interval.point(Decimal(0))
+        for sign, value in zip(signs, values, strict=True):
+            total = total + value if sign > 0 else total - value
+        return total
+
+    return formula
+
+
+def check_sum(total: StatedNumber, parts: Sequence[StatedNumber]) -> Outcome:
+    """``total = Σ parts`` (合计 against its 其中 parts)."""
+    return _judge(total, parts, _signed_sum([1] * len(parts)), None)
+
+
+def check_difference(stated: StatedNumber, minuend: StatedNumber,
+                     subtrahend: StatedNumber) -> Outcome:
+    """``stated = minuend − subtrahend`` (增减额, 结余 = 收入 − 支出)."""
+    return _judge(stated, [minuend, subtrahend], _signed_sum([1, -1]), None)
+
+
+def check_equal(stated: StatedNumber, other: StatedNumber) -> Outcome:
+    """The same figure stated twice."""
+    return _judge(stated, [other], _signed_sum([1]), None)
+
+
+def _ratio(values: Sequence[Interval]) -> Interval | None:
+    numerator, denominator = values
+    quotient = numerator.divided_by(denominator)
+    return None if quotient is None else quotient.scale(HUNDRED)
+
+
+def check_ratio(stated_percent: StatedNumber, numerator: StatedNumber,
+                denominator: StatedNumber) -> Outcome:
+    """``stated% = numerator / denominator`` (占比, 执行率, 控制率)."""
+    return _judge(stated_percent, [numerator, denominator], _ratio,
+                  max(stated_percent.decimals, 2))
+
+
+def _change(values: Sequence[Interval]) -> Interval | None:
+    current, prior = values
+    quotient = (current - prior).divided_by(prior)
+    if quotient is None:
+        return None
+    return quotient.scale(HUNDRED)
+
+
+def check_change_percent(stated_percent: StatedNumber, current: StatedNumber,
+                         prior: StatedNumber) -> Outcome:
+    """``stated% = (current − prior) / prior`` with the sign of the change (增长 +, 下降 −)."""
+    return _judge(stated_percent, [current, prior], _change, max(stated_percent.decimals, 2))
