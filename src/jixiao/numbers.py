@@ -60,10 +60,11 @@ class Unit(StrEnum):
     NONE = ""
 
 
-COUNT_UNITS = frozenset(
-    {Unit.PERSON, Unit.ITEM, Unit.HOUSEHOLD, Unit.TIMES, Unit.ARTICLE, Unit.PIECE}
+WHOLE_UNITS = frozenset(
+    {Unit.PERSON, Unit.ITEM, Unit.HOUSEHOLD, Unit.TIMES, Unit.ARTICLE, Unit.PIECE, Unit.POINT}
 )
-"""Units of things counted one by one: a whole count is exact, not rounded."""
+"""Units whose whole numbers are exact, not rounded: things counted one by one, and points
+awarded (a 得分 of 6 is six points, not anything from 5.5 to 6.5)."""
 
 MONEY_UNITS_IN_YUAN: dict[Unit, Decimal] = {
     Unit.YUAN: ONE,
@@ -191,7 +192,7 @@ class StatedNumber(BaseModel):
 
     @property
     def is_exact_count(self) -> bool:
-        return self.unit in COUNT_UNITS and self.decimals == 0
+        return self.unit in WHOLE_UNITS and self.decimals == 0
 
     def interval(self, rounding: Rounding = Rounding.HALF_UP) -> Interval:
         if self.is_exact_count:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from jixiao.model.base import Points, Record
 
@@ -41,3 +41,9 @@ class Indicator(Record):
     @property
     def not_applicable(self) -> bool:
         return self.nature is IndicatorNature.NOT_APPLICABLE or "不适用" in (self.name, self.target)
+
+    @model_validator(mode="after")
+    def _weight_unless_not_applicable(self) -> Indicator:
+        if self.weight is None and not self.not_applicable:
+            raise ValueError(f"指标“{self.name or self.level2 or self.level1}”缺少分值")
+        return self

@@ -1,0 +1,93 @@
+"""What a rule is, and the context every rule reads.
+
+A rule is a small pure function from a :class:`CheckContext` to the findings it makes,
+declared with :func:`rule`, which attaches its stable code, severity and Chinese title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from jixiao.findings import Finding, Place, Severity, Term, number_text, range_text
+from jixiao.model import Evaluation
+from jixiao.numbers import StatedNumber
+from jixiao.profiles import Profile
+from jixiao.relations import Outcome, Verdict
+from jixiao.scoring import Scorecard
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    evaluation: Evaluation
+    profile: Profile
+    scorecard: Scorecard
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A catalogued rule: ``code`` is stable, ``severity`` is that of a clear violation."""
+
+    code: str
+    severity: Severity
+    title: str
+    description: str
+    check: CheckFunction
+
+    def finding(self, message: str, path: str, *, severity: Severity | None = None,
+                stated: StatedNumber | None = None, expected: str | None = None,
+                terms: Sequence[Term] = ()) -> Finding:
+        return Finding(code=self.code, severity=severity or self.severity, message=message,
+                       stated=number_text(stated), expected=expected, terms=tuple(terms),
+                       where=Place(path=path))
+
+
+def rule(code: str, severity: Severity, title: str, description: str
+         ) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule; the decorated function becomes the :class:`Rule` itself."""
+
+    def declare(check: CheckFunction) -> Rule:
+        return Rule(code, severity, title, description, check)
+
+    return declare
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A stated number with its label and field path: one term of a relation."""
+
+    label: str
+    number: StatedNumber
+    path: str
+
+    def term(self) -> Term:
+        return Term(label=self.label, value=self.number.written, where=Place(path=self.path))
+
+
+def figure(label: str, number: StatedNumber | None, path: str) -> Figure | None:
+    return None if number is None else Figure(label, number, path)
+
+
+def relation_finding(owner: Rule, outcome: Outcome, stated: Figure, terms: Sequence[Figure],
+                     failure: str, rounding: str) -> Finding | None:
+    """The finding for a relation's outcome, or ``None`` when it holds or cannot be assessed.
+
+    ``failure`` and ``rounding`` are message templates over ``{stated}``, ``{expected}`` and
+    ``{difference}``: the first for a relation that fails, the second for one that holds only
+    within rounding (reported as ``info``).
+    """
+    if outcome.verdict in (Verdict.HOLDS, Verdict.NOT_ASSESSABLE) or outcome.expected is None:
+        return None
+    expected = number_text(outcome.expected)
+    difference = number_text(abs(stated.number.value - outcome.expected))
+    template = failure if outcome.fails else rounding
+    message = template.format(stated=stated.number.written, expected=expected,
+                              difference=difference)
+    severity = owner.severity if outcome.fails else Severity.INFO
+    found = owner.finding(message, stated.path, severity=severity, stated=stated.number,
+                          expected=expected, terms=[t.term() for t in terms])
+    return found.model_copy(update={
+        "expected_range": range_text(outcome.expected_range, stated.number.decimals)})

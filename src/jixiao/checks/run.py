@@ -1,0 +1,59 @@
+"""The one driver: run every catalogued rule over an evaluation and collect the findings.
+
+A rule that crashes becomes a finding (JX-INTERNAL-001) naming the rule, never a crash of the
+run; every finding gets its source place and a stable fingerprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from jixiao.checks import agreement, controls, document, execution, rates, scores, sums
+from jixiao.checks.registry import CheckContext, Rule
+from jixiao.findings import Finding, Place, Severity
+from jixiao.model import Evaluation
+from jixiao.profiles import Profile, load_profile
+from jixiao.scoring import Scorecard, score_evaluation
+
+INTERNAL_ERROR = "JX-INTERNAL-001"
+
+
+@cache
+def catalogue() -> tuple[Rule, ...]:
+    """Every rule, in catalogue order."""
+    return (*sums.RULES, *rates.RULES, *scores.RULES, *execution.RULES, *agreement.RULES,
+            *document.RULES, *controls.RULES)
+
+
+def run_checks(evaluation: Evaluation, profile: Profile | None = None,
+               source: Mapping[str, Place] | None = None,
+               scorecard: Scorecard | None = None) -> tuple[Finding, ...]:
+    profile = profile or load_profile(evaluation.profile)
+    context = CheckContext(evaluation, profile, scorecard or score_evaluation(evaluation, profile))
+    findings: list[Finding] = []
+    for rule in catalogue():
+        try:
+            findings.extend(rule.check(context))
+        except Exception as error:  # noqa: BLE001 - a broken rule must not stop the others
+            findings.append(Finding(
+                code=INTERNAL_ERROR, severity=Severity.ERROR,
+                message=f"规则 {rule.code} 运行出错：{type(error).__name__}: {error}"))
+    return tuple(_placed(finding, source or {}) for finding in findings)
+
+
+def _placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
+    where = finding.where.merged(_lookup(finding.where.path, source))
+    terms = tuple(term.model_copy(update={"where": term.where.merged(
+        _lookup(term.where.path, source))}) for term in finding.terms)
+    return finding.model_copy(update={"where": where, "terms": terms}).with_fingerprint()
+
+
+def _lookup(path: str | None, source: Mapping[str, Place]) -> Place | None:
+    """The source place of ``path``, or of its nearest ancestor that has one."""
+    while path:
+        if path in source:
+            return source[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None

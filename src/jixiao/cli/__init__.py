@@ -1,0 +1,160 @@
+"""The `jixiao` command: new, score, check, rules, schema, profiles.
+
+Exit codes (docs/design.md): 0 no errors found, 1 errors found, 2 a file could not be read or
+the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from jixiao.checks import catalogue, run_checks
+from jixiao.cli.check_view import FileResult, as_json, as_text, exit_code
+from jixiao.cli.score_view import show_scorecard
+from jixiao.io.errors import InputError
+from jixiao.io.load import LoadedEvaluation, load_evaluation
+from jixiao.model import Evaluation
+from jixiao.profiles import Profile, ProfileError, available_profiles, load_profile
+from jixiao.scoring import score_evaluation
+
+app = typer.Typer(
+    name="jixiao",
+    help="预算绩效自评：录入、计算、评分与校验。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+TEMPLATES = ("yueyanglou-2024",)
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+ProfileOption = Annotated[str | None, typer.Option(
+    "--profile", help="评分规则（默认用文件中 profile 字段）；可选值见 `jixiao profiles`。")]
+
+
+def _fail(message: str) -> typer.Exit:
+    errors.print(f"[red]错误：[/red]{message}")
+    return typer.Exit(2)
+
+
+def _load(path: Path) -> LoadedEvaluation:
+    try:
+        return load_evaluation(path)
+    except InputError as error:
+        raise _fail(error.describe()) from None
+
+
+def _profile(profile_id: str | None, evaluation: Evaluation) -> Profile:
+    try:
+        return load_profile(profile_id or evaluation.profile)
+    except ProfileError as error:
+        raise _fail(str(error)) from None
+
+
+@app.command()
+def new(
+    output: Annotated[Path, typer.Option("-o", "--output", help="要写出的填报工作簿（.xlsx）。")],
+    template: Annotated[str, typer.Option("--template", help="报告模板。")] = TEMPLATES[0],
+) -> None:
+    """写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"""
+    from jixiao.io.workbook_writer import write_workbook
+
+    if template not in TEMPLATES:
+        raise _fail(f"未知的报告模板“{template}”（可用：{'、'.join(TEMPLATES)}）")
+    if output.suffix.lower() != ".xlsx":
+        raise _fail(f"输出文件须为 .xlsx：{output}")
+    write_workbook(output, None, template)
+    console.print(f"已写出空白填报工作簿：{output}")
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="自评数据文件（.yaml、.json 或 .xlsx）。")],
+    profile: ProfileOption = None,
+) -> None:
+    """计算派生数据和每项指标、各一级指标、总分与等次（单位自评得分并列显示，不被覆盖）。"""
+    loaded = _load(file)
+    evaluation = loaded.evaluation
+    scorecard = score_evaluation(evaluation, _profile(profile, evaluation))
+    show_scorecard(console, f"{evaluation.year} 年度 {evaluation.unit.name}", scorecard)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="一个或多个自评数据文件（.yaml、.json、.xlsx）。")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式。")] = (
+        OutputFormat.TEXT),
+    profile: ProfileOption = None,
+) -> None:
+    """按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
+    results = [_check_one(path, profile) for path in files]
+    if output_format is OutputFormat.JSON:
+        typer.echo(as_json(results))
+    else:
+        for result in results:
+            typer.echo(as_text(result), nl=False)
+    raise typer.Exit(exit_code(results))
+
+
+def _check_one(path: Path, profile_id: str | None) -> FileResult:
+    kind = path.suffix.lower().lstrip(".")
+    try:
+        loaded = load_evaluation(path)
+        chosen = load_profile(profile_id or loaded.evaluation.profile)
+    except InputError as error:
+        return FileResult(str(path), kind, error=error)
+    except ProfileError as error:
+        return FileResult(str(path), kind, error=InputError(str(error), file=str(path),
+                                                            english="unknown scoring profile"))
+    findings = run_checks(loaded.evaluation, chosen, loaded.source)
+    return FileResult(str(path), loaded.format, loaded.evaluation.template, findings)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式。")] = (
+        OutputFormat.TEXT),
+) -> None:
+    """列出规则目录：代码、严重程度、名称和说明。"""
+    catalogue_rows = [{"code": r.code, "severity": r.severity.value, "title": r.title,
+                       "description": r.description} for r in catalogue()]
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps(catalogue_rows, ensure_ascii=False, indent=2))
+        return
+    for row in catalogue_rows:
+        typer.echo(f"{row['code']}  {row['severity']:<7}  {row['title']}\n    {row['description']}")
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；默认输出到终端。")] = None,
+) -> None:
+    """输出自评数据的 JSON Schema。"""
+    text = json.dumps(Evaluation.model_json_schema(), ensure_ascii=False, indent=2)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        console.print(f"已写出 JSON Schema：{output}")
+
+
+@app.command()
+def profiles() -> None:
+    """列出可用的评分规则。"""
+    for profile_id in available_profiles():
+        profile = load_profile(profile_id)
+        weights = " + ".join(f"{name} {weight}" for name, weight in profile.block_weights.items())
+        typer.echo(f"{profile.id}  {profile.name}\n    {weights}；不适用：{profile.not_applicable.value}")
