@@ -6,7 +6,7 @@ run; every finding gets its source place and a stable fingerprint.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from jixiao.checks import agreement, controls, document, execution, rates, scores, sums
@@ -28,11 +28,13 @@ def catalogue() -> tuple[Rule, ...]:
 
 def run_checks(evaluation: Evaluation, profile: Profile | None = None,
                source: Mapping[str, Place] | None = None,
-               scorecard: Scorecard | None = None) -> tuple[Finding, ...]:
+               scorecard: Scorecard | None = None,
+               rules: Sequence[Rule] | None = None) -> tuple[Finding, ...]:
+    """All findings of ``rules`` (default: the whole catalogue), placed and fingerprinted."""
     profile = profile or load_profile(evaluation.profile)
     context = CheckContext(evaluation, profile, scorecard or score_evaluation(evaluation, profile))
     findings: list[Finding] = []
-    for rule in catalogue():
+    for rule in catalogue() if rules is None else rules:
         try:
             findings.extend(rule.check(context))
         except Exception as error:  # noqa: BLE001 - a broken rule must not stop the others

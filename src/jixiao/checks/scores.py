@@ -112,6 +112,12 @@ def block_weights(context: CheckContext) -> Iterator[Finding]:
     profile = context.profile
     redistribute = profile.not_applicable is NotApplicablePolicy.REDISTRIBUTE
     for table in scored_tables(context):
+        stated_execution = table.funds.weight
+        if stated_execution is not None and stated_execution.value != table.score.execution_weight:
+            yield block_weights.finding(
+                f"{table.label}预算执行率分值 {stated_execution.written} 与评分规则规定的 "
+                f"{number_text(table.score.execution_weight)} 不一致", f"{table.path}.funds.weight",
+                stated=stated_execution, expected=number_text(table.score.execution_weight))
         for block in table.score.blocks:
             if block.required_weight is None:
                 yield block_weights.finding(

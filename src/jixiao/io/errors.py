@@ -1,16 +1,47 @@
-"""Program-level errors of reading input files: one class, Chinese message built with its place."""
+"""Program-level errors of reading input files: one class, Chinese message built with its place.
+
+One :class:`InputError` may carry several problems (every validation error of a file at once,
+so the user fixes them in one pass). Each problem is printed ``file:place: message`` on its own
+line, where *place* is the YAML line number, the workbook ``sheet!cell`` or the field path.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from jixiao.findings import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in an input file: a Chinese message (without its place) and the place."""
+
+    message: str
+    place: Place
+
+    def located(self) -> str:
+        """``42: message``, ``附件2!G14: message`` or the bare message when the place is unknown."""
+        where = place_text(self.place)
+        return f"{where}: {self.message}" if where else self.message
+
+
+def place_text(place: Place) -> str:
+    """The place as an editor or a spreadsheet user looks for it."""
+    if place.line is not None:
+        return str(place.line)
+    if place.sheet and place.cell:
+        return f"{place.sheet}!{place.cell}"
+    return place.sheet or place.path or ""
 
 
 class InputError(Exception):
     """A file cannot be read as an evaluation.
 
-    ``message`` says what is wrong in Chinese, for the end user; ``place`` says where (sheet and
-    cell, or line, and the field path when known); ``english`` is a short English gloss for logs
-    and the JSON error object.
+    ``message`` says what is wrong in Chinese, for the end user (for several problems: one
+    located problem per line); ``place`` says where the first problem is (sheet and cell, or
+    line, and the field path when known); ``problems`` lists them all; ``english`` is a short
+    English gloss for logs and the JSON error object.
     """
 
     def __init__(self, message: str, *, file: str | None = None, place: Place | None = None,
@@ -19,9 +50,24 @@ class InputError(Exception):
         self.file = file
         self.place = place or Place()
         self.english = english
+        self.problems: tuple[Problem, ...] = (Problem(message, self.place),)
         super().__init__(self.describe())
 
+    @classmethod
+    def of(cls, problems: Sequence[Problem], *, file: str | None, english: str) -> InputError:
+        """One error for all problems of a file (at least one)."""
+        if len(problems) == 1:
+            return cls(problems[0].message, file=file, place=problems[0].place, english=english)
+        error = cls("\n".join(problem.located() for problem in problems), file=file,
+                    place=problems[0].place, english=english)
+        error.problems = tuple(problems)
+        error.args = (error.describe(),)
+        return error
+
     def describe(self) -> str:
-        location = self.place.label()
-        prefix = ":".join(part for part in (self.file, location) if part)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        """Every problem as ``file:place: message``, one per line."""
+        return "\n".join(self._line(problem) for problem in self.problems)
+
+    def _line(self, problem: Problem) -> str:
+        prefix = ":".join(part for part in (self.file, place_text(problem.place)) if part)
+        return f"{prefix}: {problem.message}" if prefix else problem.message

@@ -46,9 +46,14 @@ class TableScore:
     stated_total_weight: StatedNumber | None
     stated_total_score: StatedNumber | None
 
+    stated_execution_weight: StatedNumber | None
+
     @property
     def weight_total(self) -> Decimal:
-        return self.execution_weight + sum((b.stated_weight for b in self.blocks), ZERO)
+        """分值 column total as the table states it (执行率 weight as stated, else the rule's)."""
+        execution = (self.stated_execution_weight.value if self.stated_execution_weight
+                     else self.execution_weight)
+        return execution + sum((b.stated_weight for b in self.blocks), ZERO)
 
     @property
     def stated_score_sum(self) -> Decimal:
@@ -86,7 +91,7 @@ def score_table(funds: FundsExecution, indicators: Sequence[Indicator],
                 stated_total_weight: StatedNumber | None,
                 stated_total_score: StatedNumber | None, profile: Profile) -> TableScore:
     rate = execution_rate(funds)
-    weight = funds.weight.value if funds.weight else profile.block_weights[profile.execution_block]
+    weight = profile.block_weights[profile.execution_block]
     exec_score = execution_score(rate, weight, profile)
     scored = tuple(score_indicator(i, ind, profile) for i, ind in enumerate(indicators))
     blocks = _blocks(scored, profile)
@@ -95,7 +100,8 @@ def score_table(funds: FundsExecution, indicators: Sequence[Indicator],
     if cap is not None:
         total = min(total, cap.cap)
     return TableScore(rate, weight, exec_score, funds.stated_score, scored, blocks, total, cap,
-                      profile.grade_for(total), stated_total_weight, stated_total_score)
+                      profile.grade_for(total), stated_total_weight, stated_total_score,
+                      funds.weight)
 
 
 def _blocks(scored: Sequence[IndicatorScore], profile: Profile) -> tuple[BlockScore, ...]:
