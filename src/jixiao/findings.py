@@ -104,8 +104,7 @@ def number_text(value: Decimal | StatedNumber | None) -> str | None:
         return None
     if isinstance(value, StatedNumber):
         return value.written
-    text = format(value, "f")
-    return text
+    return format(value, "f")
 
 
 def range_text(interval: Interval | None, decimals: int) -> tuple[str, str] | None:

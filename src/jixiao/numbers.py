@@ -156,7 +156,10 @@ class StatedNumber(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     value: Decimal
-    decimals: int = Field(ge=-12, le=12, description="书写的小数位；换算到更小单位后可为负（49.55万元 → 495500元，精确到百元）")
+    decimals: int = Field(
+        ge=-12, le=12,
+        description="书写的小数位；换算到更小单位后可为负（49.55万元 → 495500元，精确到百元）",
+    )
     unit: Unit = Unit.NONE
     origin: Origin | None = None
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.registry import CheckContext, Rule, rule
 from jixiao.findings import Finding, Severity
+from jixiao.model import ProjectAssessment, UnitSelfAssessment
 
 _GRADES = ("优", "良", "中", "差")
 
@@ -87,7 +88,8 @@ def sign_off(context: CheckContext) -> Iterator[Finding]:
       "附件2 须有年度资金、年度总体目标和绩效指标；每张附件3 同样。")
 def assessment_complete(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
-    tables = [("self_assessment", "附件2", evaluation.self_assessment)]
+    tables: list[tuple[str, str, UnitSelfAssessment | ProjectAssessment]] = [
+        ("self_assessment", "附件2", evaluation.self_assessment)]
     tables += [(f"projects[{i}]", f"附件3“{p.name}”", p) for i, p in enumerate(evaluation.projects)]
     for path, label, table in tables:
         missing = [name for name, present in (

@@ -37,7 +37,7 @@ def run_checks(evaluation: Evaluation, profile: Profile | None = None,
     for rule in catalogue() if rules is None else rules:
         try:
             findings.extend(rule.check(context))
-        except Exception as error:  # noqa: BLE001 - a broken rule must not stop the others
+        except Exception as error:
             findings.append(Finding(
                 code=INTERNAL_ERROR, severity=Severity.ERROR,
                 message=f"规则 {rule.code} 运行出错：{type(error).__name__}: {error}"))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.checks.registry import CheckContext, Figure, Rule, figure, relation_finding, rule
+from jixiao.checks.registry import CheckContext, Figure, Rule, figure, rule
 from jixiao.checks.sums import sum_finding
 from jixiao.findings import Finding, Severity, number_text
 from jixiao.model import FundsExecution, Indicator, IndicatorNature
@@ -93,8 +93,7 @@ def total_weight_sum(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
         stated = table.score.stated_total_weight
         weight_sum = table.score.weight_total
-        if stated is not None and not check_sum(stated, [_points(weight_sum)]).verdict \
-                is Verdict.HOLDS:
+        if stated is not None and check_sum(stated, [_points(weight_sum)]).verdict is not Verdict.HOLDS:
             yield total_weight_sum.finding(
                 f"{table.label}分值合计 {stated.written} 与各项分值之和 {number_text(weight_sum)} "
                 "不一致", f"{table.path}.stated_total_weight", stated=stated,

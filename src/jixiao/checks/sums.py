@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from jixiao.checks.registry import CheckContext, Figure, Rule, figure, relation_finding, rule
 from jixiao.findings import Finding, Severity, number_text
-from jixiao.model import AmountLine, NamedControlRow, Record
+from jixiao.model import AmountLine, NamedControlRow, OrgAccount, Record
 from jixiao.numbers import ZERO, StatedNumber
 from jixiao.relations import check_difference, check_sum
 
@@ -195,8 +195,9 @@ def org_account_identities(context: CheckContext) -> Iterator[Finding]:
     for index, org in enumerate(context.evaluation.finances.org_accounts):
         path = f"finances.org_accounts[{index}]"
 
-        def fig(field: str, label: str, org_path: str = path, row: object = org) -> Figure | None:
-            return figure(f"{getattr(row, 'name')}{label}", getattr(row, field), f"{org_path}.{field}")
+
+        def fig(field: str, label: str, org: OrgAccount = org, path: str = path) -> Figure | None:
+            return figure(f"{org.name}{label}", getattr(org, field), f"{path}.{field}")
 
         groups = [
             ("income_total", "收入合计", [("carryover", "上年结转"),

@@ -7,13 +7,13 @@ from typing import Literal
 from pydantic import Field
 
 from jixiao.model.assessment import ProjectAssessment, UnitSelfAssessment
-from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.base import Record
+from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.expenditure import Finances
 from jixiao.model.report import Narrative, SignOff
 from jixiao.model.unit import UnitProfile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class Evaluation(Record):

@@ -72,13 +72,13 @@ def _all_figures(evaluation: Evaluation) -> Iterator[DerivedFigure]:
             yield DerivedFigure("funds.adjustment_rate", "预算调整率", adjustment, Unit.PERCENT,
                                 "（全年预算数 − 年初预算数）/ 年初预算数")
     yield from _basic_data_figures(evaluation)
-    for line in evaluation.finances.three_public_year_on_year:
-        if line.current is not None and line.prior is not None:
-            change = percent(line.current.value - line.prior.value, line.prior.value)
+    for item in evaluation.finances.three_public_year_on_year:
+        if item.current is not None and item.prior is not None:
+            change = percent(item.current.value - item.prior.value, item.prior.value)
             if change is not None:
-                yield DerivedFigure(f"three_public.{line.name}.change", f"{line.name}同比变动率",
+                yield DerivedFigure(f"three_public.{item.name}.change", f"{item.name}同比变动率",
                                     change, Unit.PERCENT, "（本年 − 上年）/ 上年",
-                                    line.stated_change_percent)
+                                    item.stated_change_percent)
 
 
 def _basic_data_figures(evaluation: Evaluation) -> Iterator[DerivedFigure]:
