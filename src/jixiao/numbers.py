@@ -203,7 +203,7 @@ class StatedNumber(BaseModel):
         if rounding is Rounding.HALF_UP:
             half = self.quantum * HALF
             return Interval(self.value - half, self.value + half)
-        if self.value >= 0:
+        if not self.value.is_signed():  # −0.00 truncates from below, like any negative
             return Interval(self.value, self.value + self.quantum)
         return Interval(self.value - self.quantum, self.value)
 
@@ -249,6 +249,9 @@ def parse_stated(text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
     digits = match["digits"].replace(",", "") or "0"
     fraction = match["fraction"] or ""
     sign = "-" if match["sign"] in ("-", "−") else ""
+    unit_text = (match["unit"] or "").strip()
+    if unit_text not in _UNIT_ALIASES and re.search(r"[\d_]", unit_text):  # 1e5, 1_000
+        raise NumberError(f"“{text}”不是一个数值")
     unit = parse_unit(match["unit"]) if match["unit"] else default_unit
     try:
         value = Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")
@@ -265,11 +268,12 @@ def exact(value: Decimal | int | str) -> Decimal:
     if isinstance(value, float):
         raise FloatRefusedError(value)
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise NumberError(f"“{value}”不是一个数值")
         return value
-    try:
+    if isinstance(value, int):
         return Decimal(value)
-    except InvalidOperation:
-        raise NumberError(f"“{value}”不是一个数值") from None
+    return parse_stated(value).value
 
 
 def quantize_half_up(value: Decimal, decimals: int) -> Decimal:

@@ -29,8 +29,8 @@ class Verdict(StrEnum):
 class Outcome:
     """The verdict on one relation.
 
-    ``expected`` is the value the terms imply, exact for sums and rounded to the stated decimals
-    plus two for quotients; ``expected_range`` is the interval the terms allow under half-up
+    ``expected`` is the value the terms imply, exact for sums and rounded to at least two
+    decimals (more when the stated figure has more) for quotients; ``expected_range`` is the interval the terms allow under half-up
     reading. Both are ``None`` when the relation is not assessable.
     """
 
@@ -108,11 +108,13 @@ def check_ratio(stated_percent: StatedNumber, numerator: StatedNumber,
 
 
 def _change(values: Sequence[Interval]) -> Interval | None:
+    # current / prior − 1 uses each figure once; (current − prior) / prior would use the prior's
+    # interval twice and allow changes no reading of the figures can give.
     current, prior = values
-    quotient = (current - prior).divided_by(prior)
+    quotient = current.divided_by(prior)
     if quotient is None:
         return None
-    return quotient.scale(HUNDRED)
+    return (quotient - Interval.point(Decimal(1))).scale(HUNDRED)
 
 
 def check_change_percent(stated_percent: StatedNumber, current: StatedNumber,

@@ -130,10 +130,11 @@ def block_weights(context: CheckContext) -> Iterator[Finding]:
             if weight == block.required_weight or (has_dropped and not redistribute):
                 continue
             reason = ("（不适用指标的分值未重新分配）" if redistribute and has_dropped else "")
+            first = next(row for row in table.score.indicators if row.block == block.name)
             yield block_weights.finding(
                 f"{table.label}{block.name}分值合计 {number_text(weight)} 与评分规则规定的 "
                 f"{number_text(block.required_weight)} 不一致{reason}",
-                f"{table.path}.indicators", stated=_points(weight),
+                _indicator_path(table, first, "weight"), stated=_points(weight),
                 expected=number_text(block.required_weight))
 
 
