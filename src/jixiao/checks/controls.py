@@ -24,10 +24,11 @@ def _over_budget(label: str, row: ControlRow, path: str) -> Finding | None:
 
 
 @rule("JX-CTRL-001", Severity.WARNING, "控制数超预算",
-      "附件1：三公经费、公用经费、政府采购的本年决算数超过本年预算数（控制率超过 100%）时须说明。")
+      "附件1：三公经费、项目支出、公用经费、政府采购的本年决算数超过本年预算数（控制率超过 100%）时须说明。")
 def spending_over_budget(context: CheckContext) -> Iterator[Finding]:
     data = context.evaluation.basic_data
     rows = (("三公经费", data.three_public.total, "basic_data.three_public.total"),
+            ("项目支出", data.projects.total, "basic_data.projects.total"),
             ("公用经费", data.public_funds.total, "basic_data.public_funds.total"),
             ("政府采购金额", data.procurement, "basic_data.procurement"))
     for label, row, path in rows:

@@ -113,7 +113,7 @@ class OrgAccount(Record):
 
 
 class Finances(Record):
-    """The money of the year as the report body states it, in every form the seeds use."""
+    """The money of the year as the report body states it, in every form the supported templates use."""
 
     general_budget: GeneralBudgetExpenditure = Field(
         default_factory=GeneralBudgetExpenditure, title="一般公共预算支出情况"
