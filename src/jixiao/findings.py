@@ -7,10 +7,10 @@ errors are exceptions, never findings.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from typing import Any
 
 from jixiao.numbers import Interval, StatedNumber
 
@@ -21,11 +21,12 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-class Place(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
     """Where something is: a field path of the evaluation and, when known, its place in the
-    source (workbook sheet and cell, YAML/text line, page/paragraph/table/row/col, offsets)."""
+    source (workbook sheet and cell, YAML/text line, page/paragraph/table/row/col, offsets).
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    A plain frozen dataclass, not a pydantic model: rules make thousands of them."""
 
     path: str | None = None
     sheet: str | None = None
@@ -39,13 +40,15 @@ class Place(BaseModel):
     start: int | None = None
     end: int | None = None
 
+    def as_dict(self) -> dict[str, str | int]:
+        """The known parts only, for JSON error objects."""
+        return {key: value for key, value in asdict(self).items() if value is not None}
+
     def merged(self, source: Place | None) -> Place:
         """This place with the source's location filled in where this one has none."""
         if source is None:
             return self
-        known = {key: value for key, value in source.model_dump().items() if value is not None}
-        own = {key: value for key, value in self.model_dump().items() if value is not None}
-        return Place(**(known | own))
+        return Place(**(source.as_dict() | self.as_dict()))  # type: ignore[arg-type]
 
     def label(self) -> str:
         """Short human form: ``附件2!H12`` or ``line 42`` or the field path."""
@@ -56,25 +59,24 @@ class Place(BaseModel):
         return self.path or ""
 
 
-class Term(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Term:
     """A figure that fed a relation: its label, value as written and place."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     label: str
     value: str
-    where: Place = Field(default_factory=Place)
+    where: Place = field(default_factory=Place)
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
     """One finding: code, severity, Chinese message with the numbers in it, and the place.
 
     ``stated`` is the number as written (no unit or %); ``expected`` the value the other figures
     imply; ``expected_range`` the interval they allow. All three are empty for findings that
-    are not about one number (a missing section, a missing 偏差原因).
+    are not about one number (a missing section, a missing 偏差原因). ``fingerprint`` is stable
+    across runs (see :func:`fingerprint`). A plain frozen dataclass: rules make many.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str
     severity: Severity
@@ -83,19 +85,37 @@ class Finding(BaseModel):
     expected: str | None = None
     expected_range: tuple[str, str] | None = None
     terms: tuple[Term, ...] = ()
-    where: Place = Field(default_factory=Place)
+    where: Place = field(default_factory=Place)
     evidence: str = ""
     fingerprint: str = ""
 
-    @field_serializer("severity")
-    def _severity_text(self, severity: Severity) -> str:
-        return severity.value
+    @classmethod
+    def new(cls, code: str, severity: Severity, message: str, where: Place, *,
+            stated: str | None = None, expected: str | None = None,
+            expected_range: tuple[str, str] | None = None, terms: tuple[Term, ...] = (),
+            evidence: str = "") -> Finding:
+        """A finding with its fingerprint computed from the code, path and term labels."""
+        return cls(code=code, severity=severity, message=message, stated=stated,
+                   expected=expected, expected_range=expected_range, terms=terms, where=where,
+                   evidence=evidence, fingerprint=fingerprint(code, where.path, terms))
 
-    def with_fingerprint(self) -> Finding:
-        """Stable across runs: the rule and what the relation is about, not the message."""
-        relation = "|".join([self.code, self.where.path or "", *(term.label for term in self.terms)])
-        digest = hashlib.sha256(relation.encode("utf-8")).hexdigest()
-        return self.model_copy(update={"fingerprint": digest})
+    def as_json(self) -> dict[str, Any]:
+        """The finding as the JSON contract of docs/design.md spells it."""
+        return {
+            "code": self.code, "severity": self.severity.value, "message": self.message,
+            "stated": self.stated, "expected": self.expected,
+            "expected_range": list(self.expected_range) if self.expected_range else None,
+            "terms": [{"label": t.label, "value": t.value, "where": asdict(t.where)}
+                      for t in self.terms],
+            "where": asdict(self.where), "evidence": self.evidence,
+            "fingerprint": self.fingerprint,
+        }
+
+
+def fingerprint(code: str, path: str | None, terms: tuple[Term, ...]) -> str:
+    """Stable across runs: the rule and what the relation is about, not the message or values."""
+    relation = "|".join([code, path or "", *(term.label for term in terms)])
+    return hashlib.sha256(relation.encode("utf-8")).hexdigest()
 
 
 def number_text(value: Decimal | StatedNumber | None) -> str | None:

@@ -133,6 +133,10 @@ class Interval:
         return self.low <= value <= self.high
 
 
+_QUANTA = {decimals: Decimal(1).scaleb(-decimals) for decimals in range(-12, 13)}
+"""10⁻ᵈ for every allowed count of decimals: looked up, not recomputed, on the hot path."""
+
+
 class Origin(BaseModel):
     """Where a number was read or entered. Every field may be empty when not known."""
 
@@ -178,7 +182,10 @@ class StatedNumber(BaseModel):
         if isinstance(value, str):
             return parse_stated(value, unit)
         exact = Decimal(value)
-        return cls(value=exact, decimals=decimals_of(exact), unit=unit)
+        if not exact.is_finite():
+            raise NumberError(f"“{value}”不是一个数值")
+        # Every field is known valid here; skipping validation keeps rules cheap.
+        return cls.model_construct(value=exact, decimals=decimals_of(exact), unit=unit)
 
     @classmethod
     def parse(cls, text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
@@ -191,7 +198,7 @@ class StatedNumber(BaseModel):
 
     @property
     def quantum(self) -> Decimal:
-        return Decimal(1).scaleb(-self.decimals)
+        return _QUANTA[self.decimals]
 
     @property
     def is_exact_count(self) -> bool:

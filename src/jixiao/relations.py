@@ -17,6 +17,9 @@ from enum import StrEnum
 
 from jixiao.numbers import HUNDRED, Interval, Rounding, StatedNumber, quantize_half_up
 
+Formula = Callable[[Sequence[Interval]], Interval | None]
+"""A relation's implied value as a function of its terms' intervals."""
+
 
 class Verdict(StrEnum):
     HOLDS = "holds"
@@ -30,50 +33,57 @@ class Outcome:
     """The verdict on one relation.
 
     ``expected`` is the value the terms imply, exact for sums and rounded to at least two
-    decimals (more when the stated figure has more) for quotients; ``expected_range`` is the interval the terms allow under half-up
-    reading. Both are ``None`` when the relation is not assessable.
+    decimals (more when the stated figure has more) for quotients; ``None`` when the relation
+    is not assessable. :attr:`expected_range` is the interval the terms allow under half-up
+    reading, worked out only when asked for (most relations hold and nobody asks).
     """
 
     verdict: Verdict
     stated: StatedNumber
     expected: Decimal | None
-    expected_range: Interval | None
+    terms: Sequence[StatedNumber]
+    formula: Formula
 
     @property
     def fails(self) -> bool:
         return self.verdict is Verdict.FAILS
 
+    @property
+    def expected_range(self) -> Interval | None:
+        if self.verdict is Verdict.NOT_ASSESSABLE:
+            return None
+        return self.formula([term.interval(Rounding.HALF_UP) for term in self.terms])
 
-Formula = Callable[[Sequence[Interval]], Interval | None]
 
 _READINGS = (Rounding.HALF_UP, Rounding.TRUNCATE)
 
 
 def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula,
            expected_decimals: int | None) -> Outcome:
-    point = formula([Interval.point(term.value) for term in terms])
+    point = formula([Interval(term.value, term.value) for term in terms])
     if point is None:
-        return Outcome(Verdict.NOT_ASSESSABLE, stated, None, None)
+        return Outcome(Verdict.NOT_ASSESSABLE, stated, None, terms, formula)
     implied = point.low
     expected = implied if expected_decimals is None else quantize_half_up(implied, expected_decimals)
-    half_up_range = formula([term.interval(Rounding.HALF_UP) for term in terms])
     if quantize_half_up(implied, stated.decimals) == stated.value:
-        return Outcome(Verdict.HOLDS, stated, expected, half_up_range)
+        return Outcome(Verdict.HOLDS, stated, expected, terms, formula)
+    stated_readings = [stated.interval(mode) for mode in _READINGS]
     for reading in _READINGS:
         implied_range = formula([term.interval(reading) for term in terms])
-        if implied_range is None:
-            continue
-        if any(implied_range.intersects(stated.interval(mode)) for mode in _READINGS):
-            return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, half_up_range)
-    return Outcome(Verdict.FAILS, stated, expected, half_up_range)
+        if implied_range is not None and any(map(implied_range.intersects, stated_readings)):
+            return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, terms, formula)
+    return Outcome(Verdict.FAILS, stated, expected, terms, formula)
 
 
 def _signed_sum(signs: Sequence[int]) -> Formula:
     def formula(values: Sequence[Interval]) -> Interval:
-        total = Interval.point(Decimal(0))
+        low = high = Decimal(0)
         for sign, value in zip(signs, values, strict=True):
-            total = total + value if sign > 0 else total - value
-        return total
+            if sign > 0:
+                low, high = low + value.low, high + value.high
+            else:
+                low, high = low - value.high, high - value.low
+        return Interval(low, high)
 
     return formula
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.checks.registry import CheckContext, Figure, Rule, figure, relation_finding, rule
@@ -55,11 +56,10 @@ def _on_other_basis(found: Finding, report: Figure, context: CheckContext) -> Fi
     outside = sum((number.value for number in other), Decimal(0))
     if gap != outside:
         return None
-    return found.model_copy(update={
-        "severity": Severity.WARNING,
-        "message": f"{found.message}；差额恰为附件2 中一般公共预算以外的资金 "
-                   f"{number_text(outside)}万元，两处口径不同（报告二只含一般公共预算），请统一口径或加以说明",
-    })
+    return replace(
+        found, severity=Severity.WARNING,
+        message=f"{found.message}；差额恰为附件2 中一般公共预算以外的资金 {number_text(outside)}万元，"
+                "两处口径不同（报告二只含一般公共预算），请统一口径或加以说明")
 
 
 @rule("JX-SAME-002", Severity.ERROR, "报告与附件1的数据一致",

@@ -47,7 +47,7 @@ def budget_change_explained(context: CheckContext) -> Iterator[Finding]:
         yield budget_change_explained.finding(
             f"{table.label}全年预算数 {full_year.written}万元 与年初预算数 {initial.written}万元 "
             f"相差 {number_text(change)}万元{rate}，未说明预算调整原因",
-            f"{table.path}.budget_change_explanation", stated=full_year,
+            f"{table.path}.funds.full_year_budget", stated=full_year,
             expected=initial.written)
 
 

@@ -39,10 +39,11 @@ class Rule:
 
     def finding(self, message: str, path: str, *, severity: Severity | None = None,
                 stated: StatedNumber | None = None, expected: str | None = None,
+                expected_range: tuple[str, str] | None = None,
                 terms: Sequence[Term] = ()) -> Finding:
-        return Finding(code=self.code, severity=severity or self.severity, message=message,
-                       stated=number_text(stated), expected=expected, terms=tuple(terms),
-                       where=Place(path=path))
+        return Finding.new(self.code, severity or self.severity, message,
+                           Place(path=path), stated=number_text(stated),
+                           expected=expected, expected_range=expected_range, terms=tuple(terms))
 
 
 def rule(code: str, severity: Severity, title: str, description: str
@@ -64,7 +65,7 @@ class Figure:
     path: str
 
     def term(self) -> Term:
-        return Term(label=self.label, value=self.number.written, where=Place(path=self.path))
+        return Term(self.label, self.number.written, Place(path=self.path))
 
 
 def figure(label: str, number: StatedNumber | None, path: str) -> Figure | None:
@@ -87,7 +88,6 @@ def relation_finding(owner: Rule, outcome: Outcome, stated: Figure, terms: Seque
     message = template.format(stated=stated.number.written, expected=expected,
                               difference=difference)
     severity = owner.severity if outcome.fails else Severity.INFO
-    found = owner.finding(message, stated.path, severity=severity, stated=stated.number,
-                          expected=expected, terms=[t.term() for t in terms])
-    return found.model_copy(update={
-        "expected_range": range_text(outcome.expected_range, stated.number.decimals)})
+    return owner.finding(message, stated.path, severity=severity, stated=stated.number,
+                         expected=expected, terms=[t.term() for t in terms],
+                         expected_range=range_text(outcome.expected_range, stated.number.decimals))

@@ -7,6 +7,7 @@ run; every finding gets its source place and a stable fingerprint.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 
 from jixiao.checks import agreement, controls, document, execution, rates, scores, sums
@@ -38,17 +39,20 @@ def run_checks(evaluation: Evaluation, profile: Profile | None = None,
         try:
             findings.extend(rule.check(context))
         except Exception as error:
-            findings.append(Finding(
-                code=INTERNAL_ERROR, severity=Severity.ERROR,
-                message=f"规则 {rule.code} 运行出错：{type(error).__name__}: {error}"))
-    return tuple(_placed(finding, source or {}) for finding in findings)
+            findings.append(Finding.new(
+                INTERNAL_ERROR, Severity.ERROR,
+                f"规则 {rule.code} 运行出错：{type(error).__name__}: {error}", Place()))
+    if not source:
+        return tuple(findings)
+    return tuple(_placed(finding, source) for finding in findings)
 
 
 def _placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
+    """The finding with its places completed from the source (its fingerprint is unchanged)."""
     where = finding.where.merged(_lookup(finding.where.path, source))
-    terms = tuple(term.model_copy(update={"where": term.where.merged(
-        _lookup(term.where.path, source))}) for term in finding.terms)
-    return finding.model_copy(update={"where": where, "terms": terms}).with_fingerprint()
+    terms = tuple(replace(term, where=term.where.merged(_lookup(term.where.path, source)))
+                  for term in finding.terms)
+    return replace(finding, where=where, terms=terms)
 
 
 def _lookup(path: str | None, source: Mapping[str, Place]) -> Place | None:

@@ -145,7 +145,7 @@ def quantitative_scores(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
         for row in table.score.indicators:
             stated = row.indicator.stated_score
-            if row.rule_score is None or stated is None:
+            if row.rule_score is None or stated is None or stated.value == row.rule_score:
                 continue
             outcome = check_equal(stated, _points(row.rule_score))
             if outcome.fails:
@@ -162,7 +162,7 @@ def quantitative_scores(context: CheckContext) -> Iterator[Finding]:
 def execution_score(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
         stated, rule_score = table.funds.stated_score, table.score.execution_score
-        if stated is None or rule_score is None:
+        if stated is None or rule_score is None or stated.value == rule_score:
             continue
         if check_equal(stated, _points(rule_score)).fails:
             rate = table.score.execution_rate
@@ -207,8 +207,10 @@ def rule_total(context: CheckContext) -> Iterator[Finding]:
         stated = table.score.stated_total_score
         if stated is None:
             continue
-        parts = [part.number for part in _stated_parts(table, "stated_score", "") if part]
-        if parts and check_sum(stated, parts).fails:
+        parts = [table.funds.stated_score, *(row.indicator.stated_score
+                                             for row in table.score.indicators)]
+        present = [part for part in parts if part is not None]
+        if present and check_sum(stated, present).fails:
             continue  # JX-SCORE-002 already reports the stated total as wrong
         if check_equal(stated, _points(table.score.rule_total)).fails:
             cap = table.score.cap

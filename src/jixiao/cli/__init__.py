@@ -30,8 +30,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+
+
+def _console(stderr: bool = False) -> Console:
+    """A console made when needed, so it sees the terminal (or test runner) it writes to."""
+    return Console(stderr=stderr, highlight=False)
 
 TEMPLATES = ("yueyanglou-2024",)
 
@@ -46,7 +49,7 @@ ProfileOption = Annotated[str | None, typer.Option(
 
 
 def _fail(message: str) -> typer.Exit:
-    errors.print(f"[red]错误：[/red]{message}")
+    _console(stderr=True).print(f"[red]错误：[/red]{message}")
     return typer.Exit(2)
 
 
@@ -77,7 +80,7 @@ def new(
     if output.suffix.lower() != ".xlsx":
         raise _fail(f"输出文件须为 .xlsx：{output}")
     write_workbook(output, None, template)
-    console.print(f"已写出空白填报工作簿：{output}")
+    _console().print(f"已写出空白填报工作簿：{output}")
 
 
 @app.command()
@@ -89,7 +92,7 @@ def score(
     loaded = _load(file)
     evaluation = loaded.evaluation
     scorecard = score_evaluation(evaluation, _profile(profile, evaluation))
-    show_scorecard(console, f"{evaluation.year} 年度 {evaluation.unit.name}", scorecard)
+    show_scorecard(_console(), f"{evaluation.year} 年度 {evaluation.unit.name}", scorecard)
 
 
 @app.command()
@@ -148,7 +151,7 @@ def schema(
         typer.echo(text)
     else:
         output.write_text(text + "\n", encoding="utf-8")
-        console.print(f"已写出 JSON Schema：{output}")
+        _console().print(f"已写出 JSON Schema：{output}")
 
 
 @app.command()

@@ -32,9 +32,9 @@ class FileResult:
         if self.error is not None:
             return {"file": self.file, "format": self.format, "error": {
                 "message": self.error.message, "english": self.error.english,
-                "where": self.error.place.model_dump(exclude_none=True)}}
+                "where": self.error.place.as_dict()}}
         return {"file": self.file, "format": self.format, "template": self.template,
-                "findings": [f.model_dump(mode="json") for f in self.findings],
+                "findings": [f.as_json() for f in self.findings],
                 "summary": summarize(self.findings)}
 
 

@@ -35,6 +35,12 @@ def place_text(place: Place) -> str:
     return place.sheet or place.path or ""
 
 
+def with_path(place: Place, path: str) -> Place:
+    """The same location in the source, for another field path (a field without a place of
+    its own is reported where its record or list item is)."""
+    return Place(path=path, sheet=place.sheet, cell=place.cell, line=place.line, col=place.col)
+
+
 class InputError(Exception):
     """A file cannot be read as an evaluation.
 

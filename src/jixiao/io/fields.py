@@ -81,7 +81,11 @@ def field_at(loc: Loc) -> FieldInfo | None:
 
 
 def title_path(loc: Loc) -> str:
-    """The field's Chinese name with its ancestors: ``附件2 单位整体支出绩效自评表 › 绩效指标 第4行 › 分值``."""
+    """The field's Chinese name with its ancestors.
+
+    ``("self_assessment", "indicators", 3, "weight")`` →
+    ``附件2 单位整体支出绩效自评表 › 绩效指标 第4行 › 分值``.
+    """
     parts: list[str] = []
     model: type[BaseModel] | None = Evaluation
     item_word = "行"

@@ -46,7 +46,7 @@ def load_profile(profile_id: str) -> Profile:
         raise ProfileError(profile_id, f"不存在（可用：{known}）")
     text = (resources.files("jixiao.profiles") / "data" / f"{profile_id}.yaml").read_text("utf-8")
     # Weights and cuts are read from their text so no float ever holds them.
-    raw = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only str/list/dict
+    raw = yaml.load(text, Loader=yaml.BaseLoader)
     try:
         return Profile.model_validate(raw)
     except ValidationError as error:

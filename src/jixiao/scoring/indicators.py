@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import Indicator, IndicatorNature
 from jixiao.numbers import ONE, ZERO, NumberError, StatedNumber, parse_stated, percent
@@ -19,6 +20,7 @@ _AT_MOST_MARKS = ("≤", "<=", "不高于", "不超过", "不多于", "以内", 
 _QUANTITY = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％|人|个|户|次|篇|件|m²|平方米)?")
 
 
+@lru_cache(maxsize=4096)
 def read_quantity(text: str) -> StatedNumber | None:
     """The one number in a 指标值 (“≥95%”, “32户”, “1220万元”); ``None`` if none or several."""
     found = _QUANTITY.findall(text.translate(_FULL_WIDTH_DIGITS))

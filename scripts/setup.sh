@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Set up jixiao for development on Debian 12: system Python 3.11 with venv/pip, a .venv in the
+# repository root, and jixiao installed editable with its dev tools. Safe to run again: an
+# existing Python 3.11 .venv is reused; a broken or wrong-version one is rebuilt.
+#
+# Usage: bash scripts/setup.sh        (from any directory; needs root or sudo only if
+#                                      python3-venv / python3-pip must be installed)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+readonly VENV=.venv
+readonly REQUIRED=3.11
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+# The interpreter to build the venv with: python3.11 if present, else python3.
+find_python() {
+    command -v python3.11 || command -v python3 || true
+}
+
+# True when the interpreter can create a venv with pip in it (Debian splits these out).
+has_venv_and_pip() {
+    local python=$1
+    [[ -n $python ]] && "$python" -c 'import venv' 2>/dev/null \
+        && "$python" -m ensurepip --version >/dev/null 2>&1
+}
+
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        die "need root (or sudo) to run: $*"
+    fi
+}
+
+install_python_packages() {
+    command -v apt-get >/dev/null \
+        || die "python3 with venv and ensurepip is missing and apt-get is not available; install Python ${REQUIRED} with venv and pip yourself"
+    say "installing python3-venv and python3-pip with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        python3-venv python3-pip >/dev/null
+}
+
+python_version() {
+    "$1" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'
+}
+
+main() {
+    local python
+    python=$(find_python)
+    if ! has_venv_and_pip "$python"; then
+        install_python_packages
+        python=$(find_python)
+        has_venv_and_pip "$python" || die "python3 -m venv / ensurepip still unavailable after apt-get install"
+    fi
+
+    local version
+    version=$(python_version "$python")
+    [[ $version == "$REQUIRED" ]] \
+        || die "jixiao needs Python ${REQUIRED}, but $python is Python ${version}"
+
+    if [[ -x $VENV/bin/python ]] && [[ $(python_version "$VENV/bin/python" 2>/dev/null) == "$REQUIRED" ]]; then
+        say "reusing $PWD/$VENV"
+    else
+        if [[ -e $VENV ]]; then
+            say "rebuilding $PWD/$VENV (missing interpreter or not Python ${REQUIRED})"
+        fi
+        rm -rf "$VENV"
+        say "creating $PWD/$VENV with $python (Python ${version})"
+        "$python" -m venv "$VENV"
+    fi
+
+    local pip=("$VENV/bin/python" -m pip --disable-pip-version-check)
+    "${pip[@]}" install -qq --upgrade pip
+    say "installing jixiao and its dev tools (pip install -e '.[dev]')"
+    "${pip[@]}" install -qq -e '.[dev]'
+    say "ready: $PWD/$VENV/bin/jixiao"
+}
+
+main "$@"

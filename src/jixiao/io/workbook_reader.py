@@ -1,0 +1,136 @@
+"""The guided Excel workbook → raw data and a source map (field path → sheet and cell).
+
+Blocks are found by their 【】 title in column A and columns by their header text, following
+:mod:`jixiao.io.workbook_layout`, so rows inserted inside a block are read too. Every problem
+found in the cells (text in a number cell, an indicator without 分值, an unknown row label) is
+collected and raised as one :class:`InputError`; the data itself is validated afterwards, by
+:func:`jixiao.io.validate.validate_evaluation`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
+from jixiao.findings import Place
+from jixiao.io.errors import InputError, Problem
+from jixiao.io.workbook_blocks import LABEL_HEADER, Block, Kind, RowsBlock, TableBlock, join_path
+from jixiao.io.workbook_layout import DEFAULT_TEMPLATE, workbook_layout
+from jixiao.io.workbook_rows import Cell, Grid, SheetReading
+
+
+def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
+    """Read the guided workbook into raw evaluation data and the cell of every field path."""
+    file = str(path)
+    book = _open(path, file)
+    reading = SheetReading()
+    try:
+        layout = workbook_layout(DEFAULT_TEMPLATE)
+        missing = [sheet.name for sheet in layout.sheets if sheet.name not in book.sheetnames]
+        if missing:
+            problems = [Problem(f"缺少工作表“{name}”", Place()) for name in missing]
+            raise InputError.of(problems, file=file, english="missing sheets")
+        for sheet in layout.sheets:
+            grid = _grid(book[sheet.name])
+            for block in sheet.blocks:
+                _read_block(reading, _Sheet(sheet.name, grid), block)
+    finally:
+        book.close()
+    if reading.problems:
+        raise InputError.of(reading.problems, file=file, english="invalid workbook cells")
+    return reading.raw, reading.source
+
+
+def _open(path: Path, file: str) -> Any:
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise InputError("不是有效的 Excel 工作簿（.xlsx）文件", file=file,
+                         english="not an xlsx workbook") from None
+
+
+def _grid(sheet: Any) -> Grid:
+    cells: dict[tuple[int, int], Cell] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            blank = isinstance(cell.value, str) and not cell.value.strip()
+            if cell.value is not None and not blank:
+                cells[(cell.row, cell.column)] = Cell(cell.value, cell.number_format)
+    return Grid(cells)
+
+
+class _Sheet:
+    """A sheet's name and cells, and the places of its cells."""
+
+    def __init__(self, name: str, grid: Grid) -> None:
+        self.name = name
+        self.grid = grid
+
+    def place(self, row: int, column: int, path: str = "") -> Place:
+        return Place(sheet=self.name, cell=f"{get_column_letter(column)}{row}", path=path or None)
+
+
+def _read_block(reading: SheetReading, sheet: _Sheet, block: Block) -> None:
+    title_row = sheet.grid.title_row(block.title)
+    if title_row is None:
+        reading.problem(f"缺少“{block.title}”一栏（请勿删改【】标题行）", Place(sheet=sheet.name))
+        return
+    columns = sheet.grid.header_columns(title_row + 1)
+    wanted = [LABEL_HEADER] if isinstance(block, RowsBlock) else []
+    absent = [name for name in [*wanted, *(column.header for column in block.columns)]
+              if name not in columns]
+    if absent:
+        reading.problem(f"“{block.title}”缺少“{'”“'.join(absent)}”列",
+                        sheet.place(title_row + 1, 1))
+        return
+    rows = range(title_row + 2, sheet.grid.block_end(title_row) + 1)
+    if isinstance(block, RowsBlock):
+        _read_rows(reading, sheet, block, columns, rows)
+    else:
+        _read_table(reading, sheet, block, columns, rows)
+
+
+def _read_rows(reading: SheetReading, sheet: _Sheet, block: RowsBlock, columns: dict[str, int],
+               rows: range) -> None:
+    labels = {row.label: row for row in block.rows}
+    for number in rows:
+        label = sheet.grid.text(number, columns[LABEL_HEADER])
+        row = labels.get(label)
+        if row is None:
+            if label:
+                reading.problem(f"无法识别的行“{label}”（请勿修改 A 列的项目名称）",
+                                sheet.place(number, columns[LABEL_HEADER]))
+            continue
+        for column in block.columns:
+            at = columns[column.header]
+            place = sheet.place(number, at, join_path(row.path, column.key))
+            reading.field(place, sheet.grid.get(number, at), row.kind_in(column))
+
+
+def _read_table(reading: SheetReading, sheet: _Sheet, block: TableBlock, columns: dict[str, int],
+                rows: range) -> None:
+    at = [columns[column.header] for column in block.columns]
+    for number in rows:
+        if all(sheet.grid.get(number, column) is None for column in at):
+            continue
+        link = sheet.grid.text(number, at[0]) if block.owner else ""
+        base = reading.next_item(block, link, sheet.place(number, at[0]))
+        if base is None:
+            continue
+        offset = len(block.columns) - len(block.item_columns)
+        for column, column_at in zip(block.item_columns, at[offset:], strict=True):
+            place = sheet.place(number, column_at, join_path(base, column.key))
+            reading.field(place, sheet.grid.get(number, column_at), column.kind or Kind.TEXT)
+        if block.indicators:
+            weight_at = columns[_header_of(block, "weight")]
+            reading.check_indicator(base, sheet.grid.get(number, weight_at) is None,
+                                    sheet.place(number, weight_at, f"{base}.weight"))
+
+
+def _header_of(block: TableBlock, key: str) -> str:
+    return next(column.header for column in block.columns if column.key == key)

@@ -1,0 +1,126 @@
+"""The `jixiao` command end to end: real files in, exact output and exit codes out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jixiao.checks import catalogue
+from jixiao.cli import app
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "dongting-2023.yaml"
+runner = CliRunner()
+
+
+def test_score_shows_the_rule_total_next_to_the_stated_one() -> None:
+    result = runner.invoke(app, ["score", str(EXAMPLE)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "规则总分 93.00，等次 优；单位自评总分 99" in result.output
+    assert "财政供养人员控制率（附件1）" in result.output
+
+
+def test_check_text_output_is_path_line_code_message(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(EXAMPLE)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith(f"{EXAMPLE}:") and " JX-SCORE-002 error: 附件2自评得分合计 99分 与各项得分之和 93分 不一致（相差 6分）" in line
+               for line in lines)
+    assert lines[-1] == f"{EXAMPLE}: 4 个错误，6 个警告，2 条提示"
+
+
+def test_check_json_follows_the_finding_contract() -> None:
+    result = runner.invoke(app, ["check", "--format", "json", str(EXAMPLE)])
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert (payload["file"], payload["format"], payload["template"]) == (
+        str(EXAMPLE), "yaml", "yueyanglou-2024")
+    assert payload["summary"] == {"error": 4, "warning": 6, "info": 2}
+    first = payload["findings"][0]
+    assert set(first) == {"code", "severity", "message", "stated", "expected", "expected_range",
+                          "terms", "where", "evidence", "fingerprint"}
+
+
+def test_several_files_give_a_list_and_a_broken_file_its_own_error(tmp_path: Path) -> None:
+    broken = tmp_path / "坏文件.yaml"
+    broken.write_text("year: 2023\nunit: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--format", "json", str(EXAMPLE), str(broken)])
+    assert result.exit_code == 2
+    first, second = json.loads(result.output)
+    assert first["summary"]["error"] == 4
+    assert second["file"] == str(broken)
+    assert set(second["error"]) == {"message", "english", "where"}
+
+
+def test_a_missing_file_is_exit_2_with_a_chinese_message(tmp_path: Path) -> None:
+    missing = tmp_path / "没有.yaml"
+    result = runner.invoke(app, ["check", str(missing)])
+    assert result.exit_code == 2
+    assert "没有.yaml" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_usage_is_exit_2() -> None:
+    assert runner.invoke(app, ["check", "--format", "pdf", str(EXAMPLE)]).exit_code == 2
+    assert runner.invoke(app, ["score"]).exit_code == 2
+
+
+def test_an_unknown_profile_is_exit_2() -> None:
+    result = runner.invoke(app, ["score", "--profile", "nowhere", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert "评分规则“nowhere”：不存在" in result.output
+
+
+def test_the_variant_profile_scores_the_same_data_differently() -> None:
+    result = runner.invoke(app, ["score", "--profile", "provincial-banded-2024", str(EXAMPLE)],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    # 执行率 20 (band ≥95%) + 产出 49 of 50 rescaled to 40 → 39.2 + 效益 24 of 24 → 30 + 满意度 10
+    assert "规则总分 99.20，等次 优" in result.output
+
+
+def test_rules_lists_the_catalogue_in_text_and_json() -> None:
+    text = runner.invoke(app, ["rules"]).output
+    assert all(rule.code in text for rule in catalogue())
+    rows = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
+    assert [row["code"] for row in rows] == [rule.code for rule in catalogue()]
+    assert rows[0] == {"code": "JX-SUM-001", "severity": "error", "title": "基本支出与其构成",
+                       "description": "报告二（一）：基本支出 = 人员经费 + 公用经费 + 对个人和家庭的补助。"}
+
+
+def test_schema_is_the_json_schema_of_the_evaluation(tmp_path: Path) -> None:
+    target = tmp_path / "schema.json"
+    assert runner.invoke(app, ["schema", "-o", str(target)]).exit_code == 0
+    schema = json.loads(target.read_text("utf-8"))
+    assert schema["title"] == "Evaluation"
+    assert schema["required"] == ["year", "unit"]
+    assert schema["$defs"]["Indicator"]["properties"]["nature"]["anyOf"][0]["$ref"] == (
+        "#/$defs/IndicatorNature")
+
+
+def test_new_writes_a_workbook_that_reads_back(tmp_path: Path) -> None:
+    target = tmp_path / "填报.xlsx"
+    result = runner.invoke(app, ["new", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 0
+    refused = runner.invoke(app, ["new", "-o", str(tmp_path / "x.docx")])
+    assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize("command", [["--help"], ["check", "--help"], ["new", "--help"]])
+def test_help_is_in_chinese(command: list[str]) -> None:
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0
+    assert "预算绩效自评" in result.output or "校验" in result.output or "工作簿" in result.output
+
+
+def test_the_installed_command_runs() -> None:
+    command = Path(sys.executable).with_name("jixiao")
+    finished = subprocess.run([str(command), "check", str(EXAMPLE)], capture_output=True,
+                              text=True, check=False)
+    assert finished.returncode == 1
+    assert "JX-DOC-002" in finished.stdout
