@@ -56,10 +56,18 @@ def _placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
 
 
 def _lookup(path: str | None, source: Mapping[str, Place]) -> Place | None:
-    """The source place of ``path``, or of its nearest ancestor that has one."""
+    """The source place of ``path``, else of its first field that has one (a section left
+    blank in a workbook has no cell of its own), else of its nearest ancestor."""
+    if not path:
+        return None
+    if path in source:
+        return source[path]
+    inside = next((key for key in source if key.startswith((f"{path}.", f"{path}["))), None)
+    if inside is not None:
+        return replace(source[inside], path=path)
     while path:
-        if path in source:
-            return source[path]
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
+        if path in source:
+            return source[path]
     return None
