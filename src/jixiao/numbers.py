@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -135,6 +136,7 @@ class Interval:
 
 _QUANTA = {decimals: Decimal(1).scaleb(-decimals) for decimals in range(-12, 13)}
 """10⁻ᵈ for every allowed count of decimals: looked up, not recomputed, on the hot path."""
+_HALF_QUANTA = {decimals: quantum * HALF for decimals, quantum in _QUANTA.items()}
 
 
 class Origin(BaseModel):
@@ -191,7 +193,7 @@ class StatedNumber(BaseModel):
     def parse(cls, text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
         return parse_stated(text, default_unit)
 
-    @property
+    @cached_property
     def written(self) -> str:
         """The number as written, without unit: ``Decimal`` text with its decimals kept."""
         return format(self.value, f".{max(self.decimals, 0)}f")
@@ -205,14 +207,29 @@ class StatedNumber(BaseModel):
         return self.unit in WHOLE_UNITS and self.decimals == 0
 
     def interval(self, rounding: Rounding = Rounding.HALF_UP) -> Interval:
-        if self.is_exact_count:
-            return Interval.point(self.value)
+        """The true values this number may stand for under ``rounding``."""
         if rounding is Rounding.HALF_UP:
-            half = self.quantum * HALF
-            return Interval(self.value - half, self.value + half)
-        if not self.value.is_signed():  # −0.00 truncates from below, like any negative
-            return Interval(self.value, self.value + self.quantum)
-        return Interval(self.value - self.quantum, self.value)
+            return self._half_up_interval
+        return self._truncated_interval
+
+    # Relations ask for the same intervals again and again: each is worked out once.
+    @cached_property
+    def _half_up_interval(self) -> Interval:
+        value, decimals = self.value, self.decimals
+        if decimals == 0 and self.unit in WHOLE_UNITS:
+            return Interval(value, value)
+        half = _HALF_QUANTA[decimals]
+        return Interval(value - half, value + half)
+
+    @cached_property
+    def _truncated_interval(self) -> Interval:
+        value, decimals = self.value, self.decimals
+        if decimals == 0 and self.unit in WHOLE_UNITS:
+            return Interval(value, value)
+        quantum = _QUANTA[decimals]
+        if not value.is_signed():  # −0.00 truncates from below, like any negative
+            return Interval(value, value + quantum)
+        return Interval(value - quantum, value)
 
     def in_unit(self, unit: Unit) -> StatedNumber:
         """The same amount in another money unit, decimals shifted so the interval is kept."""
