@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install jixiao, then score and check the example evaluation (seed report 001, 2023).
+# Install jixiao, then score and check the example evaluation (岳阳市洞庭新城项目建设岳阳楼区工作部, 2023).
 # The example is transcribed as the unit stated it and contains real errors, so
 # `jixiao check` is expected to exit 1; any other exit code fails the demo.
 set -euo pipefail
