@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from jixiao.checks.registry import CheckContext, Figure, Rule, figure, relation_finding, rule
+from jixiao.checks.registry import (
+    CheckContext,
+    Figure,
+    Rule,
+    figure,
+    present,
+    relation_finding,
+    rule,
+)
 from jixiao.findings import Finding, Severity, number_text
 from jixiao.relations import check_equal
 
@@ -24,10 +32,6 @@ def same_figure(owner: Rule, first: Figure | None, second: Figure | None) -> Fin
                  "不同，在舍入误差之内一致")
 
 
-def _present(*found: Finding | None) -> Iterator[Finding]:
-    yield from (item for item in found if item is not None)
-
-
 @rule("JX-SAME-001", Severity.ERROR, "报告与附件2的支出一致",
       "报告二的基本支出、项目支出与附件2按支出性质分的基本支出、项目支出应一致。报告二只写"
       "一般公共预算支出，差额恰为附件2 中非一般公共预算资金时，降为口径不同的警告。")
@@ -42,7 +46,7 @@ def report_matches_self_assessment(context: CheckContext) -> Iterator[Finding]:
         found = same_figure(report_matches_self_assessment, report, table)
         if found is not None and found.severity is Severity.ERROR and report is not None:
             found = _on_other_basis(found, report, context) or found
-        yield from _present(found)
+        yield from present(found)
 
 
 def _on_other_basis(found: Finding, report: Figure, context: CheckContext) -> Finding | None:
@@ -68,7 +72,7 @@ def report_matches_basic_data(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
     body, data = evaluation.finances.general_budget, evaluation.basic_data
     report_staff, table_staff = evaluation.unit.staffing, data.staffing
-    yield from _present(
+    yield from present(
         same_figure(report_matches_basic_data,
                     figure("报告中的编制数", report_staff.authorized, "unit.staffing.authorized"),
                     figure("附件1 编制数", table_staff.authorized, "basic_data.staffing.authorized")),
@@ -91,7 +95,7 @@ def report_matches_basic_data(context: CheckContext) -> Iterator[Finding]:
       "报告第九部分所述自评得分应与附件2 的总分一致。")
 def disclosed_score_matches(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
-    yield from _present(same_figure(
+    yield from present(same_figure(
         disclosed_score_matches,
         figure("附件2 总分", evaluation.self_assessment.stated_total_score,
                "self_assessment.stated_total_score"),

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.checks.registry import CheckContext, Figure, Rule, figure, relation_finding, rule
+from jixiao.checks.registry import (
+    CheckContext,
+    Figure,
+    Rule,
+    figure,
+    present,
+    relation_finding,
+    rule,
+)
 from jixiao.findings import Finding, Severity
 from jixiao.model import Staffing
 from jixiao.relations import check_change_percent, check_ratio
@@ -25,10 +33,6 @@ def ratio_finding(owner: Rule, stated: Figure | None, numerator: Figure | None,
     )
 
 
-def _present(*found: Finding | None) -> Iterator[Finding]:
-    yield from (item for item in found if item is not None)
-
-
 @rule("JX-RATE-001", Severity.ERROR, "基本支出构成占比",
       "报告二（一）：各部分“占基本支出的 p%” = 该部分 / 基本支出。")
 def basic_shares(context: CheckContext) -> Iterator[Finding]:
@@ -38,7 +42,7 @@ def basic_shares(context: CheckContext) -> Iterator[Finding]:
     for field, label in (("personnel", "人员经费"), ("public", "公用经费"),
                          ("subsidies", "对个人和家庭的补助")):
         line = getattr(basic, field)
-        yield from _present(ratio_finding(
+        yield from present(ratio_finding(
             basic_shares, figure(f"{label}占基本支出比例", line.stated_share,
                                  f"{path}.{field}.stated_share"),
             figure(label, line.amount, f"{path}.{field}.amount"), total))
@@ -51,7 +55,7 @@ def execution_rates(context: CheckContext) -> Iterator[Finding]:
     tables += [(f"projects[{i}].funds", project.name, project.funds)
                for i, project in enumerate(context.evaluation.projects)]
     for path, label, funds in tables:
-        yield from _present(ratio_finding(
+        yield from present(ratio_finding(
             execution_rates, figure(f"{label}执行率", funds.stated_execution_rate,
                                     f"{path}.stated_execution_rate"),
             figure("全年执行数", funds.actual, f"{path}.actual"),
@@ -71,7 +75,7 @@ def _staffing_rate(staffing: Staffing, path: str, where: str) -> Finding | None:
       "报告与附件1：控制率 = 实际在职人数 / 编制数。")
 def staffing_control_rates(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
-    yield from _present(
+    yield from present(
         _staffing_rate(evaluation.unit.staffing, "unit.staffing", "报告"),
         _staffing_rate(evaluation.basic_data.staffing, "basic_data.staffing", "附件1"))
 
@@ -80,7 +84,7 @@ def staffing_control_rates(context: CheckContext) -> Iterator[Finding]:
       "附件1：规模控制率 = 实际规模 / 批复规模；投资概算控制率 = 实际投资 / 预算投资。")
 def building_control_rates(context: CheckContext) -> Iterator[Finding]:
     buildings, path = context.evaluation.basic_data.buildings, "basic_data.buildings"
-    yield from _present(
+    yield from present(
         ratio_finding(building_control_rates,
                       figure("规模控制率", buildings.stated_area_control_rate,
                              f"{path}.stated_area_control_rate"),
@@ -104,7 +108,7 @@ def year_on_year_rates(context: CheckContext) -> Iterator[Finding]:
         prior = figure(f"{line.name}上年", line.prior, f"{path}.prior")
         if stated is None or current is None or prior is None:
             continue
-        yield from _present(relation_finding(
+        yield from present(relation_finding(
             year_on_year_rates, check_change_percent(stated.number, current.number, prior.number),
             stated, [current, prior],
             failure=f"{stated.label} {{stated}}% 与 ({current.number} − {prior.number}) ÷ "

@@ -6,7 +6,7 @@ declared with :func:`rule`, which attaches its stable code, severity and Chinese
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from jixiao.findings import Finding, Place, Severity, Term, number_text, range_text
@@ -70,6 +70,17 @@ class Figure:
 
 def figure(label: str, number: StatedNumber | None, path: str) -> Figure | None:
     return None if number is None else Figure(label, number, path)
+
+
+def figures(record: object, path: str, labels: dict[str, str]) -> list[Figure | None]:
+    """The figures of ``record``'s fields named in ``labels`` (field → label), in that order."""
+    return [figure(label, getattr(record, field), f"{path}.{field}")
+            for field, label in labels.items()]
+
+
+def present(*found: Finding | None) -> Iterator[Finding]:
+    """The findings that were made, skipping relations that held or could not be judged."""
+    yield from (item for item in found if item is not None)
 
 
 def relation_finding(owner: Rule, outcome: Outcome, stated: Figure, terms: Sequence[Figure],

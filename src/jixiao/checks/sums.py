@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from jixiao.checks.registry import CheckContext, Figure, Rule, figure, relation_finding, rule
+from jixiao.checks.registry import (
+    CheckContext,
+    Figure,
+    Rule,
+    figure,
+    figures,
+    present,
+    relation_finding,
+    rule,
+)
 from jixiao.findings import Finding, Severity, number_text
 from jixiao.model import AmountLine, NamedControlRow, OrgAccount, Record
 from jixiao.numbers import ZERO, StatedNumber
@@ -57,12 +66,10 @@ def _column_sums(owner: Rule, total_label: str, total: Record, total_path: str,
 def basic_expenditure_parts(context: CheckContext) -> Iterator[Finding]:
     basic = context.evaluation.finances.general_budget.basic
     path = "finances.general_budget.basic"
-    found = sum_finding(basic_expenditure_parts, figure("基本支出", basic.total, f"{path}.total"), [
-        figure("人员经费", basic.personnel.amount, f"{path}.personnel.amount"),
-        figure("公用经费", basic.public.amount, f"{path}.public.amount"),
-        figure("对个人和家庭的补助", basic.subsidies.amount, f"{path}.subsidies.amount"),
-    ])
-    yield from [found] if found else []
+    yield from present(sum_finding(
+        basic_expenditure_parts, figure("基本支出", basic.total, f"{path}.total"),
+        [figure(label, getattr(basic, field).amount, f"{path}.{field}.amount") for field, label in
+         (("personnel", "人员经费"), ("public", "公用经费"), ("subsidies", "对个人和家庭的补助"))]))
 
 
 @rule("JX-SUM-002", Severity.ERROR, "项目支出与各项目",
@@ -70,38 +77,31 @@ def basic_expenditure_parts(context: CheckContext) -> Iterator[Finding]:
 def project_items(context: CheckContext) -> Iterator[Finding]:
     projects = context.evaluation.finances.general_budget.projects
     path = "finances.general_budget.projects"
-    found = sum_finding(project_items, figure("项目支出总数", projects.total, f"{path}.total"),
-                        _lines(projects.items, f"{path}.items"))
-    yield from [found] if found else []
+    yield from present(sum_finding(
+        project_items, figure("项目支出总数", projects.total, f"{path}.total"),
+        _lines(projects.items, f"{path}.items")))
 
 
 @rule("JX-SUM-003", Severity.ERROR, "年度资金总额按收入性质分",
       "附件2：全年执行数 = 一般公共预算 + 政府性基金拨款 + 纳入专户管理的非税收入拨款 + 其他资金。")
 def funds_by_income(context: CheckContext) -> Iterator[Finding]:
     table = context.evaluation.self_assessment
-    split, path = table.by_income, "self_assessment.by_income"
-    found = sum_finding(funds_by_income, figure(
-        "年度资金总额（全年执行数）", table.funds.actual, "self_assessment.funds.actual"), [
-        figure("一般公共预算", split.general_public, f"{path}.general_public"),
-        figure("政府性基金拨款", split.government_fund, f"{path}.government_fund"),
-        figure("纳入专户管理的非税收入拨款", split.special_account_nontax,
-               f"{path}.special_account_nontax"),
-        figure("其他资金", split.other, f"{path}.other"),
-    ])
-    yield from [found] if found else []
+    yield from present(sum_finding(funds_by_income, _annual_total(table.funds.actual), figures(
+        table.by_income, "self_assessment.by_income", {
+            "general_public": "一般公共预算", "government_fund": "政府性基金拨款",
+            "special_account_nontax": "纳入专户管理的非税收入拨款", "other": "其他资金"})))
+
+
+def _annual_total(actual: StatedNumber | None) -> Figure | None:
+    return figure("年度资金总额（全年执行数）", actual, "self_assessment.funds.actual")
 
 
 @rule("JX-SUM-004", Severity.ERROR, "年度资金总额按支出性质分",
       "附件2：全年执行数 = 基本支出 + 项目支出。")
 def funds_by_nature(context: CheckContext) -> Iterator[Finding]:
     table = context.evaluation.self_assessment
-    split, path = table.by_nature, "self_assessment.by_nature"
-    found = sum_finding(funds_by_nature, figure(
-        "年度资金总额（全年执行数）", table.funds.actual, "self_assessment.funds.actual"), [
-        figure("基本支出", split.basic, f"{path}.basic"),
-        figure("项目支出", split.projects, f"{path}.projects"),
-    ])
-    yield from [found] if found else []
+    yield from present(sum_finding(funds_by_nature, _annual_total(table.funds.actual), figures(
+        table.by_nature, "self_assessment.by_nature", {"basic": "基本支出", "projects": "项目支出"})))
 
 
 @rule("JX-SUM-005", Severity.ERROR, "附件1 三公经费构成",

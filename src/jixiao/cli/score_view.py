@@ -22,7 +22,8 @@ def _stated(number: StatedNumber | None) -> str:
 def show_scorecard(console: Console, title: str, scorecard: Scorecard) -> None:
     console.print(f"[bold]{title}[/bold]  评分规则：{scorecard.profile.id}（{scorecard.profile.name}）")
     figures = Table(title="派生数据", show_lines=False)
-    for column in ("项目", "计算值", "单位填报", "公式"):
+    figures.add_column("项目", no_wrap=True)
+    for column in ("计算值", "单位填报", "公式"):
         figures.add_column(column)
     for figure in scorecard.derived:
         figures.add_row(figure.label, f"{_shown(figure.value)}{figure.unit.value}",
