@@ -12,7 +12,7 @@ from jixiao.findings import Finding, Severity, number_text
 from jixiao.model import FundsExecution, Indicator, IndicatorNature
 from jixiao.numbers import StatedNumber, Unit
 from jixiao.profiles import NotApplicablePolicy
-from jixiao.relations import Verdict, check_equal, check_sum
+from jixiao.relations import check_equal, check_sum
 from jixiao.scoring import IndicatorScore, TableScore
 
 
@@ -93,7 +93,7 @@ def total_weight_sum(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
         stated = table.score.stated_total_weight
         weight_sum = table.score.weight_total
-        if stated is not None and check_sum(stated, [_points(weight_sum)]).verdict is not Verdict.HOLDS:
+        if stated is not None and stated.value != weight_sum:  # weights are exact, never rounded
             yield total_weight_sum.finding(
                 f"{table.label}分值合计 {stated.written} 与各项分值之和 {number_text(weight_sum)} "
                 "不一致", f"{table.path}.stated_total_weight", stated=stated,
