@@ -1,0 +1,116 @@
+"""Tables rebuilt from flattened text: exact cells, rows, lines and offsets.
+
+The two fixtures are short excerpts of real reports' extracted text (seed001: 附件1 of
+洞庭新城 2023; seed002: the 支出和结余 table of 城陵矶新港区 2021)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.documents import Cell, Document, Paragraph, Table, parse_flat_text, read_text_document
+from jixiao.findings import Place
+
+HERE = Path(__file__).parent
+
+
+def assert_places_index_text(document: Document) -> None:
+    """Every paragraph and cell is exactly ``text[start:end]`` and starts on its line."""
+    items: list[Paragraph | Cell] = list(document.paragraphs)
+    items += [cell for table in document.tables for row in table.rows for cell in row]
+    for item in items:
+        start, end, line = item.place.start, item.place.end, item.place.line
+        assert start is not None and end is not None and line is not None
+        assert document.text[start:end] == item.text
+        assert document.text.count("\n", 0, start) + 1 == line
+
+
+def test_seed001_annex_table() -> None:
+    document = read_text_document(HERE / "seed001_excerpt.txt")
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "Table", "Paragraph"]
+    assert [p.text for p in document.paragraphs] == [
+        "附件1", "2023年度预算单位整体支出绩效评价基础数据表",
+        "说明：“项目支出”需要填报基本支出以外的所有项目支出情况，“公用经费”填报基本支出中的一般商品和服务支出。"]
+    (table,) = document.tables
+    rows = table.texts()
+    assert rows[1] == ("公用经费", "16.17", "16.2", "18.47")
+    assert rows[4] == ("会议费、培训费", "0.3", "", "")
+    assert rows[7] == ("楼堂馆所控制情况\n(2023年完工项目)", "批复规模\n(m²)", "实际规\n模(m²)", "规模控制率",
+                       "预算投资\n(万元)", "实际\n投资\n(万元)", "投资概\n算控制\n率")
+    assert rows[8] == ("",) * 7
+    assert rows[9] == ("厉行节约保障措施", "")
+    assert len(rows) == 10
+    assert table.place == Place(table=0, line=4, start=30, end=318)
+    assert_places_index_text(document)
+
+
+def test_seed001_cell_places() -> None:
+    document = read_text_document(HERE / "seed001_excerpt.txt")
+    rows = document.tables[0].rows
+    assert rows[1][3].place == Place(table=0, row=1, col=3, line=10, start=78, end=83)
+    assert rows[7][2].place == Place(table=0, row=7, col=2, line=41, start=240, end=249)
+    empty = rows[4][2]
+    assert empty.place == Place(table=0, row=4, col=2, line=24, start=156, end=156)
+    assert document.paragraphs[2].place == Place(paragraph=2, line=65, start=321, end=374)
+
+
+def test_seed002_expenditure_table() -> None:
+    document = read_text_document(HERE / "seed002_excerpt.txt")
+    (table,) = document.blocks
+    assert isinstance(table, Table)
+    rows = table.texts()
+    assert rows[0] == ("部门（单位）年度支出和结余情况（万元）",)
+    assert rows[1] == ("机构名称", "支出合计", "其中：", "结余")
+    assert rows[3] == ("", "", "", "人员支出", "公用支出", "", "", "")
+    assert rows[4] == ("局机关及二级机构汇总", "85.33", "38.43", "32.67", "5.76", "46.90", "1.89", "1.89")
+    assert rows[5][0] == "1、局机关"
+    total = table.rows[4]
+    assert total[0].place == Place(table=0, row=4, col=0, line=25, start=104, end=114)
+    assert total[7].place == Place(table=0, row=4, col=7, line=32, start=156, end=160)
+    assert_places_index_text(document)
+
+
+def test_continuation_lines_join_the_cell_they_follow() -> None:
+    text = "\t年度主要\n工作内容\n\t任务1：开展活动。\n任务2：开展培训。\n\n\t下一行\n"
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    assert table.texts() == (("年度主要\n工作内容", "任务1：开展活动。\n任务2：开展培训。"), ("下一行",))
+    assert table.rows[0][1].place == Place(table=0, row=0, col=1, line=3, start=12, end=31)
+
+
+def test_an_empty_cell_then_a_continuation_starts_on_the_continuation_line() -> None:
+    (table,) = parse_flat_text("\t\n绩效指标\n\t一级指标\n")
+    assert isinstance(table, Table)
+    assert table.texts() == (("绩效指标", "一级指标"),)
+    assert table.rows[0][0].place == Place(table=0, row=0, col=0, line=2, start=2, end=6)
+
+
+def test_a_line_without_tab_after_a_blank_line_ends_the_table() -> None:
+    text = "标题\n\t甲\n\t1\n\n\n产出指标\n\t数量指标\n\n  \n结尾 \n"
+    blocks = parse_flat_text(text)
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Table", "Paragraph", "Table", "Paragraph"]
+    first, second = (block for block in blocks if isinstance(block, Table))
+    assert first.texts() == (("甲", "1"),)
+    assert second.texts() == (("数量指标",),)
+    assert second.place.table == 1
+    last = blocks[-1]
+    assert isinstance(last, Paragraph)
+    assert last.text == "结尾"
+    assert last.place == Place(paragraph=2, line=10, start=text.index("结尾"), end=text.index("结尾") + 2)
+
+
+def test_several_blank_lines_end_one_row_only() -> None:
+    (table,) = parse_flat_text("\t甲\n\n\n\n\t乙")
+    assert isinstance(table, Table)
+    assert table.texts() == (("甲",), ("乙",))
+    assert table.rows[1][0].place == Place(table=0, row=1, col=0, line=5, start=7, end=8)
+
+
+def test_text_without_tables_is_paragraphs() -> None:
+    blocks = parse_flat_text("一、基本情况\n\n  我单位2023年预算数为132.71万元。\n")
+    assert blocks == (
+        Paragraph("一、基本情况", Place(paragraph=0, line=1, start=0, end=6)),
+        Paragraph("我单位2023年预算数为132.71万元。", Place(paragraph=1, line=3, start=10, end=31)),
+    )
+    assert parse_flat_text("") == ()
