@@ -1,0 +1,97 @@
+"""Excel reports (``.xlsx``) read into a :class:`Document` with openpyxl.
+
+Each sheet with a value is one :class:`Table` (an empty sheet gives none): row ``r`` and column
+``c`` of the table are row ``r + 1`` and column ``c + 1`` of the sheet, and every cell's place
+has the sheet name and the cell reference (``"B3"``). Rows end at their last value (a row
+without a value has no cells); rows after the sheet's last value are not given. Cached values
+are read, never formulas. Numbers are their shortest exact text (``repr`` of the float, without
+a trailing ``".0"``): no digit is lost or invented. Text is laid out as by the docx reader.
+
+A sheet with a value below row 20,000, more than 2,000,000 cells in all, a corrupt file and an
+archive that unpacks to more than 200 MB are refused with :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
+from jixiao.documents.docx_reader import PACKAGE_ERRORS, TextLayout, check_zip
+from jixiao.documents.model import Document
+from jixiao.findings import Place
+from jixiao.io.errors import InputError
+
+FORMAT = "xlsx"
+MAX_ROWS = 20_000
+MAX_CELLS = 2_000_000
+CORRUPT = "不是有效的 Excel 工作簿（.xlsx）文件"
+
+Row = list[tuple[str, str | None]]
+
+
+def read_xlsx_document(path: Path) -> Document:
+    """The document in the workbook at ``path``; :class:`InputError` if it is missing, empty,
+    corrupt or too large."""
+    file = str(path)
+    check_zip(path, file, CORRUPT, "not an xlsx workbook")
+    layout = TextLayout()
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (*PACKAGE_ERRORS, InvalidFileException):
+        raise InputError(CORRUPT, file=file, english="not an xlsx workbook") from None
+    try:
+        cells = 0
+        for sheet in book.worksheets:
+            rows = _rows(sheet, file)
+            cells += sum(len(row) for row in rows)
+            if cells > MAX_CELLS:
+                raise InputError(f"工作簿超过 {MAX_CELLS} 个单元格，拒绝读取", file=file,
+                                 english=f"more than {MAX_CELLS} cells")
+            layout.table(rows, sheet=sheet.title)
+    except PACKAGE_ERRORS:
+        raise InputError(CORRUPT, file=file, english="not an xlsx workbook") from None
+    finally:
+        book.close()
+    return layout.document(file, FORMAT)
+
+
+def _rows(sheet: Any, file: str) -> list[Row]:
+    """The sheet's rows up to its last value, each up to its last value."""
+    rows: list[Row] = []
+    last = 0  # number of rows up to the last one with a value
+    for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
+        texts = [cell_text(value) for value in values]
+        while texts and not texts[-1]:
+            texts.pop()
+        if not texts:
+            if number <= MAX_ROWS:
+                rows.append([])
+            continue
+        if number > MAX_ROWS:
+            raise InputError(f"工作表“{sheet.title}”超过 {MAX_ROWS} 行，拒绝读取", file=file,
+                             place=Place(sheet=sheet.title, cell=f"A{number}"),
+                             english=f"sheet above {MAX_ROWS} rows")
+        rows.append([(text, f"{get_column_letter(col)}{number}") for col, text in enumerate(texts, 1)])
+        last = number
+    return rows[:last]
+
+
+def cell_text(value: object) -> str:
+    """A cached cell value as text: numbers in their shortest exact form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
