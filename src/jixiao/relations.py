@@ -131,3 +131,24 @@ def check_change_percent(stated_percent: StatedNumber, current: StatedNumber,
                          prior: StatedNumber) -> Outcome:
     """``stated% = (current − prior) / prior`` with the sign of the change (增长 +, 下降 −)."""
     return _judge(stated_percent, [current, prior], _change, max(stated_percent.decimals, 2))
+
+
+def _change_from_difference(values: Sequence[Interval]) -> Interval | None:
+    """Percent change from the current amount and the change: ``d / (current − d) · 100``.
+
+    Monotone in each term while the current amount and the prior are positive, so the corners
+    of the box give the exact range (no interval is used twice)."""
+    current, change = values
+    if current.low <= 0 or (current - change).low <= 0:
+        return None
+    rates = [d / (c - d) * HUNDRED for c in (current.low, current.high)
+             for d in (change.low, change.high)]
+    return Interval(min(rates), max(rates))
+
+
+def check_change_from_difference(stated_percent: StatedNumber, current: StatedNumber,
+                                 change: StatedNumber) -> Outcome:
+    """``stated% = change / (current − change)`` when the text gives 本年 and the 增减额 but not
+    上年 (“比上年减少 1.8 万元，下降 28.35%”): the prior is never rounded on its own."""
+    return _judge(stated_percent, [current, change], _change_from_difference,
+                  max(stated_percent.decimals, 2))

@@ -1,0 +1,85 @@
+"""Amounts (万元, 元, 亿元) and percentages stated in prose, with their labels.
+
+The label of a figure is the text before it back to the previous punctuation mark, without the
+year (“2023年”, “2024 年度”), the speaker (“我单位的”) and the verb (“数为”, “总数为”):
+“2023年我单位的基本支出数为132.71万元” → 基本支出. An amount right after 增加/减少 (“比上年减少
+26.97万元”) is a *change*, not an amount of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+MONEY = r"万元|亿元|元"
+PERCENT = r"[%％]"
+_FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{PERCENT})")
+_LABEL_STOPS = re.compile(r"[，,。；;：:（(）)、！？!?\n]")
+_LABEL_NOISE = (
+    re.compile(r"^.*?\d{4}\s*年度?"),                                  # 2023年, 2024 年度
+    re.compile(r"^(?:我|本|该)(?:单位|部门|中心|局)的?"),
+    re.compile(r"^(?:其中|包括|含)"),
+    re.compile(r"(?:总数|总额|数)?(?:为|是|达到?|共计|合计)?$"),
+)
+_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "降低", "上升")
+OPEN, CLOSE = "（(", "）)"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number found in a run: ``start``/``end`` span the digits, ``unit_end`` the unit too;
+    ``depth`` counts the brackets around it; ``change`` marks 增加/减少 amounts."""
+
+    label: str
+    number: StatedNumber
+    start: int
+    end: int
+    unit_end: int
+    depth: int
+    change: bool
+
+    @property
+    def is_money(self) -> bool:
+        return self.number.unit is not Unit.PERCENT
+
+
+def depths(text: str) -> list[int]:
+    """The bracket depth at every index of ``text`` (an opening bracket is inside its group)."""
+    result, depth = [], 0
+    for char in text:
+        if char in OPEN:
+            depth += 1
+        result.append(depth)
+        if char in CLOSE:
+            depth = max(depth - 1, 0)
+    return result
+
+
+def figures(text: str, depth: list[int]) -> list[Figure]:
+    found: list[Figure] = []
+    for match in _FIGURE.finditer(text):
+        try:
+            number = parse_stated(match["number"] + match["unit"])
+        except NumberError:
+            continue
+        start = match.start("number")
+        raw = label_before(text, start)
+        found.append(Figure(clean_label(raw), number, start, match.end("number"), match.end(),
+                            depth[start], raw.endswith(_CHANGE_WORDS)))
+    return found
+
+
+def label_before(text: str, position: int) -> str:
+    """The text from the last punctuation mark before ``position`` up to it, stripped."""
+    stops = [match.end() for match in _LABEL_STOPS.finditer(text, 0, position)]
+    return text[stops[-1] if stops else 0:position].strip()
+
+
+def clean_label(raw: str) -> str:
+    label = raw
+    for pattern in _LABEL_NOISE:
+        label = pattern.sub("", label).strip()
+    return label.split()[-1] if label.split() else ""
