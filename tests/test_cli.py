@@ -124,3 +124,17 @@ def test_the_installed_command_runs() -> None:
                               text=True, check=False)
     assert finished.returncode == 1
     assert "JX-DOC-002" in finished.stdout
+
+
+def test_check_reads_the_prose_of_a_text_report(tmp_path: Path) -> None:
+    report = tmp_path / "报告.txt"
+    report.write_text("二、一般公共预算支出情况\n"
+                      "按支出性质分类：基本支出132.81万元（人员经费114.24万元，公用经费18.47万元）。\n",
+                      encoding="gb18030")
+    result = runner.invoke(app, ["check", str(report)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{report}:2: JX-TEXT-001 error: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
+        "    按支出性质分类：基本支出132.81万元（人员经费114.24万元，公用经费18.47万元）。",
+        f"{report}: 1 个错误，0 个警告，0 条提示",
+    ]

@@ -17,6 +17,9 @@ from rich.console import Console
 from jixiao.checks import catalogue, run_checks
 from jixiao.cli.check_view import FileResult, as_json, as_text, exit_code
 from jixiao.cli.score_view import show_scorecard
+from jixiao.documents import read_document
+from jixiao.extract.check_claims import check_claims
+from jixiao.extract.claims import extract_claims
 from jixiao.io.errors import InputError
 from jixiao.io.load import LoadedEvaluation, load_evaluation
 from jixiao.model import Evaluation
@@ -97,12 +100,13 @@ def score(
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="一个或多个自评数据文件（.yaml、.json、.xlsx）。")],
+    files: Annotated[list[Path], typer.Argument(
+        help="自评数据文件（.yaml、.json、.xlsx）或报告文件（.txt、.docx，校验正文所述的合计、占比与增减）。")],
     output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式。")] = (
         OutputFormat.TEXT),
     profile: ProfileOption = None,
 ) -> None:
-    """按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
+    """按规则目录校验自评数据，或校验报告正文中的数字关系；有错误时退出码为 1，文件无法读取时为 2。"""
     results = [_check_one(path, profile) for path in files]
     if output_format is OutputFormat.JSON:
         typer.echo(as_json(results))
@@ -112,8 +116,14 @@ def check(
     raise typer.Exit(exit_code(results))
 
 
+REPORT_SUFFIXES = frozenset({".txt", ".docx"})
+"""Report files: their prose is read for stated relations (evaluation data is YAML/JSON/xlsx)."""
+
+
 def _check_one(path: Path, profile_id: str | None) -> FileResult:
     kind = path.suffix.lower().lstrip(".")
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        return _check_report(path)
     try:
         loaded = load_evaluation(path)
         chosen = load_profile(profile_id or loaded.evaluation.profile)
@@ -124,6 +134,15 @@ def _check_one(path: Path, profile_id: str | None) -> FileResult:
                                                             english="unknown scoring profile"))
     findings = run_checks(loaded.evaluation, chosen, loaded.source)
     return FileResult(str(path), loaded.format, loaded.evaluation.template, findings)
+
+
+def _check_report(path: Path) -> FileResult:
+    """A report's text: the sums, shares and changes it states, checked with rounding in mind."""
+    try:
+        document = read_document(path)
+    except InputError as error:
+        return FileResult(str(path), path.suffix.lower().lstrip("."), error=error)
+    return FileResult(str(path), document.format, None, check_claims(extract_claims(document)))
 
 
 @app.command()
