@@ -71,7 +71,7 @@ def test_a_yaml_amount_written_as_a_float(tmp_path: Path, text: str, message: st
 def test_an_empty_file_and_garbage(tmp_path: Path) -> None:
     empty = tmp_path / "空.yaml"
     empty.write_text("", encoding="utf-8")
-    assert "空.yaml" in _check(empty)
+    assert _check(empty) == f"{empty}: 文件为空"
     garbage = tmp_path / "乱码.xlsx"
     garbage.write_bytes(b"\x00\x01not a workbook" * 10)
-    assert "乱码.xlsx" in _check(garbage)
+    assert _check(garbage) == f"{garbage}: 不是有效的 Excel 工作簿（.xlsx）文件"

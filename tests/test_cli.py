@@ -106,16 +106,31 @@ def test_new_writes_a_workbook_that_reads_back(tmp_path: Path) -> None:
     target = tmp_path / "填报.xlsx"
     result = runner.invoke(app, ["new", "-o", str(target)])
     assert result.exit_code == 0, result.output
-    assert target.stat().st_size > 0
+    blank = runner.invoke(app, ["check", str(target)])   # read back: only the required cells
+    assert (blank.exit_code, blank.output.splitlines()) == (2, [
+        f"{target}:基本情况!B3: 年度：必须填写", f"{target}:基本情况!B4: 单位基本情况：必须填写"])
     refused = runner.invoke(app, ["new", "-o", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2
+    assert "输出文件须为 .xlsx" in refused.output
 
 
-@pytest.mark.parametrize("command", [["--help"], ["check", "--help"], ["new", "--help"]])
-def test_help_is_in_chinese(command: list[str]) -> None:
-    result = runner.invoke(app, command)
+@pytest.mark.parametrize(("command", "summary"), [
+    (["--help"], "预算绩效自评：录入、计算、评分与校验。"),
+    (["new", "--help"], "写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"),
+    (["rules", "--help"], "列出规则目录：代码、严重程度、名称和说明。"),
+])
+def test_help_is_in_chinese(command: list[str], summary: str) -> None:
+    result = runner.invoke(app, command, env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "预算绩效自评" in result.output or "校验" in result.output or "工作簿" in result.output
+    assert summary in result.output
+
+
+def test_an_unknown_template_names_the_known_ones(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["new", "-o", str(tmp_path / "x.xlsx"), "--template", "无此模板"],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "没有报告模板“无此模板”的填报工作簿（现有：yueyanglou-2024）" in result.output
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_the_installed_command_runs() -> None:
