@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up jixiao for development on Debian 12: system Python 3.11 with venv/pip, a .venv in the
+# Set up jixiao for development on Debian 12: system Python 3.11 with venv/pip, LibreOffice, Noto
+# CJK fonts and poppler-utils (installed with apt-get when missing), a .venv in the
 # repository root, and jixiao installed editable with its dev tools. Safe to run again: an
 # existing Python 3.11 .venv is reused; a broken or wrong-version one is rebuilt.
 #
@@ -45,6 +46,22 @@ install_python_packages() {
         python3-venv python3-pip >/dev/null
 }
 
+# LibreOffice converts .doc/.xls to readable formats and renders PDF; Noto CJK gives it Chinese
+# glyphs; poppler-utils (pdftoppm) turns rendered pages into images for the tests.
+system_packages_missing() {
+    ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null \
+        || [[ -z $(fc-list :lang=zh family 2>/dev/null | head -1) ]]
+}
+
+install_system_packages() {
+    command -v apt-get >/dev/null \
+        || die "LibreOffice, Noto CJK fonts or poppler-utils are missing and apt-get is not available; install them yourself"
+    say "installing LibreOffice (writer, calc), Noto CJK fonts and poppler-utils with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils fontconfig >/dev/null
+}
+
 python_version() {
     "$1" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'
 }
@@ -56,6 +73,10 @@ main() {
         install_python_packages
         python=$(find_python)
         has_venv_and_pip "$python" || die "python3 -m venv / ensurepip still unavailable after apt-get install"
+    fi
+
+    if system_packages_missing; then
+        install_system_packages
     fi
 
     local version
