@@ -505,13 +505,13 @@ def test_change_percent_negative_zero_truncated() -> None:
     assert outcome.verdict is Verdict.WITHIN_ROUNDING
 
 
-SEED_SCORES = ("10", "6", "6", "6", "6", "6", "7", "7", "5", "6", "6", "6", "6", "5", "5")
+DONGTING_SCORES = ("10", "6", "6", "6", "6", "6", "7", "7", "5", "6", "6", "6", "6", "5", "5")
 
 
 def test_whole_points_are_exact() -> None:
-    # A 得分 of 6 is six points, not anything from 5.5 to 6.5: the seed's 总分 99 against the
+    # A 得分 of 6 is six points, not anything from 5.5 to 6.5: the published 总分 99 against the
     # 93 its rows add up to must fail, not pass as rounding.
-    scores = [P(x, Unit.POINT) for x in SEED_SCORES]
+    scores = [P(x, Unit.POINT) for x in DONGTING_SCORES]
     outcome = check_sum(P("99分"), scores)
     assert outcome.verdict is Verdict.FAILS
     assert outcome.expected == D(93)
@@ -608,7 +608,7 @@ def test_example_blanks_are_kept(example: Evaluation) -> None:
         assert not table.has_expenditure and table.rows == ()
 
 
-def _seed_relations(ev: Evaluation) -> dict[str, Any]:
+def _example_relations(ev: Evaluation) -> dict[str, Any]:
     basic = ev.finances.general_budget.basic
     projects = ev.finances.general_budget.projects
     sa = ev.self_assessment
@@ -646,7 +646,7 @@ def _seed_relations(ev: Evaluation) -> dict[str, Any]:
 
 
 def test_example_relations(example: Evaluation) -> None:
-    outcomes = _seed_relations(example)
+    outcomes = _example_relations(example)
     verdicts = {label: outcome.verdict for label, outcome in outcomes.items()}
     assert verdicts == {
         "基本支出 = 人员经费 + 公用经费": Verdict.HOLDS,

@@ -80,7 +80,7 @@ def test_every_offset_indexes_the_text(tmp_path: Path) -> None:
             assert lines[line - 1].lstrip("\t").startswith(item.text.split("\n")[0])
 
 
-def test_text_reparses_as_flattened_seeds_do(tmp_path: Path) -> None:
+def test_text_reparses_as_flattened_reports_do(tmp_path: Path) -> None:
     document = read_docx_document(report(tmp_path))
     assert parse_flat_text(document.text) == document.blocks
 

@@ -1,7 +1,7 @@
 """Tables rebuilt from flattened text: exact cells, rows, lines and offsets.
 
-The two fixtures are short excerpts of real reports' extracted text (seed001: 附件1 of
-洞庭新城 2023; seed002: the 支出和结余 table of 城陵矶新港区 2021)."""
+The two fixtures are short excerpts of real reports' extracted text (附件1 of
+洞庭新城 2023; the 支出和结余 table of 城陵矶新港区 2021)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def assert_places_index_text(document: Document) -> None:
         assert document.text.count("\n", 0, start) + 1 == line
 
 
-def test_seed001_annex_table() -> None:
-    document = read_text_document(HERE / "seed001_excerpt.txt")
+def test_dongting_annex_table() -> None:
+    document = read_text_document(HERE / "dongting_annex_excerpt.txt")
     assert [type(block).__name__ for block in document.blocks] == [
         "Paragraph", "Paragraph", "Table", "Paragraph"]
     assert [p.text for p in document.paragraphs] == [
@@ -44,8 +44,8 @@ def test_seed001_annex_table() -> None:
     assert_places_index_text(document)
 
 
-def test_seed001_cell_places() -> None:
-    document = read_text_document(HERE / "seed001_excerpt.txt")
+def test_dongting_cell_places() -> None:
+    document = read_text_document(HERE / "dongting_annex_excerpt.txt")
     rows = document.tables[0].rows
     assert rows[1][3].place == Place(table=0, row=1, col=3, line=10, start=78, end=83)
     assert rows[7][2].place == Place(table=0, row=7, col=2, line=41, start=240, end=249)
@@ -54,8 +54,8 @@ def test_seed001_cell_places() -> None:
     assert document.paragraphs[2].place == Place(paragraph=2, line=65, start=321, end=374)
 
 
-def test_seed002_expenditure_table() -> None:
-    document = read_text_document(HERE / "seed002_excerpt.txt")
+def test_dangqun_expenditure_table() -> None:
+    document = read_text_document(HERE / "dangqun_expenditure_excerpt.txt")
     (table,) = document.blocks
     assert isinstance(table, Table)
     rows = table.texts()

@@ -1,8 +1,8 @@
 """Sums, shares and year-on-year changes read from prose, and the findings on them.
 
-The excerpts are copied from the seed reports' extracted text: seed 000 (岳阳楼区工作部 2024,
-numbers with spaces around them and a sentence broken by a page end), seed 001 (洞庭新城 2023,
-基本支出 and 项目支出) and seed 004 (机关事务服务中心 2023, 支出 by nature and 三公经费)."""
+The excerpts are copied from published reports' extracted text: tests/data/reports/chenglingji-yueyanglou-2024.txt (岳阳楼区工作部 2024,
+numbers with spaces around them and a sentence broken by a page end), dongting-2023.txt (洞庭新城 2023,
+基本支出 and 项目支出) and dingcheng-zhengfuban-2023.txt (机关事务服务中心 2023, 支出 by nature and 三公经费)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from jixiao.documents import Document, parse_flat_text
 from jixiao.extract import Claim, check_claims, extract_claims
 from jixiao.findings import Finding, Severity
 
-SEED001 = (
+DONGTING = (
     "2023年我单位的基本支出数为132.71万元，其中：人员经费114.24万元，占基本支出的86.08%，主要包括：基本工资、津贴补贴、奖金、绩效工资、伙食补助费、机关事业单位基本养老保险缴费、职工基本医疗保险缴费、其他社会保障缴费、住房公积金、退休费、其他对个人和家庭的补助；日常公用经费18.47万元，占基本支出的13.92%，主要包括：办公费、水费、电费、劳务费、其他交通费、其他商品和服务支出。\n"
     "\n"
     "2023年我单位项目支出总数为49.55万元，其中：1、应急工作专项5.00万元；2、工伤保险0.17万元；3、公积金支出0.54万元；4、事业单位基本养老保险0.67万元；5、医疗保险0.71万元；6、城乡社区支出42.47万元。\n"
 )
-SEED000 = (
+YUEYANGLOU = (
     "2、整体支出情况分析 2024 年度基本支出 113.94 万元，其中：工资福利支出 96.82 万元，占基本支出的 84.97%。主要包括基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职工\n"
     "\n"
     "基本医疗保险缴费、其他社会保障缴费、住房公积金、其他工资福利支出。商品和服务支出 14.34 万元，占基本支出的 12.58%。主要包括办公费、印刷费、水费、电费、邮电费、差旅费、维修（护）费、公务接待费、劳务费、工会经费、其他交通费用、其他商品和服务支出。对个人和家庭的补助 2.78 万元，占基本支出的 2.43%。主要包括生活补助、医疗费补助、奖励金、其他对个人\n"
@@ -24,7 +24,7 @@ SEED000 = (
     "\n"
     "2024 年度湖南城陵矶临港产业新区岳阳楼区工作部无项目支出。\n"
 )
-SEED004 = (
+DINGCHENG = (
     "2023年支出总额3347.96万元，按功能分类：一般公共服务支出3079.74万元，社会和保障就业支出191.27万元，卫生健康支出43.95万元,节能环保支出23万元，金融支出10万元。按支出性质分类：基本支出1377.69万元（人员经费1243.34万元，公用经费134.35万元），项目支出1970.27万元；按经济分类支出：工资福利支出1221.55万元，商品服务支出1844.07万元，对个人和家庭的补助支出194.91万元，资本性支出77.43万元，对企业补助10万元。\n"
     "    2023年公务用车运行费333.14万元，对比上年减少26.97万元，减少7.49%，主要因为原因在于机关事务服务中心严格控制全区公务用车运行成本。公务接待费4.53万元，对比上年减少1.8万元，下降28.35%，原因是本年严格控制公务接待次数和规模。\n"
 )
@@ -49,8 +49,8 @@ def assert_places(doc: Document, claims: tuple[Claim, ...]) -> None:
             assert doc.text.count("\n", 0, where.start) + 1 == where.line
 
 
-def test_seed001_sums_and_shares() -> None:
-    doc = document(SEED001)
+def test_dongting_sums_and_shares() -> None:
+    doc = document(DONGTING)
     claims = extract_claims(doc)
     assert summary(claims) == [
         ("sum", "基本支出", "132.71万元", ["人员经费 114.24万元", "日常公用经费 18.47万元"]),
@@ -69,8 +69,8 @@ def test_seed001_sums_and_shares() -> None:
     assert finding.evidence.startswith("2023年我单位项目支出总数为49.55万元，其中：") and finding.evidence.endswith("42.47万元。")
 
 
-def test_seed000_parts_in_following_sentences_and_truncated_shares() -> None:
-    doc = document(SEED000)
+def test_yueyanglou_parts_in_following_sentences_and_truncated_shares() -> None:
+    doc = document(YUEYANGLOU)
     claims = extract_claims(doc)
     assert summary(claims) == [
         ("sum", "基本支出", "113.94万元", ["工资福利支出 96.82万元", "商品和服务支出 14.34万元", "对个人和家庭的补助 2.78万元"]),
@@ -86,8 +86,8 @@ def test_seed000_parts_in_following_sentences_and_truncated_shares() -> None:
     assert findings[1].where.line == 3
 
 
-def test_seed004_bracketed_parts_and_year_on_year_changes() -> None:
-    doc = document(SEED004)
+def test_dingcheng_bracketed_parts_and_year_on_year_changes() -> None:
+    doc = document(DINGCHENG)
     claims = extract_claims(doc)
     assert summary(claims) == [
         ("sum", "基本支出", "1377.69万元", ["人员经费 1243.34万元", "公用经费 134.35万元"]),

@@ -9,7 +9,7 @@ A merged cell's text is given once, at its top-left position; the other position
 are empty cells, so every row keeps its columns (leading and trailing grid columns that a row
 skips are empty cells too).
 
-:class:`TextLayout` writes ``Document.text`` as the flattened seeds do (a paragraph per line; a
+:class:`TextLayout` writes ``Document.text`` as reports flattened to text do (a paragraph per line; a
 table cell per line, after a TAB, a blank line after each row) and gives every block its place;
 :func:`check_zip` refuses a corrupt archive or one that unpacks to more than 200 MB. The xlsx
 reader shares both.

@@ -1,6 +1,6 @@
 """Prose as claims read it: runs of paragraphs, with every character's place in the document.
 
-Extracted text breaks sentences at page ends and blank lines (seed 000: “…职工” / “基本医疗保险
+Extracted text breaks sentences at page ends and blank lines (“…职工” / “基本医疗保险
 缴费…”). A *run* joins consecutive paragraphs when the first does not end a sentence (。！？；：)
 and neither is a heading (“（二）…”, “一、…” without a comma); a table between them ends the run.
 Offsets into the run map back to ``Document.text``.
