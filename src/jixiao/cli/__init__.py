@@ -14,12 +14,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from jixiao.audit import audit_file
 from jixiao.checks import catalogue, run_checks
 from jixiao.cli.check_view import FileResult, as_json, as_text, exit_code
 from jixiao.cli.score_view import show_scorecard
-from jixiao.documents import read_document
-from jixiao.extract.check_claims import check_claims
-from jixiao.extract.claims import extract_claims
 from jixiao.io.errors import InputError
 from jixiao.io.load import LoadedEvaluation, load_evaluation
 from jixiao.io.workbook_layout import DEFAULT_TEMPLATE
@@ -140,10 +138,10 @@ def _check_one(path: Path, profile_id: str | None) -> FileResult:
 def _check_report(path: Path) -> FileResult:
     """A report's text: the sums, shares and changes it states, checked with rounding in mind."""
     try:
-        document = read_document(path)
+        audit = audit_file(path)
     except InputError as error:
         return FileResult(str(path), path.suffix.lower().lstrip("."), error=error)
-    return FileResult(str(path), document.format, None, check_claims(extract_claims(document)))
+    return FileResult(str(path), audit.document.format, audit.template, audit.findings)
 
 
 @app.command()

@@ -1,0 +1,50 @@
+"""Auditing a report: read it, recognise its form, and check every relation it states.
+
+One document goes through every *auditor* in :data:`AUDITORS`; each is a pure function of the
+:class:`~jixiao.documents.model.Document` and returns its findings, with places into
+``Document.text``. A new kind of check is a new auditor, added to the tuple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jixiao.documents import read_document
+from jixiao.documents.model import Document
+from jixiao.extract.check_claims import check_claims
+from jixiao.extract.claims import extract_claims
+from jixiao.findings import Finding
+
+Auditor = Callable[[Document], tuple[Finding, ...]]
+
+
+def prose_findings(document: Document) -> tuple[Finding, ...]:
+    """The sums, shares and changes the prose states (JX-TEXT-*)."""
+    return check_claims(extract_claims(document))
+
+
+AUDITORS: tuple[Auditor, ...] = (prose_findings,)
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """What auditing one document gave: its recognised form (``None`` for a generic report)
+    and its findings in text order."""
+
+    document: Document
+    template: str | None
+    findings: tuple[Finding, ...]
+
+
+def audit_document(document: Document) -> Audit:
+    findings = [finding for auditor in AUDITORS for finding in auditor(document)]
+    findings.sort(key=lambda finding: (finding.where.start or 0, finding.code))
+    return Audit(document, None, tuple(findings))
+
+
+def audit_file(path: Path) -> Audit:
+    """Read the report at ``path`` and audit it; :class:`~jixiao.io.errors.InputError` when it
+    cannot be read."""
+    return audit_document(read_document(path))
