@@ -1,0 +1,133 @@
+"""Charts: PNG and SVG from one layout, values shown with their units, same input → same bytes."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+from PIL import Image, ImageChops, ImageFont
+
+from jixiao.render.chart_scene import PNG_SCALE, Box, Label, text_width
+from jixiao.render.charts import (
+    ChartValueError,
+    composition_chart_png,
+    composition_chart_svg,
+    composition_scene,
+    score_chart_png,
+    score_chart_svg,
+    score_scene,
+)
+from jixiao.render.fonts import SANS, FontMissingError, font_file
+
+SVG = "{http://www.w3.org/2000/svg}"
+BASIC = [("人员经费", Decimal("114.24")), ("公用经费", Decimal("18.47"))]
+SCORES = [("门面回购和置换工作", Decimal(6), Decimal(6)), ("总成本控制", Decimal(5), Decimal(6)),
+          ("群众满意度", Decimal("4.50"), Decimal(5))]
+
+
+def svg_texts(svg: str) -> list[str]:
+    return [element.text or "" for element in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+def test_composition_svg_shows_amounts_with_units_and_shares() -> None:
+    texts = svg_texts(composition_chart_svg(BASIC, "2023年基本支出构成"))
+    assert texts == ["2023年基本支出构成", "86.1%", "13.9%",
+                     "86.08%", "人员经费", "114.24 万元",
+                     "13.92%", "公用经费", "18.47 万元",
+                     "各项合计", "132.71 万元"]
+
+
+def test_composition_keeps_written_decimals_and_takes_another_unit() -> None:
+    texts = svg_texts(composition_chart_svg([("应急工作专项", Decimal("5.00")), ("工伤保险", Decimal("0.17"))],
+                                            "项目支出", unit="元"))
+    assert "5.00 元" in texts and "5.17 元" in texts
+
+
+def test_composition_segments_tile_the_bar_exactly() -> None:
+    parts = [(f"第{i}项", Decimal(1)) for i in range(7)]
+    scene = composition_scene(parts, "七等分", "万元")
+    bar = [shape for shape in scene.shapes if isinstance(shape, Box) and shape.height == 40]
+    assert [box.x for box in bar] == [40, 143, 246, 349, 451, 554, 657]
+    assert bar[-1].x + bar[-1].width == 760
+
+
+def test_score_svg_shows_score_against_weight_in_points() -> None:
+    texts = svg_texts(score_chart_svg(SCORES, "附件2 三级指标得分"))
+    assert texts == ["附件2 三级指标得分", "得分（满分）", "得分（失分）", "分值",
+                     "门面回购和置换工作", "6 / 6 分", "总成本控制", "5 / 6 分", "群众满意度", "4.50 / 5 分"]
+
+
+def test_score_bars_are_proportional_and_lost_points_coloured() -> None:
+    scene = score_scene(SCORES, "得分")
+    bars = [shape for shape in scene.shapes if isinstance(shape, Box) and shape.height == 16]
+    assert [(box.width, box.fill) for box in bars] == [
+        (330, "#D9D9D9"), (330, "#2F6FB0"), (330, "#D9D9D9"), (275, "#E07B39"),
+        (275, "#D9D9D9"), (248, "#E07B39")]
+
+
+def test_labels_are_escaped_in_svg() -> None:
+    label = '<script>alert("x")</script> & 其他'
+    svg = composition_chart_svg([(label, Decimal(1))], "A<B>&C")
+    assert "<script>" not in svg
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title") is not None
+    assert root.findtext(f"{SVG}title") == "A<B>&C"
+    assert label in svg_texts(svg)
+
+
+def test_long_labels_are_cut_to_fit() -> None:
+    label = "颜氏旧改项目，私房征收及后续的安置维稳户数"
+    scene = score_scene([(label, Decimal(6), Decimal(6))], "得分")
+    shown = next(s for s in scene.shapes if isinstance(s, Label) and s.text.startswith("颜氏"))
+    assert shown.text.endswith("…") and label.startswith(shown.text[:-1])
+    assert text_width(shown.text, shown.size) <= 270
+
+
+def test_png_is_the_same_bytes_for_the_same_input() -> None:
+    first = score_chart_png(SCORES, "得分")
+    assert first == score_chart_png(list(SCORES), "得分")
+    assert first != score_chart_png(SCORES[:2], "得分")
+    assert composition_chart_png(BASIC, "构成") == composition_chart_png(BASIC, "构成")
+
+
+def test_png_size_matches_the_layout_at_print_scale() -> None:
+    scene = composition_scene(BASIC, "构成", "万元")
+    image = Image.open(io.BytesIO(composition_chart_png(BASIC, "构成")))
+    assert image.format == "PNG"
+    assert image.size == (scene.width * PNG_SCALE, scene.height * PNG_SCALE)
+    assert tuple(round(d) for d in image.info["dpi"]) == (192, 192)
+
+
+def test_chinese_is_drawn_with_noto_cjk_not_missing_glyph_boxes() -> None:
+    face = font_file(SANS)
+    assert face.path.name.startswith("NotoSansCJK")
+    font = ImageFont.truetype(str(face.path), 40, index=face.index)
+
+    def glyph(text: str) -> Image.Image:
+        image = Image.new("L", (60, 60))
+        from PIL import ImageDraw
+        ImageDraw.Draw(image).text((5, 5), text, fill=255, font=font)
+        return image
+
+    missing = glyph("\U000f0000")  # a private-use code point: the font's missing-glyph box
+    for char in "人员经费得分值万元":
+        assert ImageChops.difference(glyph(char), missing).getbbox() is not None, char
+
+
+def test_nothing_to_draw_says_so() -> None:
+    assert svg_texts(composition_chart_svg([], "构成")) == ["构成", "无数据"]
+    assert svg_texts(score_chart_svg([("甲", Decimal(0), Decimal(0))], "得分")) == ["得分", "无数据"]
+
+
+def test_negative_values_are_refused_with_their_label() -> None:
+    with pytest.raises(ChartValueError) as caught:
+        composition_chart_png([("人员经费", Decimal("-1.5"))], "构成")
+    assert str(caught.value) == "图表数据“人员经费”为负数（-1.5），无法绘制"
+
+
+def test_a_missing_font_is_named() -> None:
+    with pytest.raises(FontMissingError) as caught:
+        font_file("Noto Nonexistent Font")
+    assert str(caught.value).startswith("找不到字体“Noto Nonexistent Font”（系统给出的是“")
