@@ -114,3 +114,84 @@ def test_text_without_tables_is_paragraphs() -> None:
         Paragraph("我单位2023年预算数为132.71万元。", Place(paragraph=1, line=3, start=10, end=31)),
     )
     assert parse_flat_text("") == ()
+
+
+DONGTING = HERE.parents[1] / "tests" / "data" / "reports" / "dongting-2023.txt"
+
+
+def test_dongting_self_assessment_is_one_table_with_its_first_level_cells() -> None:
+    document = read_text_document(DONGTING)
+    table = document.tables[1]
+    rows = table.texts()
+    assert len(rows) == 27
+    assert rows[2] == ("", "年度资金总额", "142.64", "203.54", "203.54", "10", "100%", "10")
+    assert rows[8] == ("年度总体 目标", "预期目标", "实际完成情况")
+    assert rows[10][6:8] == ("分值", "自评得分")
+    assert rows[11][:4] == ("", "产出指标\n(50 分)", "数量指标", "门面回购和置换工作")
+    assert rows[19][1] == "效益指标\n（30 分）"
+    assert rows[26] == ("总分", "100", "99")
+    assert table.rows[11][1].place == Place(table=1, row=11, col=1, line=242, start=1570, end=1581)
+    assert table.rows[26][2].place == Place(table=1, row=26, col=2, line=406, start=2328, end=2330)
+    assert table.place == Place(table=1, line=171, start=876, end=2330)
+    assert_places_index_text(document)
+
+
+def test_an_annex_heading_ends_the_table_it_follows() -> None:
+    document = read_text_document(DONGTING)
+    after = [block for block in document.blocks if block.place.line in (407, 408)]
+    assert after == [Paragraph("附件 3", Place(paragraph=6, line=407, start=2332, end=2336)),
+                     Paragraph("2023 年度项目支出绩效自评表",
+                               Place(paragraph=7, line=408, start=2337, end=2353))]
+
+
+def test_an_indented_title_after_a_figure_is_a_paragraph() -> None:
+    blocks = parse_flat_text("\t总分\n\t100\n 2023 年度自评报告\n\t合计\n\t5\n万元\n")
+    assert [type(block).__name__ for block in blocks] == ["Table", "Paragraph", "Table"]
+    assert blocks[1] == Paragraph("2023 年度自评报告", Place(paragraph=0, line=3, start=10, end=21))
+    last = blocks[2]
+    assert isinstance(last, Table)
+    assert last.texts() == (("合计", "5\n万元"),)
+
+
+def test_a_merged_cell_written_after_blank_lines_stays_in_its_row() -> None:
+    text = "\t一级\n\t二级\n\t分值\n\n\t\n\n\n产出指标\n(50 分)\n\t数量\n\t6\n\n\n说明\n\t甲\n"
+    blocks = parse_flat_text(text)
+    assert [type(block).__name__ for block in blocks] == ["Table", "Paragraph", "Table"]
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert table.texts() == (("一级", "二级", "分值"), ("产出指标\n(50 分)", "数量", "6"))
+    assert table.rows[1][0].place == Place(table=0, row=1, col=0, line=8, start=text.index("产出"),
+                                           end=text.index("\n\t数量"))
+
+
+def test_a_heading_before_a_table_is_not_a_merged_cell_when_the_row_is_complete() -> None:
+    blocks = parse_flat_text("\t甲\n\t\n\n表二\n\t乙\n")
+    assert [type(block).__name__ for block in blocks] == ["Table", "Paragraph", "Table"]
+
+
+def test_markdown_pipe_rows() -> None:
+    text = "表1\n| 项目 | 预算数 | 决算数 |\n|---|:--:|---|\n| 合计 | 3 | 1.71 |\n|  | 1 |  |\n结尾"
+    blocks = parse_flat_text(text)
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Table", "Paragraph"]
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert table.texts() == (("项目", "预算数", "决算数"), ("合计", "3", "1.71"), ("", "1", ""))
+    start = text.index("1.71")
+    assert table.rows[1][2].place == Place(table=0, row=1, col=2, line=4, start=start, end=start + 4)
+    assert table.rows[2][0].place.start == table.rows[2][0].place.end == text.index("|  |") + 1
+
+
+def test_pipe_dumps_one_cell_per_line() -> None:
+    text = "项目 |\n预算数 |\n||||\n合 计 |\n246 | 167.37 |\n|\n公务接待费 |\n1 |\n\n因公出国 |\n"
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    assert table.texts() == (("项目", "预算数"), ("合 计", "246", "167.37"), ("公务接待费", "1"),
+                             ("因公出国",))
+    assert table.rows[1][2].place == Place(table=0, row=1, col=2, line=5, start=text.index("167"),
+                                           end=text.index("167") + 6)
+
+
+def test_tab_and_pipe_tables_do_not_mix() -> None:
+    blocks = parse_flat_text("\t甲\n| 乙 | 丙 |\n\t丁")
+    assert [block.texts() for block in blocks if isinstance(block, Table)] == [
+        (("甲",),), (("乙", "丙"),), (("丁",),)]

@@ -1,36 +1,77 @@
 """Tables rebuilt from flattened text, as text extraction of a report writes them.
 
-Text extracted from a report writes each table one cell per line: each cell
-starts with a TAB, a blank line ends a row, and a line without a TAB right after a cell (no
-blank line in between) continues that cell (``"\\t实际规"`` + ``"模(m²)"`` is the one cell
-``"实际规\\n模(m²)"``). A table is one run of such lines; it ends at the first line that is
-neither blank nor TAB-indented after a blank line. Every other non-blank line is a paragraph.
+Two flattenings are read:
 
-Merged cells are not rebuilt: a row has as many cells as the extraction wrote. A heading that
-the extraction wrote without a TAB after a blank line (``"产出指标"`` in a 自评表) ends the
-table and starts a new one after it.
+* **one cell per line** (Word and PDF extraction): each cell starts with a TAB, a blank line
+  ends a row, and a line without a TAB right after a cell (no blank line in between) continues
+  that cell (``"\\t实际规"`` + ``"模(m²)"`` is the one cell ``"实际规\\n模(m²)"``).
+* **pipe dumps**: ``"| a | b |"`` is one row (``"|---|---|"`` rules are skipped); ``"a |"``
+  or ``"a | b |"`` adds cells to the open row, which a line of pipes only (``"|"``, ``"|||"``)
+  or a blank line ends.
+
+A table is one run of such lines; it ends at the first line that is neither blank nor a cell
+line after a blank line, at a line of the other flattening, and at an annex heading
+(``"附件 3"``), which never continues a cell. Every other non-blank line is a paragraph.
+
+A merged cell whose text the extraction wrote *after* blank lines and without its TAB
+(``"\\t"``, ``"\\t"``, blank lines, ``"产出指标"``, ``"(50 分)"``, then ``"\\t数量指标"`` at once)
+belongs to the open row: when that row is shorter than the table's widest row and ends with an
+empty cell, up to three such lines directly followed by a TAB line continue that empty cell, so
+a 自评表 stays one table with its 一级 cells in place. Merged cells are otherwise not rebuilt:
+a row has as many cells as the extraction wrote.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from enum import Enum
+from itertools import pairwise
 
 from jixiao.documents.model import Block, Cell, Paragraph, Table
 from jixiao.findings import Place
 
 TAB = "\t"
+PIPE = "|"
+MERGED_HEADING_LINES = 3
+"""At most this many TAB-less lines after a blank line may be the text of a merged cell."""
+
+_ANNEX_HEADING = re.compile(r"\s*附\s*[件表]\s*[\d一二三四五六七八九十]+\s*[:：]?\s*")
+_PIPE_RULE = re.compile(r"\s*:?-+:?\s*")
+_NUMBER_CELL = re.compile(r"[-+]?[\d.,]+\s*[%％分]?")
+
+
+class _Mode(Enum):
+    TAB = "tab"
+    PIPE = "pipe"
 
 
 def parse_flat_text(text: str) -> tuple[Block, ...]:
     """The paragraphs and tables of ``text`` (lines separated by ``"\\n"``), in reading order,
     with places whose offsets index ``text``."""
-    builder = _Builder(text)
+    lines = text.split("\n")
+    builder = _Builder(text, _lines_to_tab(lines))
     offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        builder.feed(number, offset, line)
+    for index, line in enumerate(lines):
+        builder.feed(index, offset, line)
         offset += len(line) + 1
     builder.close_table()
     return tuple(builder.blocks)
+
+
+def _lines_to_tab(lines: list[str]) -> list[int | None]:
+    """For each TAB-less non-blank line, how many lines of its run of such lines remain before
+    a TAB line that follows the run directly (``None`` when no TAB line follows it)."""
+    remaining: list[int | None] = [None] * len(lines)
+    for index in range(len(lines) - 2, -1, -1):
+        line, following = lines[index], lines[index + 1]
+        if not line.strip() or line.startswith(TAB):
+            continue
+        if following.startswith(TAB):
+            remaining[index] = 1
+        elif following.strip() and (after := remaining[index + 1]) is not None:
+            remaining[index] = after + 1
+    return remaining
 
 
 @dataclass(slots=True)
@@ -43,30 +84,76 @@ class _Span:
 
 
 class _Builder:
-    """Collects blocks line by line; ``rows`` is the open table (empty when none is open)."""
+    """Collects blocks line by line; ``rows`` is the open table (empty when none is open) and
+    ``row_closed`` says whether the next cell starts a new row."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, to_tab: list[int | None]) -> None:
         self.text = text
+        self.to_tab = to_tab
         self.blocks: list[Block] = []
         self.rows: list[list[_Span]] = []
-        self.after_blank = False
+        self.mode = _Mode.TAB
+        self.width = 0
+        self.row_closed = False
         self.paragraphs = 0
         self.tables = 0
 
-    def feed(self, number: int, offset: int, line: str) -> None:
-        end = offset + len(line)
+    def feed(self, index: int, offset: int, line: str) -> None:
+        number, end = index + 1, offset + len(line)
         if line.startswith(TAB):
-            if not self.rows or self.after_blank:
-                self.rows.append([])
-            self.rows[-1].append(_Span(number, offset + len(TAB), end))
-            self.after_blank = False
+            self._open(_Mode.TAB)
+            self._add_cells([_Span(number, offset + len(TAB), end)])
+        elif _is_pipe_line(line):
+            self._pipe_line(number, offset, line)
         elif not line.strip():
-            self.after_blank = bool(self.rows)
-        elif self.rows and not self.after_blank:
+            self.row_closed = bool(self.rows)
+        elif _ANNEX_HEADING.fullmatch(line):
+            self.close_table()
+            self._add_paragraph(_Span(number, offset, end))
+        elif self.rows and self.mode is _Mode.TAB and self._continues(index, line):
             self.rows[-1][-1].end = end
+            self.row_closed = False
         else:
             self.close_table()
             self._add_paragraph(_Span(number, offset, end))
+
+    def _continues(self, index: int, line: str) -> bool:
+        """Whether the TAB-less ``line`` (at ``index``) continues the open row's last cell."""
+        last = self.rows[-1]
+        if not self.row_closed:
+            # An indented title right after a figure (" 2023 年度…报告" after "100") is no part
+            # of the figure's cell.
+            return not (line[:1].isspace()
+                        and _NUMBER_CELL.fullmatch(self.text[last[-1].start:last[-1].end].strip()))
+        remaining = self.to_tab[index]
+        return (remaining is not None and remaining <= MERGED_HEADING_LINES
+                and len(last) < self.width and not self.text[last[-1].start:last[-1].end].strip())
+
+    def _pipe_line(self, number: int, offset: int, line: str) -> None:
+        cells = _pipe_cells(number, offset, line)
+        self._open(_Mode.PIPE)
+        texts = [self.text[span.start:span.end] for span in cells]
+        if not any(text.strip() for text in texts):
+            self.row_closed = bool(self.rows)  # a line of pipes ends the row
+            return
+        if all(_PIPE_RULE.fullmatch(text) for text in texts):
+            return
+        whole_row = line.lstrip().startswith(PIPE)  # "| a | b |"
+        self.row_closed = self.row_closed or whole_row
+        self._add_cells(cells)
+        self.row_closed = whole_row
+
+    def _open(self, mode: _Mode) -> None:
+        if self.rows and self.mode is not mode:
+            self.close_table()
+        self.mode = mode
+
+    def _add_cells(self, spans: list[_Span]) -> None:
+        if not self.rows or self.row_closed:
+            self.rows.append([])
+        self.rows[-1].extend(spans)
+        self.width = max(self.width, len(self.rows[-1]))
+        self.row_closed = False
 
     def close_table(self) -> None:
         if not self.rows:
@@ -80,7 +167,8 @@ class _Builder:
         self.blocks.append(Table(rows, place))
         self.tables += 1
         self.rows = []
-        self.after_blank = False
+        self.width = 0
+        self.row_closed = False
 
     def _add_paragraph(self, span: _Span) -> None:
         text, line, start, end = self._trimmed(span)
@@ -101,3 +189,22 @@ class _Builder:
         lead = len(raw) - len(raw.lstrip())
         start = span.start + lead
         return text, span.line + raw.count("\n", 0, lead), start, start + len(text)
+
+
+def _is_pipe_line(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(PIPE) or stripped.endswith(PIPE)
+
+
+def _pipe_cells(number: int, offset: int, line: str) -> list[_Span]:
+    """The cells between the pipes of ``line``: ``"| a | b |"`` and ``"a | b |"`` both give
+    ``a`` and ``b`` (no cell before a leading pipe or after a trailing one)."""
+    bounds = [index for index, char in enumerate(line) if char == PIPE]
+    stripped = line.strip()
+    edges = [-1, *bounds, len(line)]
+    spans = [_Span(number, offset + left + 1, offset + right) for left, right in pairwise(edges)]
+    if stripped.startswith(PIPE):
+        spans = spans[1:]
+    if stripped.endswith(PIPE):
+        spans = spans[:-1]
+    return spans
