@@ -7,16 +7,20 @@ the command was used wrongly.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.audit import audit_file
-from jixiao.checks import catalogue, run_checks
-from jixiao.cli.check_view import FileResult, as_json, as_text, exit_code
+from jixiao.checks import catalogue
+from jixiao.cli.check_view import as_json, as_text, exit_code
 from jixiao.cli.score_view import show_scorecard
 from jixiao.io.errors import InputError
 from jixiao.io.load import LoadedEvaluation, load_evaluation
@@ -43,6 +47,12 @@ def _console(stderr: bool = False) -> Console:
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    HTML = "html"
 
 
 ProfileOption = Annotated[str | None, typer.Option(
@@ -100,48 +110,52 @@ def score(
 @app.command()
 def check(
     files: Annotated[list[Path], typer.Argument(
-        help="自评数据文件（.yaml、.json、.xlsx）或报告文件（.txt、.docx，校验正文所述的合计、占比与增减）。")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="输出格式。")] = (
-        OutputFormat.TEXT),
+        help="报告文件（.txt、.docx 等，校验正文所述的合计、占比与增减）、自评数据文件（.yaml、.json、.xlsx）"
+             "或文件夹（校验其中所有这些文件）。")],
+    output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式。")] = CheckFormat.TEXT,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；默认输出到终端。")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="同时校验的进程数（默认为 CPU 核数；1 为不另开进程）。")] = None,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", help="在标准错误上显示进度条（默认：多个文件且在终端时显示）。")] = None,
     profile: ProfileOption = None,
 ) -> None:
-    """按规则目录校验自评数据，或校验报告正文中的数字关系；有错误时退出码为 1，文件无法读取时为 2。"""
-    results = [_check_one(path, profile) for path in files]
-    if output_format is OutputFormat.JSON:
-        typer.echo(as_json(results))
+    """校验报告正文中的数字关系，或按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
+    from jixiao.cli.batch import check_all, check_file, expand
+    from jixiao.cli.check_html import as_html
+
+    items = expand(files)
+    paths = [item for item in items if isinstance(item, Path)]
+    with _progress_bar(len(paths), progress) as advance:
+        checked = iter(check_all(paths, partial(check_file, profile_id=profile),
+                                 jobs or os.cpu_count() or 1, advance))
+    results = [next(checked) if isinstance(item, Path) else item for item in items]
+    if output_format is CheckFormat.JSON:
+        text = as_json(results, listed=len(files) > 1 or any(path.is_dir() for path in files)) + "\n"
+    elif output_format is CheckFormat.HTML:
+        text = as_html(results)
     else:
-        for result in results:
-            typer.echo(as_text(result), nl=False)
+        text = "".join(as_text(result) for result in results)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        _console(stderr=True).print(f"已写出校验结果：{output}", soft_wrap=True)
     raise typer.Exit(exit_code(results))
 
 
-REPORT_SUFFIXES = frozenset({".txt", ".docx"})
-"""Report files: their prose is read for stated relations (evaluation data is YAML/JSON/xlsx)."""
-
-
-def _check_one(path: Path, profile_id: str | None) -> FileResult:
-    kind = path.suffix.lower().lstrip(".")
-    if path.suffix.lower() in REPORT_SUFFIXES:
-        return _check_report(path)
-    try:
-        loaded = load_evaluation(path)
-        chosen = load_profile(profile_id or loaded.evaluation.profile)
-    except InputError as error:
-        return FileResult(str(path), kind, error=error)
-    except ProfileError as error:
-        return FileResult(str(path), kind, error=InputError(str(error), file=str(path),
-                                                            english="unknown scoring profile"))
-    findings = run_checks(loaded.evaluation, chosen, loaded.source)
-    return FileResult(str(path), loaded.format, loaded.evaluation.template, findings)
-
-
-def _check_report(path: Path) -> FileResult:
-    """A report's text: the sums, shares and changes it states, checked with rounding in mind."""
-    try:
-        audit = audit_file(path)
-    except InputError as error:
-        return FileResult(str(path), path.suffix.lower().lstrip("."), error=error)
-    return FileResult(str(path), audit.document.format, audit.template, audit.findings)
+@contextmanager
+def _progress_bar(total: int, shown: bool | None) -> Iterator[Callable[[object], None]]:
+    """A progress bar on stderr, by default only for several files on a terminal; yields the
+    function that counts one file done."""
+    console = _console(stderr=True)
+    if not (shown if shown is not None else total > 1 and console.is_terminal):
+        yield lambda result: None
+        return
+    with Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as bar:
+        task = bar.add_task("check", total=total)
+        yield lambda result: bar.advance(task)
 
 
 @app.command()

@@ -8,19 +8,52 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao.findings import Finding, Severity, summarize
+from jixiao.findings import Finding, Place, Severity, summarize
 from jixiao.io.errors import InputError
+
+UNREADABLE = "JX-INPUT-001"
+"""The file could not be read (missing, empty, corrupt, of an unknown type, invalid data)."""
+INTERNAL = "JX-INTERNAL-001"
+"""Checking the file raised an unexpected exception: a defect of jixiao, not of the file."""
+WORKER_CRASHED = "JX-INTERNAL-002"
+"""The process checking the file ended abruptly (out of memory, a crash in a library)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """Why a file has no findings: a code, the Chinese message, its English gloss, the place of
+    the first problem and the whole located text (``file:place: message`` per problem).
+
+    Plain data, so it crosses process boundaries (an exception does not pickle with its place)."""
+
+    code: str
+    message: str
+    english: str
+    place: Place
+    text: str
+
+    @classmethod
+    def of(cls, error: InputError) -> FileError:
+        return cls(UNREADABLE, error.message, error.english, error.place, error.describe())
+
+    @classmethod
+    def internal(cls, file: str, code: str, message: str, english: str) -> FileError:
+        return cls(code, message, english, Place(), f"{file}: {code} {message}")
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "english": self.english,
+                "where": self.place.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """The outcome for one file: its findings, or the error that kept it from being read."""
+    """The outcome for one file: its findings, or the error that kept it from being checked."""
 
     file: str
     format: str
     template: str | None = None
     findings: tuple[Finding, ...] = ()
-    error: InputError | None = None
+    error: FileError | None = None
 
     @property
     def exit_code(self) -> int:
@@ -30,9 +63,7 @@ class FileResult:
 
     def as_json(self) -> dict[str, Any]:
         if self.error is not None:
-            return {"file": self.file, "format": self.format, "error": {
-                "message": self.error.message, "english": self.error.english,
-                "where": self.error.place.as_dict()}}
+            return {"file": self.file, "format": self.format, "error": self.error.as_json()}
         return {"file": self.file, "format": self.format, "template": self.template,
                 "findings": [f.as_json() for f in self.findings],
                 "summary": summarize(self.findings)}
@@ -42,23 +73,26 @@ def exit_code(results: Sequence[FileResult]) -> int:
     return max((result.exit_code for result in results), default=0)
 
 
-def as_json(results: Sequence[FileResult]) -> str:
-    payload: Any = results[0].as_json() if len(results) == 1 else [r.as_json() for r in results]
+def as_json(results: Sequence[FileResult], listed: bool = False) -> str:
+    """One object for one file, a list for several, or always a list when ``listed`` (a
+    folder was given: its number of files is not known in advance)."""
+    single = len(results) == 1 and not listed
+    payload: Any = results[0].as_json() if single else [r.as_json() for r in results]
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def as_text(result: FileResult) -> str:
     """``path:line: code message`` per finding, then the evidence indented, then a summary."""
     if result.error is not None:
-        return f"{result.error.describe()}\n"
+        return f"{result.error.text}\n"
     lines = []
-    source = _source_lines(result.file)
+    source = source_lines(result.file)
     for finding in result.findings:
         where = finding.where
         location = str(where.line) if where.line is not None else where.label()
         lines.append(f"{result.file}:{location}: {finding.code} {finding.severity.value}: "
                      f"{finding.message}")
-        evidence = finding.evidence or _evidence(finding, source)
+        evidence = evidence_of(finding, source)
         if evidence:
             lines.append(f"    {evidence}")
     counts = summarize(result.findings)
@@ -67,7 +101,8 @@ def as_text(result: FileResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _source_lines(file: str) -> list[str]:
+def source_lines(file: str) -> list[str]:
+    """The lines of a YAML or JSON file, to show a finding's line when it has no evidence."""
     path = Path(file)
     if path.suffix.lower() not in {".yaml", ".yml", ".json"}:
         return []
@@ -77,7 +112,10 @@ def _source_lines(file: str) -> list[str]:
         return []
 
 
-def _evidence(finding: Finding, source: list[str]) -> str:
+def evidence_of(finding: Finding, source: list[str]) -> str:
+    """The finding's evidence, else its source line, else its field path and stated value."""
+    if finding.evidence:
+        return finding.evidence
     line = finding.where.line
     if line is not None and 0 < line <= len(source):
         return source[line - 1].strip()

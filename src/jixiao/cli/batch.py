@@ -1,0 +1,211 @@
+"""Checking many files at once: folders walked, files checked in parallel, results in input order.
+
+A folder stands for every file under it whose suffix jixiao reads (reports: the suffixes of
+:data:`~jixiao.documents.read.READERS` except ``.xlsx``; evaluation data: ``.yaml``, ``.yml``,
+``.json``, ``.xlsx``), sorted by path; hidden files and folders and Word's ``~$`` lock files are
+skipped. Files are checked in worker processes (started with *spawn*, so nothing depends on the
+parent's state): a file that cannot be read, or whose check raises, gets its own error result;
+a worker that dies takes no result with it: the files it may have held are checked again, each
+in a process of its own, and only a file that kills that process too is reported as such.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from jixiao.audit import audit_file
+from jixiao.checks import run_checks
+from jixiao.cli.check_view import INTERNAL, WORKER_CRASHED, FileError, FileResult
+from jixiao.documents.read import READERS
+from jixiao.io.errors import InputError
+from jixiao.io.load import load_evaluation
+from jixiao.profiles import ProfileError, load_profile
+
+EVALUATION_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+"""Evaluation data (an ``.xlsx`` is the guided workbook, not a report's table)."""
+
+Checker = Callable[[Path], FileResult]
+"""Checks one file; given to worker processes, so a module-level function (or a partial of one)."""
+OnDone = Callable[[FileResult], None]
+
+
+def report_suffixes() -> tuple[str, ...]:
+    """The suffixes of reports, whose prose and tables are audited."""
+    return tuple(suffix for suffix in READERS if suffix not in EVALUATION_SUFFIXES)
+
+
+def checkable_suffixes() -> tuple[str, ...]:
+    return (*report_suffixes(), *EVALUATION_SUFFIXES)
+
+
+def expand(paths: Iterable[Path]) -> list[Path | FileResult]:
+    """The files to check, in the order given, each folder replaced by the files under it; a
+    folder holding none is an error result of its own."""
+    items: list[Path | FileResult] = []
+    for path in paths:
+        if not path.is_dir():
+            items.append(path)
+            continue
+        found = folder_files(path)
+        if found:
+            items.extend(found)
+        else:
+            known = "、".join(checkable_suffixes())
+            items.append(FileResult(str(path), "folder", error=FileError.of(InputError(
+                f"文件夹中没有可校验的文件（支持 {known}）", file=str(path),
+                english="no file to check in this folder"))))
+    return items
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every checkable file under ``folder``, sorted by path."""
+    suffixes = set(checkable_suffixes())
+    return sorted(path for path in folder.rglob("*")
+                  if path.suffix.lower() in suffixes and _visible(path.relative_to(folder))
+                  and path.is_file())
+
+
+def _visible(relative: Path) -> bool:
+    return not any(part.startswith((".", "~$")) for part in relative.parts)
+
+
+def check_file(path: Path, profile_id: str | None = None) -> FileResult:
+    """The findings for one file, or its error; never raises (an unexpected exception is a
+    :data:`~jixiao.cli.check_view.INTERNAL` error result naming the exception)."""
+    try:
+        return _check(path, profile_id)
+    except Exception as error:  # a defect must not cost the other files their results
+        return internal_error(path, error)
+
+
+def internal_error(path: Path, error: BaseException) -> FileResult:
+    """The result of a file whose check raised ``error``: named, without a traceback."""
+    return FileResult(str(path), _kind(path), error=FileError.internal(
+        str(path), INTERNAL, f"检查此文件时程序内部出错（{type(error).__name__}），文件本身未必有误",
+        f"internal error: {type(error).__name__}: {error}"))
+
+
+def _kind(path: Path) -> str:
+    return path.suffix.lower().lstrip(".")
+
+
+def _check(path: Path, profile_id: str | None) -> FileResult:
+    file, suffix = str(path), path.suffix.lower()
+    try:
+        if not path.exists():
+            raise InputError("文件不存在", file=file, english="file not found")
+        if suffix in report_suffixes():
+            return _check_report(path)
+        if suffix in EVALUATION_SUFFIXES:
+            return _check_evaluation(path, profile_id)
+        known = "、".join(checkable_suffixes())
+        raise InputError(f"无法识别的文件类型“{path.suffix or '（无后缀）'}”：支持 {known}", file=file,
+                         english="unknown file type")
+    except InputError as error:
+        return FileResult(file, _kind(path), error=FileError.of(error))
+
+
+def _check_report(path: Path) -> FileResult:
+    """A report's text: the sums, shares and changes it states, checked with rounding in mind."""
+    audit = audit_file(path)
+    return FileResult(str(path), audit.document.format, audit.template, audit.findings)
+
+
+def _check_evaluation(path: Path, profile_id: str | None) -> FileResult:
+    loaded = load_evaluation(path)
+    try:
+        chosen = load_profile(profile_id or loaded.evaluation.profile)
+    except ProfileError as error:
+        raise InputError(str(error), file=str(path), english="unknown scoring profile") from None
+    findings = run_checks(loaded.evaluation, chosen, loaded.source)
+    return FileResult(str(path), loaded.format, loaded.evaluation.template, findings)
+
+
+def check_all(paths: Sequence[Path], check: Checker, jobs: int,
+              on_done: OnDone = lambda result: None) -> list[FileResult]:
+    """``check`` applied to every path, on up to ``jobs`` worker processes (in this process
+    when ``jobs`` is 1 or there is one path); results in the order of ``paths``. ``on_done``
+    is called in this process as each result arrives."""
+    if jobs <= 1 or len(paths) <= 1:
+        results = []
+        for path in paths:
+            results.append(_guarded(check, path))
+            on_done(results[-1])
+        return results
+    found: dict[int, FileResult] = {}
+    remaining, suspects = list(range(len(paths))), []
+    while remaining:  # each round ends whole or with a dead worker; either way it shrinks
+        held, remaining = _pool_round(paths, remaining, check, min(jobs, len(remaining)), found,
+                                      on_done)
+        suspects += held
+    for index in suspects:
+        found[index] = _isolated(paths[index], check)
+        on_done(found[index])
+    return [found[index] for index in range(len(paths))]
+
+
+def _guarded(check: Checker, path: Path) -> FileResult:
+    try:
+        return check(path)
+    except Exception as error:
+        return internal_error(path, error)
+
+
+def _spawn() -> multiprocessing.context.SpawnContext:
+    return multiprocessing.get_context("spawn")
+
+
+def _pool_round(paths: Sequence[Path], indices: Sequence[int], check: Checker, workers: int,
+                found: dict[int, FileResult], on_done: OnDone) -> tuple[list[int], list[int]]:
+    """Check ``indices`` on one pool, filling ``found``. At most two files per worker are
+    handed out at a time, so when a worker dies only those are suspect: returns the suspects
+    and the files not handed out yet (both empty when the pool lasted)."""
+    queue = deque(indices)
+    running: dict[Future[FileResult], int] = {}
+    with ProcessPoolExecutor(workers, mp_context=_spawn()) as pool:
+        try:
+            while queue or running:
+                while queue and len(running) < 2 * workers:
+                    running[pool.submit(check, paths[queue[0]])] = queue[0]
+                    queue.popleft()  # only once handed out: submit fails on a dead pool
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    found[running[future]] = _outcome(future, paths[running[future]])
+                    on_done(found[running.pop(future)])
+        except BrokenProcessPool:
+            suspects = []
+            for future, index in running.items():
+                if future.done() and not isinstance(future.exception(), BrokenProcessPool):
+                    found[index] = _outcome(future, paths[index])
+                    on_done(found[index])
+                else:
+                    suspects.append(index)
+            return suspects, list(queue)
+    return [], []
+
+
+def _outcome(future: Future[FileResult], path: Path) -> FileResult:
+    """The future's result; an exception other than a dead worker is the file's internal error
+    (a checker that raised, a result that would not pickle)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception as error:
+        return internal_error(path, error)
+
+
+def _isolated(path: Path, check: Checker) -> FileResult:
+    """``check`` of one file in a process of its own: a crash there is the file's doing."""
+    with ProcessPoolExecutor(1, mp_context=_spawn()) as pool:
+        try:
+            return _outcome(pool.submit(check, path), path)
+        except BrokenProcessPool:
+            return FileResult(str(path), _kind(path), error=FileError.internal(
+                str(path), WORKER_CRASHED, "检查此文件的进程意外退出（内存不足或程序崩溃），未得到结果",
+                "the process checking this file ended abruptly"))
