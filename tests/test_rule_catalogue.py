@@ -5,8 +5,9 @@ from pathlib import Path
 
 from jixiao.checks import INTERNAL_ERROR, catalogue
 from jixiao.extract.check_claims import CHANGE, SHARE, SUM
+from jixiao.extract.table_claims import TABLE_CODES
 
-CLAIM_CODES = (SUM, SHARE, CHANGE)
+CLAIM_CODES = (SUM, SHARE, CHANGE, *TABLE_CODES)
 
 RULES_DOC = Path(__file__).parents[1] / "docs" / "rules.md"
 

@@ -15,6 +15,7 @@ from jixiao.documents import read_document
 from jixiao.documents.model import Document
 from jixiao.extract.check_claims import check_claims
 from jixiao.extract.claims import extract_claims
+from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding
 
 Auditor = Callable[[Document], tuple[Finding, ...]]
@@ -25,7 +26,7 @@ def prose_findings(document: Document) -> tuple[Finding, ...]:
     return check_claims(extract_claims(document))
 
 
-AUDITORS: tuple[Auditor, ...] = (prose_findings,)
+AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings)
 
 
 @dataclass(frozen=True, slots=True)

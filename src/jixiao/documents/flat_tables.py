@@ -38,7 +38,8 @@ MERGED_HEADING_LINES = 3
 
 _ANNEX_HEADING = re.compile(r"\s*附\s*[件表]\s*[\d一二三四五六七八九十]+\s*[:：]?\s*")
 _PIPE_RULE = re.compile(r"\s*:?-+:?\s*")
-_NUMBER_CELL = re.compile(r"[-+]?[\d.,]+\s*[%％分]?")
+_NUMBER_CELL = re.compile(r"\s*[-+]?[\d.,]+\s*[%％分]?\s*")
+_NON_SPACE = re.compile(r"\S")
 
 
 class _Mode(Enum):
@@ -119,15 +120,16 @@ class _Builder:
 
     def _continues(self, index: int, line: str) -> bool:
         """Whether the TAB-less ``line`` (at ``index``) continues the open row's last cell."""
-        last = self.rows[-1]
+        cell = self.rows[-1][-1]
         if not self.row_closed:
-            # An indented title right after a figure (" 2023 年度…报告" after "100") is no part
-            # of the figure's cell.
-            return not (line[:1].isspace()
-                        and _NUMBER_CELL.fullmatch(self.text[last[-1].start:last[-1].end].strip()))
+            # An indented title right after a one-line figure (" 2023 年度…报告" after "100")
+            # is no part of the figure's cell.
+            return not (line[:1].isspace() and cell.line == index
+                        and _NUMBER_CELL.fullmatch(self.text, cell.start, cell.end) is not None)
         remaining = self.to_tab[index]
         return (remaining is not None and remaining <= MERGED_HEADING_LINES
-                and len(last) < self.width and not self.text[last[-1].start:last[-1].end].strip())
+                and len(self.rows[-1]) < self.width
+                and _NON_SPACE.search(self.text, cell.start, cell.end) is None)
 
     def _pipe_line(self, number: int, offset: int, line: str) -> None:
         cells = _pipe_cells(number, offset, line)

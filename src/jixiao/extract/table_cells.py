@@ -1,0 +1,97 @@
+"""What table relations read from cells: header words, figures, row labels and findings.
+
+A cell is a figure only when it is a number and nothing else (``"6"``, ``"203.54"``,
+``"90%"``, ``"5分"``): a cell such as ``"32户"`` or ``"203.54万元"`` in a 实际完成值 column is
+a value of an indicator, not an amount of the table. Blank cells and ``/`` are no figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.documents.model import Cell
+from jixiao.findings import Finding, Place, Severity, Term, number_text, range_text
+from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
+from jixiao.relations import Outcome, Verdict
+
+_FIGURE = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:[%％]|分)?")
+_SPACES = re.compile(r"\s+")
+
+SEVERITY_OF = {Verdict.FAILS: Severity.ERROR, Verdict.WITHIN_ROUNDING: Severity.INFO}
+"""A relation that fails is an error; one that holds only within rounding, a note."""
+
+
+def compact(text: str) -> str:
+    """Cell text without any whitespace (``"绩 效 指 标"`` → ``"绩效指标"``)."""
+    return _SPACES.sub("", text)
+
+
+def figure(cell: Cell | None, unit: Unit = Unit.NONE) -> StatedNumber | None:
+    """The number a cell states, as written, or ``None`` when it states none."""
+    if cell is None or not _FIGURE.fullmatch(cell.text):
+        return None
+    text = cell.text.replace("分", "")
+    try:
+        number = parse_stated(text, unit)
+    except NumberError:
+        return None
+    return number if number.unit in (unit, Unit.PERCENT) else None
+
+
+def row_label(row: Sequence[Cell]) -> str:
+    """The first cell of the row that is text, not a figure (empty when there is none)."""
+    for cell in row:
+        if cell.text and figure(cell) is None:
+            return compact(cell.text)
+    return ""
+
+
+def evidence(row: Sequence[Cell]) -> str:
+    """The row's non-empty cells, as one line."""
+    return " ".join(_SPACES.sub(" ", cell.text) for cell in row if cell.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure of a relation: its label, the number and the cell it was read from."""
+
+    label: str
+    number: StatedNumber
+    cell: Cell
+
+    def term(self) -> Term:
+        return Term(self.label, self.number.written, self.cell.place)
+
+
+def relation_finding(code: str, message: str, stated: Figure, outcome: Outcome,
+                     terms: Sequence[Figure], row: Sequence[Cell]) -> Finding | None:
+    # ``row`` is the stated figure's row: the finding's evidence.
+    """The finding on an outcome (``None`` when the relation holds or cannot be judged)."""
+    severity = SEVERITY_OF.get(outcome.verdict)
+    if severity is None or outcome.expected is None:
+        return None
+    if severity is Severity.INFO:
+        message = f"{message}（仅在舍入范围内一致）"
+    return Finding.new(code, severity, message, stated.cell.place,
+                       stated=stated.number.written, expected=number_text(outcome.expected),
+                       expected_range=range_text(outcome.expected_range, stated.number.decimals),
+                       terms=tuple(figure.term() for figure in terms), evidence=evidence(row))
+
+
+def plain(value: Decimal) -> str:
+    """A value for a message: no exponent, no trailing zeros after the point."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def part_of(cell: Cell, start: int, end: int) -> Cell:
+    """The piece ``cell.text[start:end]`` as a cell of its own, with its exact place."""
+    place = cell.place
+    line = (place.line or 0) + cell.text.count("\n", 0, start)
+    offset = place.start or 0
+    piece = Place(table=place.table, row=place.row, col=place.col, line=line,
+                  start=offset + start, end=offset + end)
+    return Cell(cell.text[start:end], piece)

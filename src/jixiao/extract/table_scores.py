@@ -1,0 +1,238 @@
+"""Score tables (评分表, 自评表): 分值 and 得分 of indicators, blocks and the 总分.
+
+A score table is recognised by a header row with a 分值 column (分值, 权重, 标准分) and a 得分
+column (得分, 评分, 自评得分); level columns (一级指标, 二级指标, 三级指标) are optional. Rows
+below a header are read against it; a row shorter than its header lost merged cells on the
+left, so it is aligned on the right. A merged level cell appears once and applies to the rows
+below it until the next non-empty cell in its column or a column to its left; a block weight
+is written in that cell (``"产出指标（50分）"``) or in the block's own row.
+
+Relations (whole points are exact: ``6`` is six points, see :data:`jixiao.numbers.WHOLE_UNITS`):
+
+* **weight_sum** — the 分值 of a block's indicators add up to the block's weight, and all
+  indicators' 分值 to the 总分's 分值;
+* **score_sum** — the indicators' 得分 add up to the 总分's 得分;
+* **score_cap** — no 得分 above its 分值.
+
+A table left unfilled (``……`` rows, fewer than two weighted indicators) gives no total finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from jixiao.documents.model import Cell, Table
+from jixiao.extract.table_cells import (
+    Figure,
+    compact,
+    evidence,
+    figure,
+    part_of,
+    plain,
+    relation_finding,
+    row_label,
+)
+from jixiao.findings import Finding, Severity
+from jixiao.numbers import Unit
+from jixiao.relations import check_sum
+
+WEIGHT_SUM, SCORE_SUM, SCORE_CAP = "JX-TABLE-001", "JX-TABLE-002", "JX-TABLE-003"
+
+_WEIGHT = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分[）)])?")
+_SCORE = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?")
+_LEVEL = re.compile(r"[一二三]级指标")
+_TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
+_STATED_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]")
+_PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    width: int
+    weight: int
+    score: int
+    levels: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class _Group:
+    """An open block: its level column, label, stated weight and the weights below it."""
+
+    col: int
+    label: str
+    stated: Figure | None
+    row: Sequence[Cell]
+    weights: list[Figure] = field(default_factory=list)
+    unfilled: bool = False
+
+
+@dataclass(slots=True)
+class _Sheet:
+    """What a score table has shown so far: the open blocks and the weighted indicators."""
+
+    groups: list[_Group] = field(default_factory=list)
+    weights: list[Figure] = field(default_factory=list)
+    scores: list[Figure | None] = field(default_factory=list)
+    unfilled: bool = False
+
+
+def score_findings(table: Table) -> Iterator[Finding]:
+    header: _Header | None = None
+    sheet = _Sheet()
+    for row in table.rows:
+        found = _header(row)
+        if found is not None:
+            yield from _close_groups(sheet, 0)
+            header = found
+        elif header is not None:
+            yield from _read_row(header, row, sheet)
+    yield from _close_groups(sheet, 0)
+
+
+def _header(row: Sequence[Cell]) -> _Header | None:
+    texts = [compact(cell.text) for cell in row]
+    weight = next((i for i, text in enumerate(texts) if _WEIGHT.fullmatch(text)), None)
+    score = next((i for i, text in enumerate(texts) if _SCORE.fullmatch(text)), None)
+    if weight is None or score is None:
+        return None
+    levels = tuple(i for i, text in enumerate(texts) if _LEVEL.fullmatch(text))
+    return _Header(len(row), weight, score, levels)
+
+
+def _aligned(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
+    """The row's cells by header column; a shorter row is aligned on the right."""
+    shift = header.width - len(row)
+    if shift < 0:
+        return None
+    return {col + shift: cell for col, cell in enumerate(row)}
+
+
+def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[Finding]:
+    if any(_PLACEHOLDER.search(cell.text) for cell in row):
+        sheet.unfilled = True
+        for group in sheet.groups:
+            group.unfilled = True
+    if _TOTAL.fullmatch(row_label(row)):
+        yield from _total_row(header, row, sheet)
+        return
+    cells = _aligned(header, row)
+    if cells is None:
+        return
+    for col in header.levels:
+        cell = cells.get(col)
+        if cell is not None and cell.text:
+            yield from _close_groups(sheet, col)
+            sheet.groups.append(_open_group(col, cell, row))
+    weight_cell, score_cell = cells.get(header.weight), cells.get(header.score)
+    weight, score = figure(weight_cell, Unit.POINT), figure(score_cell, Unit.POINT)
+    if weight is None or weight.unit is not Unit.POINT or weight_cell is None:
+        return
+    label = _label(header, cells, row)
+    weighed = Figure(f"{label} 分值", weight, weight_cell)
+    scored = None if score is None or score_cell is None else Figure(f"{label} 得分", score, score_cell)
+    if scored is not None:
+        yield from _cap(weighed, scored, label, row)
+    if _is_block_row(header, cells) and sheet.groups and sheet.groups[-1].stated is None:
+        sheet.groups[-1].stated = weighed
+        return
+    sheet.weights.append(weighed)
+    sheet.scores.append(scored)
+    for group in sheet.groups:
+        group.weights.append(weighed)
+
+
+def _open_group(col: int, cell: Cell, row: Sequence[Cell]) -> _Group:
+    match = _STATED_WEIGHT.search(cell.text)
+    label = compact(_STATED_WEIGHT.sub("", cell.text)) or compact(cell.text)
+    if match is None:
+        return _Group(col, label, None, row)
+    number = figure(part_of(cell, match.start(1), match.end(1)), Unit.POINT)
+    stated = None if number is None else Figure(f"{label} 分值", number,
+                                                part_of(cell, match.start(1), match.end(1)))
+    return _Group(col, label, stated, row)
+
+
+def _is_block_row(header: _Header, cells: dict[int, Cell]) -> bool:
+    """A row of a block (its own 分值) rather than an indicator: its deepest level cell is empty."""
+    if len(header.levels) < 2:
+        return False
+    leaf = cells.get(header.levels[-1])
+    return leaf is None or not leaf.text
+
+
+def _label(header: _Header, cells: dict[int, Cell], row: Sequence[Cell]) -> str:
+    for col in reversed(header.levels):
+        cell = cells.get(col)
+        if cell is not None and cell.text:
+            return compact(_STATED_WEIGHT.sub("", cell.text))
+    return row_label(row) or "本行"
+
+
+def _close_groups(sheet: _Sheet, col: int) -> Iterator[Finding]:
+    """Close the open blocks at level column ``col`` or deeper, checking their weights."""
+    while sheet.groups and sheet.groups[-1].col >= col:
+        group = sheet.groups.pop()
+        if group.stated is not None and group.weights and not group.unfilled:
+            yield from _sum(WEIGHT_SUM, f"{group.label}的分值", group.stated, group.weights, "分值",
+                            group.row)
+
+
+def _total_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[Finding]:
+    yield from _close_groups(sheet, 0)
+    weight, score = _total_figures(header, row)
+    complete = len(sheet.weights) >= 2 and not sheet.unfilled
+    if complete and weight is not None:
+        yield from _sum(WEIGHT_SUM, "总分的分值", weight, sheet.weights, "分值", row)
+    scores = [item for item in sheet.scores if item is not None]
+    if complete and score is not None and len(scores) == len(sheet.scores):
+        yield from _sum(SCORE_SUM, "总分（得分）", score, scores, "得分", row)
+    if weight is not None and score is not None:
+        yield from _cap(weight, score, "总分", row)
+    sheet.weights, sheet.scores, sheet.unfilled = [], [], False
+
+
+def _total_figures(header: _Header, row: Sequence[Cell]) -> tuple[Figure | None, Figure | None]:
+    """The 总分 row's 分值 and 得分: by column when the row is as wide as its header, else the
+    row's two figures in the header's order."""
+    if len(row) == header.width:
+        weight_cell, score_cell = row[header.weight], row[header.score]
+    else:
+        cells = [cell for cell in row if figure(cell, Unit.POINT) is not None]
+        if len(cells) != 2:
+            return None, None
+        weight_cell, score_cell = cells if header.weight < header.score else cells[::-1]
+    return _points("总分 分值", weight_cell), _points("总分 得分", score_cell)
+
+
+def _points(label: str, cell: Cell) -> Figure | None:
+    number = figure(cell, Unit.POINT)
+    return None if number is None or number.unit is not Unit.POINT else Figure(label, number, cell)
+
+
+def _sum(code: str, what: str, stated: Figure, parts: list[Figure], kind: str,
+         row: Sequence[Cell]) -> Iterator[Finding]:
+    outcome = check_sum(stated.number, [part.number for part in parts])
+    if outcome.expected is None:
+        return
+    difference = plain(abs(stated.number.value - outcome.expected))
+    message = (f"{what} {stated.number.written} 与各项{kind}之和 {plain(outcome.expected)} 不一致"
+               f"（相差 {difference}）")
+    finding = relation_finding(code, message, stated, outcome, parts, row)
+    if finding is not None:
+        yield finding
+
+
+def _cap(weight: Figure, score: Figure, label: str, row: Sequence[Cell]) -> Iterator[Finding]:
+    low = score.number.interval().low
+    high = weight.number.interval().high
+    if score.number.value <= weight.number.value:
+        return
+    severity = Severity.ERROR if low > high else Severity.INFO
+    message = f"{label}的得分 {score.number.written} 超过分值 {weight.number.written}"
+    if severity is Severity.INFO:
+        message += "（仅在舍入范围内）"
+    yield Finding.new(SCORE_CAP, severity, message, score.cell.place, stated=score.number.written,
+                      expected=weight.number.written, terms=(weight.term(), score.term()),
+                      evidence=evidence(row))
