@@ -2,8 +2,9 @@
 
 The label of a figure is the text before it back to the previous punctuation mark, without the
 year (“2023年”, “2024 年度”), the speaker (“我单位的”) and the verb (“数为”, “总数为”):
-“2023年我单位的基本支出数为132.71万元” → 基本支出. An amount right after 增加/减少 (“比上年减少
-26.97万元”) is a *change*, not an amount of its own.
+“2023年我单位的基本支出数为132.71万元” → 基本支出. An amount right after 增加/减少/增/减 (“比上年减少
+26.97万元”, “较上年（减少）16.23万元”) is a *change*, not an amount of its own. The text is
+normalised first (:mod:`jixiao.extract.normalise`): digits are ASCII, marks Chinese.
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
 _FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{PERCENT})")
-_LABEL_STOPS = re.compile(r"[，,。；;：:（(）)、！？!?\n]")
+_LABEL_STOPS = re.compile(r"[，,。；;：:、！？!?\n]")
 _LABEL_NOISE = (
     re.compile(r"^.*?\d{4}\s*年度?"),                                  # 2023年, 2024 年度
+    re.compile(r"^(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])"),
     re.compile(r"^(?:我|本|该)(?:单位|部门|中心|局)的?"),
     re.compile(r"^(?:其中|包括|含)"),
     re.compile(r"(?:总数|总额|数)?(?:为|是|达到?|共计|合计)?$"),
 )
-_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "降低", "上升")
+# 增减 words right before an amount, maybe in brackets (“较上年（减少）16.23万元”).
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?[）)]?\s*$")
 OPEN, CLOSE = "（(", "）)"
 
 
@@ -67,15 +70,28 @@ def figures(text: str, depth: list[int]) -> list[Figure]:
             continue
         start = match.start("number")
         raw = label_before(text, start)
+        change = bool(_CHANGE_BEFORE.search(text, max(start - 6, 0), start))
         found.append(Figure(clean_label(raw), number, start, match.end("number"), match.end(),
-                            depth[start], raw.endswith(_CHANGE_WORDS)))
+                            depth[start], change))
     return found
 
 
 def label_before(text: str, position: int) -> str:
     """The text from the last punctuation mark before ``position`` up to it, stripped."""
     stops = [match.end() for match in _LABEL_STOPS.finditer(text, 0, position)]
-    return text[stops[-1] if stops else 0:position].strip()
+    start = stops[-1] if stops else 0
+    depth = 0
+    for index in range(position - 1, start - 1, -1):  # a bracket still open, or one closing
+        if text[index] in CLOSE:                         # a group begun earlier, bounds the label
+            depth += 1
+        elif text[index] in OPEN:
+            if depth == 0:
+                start = index + 1
+                break
+            depth -= 1
+    if depth > 0:
+        start = max(start, max(text.rfind(mark, start, position) for mark in CLOSE) + 1)
+    return text[start:position].strip()
 
 
 def clean_label(raw: str) -> str:

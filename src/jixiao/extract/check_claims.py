@@ -1,28 +1,42 @@
-"""Findings on the relations stated in prose (codes JX-TEXT-001…003).
+"""Findings on the relations stated in prose (codes JX-TEXT-001…009).
 
 A relation that fails is an ``error``; one that holds only within rounding (truncation, the
 rounding edge) is ``info``; one that holds gives nothing. A list after 其中 may leave items
-out: parts short of the total give nothing, parts above it a ``warning``.
+out: parts short of the total give nothing, parts above it a ``warning``; the same for the sum
+of the items' changes unless the amounts show the list complete. A figure stated twice with
+two values is a ``warning``: the two may be on different bases.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from jixiao.extract.claims import Claim, Stated
+from jixiao.extract.reading import Claim, Kind, Stated
 from jixiao.findings import Finding, Severity, Term, number_text, range_text
-from jixiao.numbers import Interval, StatedNumber
-from jixiao.relations import Outcome, Verdict, check_change_from_difference, check_ratio, check_sum
+from jixiao.numbers import Interval, StatedNumber, Unit
+from jixiao.relations import (
+    Outcome,
+    Verdict,
+    check_change_from_difference,
+    check_change_percent,
+    check_difference,
+    check_equal,
+    check_ratio,
+    check_sum,
+)
 
 SUM, SHARE, CHANGE = "JX-TEXT-001", "JX-TEXT-002", "JX-TEXT-003"
+RATE, DIFFERENCE, CHANGE_SUM = "JX-TEXT-004", "JX-TEXT-005", "JX-TEXT-006"
+CHANGE_PRIOR, COUNT, REPEAT = "JX-TEXT-007", "JX-TEXT-008", "JX-TEXT-009"
+CODES = (SUM, SHARE, CHANGE, RATE, DIFFERENCE, CHANGE_SUM, CHANGE_PRIOR, COUNT, REPEAT)
 _SEVERITY = {Verdict.FAILS: Severity.ERROR, Verdict.WITHIN_ROUNDING: Severity.INFO}
 
 
 def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
     findings = []
     for claim in claims:
-        finding = {"sum": _sum, "share": _share, "change": _change}[claim.kind](claim)
+        finding = _CHECKS[claim.kind](claim)
         if finding is not None:
             findings.append(finding)
     return tuple(findings)
@@ -52,6 +66,30 @@ def _sum(claim: Claim) -> Finding | None:
     return _finding(SUM, severity, message, claim, outcome)
 
 
+def _change_sum(claim: Claim) -> Finding | None:
+    total = _signed(claim.stated)
+    parts = [_signed(term).in_unit(total.unit) for term in claim.terms]
+    outcome = check_sum(total, parts)
+    severity = _SEVERITY.get(outcome.verdict)
+    if severity is None or outcome.expected is None:
+        return None
+    unit, implied = total.unit.value, outcome.expected
+    decimals = max(total.decimals, *(part.decimals for part in parts), 0)
+    head = (f"{claim.stated.label} {_way(total.value)} {claim.stated.number} 与各项增减额合计 "
+            f"{_way(implied)} {_fixed(abs(implied), decimals)}{unit}")
+    same_way = all(part.value * total.value >= 0 for part in parts)
+    if severity is Severity.INFO:
+        message = f"{head} 仅在舍入范围内一致"
+    elif claim.complete:
+        message = f"{head} 不一致（各项金额之和与总数相符，所列各项齐全）"
+    elif same_way and abs(implied) > abs(total.value):
+        severity = Severity.WARNING
+        message = f"{head} 超过总增减额，所列各项的增减额不应大于总增减额"
+    else:
+        return None  # the list may leave items out, and their changes with them
+    return _finding(CHANGE_SUM, severity, message, claim, outcome, sign=claim.stated.sign)
+
+
 def _share(claim: Claim) -> Finding | None:
     part, whole = claim.terms
     rate = claim.stated.number
@@ -60,11 +98,21 @@ def _share(claim: Claim) -> Finding | None:
     if severity is None or outcome.expected is None:
         return None
     computed = f"{part.label} {part.number} 占{whole.label} {whole.number} 的 {_fixed(outcome.expected)}%"
-    if severity is Severity.INFO:
-        message = f"{computed}，文中 {rate} 仅在舍入范围内一致（可能为截尾）"
-    else:
-        message = f"{computed}，与文中 {rate} 不一致"
+    message = _compared(computed, severity, f"{rate}", truncation=True)
     return _finding(SHARE, severity, message, claim, outcome)
+
+
+def _rate(claim: Claim) -> Finding | None:
+    actual, budget = claim.terms
+    rate = claim.stated.number
+    outcome = check_ratio(rate, actual.number.in_unit(budget.number.unit), budget.number)
+    severity = _SEVERITY.get(outcome.verdict)
+    if severity is None or outcome.expected is None:
+        return None
+    computed = (f"{actual.label} {actual.number} / {budget.label} {budget.number} = "
+                f"{_fixed(outcome.expected)}%")
+    stated = f"{claim.stated.label} {rate}"
+    return _finding(RATE, severity, _compared(computed, severity, stated), claim, outcome)
 
 
 def _change(claim: Claim) -> Finding | None:
@@ -80,11 +128,81 @@ def _change(claim: Claim) -> Finding | None:
     way = "增长" if outcome.expected >= 0 else "下降"
     computed = (f"{current.label} {current.number} {delta.label} {delta.number}（上年 {prior}"
                 f"{current.number.unit.value}），应{way} {_fixed(abs(outcome.expected))}%")
+    stated_text = f"{claim.stated.label} {claim.stated.number}"
+    return _finding(CHANGE, severity, _compared(computed, severity, stated_text, joined=True), claim,
+                    outcome, sign=claim.stated.sign)
+
+
+def _change_prior(claim: Claim) -> Finding | None:
+    current, prior = claim.terms
+    stated = _signed(claim.stated)
+    outcome = check_change_percent(stated, current.number, prior.number.in_unit(current.number.unit))
+    severity = _SEVERITY.get(outcome.verdict)
+    if severity is None or outcome.expected is None:
+        return None
+    way = "增长" if outcome.expected >= 0 else "下降"
+    computed = (f"{current.label} {current.number}，{prior.label} {prior.number}，"
+                f"应{way} {_fixed(abs(outcome.expected))}%")
+    stated_text = f"{claim.stated.label} {claim.stated.number}"
+    return _finding(CHANGE_PRIOR, severity, _compared(computed, severity, stated_text, joined=True),
+                    claim, outcome, sign=claim.stated.sign)
+
+
+def _difference(claim: Claim) -> Finding | None:
+    minuend, subtrahend = claim.terms
+    stated = claim.stated.number
+    outcome = check_difference(stated, minuend.number.in_unit(stated.unit),
+                               subtrahend.number.in_unit(stated.unit))
+    severity = _SEVERITY.get(outcome.verdict)
+    if severity is None or outcome.expected is None:
+        return None
+    decimals = max(stated.decimals, minuend.number.decimals, subtrahend.number.decimals, 0)
+    computed = (f"{minuend.label} {minuend.number} − {subtrahend.label} {subtrahend.number} = "
+                f"{_fixed(outcome.expected, decimals)}{stated.unit.value}")
+    stated_text = f"{claim.stated.label} {stated}"
+    return _finding(DIFFERENCE, severity, _compared(computed, severity, stated_text), claim, outcome)
+
+
+def _count(claim: Claim) -> Finding | None:
+    listed = StatedNumber.of(len(claim.terms), Unit.ITEM)
+    outcome = check_equal(claim.stated.number, listed)
+    if outcome.verdict is not Verdict.FAILS:
+        return None
+    items = "、".join(term.label for term in claim.terms)
+    noun = claim.stated.label.removesuffix("数")
+    message = f"文中称 {claim.stated.number.written} 个{noun}，但列出 {len(claim.terms)} 个：{items}"
+    return _finding(COUNT, Severity.ERROR, message, claim, outcome)
+
+
+def _repeat(claim: Claim) -> Finding | None:
+    (earlier,) = claim.terms
+    stated = claim.stated.number
+    outcome = check_equal(stated, earlier.number.in_unit(stated.unit))
+    if outcome.verdict is not Verdict.FAILS:
+        return None
+    message = (f"{claim.stated.label} 在第 {earlier.where.line} 行为 {earlier.number}，"
+               f"此处为 {stated}，同一数字前后不一致（请核对口径）")
+    return _finding(REPEAT, Severity.WARNING, message, claim, outcome)
+
+
+_CHECKS: dict[Kind, Callable[[Claim], Finding | None]] = {
+    "sum": _sum, "share": _share, "change": _change, "rate": _rate, "difference": _difference,
+    "change_sum": _change_sum, "change_prior": _change_prior, "count": _count, "repeat": _repeat,
+}
+
+
+def _compared(computed: str, severity: Severity, stated: str, *, truncation: bool = False,
+              joined: bool = False) -> str:
+    """“<computed>，文中 <stated> 仅在舍入范围内一致” or “…，与文中 <stated> 不一致”."""
+    space = "" if joined else " "
     if severity is Severity.INFO:
-        message = f"{computed}，文中{claim.stated.label} {claim.stated.number} 仅在舍入范围内一致"
-    else:
-        message = f"{computed}，与文中{claim.stated.label} {claim.stated.number} 不一致"
-    return _finding(CHANGE, severity, message, claim, outcome, sign=claim.stated.sign)
+        note = "（可能为截尾）" if truncation else ""
+        return f"{computed}，文中{space}{stated} 仅在舍入范围内一致{note}"
+    return f"{computed}，与文中{space}{stated} 不一致"
+
+
+def _way(value: Decimal) -> str:
+    return "增加" if value >= 0 else "减少"
 
 
 def _signed(figure: Stated) -> StatedNumber:

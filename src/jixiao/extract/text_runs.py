@@ -1,9 +1,11 @@
 """Prose as claims read it: runs of paragraphs, with every character's place in the document.
 
-Extracted text breaks sentences at page ends and blank lines (“…职工” / “基本医疗保险
-缴费…”). A *run* joins consecutive paragraphs when the first does not end a sentence (。！？；：)
-and neither is a heading (“（二）…”, “一、…” without a comma); a table between them ends the run.
-Offsets into the run map back to ``Document.text``.
+Extracted text breaks sentences at page ends, blank lines and line ends (“…职工” / “基本医疗保险
+缴费…”, “其中本年收” / “入390.55万元”, even inside a number: “12” / “3.45万元”). A *run* joins
+consecutive paragraphs up to the next heading (“（二）…”, “1.…”, or “一、…” without a comma, or
+a numbered line that ends a sentence); a table between them ends the run. The joined text is
+normalised (:mod:`jixiao.extract.normalise`); offsets into the run map back to
+``Document.text``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from jixiao.documents.model import Document, Paragraph, Table
+from jixiao.extract.normalise import Normalised, normalise
 from jixiao.findings import Place
 
 SENTENCE_ENDS = "。！？!?"
@@ -22,21 +25,27 @@ _HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """Joined paragraph texts; ``starts[i]`` is where paragraph ``paragraphs[i]`` begins in
-    ``text``."""
+    """Joined paragraph texts, normalised; ``starts[i]`` is where paragraph ``paragraphs[i]``
+    begins in the joined text as written, which ``normalised.origin`` indexes."""
 
-    text: str
+    normalised: Normalised
     paragraphs: tuple[Paragraph, ...]
     starts: tuple[int, ...]
 
+    @property
+    def text(self) -> str:
+        return self.normalised.text
+
     def place(self, start: int, end: int, line_starts: tuple[int, ...]) -> Place:
-        """The document place of ``text[start:end]`` (which must lie in one paragraph)."""
-        index = bisect_right(self.starts, start) - 1
-        paragraph = self.paragraphs[index]
-        offset = (paragraph.place.start or 0) - self.starts[index]
-        doc_start = start + offset
-        return Place(paragraph=paragraph.place.paragraph, line=bisect_right(line_starts, doc_start),
-                     start=doc_start, end=end + offset)
+        """The document place of ``text[start:end]``; a span that a line end of the source
+        breaks (“12” / “3.45”) runs from its first to its last character as written."""
+        raw_start, raw_end = self.normalised.source_span(start, end)
+        first = bisect_right(self.starts, raw_start) - 1
+        last = bisect_right(self.starts, max(raw_end - 1, raw_start)) - 1
+        doc_start = raw_start + (self.paragraphs[first].place.start or 0) - self.starts[first]
+        doc_end = raw_end + (self.paragraphs[last].place.start or 0) - self.starts[last]
+        return Place(paragraph=self.paragraphs[first].place.paragraph,
+                     line=bisect_right(line_starts, doc_start), start=doc_start, end=doc_end)
 
 
 def line_starts(text: str) -> tuple[int, ...]:
@@ -60,9 +69,10 @@ def runs_of(document: Document) -> tuple[Run, ...]:
 
 
 def _continues(previous: Paragraph, following: Paragraph) -> bool:
-    if previous.text.endswith(_RUN_ENDS) or _HEADING.match(following.text):
+    heading = _HEADING.match(previous.text)
+    if _HEADING.match(following.text) or (heading and previous.text.endswith(_RUN_ENDS)):
         return False
-    return not (_HEADING.match(previous.text) and "，" not in previous.text)  # a heading line
+    return not (_HEADING.match(previous.text) and not re.search("[，,]", previous.text))  # a heading line
 
 
 def _joined(group: list[Paragraph]) -> Run:
@@ -70,7 +80,7 @@ def _joined(group: list[Paragraph]) -> Run:
     for paragraph in group:
         starts.append(offset)
         offset += len(paragraph.text)
-    return Run("".join(p.text for p in group), tuple(group), tuple(starts))
+    return Run(normalise("".join(p.text for p in group)), tuple(group), tuple(starts))
 
 
 def sentence_end(text: str, start: int) -> int:

@@ -1,0 +1,127 @@
+"""Year-on-year changes stated in prose, and the differences they imply.
+
+* **change** — “X万元，同比|较上年|比上年度|与上年相比|较2020年度决算数 增加|减少 d万元，增长|下降|
+  增幅|降幅 p%”: p against d / (X ∓ d), the prior derived from the stated figures. A comparison
+  with the budget (“与2021年度预算相比”) reads the same way, the budget being the base.
+* **change_prior** — the prior itself stated (“较上年2.08减少0.03万元，减少了1.44%”): p against
+  (X − prior) / prior; and a **difference**: d against prior − X.
+* **difference** — “支出2.05万元，年初预算为2万元，差值为0.05万元”: the difference of the two
+  amounts before it, larger minus smaller.
+
+The current amount X is the nearest amount before the comparison in the same clause (up to 。
+or ；); when the clause starts with the comparison (“…的资金。较2020年度决算数减少…”), the one
+amount of the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.extract.amounts import MONEY, NUMBER, Figure
+from jixiao.extract.reading import Claim, RunText, Stated
+from jixiao.numbers import NumberError, parse_stated
+
+_COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
+            r"(?:决算数?|预算数?)?\s*(?:相比|相较)?)")
+_WAY = r"增加|减少|增长|下降|降低|上升|增|减"
+_CHANGE = re.compile(
+    rf"(?P<compare>{_COMPARE})[，\s]*(?:(?P<prior>{NUMBER})\s*(?:{MONEY})?\s*)?"
+    rf"[（]?(?P<way>{_WAY})[）]?了?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
+RATE = re.compile(
+    r"[，、\s]*[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
+    rf"(?:了|幅度?|率)?(?:为|是)?\s*(?P<rate>{NUMBER})\s*%")
+_DIFFERENCE = re.compile(rf"(?:差值|差额|相差)(?:为|是)?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
+_UP = ("增", "上升")
+CLAUSE_ENDS = "。！？；："
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change stated for ``current``: its amount ``delta`` with ``sign`` (−1 for 减少)."""
+
+    current: Figure | None
+    delta: Figure
+    sign: int
+
+
+def clause_start(text: str, position: int, marks: str = CLAUSE_ENDS) -> int:
+    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+
+
+def sign_of(word: str) -> int:
+    return 1 if word.startswith(_UP) else -1
+
+
+def change_links(rt: RunText) -> list[Change]:
+    """Every 增减额 stated after a comparison, with the amount it is the change of."""
+    links = []
+    for match in _CHANGE.finditer(rt.text):
+        delta = rt.figure_at(match.start("delta"))
+        if delta is not None and delta.is_money:
+            links.append(Change(_current(rt, match.start()), delta, sign_of(match["way"])))
+    return links
+
+
+def _current(rt: RunText, at: int) -> Figure | None:
+    start = clause_start(rt.text, at)
+    before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
+    if before:
+        return before[-1]
+    if rt.text[start:at].strip() or start == 0 or rt.text[start - 1] != "。":
+        return None
+    previous = clause_start(rt.text, start - 1)
+    candidates = [f for f in rt.money if previous <= f.start < start and f.depth == 0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def change_claims(rt: RunText) -> list[Claim]:
+    claims = []
+    for match in _CHANGE.finditer(rt.text):
+        delta = rt.figure_at(match.start("delta"))
+        current = _current(rt, match.start())
+        if delta is None or current is None:
+            continue
+        sign = sign_of(match["way"])
+        rate_match = RATE.match(rt.text, delta.unit_end)
+        rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
+        prior = _prior(rt, match, current)
+        change = rt.stated(delta, f"比上年{match['way']}", sign)
+        if prior is not None:
+            pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)
+            claims.append(Claim("difference", change, pair, rt.evidence(current.start, delta.start)))
+        if rate is None or rate_match is None:
+            continue
+        label = f"{current.label}{rate_match['way']}率"
+        stated_rate = rt.stated(rate, label, sign_of(rate_match["way"]))
+        evidence = rt.evidence(current.start, rate.start)
+        if prior is not None:
+            claims.append(Claim("change_prior", stated_rate, (rt.stated(current), prior), evidence))
+        else:
+            claims.append(Claim("change", stated_rate, (rt.stated(current), change), evidence))
+    return claims
+
+
+def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
+    if not match["prior"]:
+        return None
+    try:
+        number = parse_stated(match["prior"]).model_copy(update={"unit": current.number.unit})
+    except NumberError:
+        return None
+    where = rt.place(match.start("prior"), match.end("prior"))
+    return Stated(f"上年{current.label}", number, where)
+
+
+def difference_claims(rt: RunText) -> list[Claim]:
+    claims = []
+    for match in _DIFFERENCE.finditer(rt.text):
+        delta = rt.figure_at(match.start("delta"))
+        start = clause_start(rt.text, match.start())
+        before = [f for f in rt.money if start <= f.start and f.unit_end <= match.start()]
+        if delta is None or len(before) != 2:
+            continue
+        low, high = sorted(before, key=lambda f: f.number.in_unit(delta.number.unit).value)
+        claims.append(Claim("difference", rt.stated(delta, "差值"), (rt.stated(high), rt.stated(low)),
+                            rt.evidence(before[0].start, delta.start)))
+    return claims

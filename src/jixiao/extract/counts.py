@@ -1,0 +1,82 @@
+"""Counts stated with the list they count: “内设3个科室，分别是综合科、职能转变协调科、政务服务科”,
+“设 N 个内设机构：A、B、C”, “分为货物类采购、工程类采购和服务类采购三种类型”.
+
+The list is the run of items separated by 、 (the last may be joined by 和/及/与) up to the next
+，。； mark; a list ending in 等 is not counted. Chinese numerals (三个, 十二个) are read with cn2an on
+the captured numeral only.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an  # type: ignore[import-untyped]
+
+from jixiao.extract.reading import Claim, RunText, Stated
+from jixiao.numbers import StatedNumber, Unit
+
+_NUMERAL = r"\d+|[一二三四五六七八九十两]+"
+_NOUN = r"[^\d，。；：、\s]{1,8}?"
+_COUNT_FIRST = re.compile(
+    rf"(?:内设|下设|设有|设|包括|共有|共)\s*(?P<n>{_NUMERAL})\s*(?:个|家|类|种|项)(?P<noun>{_NOUN})"
+    r"\s*[：，]\s*(?:分别(?:是|为)[：]?)?(?P<list>[^，。；]+)")
+_LIST_FIRST = re.compile(
+    rf"(?:分为|包括)(?P<list>[^，。；：]+?)(?P<n>{_NUMERAL})\s*(?:个|种|类|项)(?:类型|类别|方面|部分)?(?=[，。；]|$)")
+_JOIN = re.compile(r"和|及|与")
+
+
+def count_claims(rt: RunText) -> list[Claim]:
+    claims = []
+    for pattern in (_COUNT_FIRST, _LIST_FIRST):
+        for match in pattern.finditer(rt.text):
+            claim = _claim(rt, match)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+def _claim(rt: RunText, match: re.Match[str]) -> Claim | None:
+    listed = match["list"].strip()
+    if listed.endswith("等") or "、" not in listed:
+        return None
+    items = _items(rt, match.start("list"), match.end("list"))
+    count = _number(match["n"])
+    if count is None or len(items) < 2:
+        return None
+    noun = match.groupdict().get("noun") or "项"
+    where = rt.place(match.start("n"), match.end("n"))
+    stated = Stated(f"{noun}数", StatedNumber.of(count, Unit.ITEM), where)
+    return Claim("count", stated, tuple(items), rt.evidence(match.start(), match.end()))
+
+
+def _items(rt: RunText, start: int, end: int) -> list[Stated]:
+    """The items between ``start`` and ``end``: split at 、, and the last at 和/及/与 when both
+    sides end alike (“工程类采购和服务类采购”, not “城市管理和执法科”)."""
+    spans, position = [], start
+    for separator in [*re.finditer("、", rt.text[start:end]), None]:
+        stop = end if separator is None else start + separator.start()
+        spans.append((position, stop))
+        position = stop + 1
+    last_start, last_end = spans[-1]
+    join = _JOIN.search(rt.text, last_start, last_end)
+    if join is not None and rt.text[join.start() - 1:join.start()] == rt.text[last_end - 1:last_end]:
+        spans[-1:] = [(last_start, join.start()), (join.end(), last_end)]
+    one = StatedNumber.of(1, Unit.ITEM)
+    items = []
+    for low, high in spans:
+        text = rt.text[low:high]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            item = text.strip()
+            items.append(Stated(item, one, rt.place(low + lead, low + lead + len(item))))
+    return items
+
+
+def _number(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError):
+        return None
+    return int(value) if isinstance(value, int | float) and value == int(value) else None

@@ -1,0 +1,92 @@
+"""Prose normalised for reading claims, with every character's offset in the source kept.
+
+Published reports reach us as full-width digits (１２３．４５), half-width punctuation
+(“4125.49,4143.91万元,占93.54%”), thousands separators (1,234.56), traditional script from
+mirror sites (預算執行) and conversion debris after it (“學(xué)”: the pinyin of a character in
+brackets). Claims read one spelling of all of these:
+
+* full-width ASCII becomes ASCII (digits, letters, ``%``, ``.``); the ideographic space a space;
+* half-width ``, ; : ( ) ! ?`` become the Chinese marks ``，；：（）！？``;
+* a comma between digit groups (``1,234,567.89``) is dropped;
+* a bracket of lower-case pinyin right after a Chinese character is dropped;
+* every traditional character becomes its simplified form, one character for one (OpenCC
+  ``t2s`` on the character alone), so no offset moves.
+
+:attr:`Normalised.origin` maps each character of the result back to the source, so a place
+found in the normalised text is a place in the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import opencc  # type: ignore[import-untyped]
+
+_ASCII = str.maketrans({
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+    "\u3000": " ",
+    ",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？",
+})
+# Full-width punctuation maps back to the Chinese marks, not to ASCII.
+_ASCII.update({ord(mark): mark for mark in "，；：（）！？"})
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_THOUSANDS = re.compile(r"(?<![\d.．])(\d{1,3})((?:[,，]\d{3})+)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """``text`` normalised; ``origin[i]`` is the source index of ``text[i]``, and
+    ``origin[len(text)]`` the source length."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of ``text[start:end]``."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def simplified(char: str) -> str:
+    """The simplified form of one character (itself when it has no one-character form)."""
+    if char.isascii():
+        return char
+    converted = _converter().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def normalise(source: str) -> Normalised:
+    dropped = _dropped(source)
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(source):
+        if index in dropped:
+            continue
+        chars.append(simplified(char.translate(_ASCII)))
+        origin.append(index)
+    origin.append(len(source))
+    return Normalised("".join(chars), tuple(origin))
+
+
+def _dropped(source: str) -> set[int]:
+    """Indices of thousands separators and pinyin debris."""
+    dropped: set[int] = set()
+    for match in _THOUSANDS.finditer(source):
+        dropped.update(match.start(2) + offset for offset, char in enumerate(match[2]) if char in ",，")
+    for match in _PINYIN.finditer(source):
+        if match.start() > 0 and _is_han(source[match.start() - 1]):
+            dropped.update(range(match.start(), match.end()))
+    return dropped
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"

@@ -1,0 +1,76 @@
+"""What every claim reader shares: the claim records and one run read into figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from jixiao.extract.amounts import Figure, depths, figures
+from jixiao.extract.text_runs import Run, sentence_end, sentence_start
+from jixiao.findings import Place
+from jixiao.numbers import StatedNumber
+
+Kind = Literal["sum", "share", "change", "rate", "difference", "change_sum", "change_prior", "count",
+               "repeat"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """One figure of a claim: label, number as written, place in ``Document.text`` and the sign
+    its words give it (−1 for 减少/下降)."""
+
+    label: str
+    number: StatedNumber
+    where: Place
+    sign: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A relation stated in prose. ``stated`` is the figure checked; ``terms`` what it is
+    checked against, by kind:
+
+    * ``sum``: the parts; ``change_sum``: the parts' 增减额 (signed) against a total 增减额;
+    * ``share`` and ``rate``: (part, whole) and (执行数, 预算数);
+    * ``change``: (current, change amount); ``change_prior``: (current, prior);
+    * ``difference``: (minuend, subtrahend), the stated figure their difference;
+    * ``count``: the listed items (each a count of 1);
+    * ``repeat``: the same label stated earlier with another value.
+
+    ``partial`` marks a list that may leave items out (after 其中); ``complete`` on a
+    ``change_sum`` says that the amounts of the same list add up to their total, so no item
+    is missing."""
+
+    kind: Kind
+    stated: Stated
+    terms: tuple[Stated, ...]
+    evidence: str
+    partial: bool = False
+    complete: bool = False
+
+
+class RunText:
+    """One run read once: its figures, bracket depths and the way back to document places."""
+
+    def __init__(self, run: Run, starts: tuple[int, ...]) -> None:
+        self.run, self.starts, self.text = run, starts, run.text
+        self.depth = depths(run.text)
+        self.figures = figures(run.text, self.depth)
+        self.money = [f for f in self.figures if f.is_money and not f.change]
+        self.changes = [f for f in self.figures if f.is_money and f.change]
+
+    def stated(self, figure: Figure, label: str | None = None, sign: int = 1) -> Stated:
+        where = self.run.place(figure.start, figure.end, self.starts)
+        return Stated(figure.label if label is None else label, figure.number, where, sign)
+
+    def place(self, start: int, end: int) -> Place:
+        return self.run.place(start, end, self.starts)
+
+    def evidence(self, start: int, end: int) -> str:
+        return self.text[sentence_start(self.text, start):sentence_end(self.text, end)].strip()
+
+    def figure_at(self, start: int) -> Figure | None:
+        return next((f for f in self.figures if f.start == start), None)
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        return sentence_start(self.text, position), sentence_end(self.text, position)

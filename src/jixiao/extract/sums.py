@@ -1,0 +1,191 @@
+"""Totals and their parts stated in prose, and the shares of the total stated with the parts.
+
+* “X万元，其中：A a万元…；B b万元…。”, and the same after 包括 / 主要包括 / 分别为 (“总预算 X元。
+  收入包括：A a元、B b元。”): parts are the amounts at the bracket depth of the keyword up to the
+  sentence end; following sentences continue the list while each starts with a part that is a
+  share of the total or states its own change. Such lists may leave items out (*partial*).
+* “X万元（A a万元，B b万元）”: a full breakdown in brackets (partial when it says 含/包括).
+* When the head clause states several amounts (“支出2.05万元，年初预算为2.95万元，差值为0.9万元。
+  其中：A支出0万元，年初预算为0万元，差值为0万元；…”), each position is its own total, and
+  every item clause must state as many; 差值 (differences without a sign) are not summed.
+* When the head states a change (“比上年减少450.00元，下降3.61%。其中：…减少0.00元…”), the
+  parts' changes, signed, against it (``change_sum``). The list is *complete* when the
+  amounts add up to their total.
+* A part followed by “占p%” or “占<total>的p%” is a **share** of the total.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.amounts import Figure
+from jixiao.extract.changes import RATE, Change, change_links, clause_start
+from jixiao.extract.reading import Claim, RunText
+from jixiao.extract.shares import SHARE, same_label
+from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
+from jixiao.relations import Verdict, check_sum
+
+_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是")
+_GAP = re.compile(rf"(?:{RATE.pattern})?[\s，：。（]*")
+_NOT_SUMMED = ("差值", "差额", "相差")
+_HEAD_ENDS = "。！？；"
+
+
+def sum_claims(rt: RunText) -> list[Claim]:
+    links = change_links(rt)
+    claims: list[Claim] = []
+    for match in _LIST.finditer(rt.text):
+        claims += _list_claims(rt, match, links)
+    return claims + _brackets(rt)
+
+
+def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list[Claim]:
+    at, depth = match.start(), rt.depth[match.start()]
+    head = _head(rt, at, depth)
+    if not head:
+        return []
+    heads = [f for f in head if not f.change]
+    head_change = next((link for link in links if link.delta in head and link.current in heads), None) \
+        or next((link for link in links if link.delta is head[-1]), None)
+    end = _list_end(rt, match.end(), depth)
+    region = [f for f in rt.figures if match.end() <= f.start < end and f.depth == depth and f.is_money]
+    if end < len(rt.text) and rt.text[end - 1] not in "）)" and len(heads) <= 1:
+        region += _continued(rt, heads[0] if heads else None, head_change, end)
+    items = [f for f in region if not f.change]
+    claims: list[Claim] = []
+    partial = not match[0].startswith("分别")
+    if len(heads) == 1 and items:
+        claims.append(_sum(rt, heads[0], items, partial))
+        claims += _shares(rt, heads[0], items)
+    elif len(heads) > 1:
+        claims += _positional(rt, heads, items, match.end(), end)
+    if head_change is not None:
+        claims += _change_sum(rt, head_change, region, links, claims)
+    return claims
+
+
+def _head(rt: RunText, at: int, depth: int) -> list[Figure]:
+    """The figures of the clause the list keyword follows, when the keyword follows them
+    directly; for a keyword opening a clause with no figure (“。收入包括：”), the one amount
+    ending the sentence before."""
+    start = clause_start(rt.text, at, _HEAD_ENDS)
+    head = [f for f in rt.figures
+            if start <= f.start and f.unit_end <= at and f.is_money and f.depth == depth]
+    if head:
+        return head if _GAP.fullmatch(rt.text, head[-1].unit_end, at) else []
+    if start == 0 or not re.fullmatch(r"[\s\w]{0,4}", rt.text[start:at]):
+        return []
+    previous = clause_start(rt.text, start - 1, _HEAD_ENDS)
+    sibling = _LIST.search(rt.text, previous, start)
+    if sibling is not None and re.fullmatch(r"[\s\w]{0,4}", rt.text[previous:sibling.start()]):
+        # “收入包括：…；支出包括：…”: both lists of one total
+        return _head(rt, sibling.start(), depth) if rt.text[start:at].strip() else []
+    if rt.text[start - 1] not in SENTENCE_ENDS:
+        return []
+    head = [f for f in rt.figures if previous <= f.start < start and f.is_money and f.depth == depth]
+    if not head or not _GAP.fullmatch(rt.text, head[-1].unit_end, start - 1):
+        return []
+    if rt.text[start:at].strip():  # “收入包括”: the sentence before ends with its total
+        return [] if head[-1].change else head[-1:]
+    return head
+
+
+def _list_end(rt: RunText, start: int, depth: int) -> int:
+    for index in range(start, len(rt.text)):
+        char, here = rt.text[index], rt.depth[index]
+        ends = char in SENTENCE_ENDS or _LIST.match(rt.text, index) is not None
+        if here < depth or (here == depth and ends):
+            return index + 1 if char in SENTENCE_ENDS else index
+    return len(rt.text)
+
+
+def _continued(rt: RunText, total: Figure | None, change: Change | None, end: int) -> list[Figure]:
+    """Figures of the sentences after the list that go on with it."""
+    found: list[Figure] = []
+    while end < len(rt.text):
+        stop = sentence_end(rt.text, end)
+        sentence = [f for f in rt.figures if end <= f.start < stop and f.is_money and f.depth == 0]
+        amounts = [f for f in sentence if not f.change]
+        if "其中" in rt.text[end:stop] or not all(_goes_on(rt, f, total, change) for f in amounts):
+            break
+        found += sentence
+        end = stop
+    return found
+
+
+def _goes_on(rt: RunText, figure: Figure, total: Figure | None, change: Change | None) -> bool:
+    share = SHARE.match(rt.text, figure.unit_end)
+    if share and total is not None and (not share["whole"] or same_label(share["whole"], total.label)):
+        return True
+    return change is not None and bool(re.match(r"[，\s]*(?:同比|较上年|比上年)", rt.text[figure.unit_end:]))
+
+
+def _sum(rt: RunText, total: Figure, parts: list[Figure], partial: bool) -> Claim:
+    return Claim("sum", rt.stated(total), tuple(map(rt.stated, parts)),
+                 rt.evidence(total.start, parts[-1].start), partial)
+
+
+def _shares(rt: RunText, total: Figure, parts: list[Figure]) -> list[Claim]:
+    claims = []
+    for part in parts:
+        share = SHARE.match(rt.text, part.unit_end)
+        if not share or (share["whole"] and not same_label(share["whole"], total.label)):
+            continue
+        rate = rt.figure_at(share.start("number"))
+        if rate is None:
+            continue
+        label = f"{part.label}占{total.label}的比重"
+        claims.append(Claim("share", rt.stated(rate, label), (rt.stated(part), rt.stated(total)),
+                            rt.evidence(part.start, rate.start)))
+    return claims
+
+
+def _positional(rt: RunText, heads: list[Figure], items: list[Figure], start: int, end: int) -> list[Claim]:
+    clauses: list[list[Figure]] = [[]]
+    for figure in items:
+        if clauses[-1] and any(mark in rt.text[clauses[-1][-1].unit_end:figure.start] for mark in "；。"):
+            clauses.append([])
+        clauses[-1].append(figure)
+    if len(clauses) < 2 or any(len(clause) != len(heads) for clause in clauses):
+        return []
+    return [_sum(rt, total, [clause[index] for clause in clauses], partial=True)
+            for index, total in enumerate(heads) if not total.label.startswith(_NOT_SUMMED)]
+
+
+def _change_sum(rt: RunText, head: Change, region: list[Figure], links: list[Change],
+                claims: list[Claim]) -> list[Claim]:
+    changes = [link for link in links if link.delta in region]
+    if len(changes) < 2:
+        return []
+    amounts = next((c for c in claims if c.kind == "sum" and head.current is not None
+                    and c.stated.where == rt.stated(head.current).where), None)
+    complete = amounts is not None and _adds_up(amounts) and all(
+        any(link.current is not None and rt.stated(link.current).where == term.where for link in changes)
+        or term.number.value == 0 for term in amounts.terms)
+    terms = tuple(rt.stated(link.delta, f"{link.current.label if link.current else ''}增减额", link.sign)
+                  for link in changes)
+    total = rt.stated(head.delta, f"{head.current.label if head.current else ''}增减额", head.sign)
+    first, last = head.delta.start, changes[-1].delta.start
+    evidence = rt.text[sentence_start(rt.text, first):sentence_end(rt.text, last)]
+    return [Claim("change_sum", total, terms, evidence.strip(), partial=True, complete=complete)]
+
+
+def _adds_up(claim: Claim) -> bool:
+    total = claim.stated.number
+    outcome = check_sum(total, [term.number.in_unit(total.unit) for term in claim.terms])
+    return outcome.verdict in (Verdict.HOLDS, Verdict.WITHIN_ROUNDING)
+
+
+def _brackets(rt: RunText) -> list[Claim]:
+    claims = []
+    for total in rt.money:
+        rest = rt.text[total.unit_end:]
+        if not rest.lstrip().startswith(("（", "(")):
+            continue
+        opened = total.unit_end + len(rest) - len(rest.lstrip())
+        end = _list_end(rt, opened + 1, rt.depth[opened])
+        inside = rt.text[opened:end]
+        parts = [f for f in rt.money if opened < f.start < end and f.depth == rt.depth[opened]]
+        if len(parts) >= 2 and "其中" not in inside:
+            claims.append(_sum(rt, total, parts, partial=bool(re.search("含|包括", inside))))
+    return claims
