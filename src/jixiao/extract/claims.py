@@ -13,10 +13,10 @@ from jixiao.extract.changes import change_claims, difference_claims
 from jixiao.extract.counts import count_claims
 from jixiao.extract.rates import rate_claims
 from jixiao.extract.reading import Claim, Kind, RunText, Stated
-from jixiao.extract.repeats import repeat_claims
+from jixiao.extract.repeats import Mention, repeat_claims
 from jixiao.extract.shares import share_claims
 from jixiao.extract.sums import sum_claims
-from jixiao.extract.text_runs import line_starts, runs_of
+from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
 
 __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
 
@@ -25,13 +25,15 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     starts = line_starts(document.text)
     claims: list[Claim] = []
     earlier: list[Stated] = []
+    mentions: list[Mention] = []
     for run in runs_of(document):
         rt = RunText(run, starts)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *rate_claims(rt), *count_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
-    claims += repeat_claims(earlier)
+        mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end]) for f in rt.money]
+    claims += repeat_claims(mentions)
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 

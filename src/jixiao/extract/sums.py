@@ -47,7 +47,7 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
     heads = [f for f in head if not f.change]
     head_change = next((link for link in links if link.delta in head and link.current in heads), None) \
         or next((link for link in links if link.delta is head[-1]), None)
-    end = _list_end(rt, match.end(), depth)
+    end = _list_end(rt, match.end(), depth, "；" if match[0] != "其中" else "")
     region = [f for f in rt.figures if match.end() <= f.start < end and f.depth == depth and f.is_money]
     if end < len(rt.text) and rt.text[end - 1] not in "）)" and len(heads) <= 1:
         region += _continued(rt, heads[0] if heads else None, head_change, end)
@@ -58,7 +58,9 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
         claims.append(_sum(rt, heads[0], items, partial))
         claims += _shares(rt, heads[0], items)
     elif len(heads) > 1:
-        claims += _positional(rt, heads, items, match.end(), end)
+        claims += _positional(rt, heads, items) or (
+            [_sum(rt, heads[-1], items, partial)] if items and not heads[-1].label.startswith(_NOT_SUMMED)
+            else [])
     if head_change is not None:
         claims += _change_sum(rt, head_change, region, links, claims)
     return claims
@@ -90,10 +92,12 @@ def _head(rt: RunText, at: int, depth: int) -> list[Figure]:
     return head
 
 
-def _list_end(rt: RunText, start: int, depth: int) -> int:
+def _list_end(rt: RunText, start: int, depth: int, more_ends: str = "") -> int:
+    """Where the list from ``start`` ends: its sentence end, the next list keyword or the
+    bracket closing it; a list after 包括 (often nested in one after 其中) ends at ； too."""
     for index in range(start, len(rt.text)):
         char, here = rt.text[index], rt.depth[index]
-        ends = char in SENTENCE_ENDS or _LIST.match(rt.text, index) is not None
+        ends = char in SENTENCE_ENDS + more_ends or _LIST.match(rt.text, index) is not None
         if here < depth or (here == depth and ends):
             return index + 1 if char in SENTENCE_ENDS else index
     return len(rt.text)
@@ -140,7 +144,8 @@ def _shares(rt: RunText, total: Figure, parts: list[Figure]) -> list[Claim]:
     return claims
 
 
-def _positional(rt: RunText, heads: list[Figure], items: list[Figure], start: int, end: int) -> list[Claim]:
+def _positional(rt: RunText, heads: list[Figure], items: list[Figure]) -> list[Claim]:
+    """One sum per position when every item clause states as many amounts as the head."""
     clauses: list[list[Figure]] = [[]]
     for figure in items:
         if clauses[-1] and any(mark in rt.text[clauses[-1][-1].unit_end:figure.start] for mark in "；。"):
