@@ -4,10 +4,10 @@ import re
 from pathlib import Path
 
 from jixiao.checks import INTERNAL_ERROR, catalogue
-from jixiao.extract.check_claims import CHANGE, SHARE, SUM
+from jixiao.extract.check_claims import CODES as TEXT_CODES
 from jixiao.extract.table_claims import TABLE_CODES
 
-CLAIM_CODES = (SUM, SHARE, CHANGE, *TABLE_CODES)
+CLAIM_CODES = (*TEXT_CODES, *TABLE_CODES)
 
 RULES_DOC = Path(__file__).parents[1] / "docs" / "rules.md"
 
