@@ -38,8 +38,10 @@ _WORDS = {  # rate word → (numerator, denominator, preferred denominator)
 }
 
 
-def amount_findings(table: Table) -> Iterator[Finding]:
-    yield from _total_rows(table.rows)
+def amount_findings(table: Table, *, totals: bool = True) -> Iterator[Finding]:
+    """Findings on the rate columns and, when ``totals``, on the 合计 rows of ``table``."""
+    if totals:
+        yield from _total_rows(table.rows)
     yield from _rate_columns(table.rows)
 
 
@@ -54,7 +56,7 @@ def _total_rows(rows: Sequence[Sequence[Cell]]) -> Iterator[Finding]:
             continue
         at_top = index == 0 or _is_header(rows[index - 1])
         step = 1 if at_top else -1
-        items = list(_items(rows, index + step, step, len(row)))
+        items = list(_items(rows, index + step, step, len(row)))[::step]  # in reading order
         if (len(items) >= 2 and _flat(items)) or (len(items) == 1 and at_top):
             yield from _column_sums(row, items)
 

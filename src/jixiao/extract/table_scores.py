@@ -78,6 +78,11 @@ class _Sheet:
     unfilled: bool = False
 
 
+def is_score_table(table: Table) -> bool:
+    """Whether a row of the table heads 分值 and 得分 columns."""
+    return any(_header(row) is not None for row in table.rows)
+
+
 def score_findings(table: Table) -> Iterator[Finding]:
     header: _Header | None = None
     sheet = _Sheet()
@@ -110,10 +115,6 @@ def _aligned(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
 
 
 def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[Finding]:
-    if any(_PLACEHOLDER.search(cell.text) for cell in row):
-        sheet.unfilled = True
-        for group in sheet.groups:
-            group.unfilled = True
     if _TOTAL.fullmatch(row_label(row)):
         yield from _total_row(header, row, sheet)
         return
@@ -125,6 +126,10 @@ def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[F
         if cell is not None and cell.text:
             yield from _close_groups(sheet, col)
             sheet.groups.append(_open_group(col, cell, row))
+    if any(_PLACEHOLDER.search(cell.text) for cell in row):
+        sheet.unfilled = True
+        for group in sheet.groups:
+            group.unfilled = True
     weight_cell, score_cell = cells.get(header.weight), cells.get(header.score)
     weight, score = figure(weight_cell, Unit.POINT), figure(score_cell, Unit.POINT)
     if weight is None or weight.unit is not Unit.POINT or weight_cell is None:

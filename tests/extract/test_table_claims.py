@@ -1,0 +1,124 @@
+"""Table claims on small tables written as reports flatten them (one cell per TAB line, or
+pipe rows): exact codes, figures, messages and places."""
+
+from __future__ import annotations
+
+from jixiao.documents import Document, parse_flat_text
+from jixiao.extract.table_claims import table_findings
+from jixiao.findings import Finding, Place, Severity
+
+
+def document(text: str) -> Document:
+    return Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
+
+
+def tab_table(*rows: tuple[str, ...]) -> str:
+    """Rows flattened one cell per line, a blank line after each row."""
+    return "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)
+
+
+def summary(findings: tuple[Finding, ...]) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.code, f.severity.value, f.stated, f.expected) for f in findings]
+
+
+HEADER = ("一级指标", "二级指标", "三级指标", "分值", "得分")
+
+
+def test_block_weight_in_its_heading_and_the_totals() -> None:
+    text = tab_table(HEADER,
+                     ("产出指标（40分）", "数量指标", "甲", "20", "20"),
+                     ("", "", "乙", "15", "12"),
+                     ("效益指标（60分）", "社会效益", "丙", "50", "50"),
+                     ("", "生态效益", "不适用", "", ""),
+                     ("总分", "", "", "100", "90"))
+    findings = table_findings(document(text))
+    assert summary(findings) == [
+        ("JX-TABLE-001", "error", "40", "35"),
+        ("JX-TABLE-001", "error", "60", "50"),
+        ("JX-TABLE-001", "error", "100", "85"),
+        ("JX-TABLE-002", "error", "90", "82"),
+    ]
+    block = findings[0]
+    start = text.index("40分")
+    assert block.where == Place(table=0, row=1, col=0, line=7, start=start, end=start + 2)
+    assert block.message == "产出指标的分值 40 与各项分值之和 35 不一致（相差 5）"
+    assert [(t.label, t.value) for t in block.terms] == [("甲 分值", "20"), ("乙 分值", "15")]
+    assert block.evidence == "产出指标（40分） 数量指标 甲 20 20"
+
+
+def test_a_score_above_its_weight() -> None:
+    text = tab_table(HEADER, ("产出指标", "数量指标", "甲", "5", "6"), ("", "", "乙", "5.0", "5.04"))
+    findings = table_findings(document(text))
+    assert summary(findings) == [("JX-TABLE-003", "error", "6", "5"), ("JX-TABLE-003", "info", "5.04", "5.0")]
+    assert findings[0].message == "甲的得分 6 超过分值 5"
+    assert findings[0].where.line == 11
+    assert findings[1].message == "乙的得分 5.04 超过分值 5.0（仅在舍入范围内）"
+
+
+def test_totals_within_rounding_are_notes() -> None:
+    text = tab_table(("指标", "分值", "得分"), ("甲", "5", "4.5"), ("乙", "5", "3.33"), ("丙", "5", "2.17"),
+                     ("合计", "15", "10.01"))
+    assert summary(table_findings(document(text))) == [("JX-TABLE-002", "info", "10.01", "10.00")]
+
+
+def test_totals_that_hold_give_nothing() -> None:
+    text = tab_table(("指标", "权重", "自评得分"), ("甲", "50", "45"), ("乙", "50", "50"), ("总分", "100", "95"))
+    assert table_findings(document(text)) == ()
+
+
+def test_a_block_row_states_its_weight() -> None:
+    text = tab_table(HEADER, ("产出指标", "", "", "55", "45"), ("", "数量", "甲", "30", "25"),
+                     ("", "", "乙", "20", "20"), ("总分", "50", "45"))
+    assert summary(table_findings(document(text))) == [("JX-TABLE-001", "error", "55", "50")]
+
+
+def test_an_unfilled_template_gives_nothing() -> None:
+    text = tab_table(HEADER, ("产出指标（50分）", "数量指标", "……", "", ""), ("", "", "甲", "10", ""),
+                     ("总分", "", "", "100", ""))
+    assert table_findings(document(text)) == ()
+
+
+def test_pipe_score_table() -> None:
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n"
+            "| 产出指标(50分) | 数量 | 甲 | 30 | 30 |\n| | | 乙 | 10 | 10 |\n| 总分 | | | 40 | 40 |\n")
+    findings = table_findings(document(text))
+    assert summary(findings) == [("JX-TABLE-001", "error", "50", "40")]
+    assert findings[0].where.line == 3
+
+
+def test_a_total_row_at_the_top_and_at_the_bottom() -> None:
+    top = tab_table(("机构", "支出合计", "基本支出"), ("汇总", "85.33", "38.43"), ("1、局机关", "80.33", "38.43"),
+                    ("2、二级机构", "5.10", ""))
+    bottom = tab_table(("项目", "预算数", "决算数"), ("公务接待费", "1", "0.53"), ("公务用车", "2", "1.18"),
+                       ("合计", "3", "1.68"))
+    assert summary(table_findings(document(top))) == [("JX-TABLE-004", "error", "85.33", "85.43")]
+    findings = table_findings(document(bottom))
+    assert summary(findings) == [("JX-TABLE-004", "error", "1.68", "1.71")]
+    assert findings[0].message == "合计第3列 1.68 与各项之和 1.71 不一致（相差 0.03）"
+    assert [t.label for t in findings[0].terms] == ["公务接待费 第3列", "公务用车 第3列"]
+
+
+def test_total_rows_over_nested_items_are_not_checked() -> None:
+    text = tab_table(("项目", "决算数"), ("合计", "100"), ("公务用车购置及运行维护费", "60"),
+                     ("其中：公务用车运行维护费", "40"), ("公务接待费", "10"))
+    mixed = tab_table(("项目", "决算数"), ("合计", "100"), ("1、区级专项", "60"), ("城乡社区支出", "50"))
+    assert table_findings(document(text)) == ()
+    assert table_findings(document(mixed)) == ()
+
+
+def test_rate_columns_named_by_letters_and_by_words() -> None:
+    letters = tab_table(("项目", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"), ("资金", "150", "125.25", "82.6%"))
+    words = tab_table(("项目", "年初预算数", "全年预算数", "全年执行数", "执行率"),
+                      ("资金", "142.64", "203.54", "203.54", "100%"))
+    staff = tab_table(("人员(人)", "编制数", "实际在职人数", "控制率"), ("", "8", "7", "100%"))
+    assert summary(table_findings(document(letters))) == [("JX-TABLE-005", "error", "82.6", "83.50")]
+    assert table_findings(document(words)) == ()
+    findings = table_findings(document(staff))
+    assert summary(findings) == [("JX-TABLE-005", "error", "100", "87.50")]
+    assert findings[0].message == "控制率 100% 与 实际在职人数 7 / 编制数 8 = 87.5% 不一致"
+    assert findings[0].severity is Severity.ERROR
+
+
+def test_a_truncated_rate_is_a_note() -> None:
+    text = tab_table(("项目", "预算数", "决算数", "完成率"), ("三公经费", "7.69", "2.48", "32.24%"))
+    assert summary(table_findings(document(text))) == [("JX-TABLE-005", "info", "32.24", "32.25")]
