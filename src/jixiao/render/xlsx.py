@@ -1,0 +1,123 @@
+"""The report's attachment tables as an Excel workbook (XlsxWriter): 附件1, 附件2 and one 附件3
+per project, laid out as the template's forms, with formulas and their cached values.
+
+What the unit stated stays as stated, in the form's own cells; everything jixiao computes
+(控制率, 执行率, sums of parts, block and total 分值/得分, the profile's score and grade) is a
+formula beside it, in blue italics under a “（计算值）” heading, with its value cached so any
+reader shows it without recalculating. See docs/outputs.md.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter  # type: ignore[import-untyped]
+
+from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
+from jixiao.profiles import Profile
+from jixiao.render.xlsx_assessment import (
+    LAST_COL,
+    Split,
+    Table,
+    Writer,
+    setup_columns,
+    write_table,
+)
+from jixiao.render.xlsx_basic import write_basic_data
+from jixiao.render.xlsx_cells import FONT, Sheet, Styles, merge, print_setup
+from jixiao.scoring import Scorecard, TableScore
+
+UNIT_SHEET = "附件2 单位整体支出绩效自评表"
+PROJECT_SHEET = "附件3 项目支出绩效自评表"
+NOTE = ("蓝色斜体单元格为计算值（公式），随填报数自动更新；其余为单位填报数，按原样保留。"
+        "填报的执行率、执行率得分与总分和计算值不符（超出其舍入范围）时以红色标出。")
+
+
+def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path) -> Path:
+    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx) and return ``out``."""
+    book = xlsxwriter.Workbook(str(out), {"default_format_properties": {"font_name": FONT, "font_size": 10}})
+    styles = Styles(book)
+    write_basic_data(book, styles, evaluation)
+    _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile)
+    if not evaluation.projects:
+        _no_projects(book, styles, evaluation)
+    for number, (project, score) in enumerate(zip(evaluation.projects, scorecard.projects, strict=True), 1):
+        _project_sheet(book, styles, evaluation, project, score, profile, number)
+    book.close()
+    return out
+
+
+def _title(sheet: Any, styles: Styles, annex: str, title: str) -> None:
+    setup_columns(sheet)
+    sheet.write_string(0, 0, annex, styles.annex)
+    merge(sheet, 1, 0, 1, LAST_COL, title, styles.title)
+    sheet.set_row(1, 30)
+
+
+def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableScore,
+                profile: Profile) -> None:
+    sheet = Sheet(book.add_worksheet(UNIT_SHEET))
+    _title(sheet, styles, "附件2", f"{evaluation.year}年度预算单位整体支出绩效自评表")
+    sheet.write_string(2, 0, "预算单位名称", styles.label)
+    merge(sheet, 2, 1, 2, LAST_COL, evaluation.unit.name, styles.text)
+    table = evaluation.self_assessment
+    row, header = write_table(Writer(sheet, styles, profile, score), _unit_table(table), 3,
+                              "年度预算申请（万元）", _splits(table))
+    _footer(sheet, styles, row, header)
+
+
+def _unit_table(table: UnitSelfAssessment) -> Table:
+    return Table(table.funds, table.goals, table.indicators, table.stated_total_weight,
+                 table.stated_total_score, _explanation(table.budget_change_explanation,
+                                                        table.execution_explanation))
+
+
+def _explanation(*texts: str) -> str:
+    """预算调整说明 and 执行率说明, for the 说明 cell of 年度资金总额."""
+    return "；".join(text for text in texts if text)
+
+
+def _splits(table: UnitSelfAssessment) -> tuple[Split, ...]:
+    income, nature = table.by_income, table.by_nature
+    by_income = (("一般公共预算", income.general_public), ("政府性基金拨款", income.government_fund),
+                 ("纳入专户管理的非税收入拨款", income.special_account_nontax), ("其他资金", income.other))
+    by_nature = (("基本支出", nature.basic), ("项目支出", nature.projects))
+    return ("按收入性质分", by_income), ("按支出性质分", by_nature)
+
+
+def _project_sheet(book: Any, styles: Styles, evaluation: Evaluation, project: ProjectAssessment,
+                   score: TableScore, profile: Profile, number: int) -> None:
+    sheet = Sheet(book.add_worksheet(project_sheet_name(number, project.name)))
+    _title(sheet, styles, f"附件3-{number}", f"{evaluation.year}年度项目支出绩效自评表")
+    heading = (("项目支出名称", project.name), ("主管部门", project.supervising_department),
+               ("实施单位", project.implementer))
+    for row, (label, text) in enumerate(heading, start=2):
+        sheet.write_string(row, 0, label, styles.label)
+        merge(sheet, row, 1, row, LAST_COL, text, styles.text)
+    table = Table(project.funds, project.goals, project.indicators, project.stated_total_weight,
+                  project.stated_total_score,
+                  _explanation(project.budget_change_explanation, project.execution_explanation))
+    row, header = write_table(Writer(sheet, styles, profile, score), table, 5, "项目资金（万元）")
+    _footer(sheet, styles, row, header)
+
+
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
+
+
+def project_sheet_name(number: int, name: str) -> str:
+    """``附件3-1 项目名``: Excel's 31-character limit, without the characters it forbids."""
+    return f"附件3-{number} {_FORBIDDEN.sub('_', name)}"[:31].rstrip()
+
+
+def _no_projects(book: Any, styles: Styles, evaluation: Evaluation) -> None:
+    sheet = Sheet(book.add_worksheet(PROJECT_SHEET))
+    _title(sheet, styles, "附件3", f"{evaluation.year}年度项目支出绩效自评表")
+    merge(sheet, 2, 0, 2, LAST_COL, "本单位本年度无项目支出绩效自评表。", styles.text)
+    print_setup(sheet, landscape=True, repeat=None)
+
+
+def _footer(sheet: Any, styles: Styles, row: int, header: int) -> None:
+    merge(sheet, row, 0, row, LAST_COL, NOTE, styles.note)
+    print_setup(sheet, landscape=True, repeat=(header, header))
