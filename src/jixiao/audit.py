@@ -15,8 +15,10 @@ from jixiao.documents import read_document
 from jixiao.documents.model import Document
 from jixiao.extract.check_claims import check_claims
 from jixiao.extract.claims import extract_claims
+from jixiao.extract.evaluation_check import evaluation_findings
 from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding
+from jixiao.recognise import recognise
 
 Auditor = Callable[[Document], tuple[Finding, ...]]
 
@@ -26,7 +28,7 @@ def prose_findings(document: Document) -> tuple[Finding, ...]:
     return check_claims(extract_claims(document))
 
 
-AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings)
+AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, evaluation_findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class Audit:
 def audit_document(document: Document) -> Audit:
     findings = [finding for auditor in AUDITORS for finding in auditor(document)]
     findings.sort(key=lambda finding: (finding.where.start or 0, finding.code))
-    return Audit(document, None, tuple(findings))
+    return Audit(document, recognise(document).template, tuple(findings))
 
 
 def audit_file(path: Path) -> Audit:

@@ -1,0 +1,204 @@
+"""A recognised report → the :class:`~jixiao.model.Evaluation` it states, with every value's place.
+
+:func:`extract_evaluation` reads what the report's form states (tables of 附件1-3, the figures
+and sections of the body) into plain data and a source map (field path → place in
+``Document.text``), exactly as the YAML and workbook loaders do. Nothing is computed, corrected
+or completed: a field the report does not state stays empty and is listed in ``missing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import ValidationError
+
+from jixiao.documents.model import Document
+from jixiao.extract.evaluation_basic import BasicDataReader
+from jixiao.extract.evaluation_body import read_departments, read_general_budget, read_staffing
+from jixiao.extract.evaluation_fields import Fields, nested, steps
+from jixiao.extract.evaluation_forms import read_dingcheng, read_finance_form, read_project_year
+from jixiao.extract.evaluation_prose import read_narrative, read_results, read_title, sections
+from jixiao.extract.evaluation_rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
+from jixiao.extract.evaluation_tables import AssessmentReader
+from jixiao.findings import Place
+from jixiao.io.fields import path_text, title_path
+from jixiao.model import Evaluation
+from jixiao.recognise import (
+    DINGCHENG,
+    NATIONAL_PROJECT,
+    YUEYANG_FINANCE,
+    YUEYANGLOU,
+    Recognition,
+    profile_for,
+    recognise,
+)
+
+REQUIRED = ("year", "unit.name")
+PLACEHOLDERS: dict[str, Any] = {"year": 2000, "unit.name": "（未识别）"}
+"""Stand-ins for required fields the report does not state, so that the rest can be checked;
+an evaluation holding them is never handed out as the report's own."""
+
+_FUNDS = ("initial_budget", "full_year_budget", "actual", "weight", "stated_execution_rate",
+          "stated_score")
+_SIGN_OFF = ("sign_off.head", "sign_off.preparer", "sign_off.phone", "sign_off.date")
+EXPECTED: dict[str | None, tuple[str, ...]] = {
+    YUEYANGLOU: (
+        *REQUIRED, "unit.staffing.authorized", "unit.staffing.actual",
+        "finances.general_budget.basic.total", "finances.general_budget.projects.total",
+        "narrative.performance", "narrative.problems", "narrative.measures",
+        "narrative.results.stated_score", "narrative.results.stated_grade",
+        "narrative.results.publication", "narrative.results.application",
+        "basic_data.staffing.authorized", "basic_data.staffing.actual",
+        "basic_data.public_funds.total.actual", "basic_data.projects.total.actual",
+        *(f"self_assessment.funds.{name}" for name in _FUNDS),
+        "self_assessment.by_nature.basic", "self_assessment.by_nature.projects",
+        "self_assessment.goals", "self_assessment.indicators",
+        "self_assessment.stated_total_weight", "self_assessment.stated_total_score", *_SIGN_OFF,
+    ),
+    YUEYANG_FINANCE: (*REQUIRED, "unit.code", "unit.staffing.authorized", "unit.staffing.actual",
+                      "finances.org_accounts", "narrative.results.stated_score",
+                      "narrative.results.stated_grade"),
+    DINGCHENG: (*REQUIRED, "finances.breakdown.total", "finances.breakdown.basic",
+                "finances.breakdown.projects", "narrative.results.stated_score",
+                "narrative.results.stated_grade"),
+    NATIONAL_PROJECT: (*REQUIRED, "projects"),
+    None: REQUIRED,
+}
+"""The fields a complete evaluation in each form states: the ones not read are ``missing``."""
+
+
+@dataclass(frozen=True, slots=True)
+class MissingField:
+    """A field the form asks for that the report does not state: its path and Chinese title."""
+
+    path: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ExtractedEvaluation:
+    """What a report states, as far as it could be read.
+
+    ``data`` is the plain data (what a YAML file of it holds); ``source`` maps each field path
+    to its place in ``Document.text``; ``missing`` lists the fields the form asks for that were
+    not read; ``evaluation`` is the validated evaluation, ``None`` while a required field
+    (年度, 预算单位名称) is missing. ``checkable`` is the same evaluation with stand-ins for those
+    required fields, for checking the rest (never to be written out).
+    """
+
+    recognition: Recognition
+    data: Mapping[str, Any]
+    source: Mapping[str, Place]
+    missing: tuple[MissingField, ...]
+    evaluation: Evaluation | None
+    checkable: Evaluation
+
+    @property
+    def template(self) -> str | None:
+        return self.recognition.template
+
+
+def extract_evaluation(document: Document, recognition: Recognition | None = None) -> ExtractedEvaluation:
+    """Read ``document`` into an evaluation, by the form it is recognised as (a pure function)."""
+    recognition = recognition or recognise(document)
+    fields = Fields()
+    _read(document, recognition.template, fields)
+    values = dict(fields.values)
+    values["template"] = recognition.template or YUEYANGLOU
+    values["profile"] = profile_for(recognition.template)
+    absent = {path: PLACEHOLDERS[path] for path in REQUIRED if path not in values}
+    checkable, kept = _validated(values | absent)
+    stand_ins = [path for path in REQUIRED
+                 if path in absent or path not in kept or kept[path] != values[path]]
+    data = nested({path: value for path, value in kept.items() if path not in stand_ins})
+    source = {path: place for path, place in fields.source.items() if path in kept}
+    missing = tuple(MissingField(path, title_path(steps(path)))
+                    for path in EXPECTED[recognition.template] if not _present(path, kept))
+    return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
+                               missing, None if stand_ins else checkable, checkable)
+
+
+def _read(document: Document, template: str | None, fields: Fields) -> None:
+    found = sections(document)
+    if template == YUEYANG_FINANCE:
+        read_finance_form(document, fields)
+    elif template == DINGCHENG:
+        read_title(document, fields)
+        read_dingcheng(document, fields)
+    elif template == NATIONAL_PROJECT:
+        read_project_year(document, fields)
+    if template in (YUEYANGLOU, NATIONAL_PROJECT):
+        _read_attachments(document, fields)
+    if template == YUEYANGLOU:
+        read_title(document, fields)
+        body = [*_paragraphs(found, "basic"), *_paragraphs(found, "general")]
+        read_staffing(document, body, fields)
+        read_departments(document, _paragraphs(found, "basic"), fields)
+        read_general_budget(document, found.get("general"), fields)
+    if template in (YUEYANGLOU, DINGCHENG):
+        read_narrative(found, fields)
+        read_results(found, document, fields)
+
+
+def _paragraphs(found: Mapping[str, Any], key: str) -> tuple[Any, ...]:
+    section = found.get(key)
+    return section.paragraphs if section is not None else ()
+
+
+def _read_attachments(document: Document, fields: Fields) -> None:
+    for attachment in attachments(document):
+        if attachment.kind == BASIC_DATA:
+            BasicDataReader(fields).read(attachment.rows)
+        elif attachment.kind == UNIT_TABLE:
+            AssessmentReader(fields, "self_assessment", project=False).read(attachment.rows)
+        elif attachment.kind == PROJECT_TABLE:
+            path = f"projects[{fields.count('projects')}]"
+            AssessmentReader(fields, path, project=True).read(attachment.rows)
+            if not fields.has(f"{path}.name"):  # the blank form, or a table without its name
+                fields.drop(path)
+    _unit_name_from_tables(document, fields)
+
+
+def _unit_name_from_tables(document: Document, fields: Fields) -> None:
+    """预算单位名称 as the attachments print it: exact, unlike a title run into other words."""
+    for table in document.tables:
+        for row in table.rows:
+            texts = [cell.text.strip() for cell in row]
+            if len(texts) >= 2 and texts[0].replace(" ", "") == "预算单位名称" and texts[1]:
+                fields.put("unit.name", texts[1], row[1].place)
+                return
+
+
+def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any]]:
+    """The evaluation of ``values``; a value the model refuses is dropped (a whole list when
+    it is inside one, so lists stay whole), never guessed."""
+    kept = dict(values)
+    for _ in range(50):
+        try:
+            return Evaluation.model_validate(nested(kept)), kept
+        except ValidationError as error:
+            refused = {_droppable(path_text(detail["loc"])) for detail in error.errors()}
+            remaining = {path: value for path, value in kept.items()
+                         if not any(_within(path, bad) for bad in refused)}
+            if remaining == kept:
+                break
+            kept = remaining
+    minimal = {path: kept.get(path, PLACEHOLDERS[path]) for path in REQUIRED}
+    minimal |= {"template": values["template"], "profile": values["profile"]}
+    return Evaluation.model_validate(nested(minimal)), minimal
+
+
+def _droppable(path: str) -> str:
+    cut = path.find("[")
+    return path[:cut] if cut > 0 else path
+
+
+def _within(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
+
+
+def _present(path: str, values: Mapping[str, Any]) -> bool:
+    return any(_within(key, path) for key in values)

@@ -1,0 +1,87 @@
+"""The rule catalogue on a recognised report: the findings of :func:`jixiao.checks.run_checks` on
+what was extracted, placed at the stated numbers in ``Document.text``.
+
+Only what the report states can be judged. A rule runs on the extracted evaluation, and its
+finding is kept only when the figure it reports and every figure it names were read from the
+document (their field paths are in the source map); rules that report an *absence* (a blank
+section, a missing explanation, an unsigned form) are not run, because text the extraction could
+not read is not text the unit left out.
+
+The prose auditor (JX-TEXT-*) and the table auditor (JX-TABLE-*) read the same report. Where
+either already judges the relation stated at a place (a prose claim's stated figure, a table
+finding's place), the catalogue's finding at that same place is dropped: one relation, one
+finding, in the words of the auditor that reads it most directly. A 一级 block's weight total
+(JX-SCORE-004) is likewise dropped when the table auditor reports a place inside the block's
+heading cell (“效益指标（30 分）”): it has judged the rows against the weight the heading states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from jixiao.checks.run import catalogue, run_checks
+from jixiao.documents.model import Document
+from jixiao.extract.claims import extract_claims
+from jixiao.extract.evaluation import ExtractedEvaluation, extract_evaluation
+from jixiao.extract.table_claims import table_findings
+from jixiao.findings import Finding, Place
+from jixiao.profiles import load_profile
+from jixiao.recognise import recognise
+
+NOT_ASSESSABLE = frozenset({
+    "JX-DOC-001", "JX-DOC-002", "JX-DOC-005", "JX-DOC-006", "JX-EXEC-001", "JX-EXEC-002",
+})
+"""Rules about what a report leaves out: not judged on what extraction could read."""
+BLOCK_WEIGHTS = "JX-SCORE-004"
+IDENTITY = "JX-DOC-004"
+"""Compares the title with 年度 and 预算单位名称: run only when both were read."""
+
+
+def evaluation_findings(document: Document) -> tuple[Finding, ...]:
+    """The catalogue's findings on a recognised report (none for a generic one)."""
+    recognition = recognise(document)
+    if recognition.template is None:
+        return ()
+    extracted = extract_evaluation(document, recognition)
+    findings = catalogue_findings(extracted)
+    owned = _owned_places(document)
+    return tuple(finding for finding in findings if _span(finding.where) not in owned
+                 and not _block_owned(finding, extracted, owned))
+
+
+def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
+    """The findings of the assessable rules on ``extracted``, each placed in the document."""
+    skip = set(NOT_ASSESSABLE)
+    if extracted.evaluation is None:
+        skip.add(IDENTITY)
+    rules = [rule for rule in catalogue() if rule.code not in skip]
+    evaluation = extracted.checkable
+    findings = run_checks(evaluation, load_profile(evaluation.profile), extracted.source,
+                          rules=rules)
+    return tuple(finding for finding in findings if _read_from(finding, extracted.source))
+
+
+def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
+    """Whether the finding's figure and every term were read from the document."""
+    paths = [finding.where.path, *(term.where.path for term in finding.terms)]
+    return finding.where.start is not None and all(path in source for path in paths)
+
+
+def _block_owned(finding: Finding, extracted: ExtractedEvaluation,
+                 owned: set[tuple[int | None, int | None]]) -> bool:
+    path = finding.where.path or ""
+    if finding.code != BLOCK_WEIGHTS or not path.endswith(".weight"):
+        return False
+    heading = extracted.source.get(path.removesuffix(".weight") + ".level1")
+    if heading is None or heading.start is None or heading.end is None:
+        return False
+    return any(start is not None and heading.start <= start < heading.end for start, _ in owned)
+
+
+def _owned_places(document: Document) -> set[tuple[int | None, int | None]]:
+    claimed = {_span(claim.stated.where) for claim in extract_claims(document)}
+    return claimed | {_span(finding.where) for finding in table_findings(document)}
+
+
+def _span(place: Place) -> tuple[int | None, int | None]:
+    return place.start, place.end

@@ -1,0 +1,133 @@
+"""Collecting what a report states, field by field, with the place each value was read from.
+
+Readers of a report's tables and prose put values into a :class:`Fields`, keyed by field path
+(``self_assessment.indicators[3].stated_score``, the paths of :mod:`jixiao.io.fields`), each
+with its :class:`~jixiao.findings.Place` in ``Document.text``. :func:`nested` turns the flat
+paths into the plain data :class:`~jixiao.model.Evaluation` validates, and the places become the
+source map every finding is placed by, as for YAML and workbook input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jixiao.documents.model import Cell
+from jixiao.findings import Place
+from jixiao.numbers import MONEY_UNITS_IN_YUAN, NumberError, StatedNumber, Unit, parse_stated
+
+BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……", "…"})
+"""What a form's empty cell holds: nothing stated."""
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_SPACE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: cells break words across lines (“经济效\\n益指标”)."""
+    return _SPACE.sub("", text)
+
+
+def read_number(text: str, unit: Unit, *, signed: bool = False) -> StatedNumber | None:
+    """The one number ``text`` states in ``unit`` (or a money unit convertible to it), or
+    ``None`` when it is blank, not a number, in another unit, or negative where ``signed`` is
+    false."""
+    written = squeeze(text)
+    if written in BLANKS:
+        return None
+    try:
+        number = parse_stated(written, unit)
+    except NumberError:
+        return None
+    convertible = number.unit in MONEY_UNITS_IN_YUAN and unit in MONEY_UNITS_IN_YUAN
+    if number.unit is not unit and not convertible:
+        return None
+    if number.value < 0 and not signed:
+        return None
+    return number
+
+
+def first_line(cell: Cell) -> tuple[str, Place]:
+    """The cell's first line and its place: a cell may run on into text that follows the
+    table (“99\\n附件 3 …”)."""
+    text = cell.text.split("\n", 1)[0].rstrip()
+    place = cell.place
+    start = place.start if place.start is not None else 0
+    return text, Place(table=place.table, row=place.row, col=place.col, line=place.line,
+                       start=start, end=start + len(text))
+
+
+@dataclass
+class Fields:
+    """What has been read so far: field path → value, and field path → place.
+
+    Mutable while one document is read, then handed over as plain dicts. A path is set once:
+    the first statement read wins (a report's later repetition is checked, not overwritten)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    source: dict[str, Place] = field(default_factory=dict)
+
+    def put(self, path: str, value: Any, place: Place) -> bool:
+        if path in self.values:
+            return False
+        self.values[path] = value
+        self.source[path] = Place(**(place.as_dict() | {"path": path}))  # type: ignore[arg-type]
+        return True
+
+    def number(self, path: str, text: str, place: Place, unit: Unit, *,
+               signed: bool = False) -> bool:
+        """Put the number ``text`` states at ``path``; ``False`` when it states none."""
+        number = read_number(text, unit, signed=signed)
+        return number is not None and self.put(path, number, place)
+
+    def cell_number(self, path: str, cell: Cell, unit: Unit) -> bool:
+        text, place = first_line(cell)
+        return self.number(path, text, place, unit)
+
+    def text(self, path: str, text: str, place: Place) -> bool:
+        """Put non-blank text at ``path``."""
+        return bool(text.strip()) and self.put(path, text.strip(), place)
+
+    def drop(self, prefix: str) -> None:
+        """Forget ``prefix`` and everything under it."""
+        for path in [key for key in self.values
+                     if key == prefix or key.startswith((f"{prefix}.", f"{prefix}["))]:
+            del self.values[path], self.source[path]
+
+    def has(self, path: str) -> bool:
+        return path in self.values
+
+    def count(self, prefix: str) -> int:
+        """How many items the list at ``prefix`` has so far."""
+        head = f"{prefix}["
+        return len({key[len(head):].split("]", 1)[0] for key in self.values if key.startswith(head)})
+
+
+def steps(path: str) -> list[str | int]:
+    """``a.b[2].c`` → ``["a", "b", 2, "c"]``."""
+    return [int(index) if index else name for name, index in _STEP.findall(path)]
+
+
+def nested(values: dict[str, Any]) -> dict[str, Any]:
+    """Flat field paths → the nested dicts and lists the model validates."""
+    root: dict[str, Any] = {}
+    for path, value in values.items():
+        _place_value(root, steps(path), value)
+    return {key: _lists(value) for key, value in root.items()}
+
+
+def _place_value(root: dict[str, Any], path: list[str | int], value: Any) -> None:
+    node: Any = root
+    for step in path[:-1]:
+        node = node.setdefault(step, {})
+    node[path[-1]] = value
+
+
+def _lists(node: Any) -> Any:
+    """Dicts keyed by list indices become lists, in index order."""
+    if not isinstance(node, dict):
+        return node
+    if node and all(isinstance(key, int) for key in node):
+        return [_lists(node[key]) for key in sorted(node)]
+    return {key: _lists(value) for key, value in node.items()}

@@ -1,0 +1,154 @@
+"""The report body's own words: title, year and unit, the ten sections, and the figures the
+岳阳楼区 form states in prose (编制数 and 实有人数, 基本支出 and its parts, 项目支出 item by item,
+the score and grade of section 九).
+
+Sections are found by their titles' words, not their numbers: published reports number them
+irregularly (“6、 单位整体支出绩效情况”, “7、 下一步改进措施” after 七).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jixiao.documents.model import Document, Paragraph
+from jixiao.extract.amounts import NUMBER
+from jixiao.extract.evaluation_fields import Fields, squeeze
+from jixiao.extract.text_runs import Run, line_starts, runs_of
+from jixiao.findings import Place
+from jixiao.numbers import StatedNumber, Unit
+
+SECTIONS = (
+    ("单位基本情况", "basic"), ("部门概况", "basic"), ("一般公共预算支出情况", "general"),
+    ("政府性基金预算支出情况", "government_fund"), ("国有资本经营预算支出情况", "state_capital"),
+    ("社会保险基金预算支出情况", "social_insurance"), ("整体支出绩效情况", "performance"),
+    ("存在的问题", "problems"), ("存在的主要问题", "problems"), ("改进措施", "measures"),
+    ("自评结果拟应用和公开情况", "results"), ("综合评价结果", "results"),
+    ("其他需要说明的情况", "other"),
+)
+"""Words of a section title → the section. Titles are short lines that start with a number."""
+NARRATIVE = {"performance": "narrative.performance", "problems": "narrative.problems",
+             "measures": "narrative.measures", "results": "narrative.results.text",
+             "other": "narrative.other"}
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*(?P<title>\S.*)$")
+_TITLE = re.compile(r"(?P<year>20\d\d)\s*年度?(?P<name>[^\n，。]{2,60}?)\s*(?:单位|部门)整体支出绩效"
+                    r"(?:评价)?自评报告")
+_GRADE = re.compile(r"[“\"]?(?P<grade>优秀|良好|中等|较差|优|良|中|差)[”\"]?\s*(?:等级|等次|级)"
+                    r"|(?:等级|等次)(?:为|是)?\s*[“\"]?(?P<after>优秀|良好|中等|较差|优|良|中|差)")
+_SCORE = re.compile(rf"(?:得分|自评分|自评结果|综合得分|总分)[^\d。；]{{0,8}}?(?P<number>{NUMBER})\s*分")
+GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+"""Two-character grades say the same as the one-character grade the profiles use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One section of the body: its key, heading and the paragraphs up to the next heading."""
+
+    key: str
+    heading: Paragraph
+    paragraphs: tuple[Paragraph, ...]
+
+    def text(self) -> str:
+        return "\n".join(paragraph.text for paragraph in self.paragraphs)
+
+    def place(self) -> Place:
+        first = self.paragraphs[0] if self.paragraphs else self.heading
+        last = self.paragraphs[-1] if self.paragraphs else self.heading
+        return Place(paragraph=first.place.paragraph, line=first.place.line,
+                     start=first.place.start, end=last.place.end)
+
+
+def sections(document: Document) -> dict[str, Section]:
+    """The body's sections, each at its first heading; paragraphs before any heading belong to
+    none."""
+    found: dict[str, Section] = {}
+    key: str | None = None
+    heading: Paragraph | None = None
+    body: list[Paragraph] = []
+    for paragraph in document.paragraphs:
+        section = _section_of(paragraph.text)
+        if section is None:
+            body.append(paragraph)
+            continue
+        if key is not None and heading is not None and key not in found:
+            found[key] = Section(key, heading, tuple(body))
+        key, heading, body = section, paragraph, []
+    if key is not None and heading is not None and key not in found:
+        found[key] = Section(key, heading, tuple(body))
+    return found
+
+
+def _section_of(text: str) -> str | None:
+    match = _HEADING.match(text)
+    if match is None or len(squeeze(match["title"])) > 30:
+        return None
+    title = squeeze(match["title"])
+    return next((key for words, key in SECTIONS if words in title), None)
+
+
+def read_title(document: Document, fields: Fields) -> None:
+    """标题, 年度 and 预算单位名称 from the report's title (the one nearest the body)."""
+    starts = line_starts(document.text)
+    matches = list(_TITLE.finditer(document.text))
+    if not matches:
+        return
+    body = next((p.place.start or 0 for p in document.paragraphs if _section_of(p.text)), None)
+    before = [m for m in matches if body is None or m.start() < body]
+    match = (before or matches)[-1]
+    line_start = document.text.rfind("\n", 0, match.start()) + 1
+    line_end = document.text.find("\n", match.end())
+    title_text = document.text[line_start:line_end if line_end >= 0 else len(document.text)].strip()
+    begin = document.text.index(title_text, line_start)
+    fields.put("title", title_text, _place(starts, begin, begin + len(title_text)))
+    year = StatedNumber.of(int(match["year"]))
+    fields.put("year", int(year.value), _place(starts, match.start("year"), match.end("year")))
+    name = squeeze(match["name"])
+    fields.put("unit.name", name, _place(starts, match.start("name"), match.end("name")))
+
+
+def read_narrative(found: dict[str, Section], fields: Fields) -> None:
+    for key, path in NARRATIVE.items():
+        section = found.get(key)
+        if section is not None and section.paragraphs:
+            fields.text(path, section.text(), section.place())
+
+
+def read_results(found: dict[str, Section], document: Document, fields: Fields) -> None:
+    """The 自评得分 and 评价等次 section 九 (or 综合评价结果) states."""
+    section = found.get("results")
+    if section is None:
+        return
+    starts = line_starts(document.text)
+    for paragraph in section.paragraphs:
+        offset = paragraph.place.start or 0
+        score = _SCORE.search(paragraph.text)
+        if score is not None:
+            fields.number("narrative.results.stated_score", score["number"],
+                          _place(starts, offset + score.start("number"), offset + score.end("number")),
+                          Unit.POINT)
+        grade = _GRADE.search(paragraph.text)
+        if grade is not None:
+            group = "grade" if grade["grade"] else "after"
+            word = grade[group]
+            fields.put("narrative.results.stated_grade", GRADE_WORDS.get(word, word),
+                       _place(starts, offset + grade.start(group), offset + grade.end(group)))
+
+
+def section_runs(document: Document, section: Section | None) -> Iterator[Run]:
+    """The prose runs of ``section`` (none when the report has no such section)."""
+    if section is None:
+        return
+    inside = {paragraph.place.paragraph for paragraph in section.paragraphs}
+    for run in runs_of(document):
+        if run.paragraphs[0].place.paragraph in inside:
+            yield run
+
+
+def text_place(starts: tuple[int, ...], start: int, end: int) -> Place:
+    """The place of ``Document.text[start:end]``; ``starts`` are the document's line starts."""
+    return Place(line=bisect_right(starts, start), start=start, end=end)
+
+
+_place = text_place

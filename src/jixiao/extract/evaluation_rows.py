@@ -1,0 +1,95 @@
+"""A report's tables and paragraphs as one stream of rows, cut into its attachments.
+
+Text extraction does not always keep a form's table in one piece: a 一级指标 heading written
+without a TAB ends the table (“产出指标” / “(50 分)”), and text after a table may run on into its
+last cell (“99\\n附件 3 …”). Readers of the forms therefore walk a stream of *rows*: every table
+row, and every paragraph as a row of one cell, in reading order. :func:`attachments` cuts that
+stream where a form's title (附件1 基础数据表, 附件2 自评表, 附件3 项目自评表) appears, in a
+paragraph or inside a cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jixiao.documents.model import Cell, Document, Paragraph
+from jixiao.extract.evaluation_fields import BLANKS, squeeze
+
+BASIC_DATA, UNIT_TABLE, PROJECT_TABLE = "basic_data", "self_assessment", "project"
+REPORT = "report"
+_TITLES = (("绩效评价基础数据表", BASIC_DATA), ("整体支出绩效自评表", UNIT_TABLE),
+           ("项目支出绩效自评表", PROJECT_TABLE), ("自评报告", REPORT))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row (``paragraph`` false) or one paragraph as a row of one cell."""
+
+    cells: tuple[Cell, ...]
+    paragraph: bool
+
+    def texts(self) -> tuple[str, ...]:
+        """Cell texts without whitespace (cells break words across lines)."""
+        return tuple(squeeze(cell.text) for cell in self.cells)
+
+    def filled(self) -> tuple[Cell, ...]:
+        return tuple(cell for cell in self.cells if squeeze(cell.text) not in BLANKS)
+
+    def from_right(self, offset: int) -> Cell | None:
+        """The cell ``offset`` places from the right end (1 is the last), if the row has it."""
+        return self.cells[-offset] if 0 < offset <= len(self.cells) else None
+
+    def after(self, label: str) -> Cell | None:
+        """The cell right after the first cell whose text starts with ``label``."""
+        texts = self.texts()
+        for index, text in enumerate(texts[:-1]):
+            if text.startswith(label):
+                return self.cells[index + 1]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """The rows of one attachment: ``kind`` is one of the constants above."""
+
+    kind: str
+    rows: tuple[Row, ...]
+
+
+def rows_of(document: Document) -> Iterator[Row]:
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            yield Row((Cell(block.text, block.place),), paragraph=True)
+        else:
+            yield from (Row(cells, paragraph=False) for cells in block.rows if cells)
+
+
+def attachments(document: Document) -> tuple[Attachment, ...]:
+    """The attachments of a whole-unit or project form, in order; a row that holds the next
+    form's title still belongs to the one before (its first line ends that form). The report's
+    own title (…自评报告) ends an attachment: the report body is not one."""
+    found: list[Attachment] = []
+    kind: str | None = None
+    rows: list[Row] = []
+    for row in rows_of(document):
+        title = _title(row)
+        if kind is not None and (title is None or not row.paragraph):
+            rows.append(row)
+        if title is not None:
+            if kind is not None:
+                found.append(Attachment(kind, tuple(rows)))
+            kind, rows = title, []
+    if kind is not None:
+        found.append(Attachment(kind, tuple(rows)))
+    return tuple(item for item in found if item.kind != REPORT)
+
+
+def _title(row: Row) -> str | None:
+    for text in row.texts():
+        if len(text) > 40:  # a title is short; a long cell merely mentions a form
+            continue
+        for marker, kind in _TITLES:
+            if marker in text:
+                return kind
+    return None
