@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from jixiao.checks import catalogue
 from jixiao.cli.check_view import as_json, as_text, exit_code
+from jixiao.cli.render_commands import register_render_commands
 from jixiao.cli.score_view import show_scorecard
 from jixiao.io.errors import InputError
 from jixiao.io.load import LoadedEvaluation, load_evaluation
@@ -193,3 +194,6 @@ def profiles() -> None:
         profile = load_profile(profile_id)
         weights = " + ".join(f"{name} {weight}" for name, weight in profile.block_weights.items())
         typer.echo(f"{profile.id}  {profile.name}\n    {weights}；不适用：{profile.not_applicable.value}")
+
+
+register_render_commands(app)

@@ -1,0 +1,163 @@
+"""`jixiao render` and `jixiao templates`: the report in a region's template, and the templates.
+
+Exit codes: 0 written (warnings such as 未填写 go to stderr), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from jixiao.io.errors import InputError
+from jixiao.io.load import load_evaluation
+from jixiao.model import Evaluation
+from jixiao.profiles import Profile, ProfileError, load_profile
+from jixiao.render.context import RenderContext
+from jixiao.render.report import prepare
+from jixiao.render.spec import TemplateSpec, available_templates, load_template
+
+OUTPUT_SUFFIXES = (".docx", ".html", ".pdf", ".xlsx")
+
+templates_app = typer.Typer(name="templates", help="报告模板：列出模板，查看模板的章节、附件和可用变量。",
+                            no_args_is_help=True)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"错误：{message}", err=True)
+    return typer.Exit(2)
+
+
+def render(
+    file: Annotated[Path, typer.Argument(help="自评数据文件（.yaml、.json 或 .xlsx）。")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件：.docx、.html、.pdf 或 .xlsx。")],
+    template: Annotated[str | None, typer.Option(
+        "--template",
+        help="报告模板名（见 `jixiao templates list`）或自备的 Word 模板（.docx）路径。")] = None,
+    profile: Annotated[str | None, typer.Option(
+        "--profile", help="评分规则（默认用文件中 profile 字段）。")] = None,
+) -> None:
+    """按地区模板出具自评报告（Word、HTML、PDF）或附件表（Excel）；缺失的内容标为【未填写】并在此提示。"""
+    suffix = output.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise _fail(f"输出文件须为 {'、'.join(OUTPUT_SUFFIXES)} 之一：{output}")
+    try:
+        evaluation = load_evaluation(file).evaluation
+        chosen = load_profile(profile or evaluation.profile)
+        user_template = _user_template(template)
+        spec = load_template(evaluation.template if template is None or user_template else template)
+        warnings = _write(evaluation, chosen, spec, user_template, output)
+    except InputError as error:
+        raise _fail(error.describe()) from None
+    except ProfileError as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"无法写出 {output}：{error.strerror or error}") from None
+    for warning in warnings:
+        typer.echo(f"警告：{warning}", err=True)
+    typer.echo(f"已写出：{output}（模板 {spec.id}，{len(warnings)} 条提示）")
+
+
+def _user_template(template: str | None) -> Path | None:
+    if template is None or not template.lower().endswith(".docx"):
+        return None
+    return Path(template)
+
+
+def _write(evaluation: Evaluation, profile: Profile, spec: TemplateSpec, user_template: Path | None,
+           output: Path) -> tuple[str, ...]:
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        xlsx = _optional("jixiao.render.xlsx", "Excel 附件表")
+        from jixiao.scoring import score_evaluation
+
+        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output)
+        return ()
+    context = prepare(evaluation, spec, profile)
+    if suffix == ".html":
+        from jixiao.render.html import write_html
+
+        write_html(context, output)
+    elif suffix == ".docx":
+        _docx(context, output, user_template)
+    else:
+        pdf = _optional("jixiao.render.pdf", "PDF")
+        with tempfile.TemporaryDirectory(prefix="jixiao-render-") as folder:
+            docx_path = Path(folder) / f"{output.stem}.docx"
+            _docx(context, docx_path, user_template)
+            pdf.render_pdf(docx_path, output)
+    return context.warnings
+
+
+def _docx(context: RenderContext, output: Path, user_template: Path | None) -> None:
+    from jixiao.render.docx import render_docx
+
+    render_docx(context, output, user_template)
+
+
+def _optional(module: str, what: str) -> Any:
+    """A renderer module that may not be installed in this build."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise InputError(f"此版本尚不能输出 {what}（缺少 {module}）",
+                         english=f"{module} not available") from None
+
+
+@templates_app.command("list")
+def list_templates() -> None:
+    """列出内置报告模板。"""
+    for template_id in available_templates():
+        spec = load_template(template_id)
+        years = "、".join(str(year) for year in spec.years)
+        typer.echo(f"{spec.id}  {spec.name}\n    {spec.region}；适用年度 {years}；评分规则 {spec.profile}")
+
+
+@templates_app.command("show")
+def show_template(
+    template: Annotated[str, typer.Argument(help="模板名，或自备 Word 模板（.docx）的路径。")],
+) -> None:
+    """显示模板的章节、附件和 Word 模板可用的变量；对 .docx 路径，列出其使用的变量并标出未知变量。"""
+    try:
+        if template.lower().endswith(".docx"):
+            _show_user_template(Path(template))
+            return
+        spec = load_template(template)
+    except InputError as error:
+        raise _fail(error.describe()) from None
+    typer.echo(f"{spec.id}  {spec.name}\n地区：{spec.region}\n评分规则：{spec.profile}\n"
+               f"Word 模板：{spec.docx}  HTML 模板：{spec.html}\n"
+               f"字体：正文 {spec.fonts.body}，标题 {spec.fonts.heading}")
+    if spec.sections:
+        typer.echo("正文：")
+        for section in spec.sections:
+            typer.echo(f"  {section.number}、{section.title}（{_SOURCES[section.source.value]}）")
+    typer.echo("附件：" if spec.sections else "表格：")
+    for attachment in spec.attachments:
+        number = f"附件{attachment.number} " if attachment.number else ""
+        typer.echo(f"  {number}{attachment.title}")
+    typer.echo("变量：")
+    for name, description in spec.variables.items():
+        typer.echo(f"  {name}：{description}")
+
+
+_SOURCES = {"generated": "按数据生成", "unit": "单位自述，原样保留", "mixed": "按数据生成的数字句＋单位自述"}
+
+
+def _show_user_template(path: Path) -> None:
+    from jixiao.render.user_template import load_user_template, locate, template_variables
+
+    document = load_user_template(path)
+    known = {name for template_id in available_templates() for name in load_template(template_id).variables}
+    for name in sorted(template_variables(document, str(path))):
+        mark = "" if name in known else f"  ← 未知变量（{locate(document.get_docx(), name) or '位置未知'}）"
+        typer.echo(f"{name}{mark}")
+
+
+def register_render_commands(app: typer.Typer) -> None:
+    """Add `render` and `templates` to the `jixiao` command."""
+    app.command("render")(render)
+    app.add_typer(templates_app)

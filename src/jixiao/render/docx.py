@@ -1,0 +1,46 @@
+"""The Word report: a template's ``report.docx`` (or a user's own) rendered with docxtpl.
+
+Values are autoescaped, so text like “<5%” stays text. After rendering, the indicator tables'
+一级/二级 cells are merged (:mod:`jixiao.render.docx_merge`); fonts, page numbers and the
+signature block come from the template itself.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+
+from jixiao.render.chart_hook import docx_charts
+from jixiao.render.context import RenderContext
+from jixiao.render.docx_merge import merge_indicator_columns
+from jixiao.render.user_template import check_variables, load_user_template
+
+CHART_VARIABLES = ("composition_chart", "score_chart")
+
+
+def builtin_template(context: RenderContext) -> DocxTemplate:
+    """The Word template shipped in the template's folder."""
+    spec = context.template
+    with resources.as_file(spec.folder / spec.docx) as path:
+        return DocxTemplate(str(path))
+
+
+def render_docx(context: RenderContext, output: Path, user_template: Path | None = None) -> None:
+    """Write the report to ``output``; with ``user_template``, its variables are checked first
+    (:class:`~jixiao.io.errors.InputError` names an unknown one and where it is)."""
+    if user_template is None:
+        template = builtin_template(context)
+    else:
+        template = load_user_template(user_template)
+        check_variables(template, [*context.data, *CHART_VARIABLES], str(user_template))
+    render_to(template, context)
+    template.save(str(output))
+
+
+def render_to(template: DocxTemplate, context: RenderContext) -> None:
+    """Render ``context`` into ``template`` in memory (merges included), ready to save."""
+    variables = context.variables() | docx_charts(template, context.charts)
+    template.render(variables, autoescape=True)
+    merge_indicator_columns(template.docx, context.template.merge_columns)

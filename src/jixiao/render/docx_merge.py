@@ -1,0 +1,117 @@
+"""Vertical merges of the indicator tables, done on the rendered Word document.
+
+Row loops repeat each row, so the 一级/二级 cells of an indicator group come out once per
+row; here consecutive cells of the same text are merged (``w:vMerge``), column by column and
+only inside the merged group of the columns before (二级 merges within its 一级). Only tables
+with a “一级指标” header cell are touched, and only cells spanning one grid column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+MARKER = "一级指标"
+
+Element = Any  # lxml elements of python-docx's oxml: untyped
+
+
+def _text(element: Element) -> str:
+    return "".join(node.text or "" for node in element.iter(qn("w:t")))
+
+
+def _span(tc: Element) -> int:
+    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return 1 if span is None else int(span.get(qn("w:val")))
+
+
+def _cells_by_column(tr: Element) -> dict[int, Element]:
+    """Grid column → the cell starting there, for cells one column wide."""
+    before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
+    column = 0 if before is None else int(before.get(qn("w:val")))
+    cells: dict[int, Element] = {}
+    for tc in tr.findall(qn("w:tc")):
+        span = _span(tc)
+        if span == 1:
+            cells[column] = tc
+        column += span
+    return cells
+
+
+def _indicator_tables(document: DocxDocument) -> Iterator[Element]:
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        if any(_text(tc).strip() == MARKER for tc in tbl.iter(qn("w:tc"))):
+            yield tbl
+
+
+def merge_indicator_columns(document: DocxDocument, columns: Sequence[int]) -> None:
+    """Merge equal consecutive cells of ``columns`` (hierarchically) in every indicator table."""
+    for tbl in _indicator_tables(document):
+        rows = [_cells_by_column(tr) for tr in tbl.findall(qn("w:tr"))]
+        previous: list[int | None] = [0] * len(rows)
+        for column in columns:
+            groups = _groups(rows, column, previous)
+            _apply(rows, column, groups)
+            previous = groups
+
+
+def _groups(rows: Sequence[dict[int, Element]], column: int, outer: Sequence[int | None]) -> list[int | None]:
+    """A run id per row: equal ids on consecutive rows are merged."""
+    groups: list[int | None] = []
+    last_text: str | None = None
+    for index, cells in enumerate(rows):
+        tc = cells.get(column)
+        text = None if tc is None else _text(tc).strip()
+        same_outer = index > 0 and outer[index] is not None and outer[index] == outer[index - 1]
+        if text and groups and groups[-1] is not None and text == last_text and same_outer:
+            groups.append(groups[-1])
+        else:
+            groups.append(index if text else None)
+        last_text = text
+    return groups
+
+
+def _apply(rows: Sequence[dict[int, Element]], column: int, groups: Sequence[int | None]) -> None:
+    for index, group in enumerate(groups):
+        if group is None:
+            continue
+        starts = index == group
+        continues = index + 1 < len(groups) and groups[index + 1] == group
+        if starts and not continues:
+            continue
+        tc = rows[index][column]
+        _set_vmerge(tc, "restart" if starts else None)
+        if not starts:
+            _clear(tc)
+
+
+def _set_vmerge(tc: Element, value: str | None) -> None:
+    properties = tc.get_or_add_tcPr()
+    merge = OxmlElement("w:vMerge")
+    if value:
+        merge.set(qn("w:val"), value)
+    properties.append(merge)
+    _order_vmerge(properties, merge)
+
+
+def _order_vmerge(properties: Element, merge: Element) -> None:
+    """w:vMerge comes after w:tcW/w:gridSpan and before borders and shading (schema order)."""
+    after = [properties.find(qn(name)) for name in ("w:tcW", "w:gridSpan", "w:hMerge")]
+    anchors = [element for element in after if element is not None]
+    if anchors:
+        anchors[-1].addnext(merge)
+    else:
+        properties.insert(0, merge)
+
+
+def _clear(tc: Element) -> None:
+    """A continued cell keeps one empty paragraph (with its style), as Word requires."""
+    paragraphs = tc.findall(qn("w:p"))
+    for paragraph in paragraphs[1:]:
+        tc.remove(paragraph)
+    for run in paragraphs[0].findall(qn("w:r")):
+        paragraphs[0].remove(run)
