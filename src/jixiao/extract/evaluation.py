@@ -113,10 +113,11 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     checkable, kept = _validated(values | absent)
     stand_ins = [path for path in REQUIRED
                  if path in absent or path not in kept or kept[path] != values[path]]
-    data = nested({path: value for path, value in kept.items() if path not in stand_ins})
-    source = {path: place for path, place in fields.source.items() if path in kept}
+    stated = {path: value for path, value in kept.items() if path not in stand_ins}
+    data = nested(stated)
+    source = {path: place for path, place in fields.source.items() if path in stated}
     missing = tuple(MissingField(path, title_path(steps(path)))
-                    for path in EXPECTED[recognition.template] if not _present(path, kept))
+                    for path in EXPECTED[recognition.template] if not _present(path, stated))
     return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
                                missing, None if stand_ins else checkable, checkable)
 
