@@ -33,6 +33,7 @@ RATE = re.compile(
     rf"(?:了|幅度?|率)?(?:为|是)?\s*(?P<rate>{NUMBER})\s*%")
 _DIFFERENCE = re.compile(rf"(?:差值|差额|相差)(?:为|是)?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
 _UP = ("增", "上升")
+_WAY_BEFORE = re.compile(rf"[（]?({_WAY})[）]?了?\s*$")
 CLAUSE_ENDS = "。！？；："
 
 
@@ -54,13 +55,18 @@ def sign_of(word: str) -> int:
 
 
 def change_links(rt: RunText) -> list[Change]:
-    """Every 增减额 stated after a comparison, with the amount it is the change of."""
-    links = []
+    """Every 增减额 in the run, with the amount it is the change of when a comparison states
+    it (“X万元，同比减少 d万元”), else without (“公务接待费支出决算减少450.00元”)."""
+    links = {}
     for match in _CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         if delta is not None and delta.is_money:
-            links.append(Change(_current(rt, match.start()), delta, sign_of(match["way"])))
-    return links
+            links[delta.start] = Change(_current(rt, match.start()), delta, sign_of(match["way"]))
+    for figure in rt.changes:
+        way = _WAY_BEFORE.search(rt.text, max(figure.start - 6, 0), figure.start)
+        if figure.start not in links and way is not None:
+            links[figure.start] = Change(None, figure, sign_of(way[1]))
+    return sorted(links.values(), key=lambda link: link.delta.start)
 
 
 def _current(rt: RunText, at: int) -> Figure | None:

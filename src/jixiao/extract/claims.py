@@ -32,18 +32,20 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                  *difference_claims(rt), *rate_claims(rt), *count_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
-        mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end]) for f in rt.money]
+        mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
+                     for f in rt.money]
     claims += repeat_claims(mentions)
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
-    """One claim per kind and stated figure: the first reader's (a list's share before a
-    named one)."""
-    seen: set[tuple[str, int | None]] = set()
+    """One claim per kind, stated figure and kind of terms: the first reader's (a list's share
+    before a named one); one total may have two lists (收入包括…；支出包括…)."""
+    seen: set[tuple[str, int | None, tuple[int | None, ...]]] = set()
     kept = []
     for claim in claims:
-        key = (claim.kind, claim.stated.where.start)
+        terms = tuple(term.where.start for term in claim.terms) if claim.kind == "sum" else ()
+        key = (claim.kind, claim.stated.where.start, terms)
         if key not in seen:
             seen.add(key)
             kept.append(claim)

@@ -3,8 +3,8 @@
 Only amounts under the same label of at least four characters are compared, and only when the
 two sentences name the same years and neither speaks of another basis or period (上年, 去年, 预算,
 年初, 调整, 结转, a change: 同比, 增减, 较, 比) nor makes the amount part of a list (其中, 包括,
-分别, “…中，”, 占). Units are converted first (49.55万元 and 495500元 are one value). The later statement is the one reported, with the earlier as its
-term.
+分别, “…中，”, 占). Units are converted first (49.55万元 and 495500元 are one value). The later
+statement is the one reported, with the earlier as its term.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from jixiao.extract.reading import Claim, Stated
 
-_OTHER_BASIS = re.compile(r"上年|去年|上一年|预算|年初|调整|结转|结余|同比|增|减|较|比|累计|平均|人均|计划|目标"
-                         r"|其中|包括|分别|中，|占")
+_OTHER_BASIS = re.compile(r"上年|去年|上一年|预算|年初|调整|结转|结余|同比|增|减|较|比|累计|平均|人均"
+                          r"|计划|目标|其中|包括|分别|中，|占")
 _YEAR = re.compile(r"(\d{4})\s*年")
 _MIN_LABEL = 4
 

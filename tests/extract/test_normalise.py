@@ -1,0 +1,29 @@
+"""Normalised prose keeps a map back to every character as written."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jixiao.extract.normalise import normalise
+
+
+def test_each_spelling_becomes_one() -> None:
+    source = "預(yù)算執行1,234.56萬元,占１２．５%;(一)學(xué)校"
+    result = normalise(source)
+    assert result.text == "预算执行1234.56万元，占12.5%；（一）学校"
+    start = result.text.index("1234.56")
+    assert result.source_span(start, start + len("1234.56")) == (source.index("1,234.56"), source.index("萬"))
+
+
+def test_list_commas_are_not_thousands_separators() -> None:
+    assert normalise("各是4125.49,4143.91万元").text == "各是4125.49，4143.91万元"
+    assert normalise("2022,2023年").text == "2022，2023年"
+
+
+@given(st.text())
+def test_every_character_maps_into_the_source(source: str) -> None:
+    result = normalise(source)
+    assert len(result.origin) == len(result.text) + 1
+    assert list(result.origin) == sorted(set(result.origin))
+    assert all(0 <= index <= len(source) for index in result.origin)
