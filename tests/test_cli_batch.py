@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jixiao.cli import app
-from jixiao.cli.batch import check_all, check_file, checkable_suffixes, folder_files
+from jixiao.cli.batch import check_all, check_file, checkable_suffixes, folder_files, worker_context
 from jixiao.cli.check_view import FileResult
 
 runner = CliRunner()
@@ -136,6 +137,10 @@ def test_output_goes_to_the_file_named_by_o(folder: Path, tmp_path: Path) -> Non
         str(folder / "b-錯.txt"), str(folder / "b-错.txt")]
 
 
+def test_workers_are_forked_on_linux_when_no_other_thread_runs() -> None:
+    assert worker_context().get_start_method() == ("fork" if sys.platform == "linux" else "spawn")
+
+
 def test_jobs_must_be_at_least_one(folder: Path) -> None:
     assert runner.invoke(app, ["check", "--jobs", "0", str(folder)]).exit_code == 2
 
@@ -168,11 +173,13 @@ def test_a_check_that_raises_is_an_internal_error_of_that_file_only(tmp_path: Pa
     assert error.text == f"{paths[1]}: JX-INTERNAL-001 检查此文件时程序内部出错（ZeroDivisionError），文件本身未必有误"
 
 
-def test_a_dead_worker_loses_no_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["spawn", "fork"])
+def test_a_dead_worker_loses_no_file(tmp_path: Path, start: str) -> None:
     paths = [_write(tmp_path / f"{index:02d}.txt", WRONG_SUM) for index in range(6)]
     paths.insert(3, _write(tmp_path / "boom.txt", RIGHT_SUM))
     done: list[str] = []
-    results = check_all(paths, _die_on_boom, 2, lambda result: done.append(result.file))
+    results = check_all(paths, _die_on_boom, 2, lambda result: done.append(result.file),
+                        multiprocessing.get_context(start))
     assert [result.file for result in results] == [str(path) for path in paths]
     assert sorted(done) == sorted(str(path) for path in paths)
     assert [result.exit_code for result in results] == [1, 1, 1, 2, 1, 1, 1]

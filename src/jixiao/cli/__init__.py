@@ -153,10 +153,12 @@ def _progress_bar(total: int, shown: bool | None) -> Iterator[Callable[[object],
     if not (shown if shown is not None else total > 1 and console.is_terminal):
         yield lambda result: None
         return
+    # Redrawn as files finish, not by a thread: workers may be forked, and a fork copies
+    # whatever lock another thread holds.
     with Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=False) as bar:
+                  console=console, auto_refresh=False) as bar:
         task = bar.add_task("check", total=total)
-        yield lambda result: bar.advance(task)
+        yield lambda result: bar.update(task, advance=1, refresh=True)
 
 
 @app.command()

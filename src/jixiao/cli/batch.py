@@ -3,19 +3,23 @@
 A folder stands for every file under it whose suffix jixiao reads (reports: the suffixes of
 :data:`~jixiao.documents.read.READERS` except ``.xlsx``; evaluation data: ``.yaml``, ``.yml``,
 ``.json``, ``.xlsx``), sorted by path; hidden files and folders and Word's ``~$`` lock files are
-skipped. Files are checked in worker processes (started with *spawn*, so nothing depends on the
-parent's state): a file that cannot be read, or whose check raises, gets its own error result;
-a worker that dies takes no result with it: the files it may have held are checked again, each
-in a process of its own, and only a file that kills that process too is reported as such.
+skipped. Files are checked in worker processes (forked where that is safe, else spawned; the
+checker is a module-level function, so either works): a file that cannot be read, or whose
+check raises, gets its own error result; a worker that dies takes no result with it: the files
+it may have held are checked again, each in a process of its own, and only a file that kills
+that process too is reported as such.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from jixiao.audit import audit_file
@@ -127,24 +131,27 @@ def _check_evaluation(path: Path, profile_id: str | None) -> FileResult:
 
 
 def check_all(paths: Sequence[Path], check: Checker, jobs: int,
-              on_done: OnDone = lambda result: None) -> list[FileResult]:
-    """``check`` applied to every path, on up to ``jobs`` worker processes (in this process
-    when ``jobs`` is 1 or there is one path); results in the order of ``paths``. ``on_done``
-    is called in this process as each result arrives."""
+              on_done: OnDone = lambda result: None, context: BaseContext | None = None,
+              ) -> list[FileResult]:
+    """``check`` applied to every path, on up to ``jobs`` worker processes started by
+    ``context`` (default :func:`worker_context`), or in this process when ``jobs`` is 1 or
+    there is one path; results in the order of ``paths``. ``on_done`` is called in this
+    process as each result arrives."""
     if jobs <= 1 or len(paths) <= 1:
         results = []
         for path in paths:
             results.append(_guarded(check, path))
             on_done(results[-1])
         return results
+    context = context or worker_context()
     found: dict[int, FileResult] = {}
     remaining, suspects = list(range(len(paths))), []
     while remaining:  # each round ends whole or with a dead worker; either way it shrinks
-        held, remaining = _pool_round(paths, remaining, check, min(jobs, len(remaining)), found,
-                                      on_done)
+        held, remaining = _pool_round(paths, remaining, check, min(jobs, len(remaining)), context,
+                                      found, on_done)
         suspects += held
     for index in suspects:
-        found[index] = _isolated(paths[index], check)
+        found[index] = _isolated(paths[index], check, context)
         on_done(found[index])
     return [found[index] for index in range(len(paths))]
 
@@ -156,18 +163,25 @@ def _guarded(check: Checker, path: Path) -> FileResult:
         return internal_error(path, error)
 
 
-def _spawn() -> multiprocessing.context.SpawnContext:
+def worker_context() -> BaseContext:
+    """How worker processes start: forked from this process on Linux when it runs no other
+    thread (they start at once, with every module already imported), else spawned (a fresh
+    interpreter that imports what it needs: macOS, Windows, or a host with threads, where a
+    fork could copy a lock some thread holds)."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
 def _pool_round(paths: Sequence[Path], indices: Sequence[int], check: Checker, workers: int,
-                found: dict[int, FileResult], on_done: OnDone) -> tuple[list[int], list[int]]:
+                context: BaseContext, found: dict[int, FileResult], on_done: OnDone,
+                ) -> tuple[list[int], list[int]]:
     """Check ``indices`` on one pool, filling ``found``. At most two files per worker are
     handed out at a time, so when a worker dies only those are suspect: returns the suspects
     and the files not handed out yet (both empty when the pool lasted)."""
     queue = deque(indices)
     running: dict[Future[FileResult], int] = {}
-    with ProcessPoolExecutor(workers, mp_context=_spawn()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         try:
             while queue or running:
                 while queue and len(running) < 2 * workers:
@@ -200,9 +214,9 @@ def _outcome(future: Future[FileResult], path: Path) -> FileResult:
         return internal_error(path, error)
 
 
-def _isolated(path: Path, check: Checker) -> FileResult:
+def _isolated(path: Path, check: Checker, context: BaseContext) -> FileResult:
     """``check`` of one file in a process of its own: a crash there is the file's doing."""
-    with ProcessPoolExecutor(1, mp_context=_spawn()) as pool:
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
         try:
             return _outcome(pool.submit(check, path), path)
         except BrokenProcessPool:

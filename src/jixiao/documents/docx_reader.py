@@ -1,4 +1,8 @@
-"""Word reports (``.docx``) read into a :class:`Document` with python-docx.
+"""Word reports (``.docx``) read into a :class:`Document`, straight from the package's XML.
+
+Only the main document part and its headers are parsed (with lxml, entities not expanded),
+found through the package relationships; a paragraph's text is what python-docx gives for it
+(runs, also inside hyperlinks; ``w:tab`` a TAB, a line break a newline).
 
 Body paragraphs and tables come in document order (the body's ``w:p`` and ``w:tbl`` children,
 also inside content controls ``w:sdt``); then the headers of every section (default, first-page
@@ -17,17 +21,14 @@ reader shares both.
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import docx
-from docx.opc.exceptions import OpcError
-from docx.oxml.ns import qn
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree  # type: ignore[import-untyped]
 from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
 from jixiao.documents.model import Block, Cell, Document, Paragraph, Table
@@ -49,13 +50,17 @@ def read_docx_document(path: Path) -> Document:
     check_zip(path, file, "不是有效的 Word 文档（.docx）文件", "not a docx document")
     layout = TextLayout()
     try:
-        word = docx.Document(str(path))
-        for item in _items(word.element.body, word._body):
-            _add(layout, item)
-        for header in _headers(word):
-            for item in _items(header._element, header):
+        with zipfile.ZipFile(path) as archive:
+            package = _Package(archive)
+            body = package.document.find(_W_BODY)
+            if body is None:
+                raise KeyError("w:body")
+            for item in _items(body):
                 _add(layout, item)
-    except (*PACKAGE_ERRORS, OpcError):
+            for header in package.headers(body):
+                for item in _items(header):
+                    _add(layout, item)
+    except PACKAGE_ERRORS:
         raise InputError("不是有效的 Word 文档（.docx）文件", file=file,
                          english="not a docx document") from None
     return layout.document(file, FORMAT)
@@ -140,38 +145,143 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _items(element: Any, parent: Any) -> Iterator[Any]:
+class _Package:
+    """The parts of a Word package that hold its text: the main document and its headers,
+    found through the package relationships (styles, numbering, themes are never parsed)."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        main = self._targets("", _OFFICE_DOCUMENT)
+        if not main:
+            raise KeyError("officeDocument")
+        self.main = main[0]
+        self.document = self._parse(self.main)
+        if self.document.tag != _W_DOCUMENT:
+            raise ValueError("not a Word document")
+
+    def headers(self, body: Any) -> Iterator[Any]:
+        """The header of every section, default then first-page then even-page, each part
+        once; a header linked to the previous section's has no reference of its own."""
+        relations = self._relations(self.main)
+        seen: set[str] = set()
+        for section in body.xpath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces=_NS):
+            for kind in ("default", "first", "even"):
+                for reference in section.iterchildren(_W_HEADER_REFERENCE):
+                    if reference.get(_W_TYPE) != kind:
+                        continue
+                    target = relations.get(reference.get(_R_ID, ""))
+                    if target is not None and target not in seen:
+                        seen.add(target)
+                        yield self._parse(target)
+                    break
+
+    def _parse(self, name: str) -> Any:
+        return etree.fromstring(self.archive.read(name), _PARSER)
+
+    def _relations(self, part: str) -> dict[str, str]:
+        """Relationship id → part name of the internal relationships of ``part``."""
+        folder, _, base = part.rpartition("/")
+        try:
+            xml = self.archive.read(f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
+        except KeyError:
+            return {}
+        relations = {}
+        for relation in etree.fromstring(xml, _PARSER).iterchildren(_RELATIONSHIP):
+            if relation.get("TargetMode") != "External":
+                target = relation.get("Target", "")
+                name = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                relations[relation.get("Id", "")] = posixpath.normpath(name)
+        return relations
+
+    def _targets(self, part: str, kind: str) -> list[str]:
+        folder, _, base = part.rpartition("/")
+        xml = self.archive.read(f"{folder}/_rels/{base}.rels" if folder else "_rels/.rels")
+        return [posixpath.normpath(posixpath.join(folder, relation.get("Target", "")).lstrip("/"))
+                for relation in etree.fromstring(xml, _PARSER).iterchildren(_RELATIONSHIP)
+                if relation.get("Type") == kind]
+
+
+def _items(element: Any) -> Iterator[Any]:
     """The paragraphs and tables directly in ``element``, also inside content controls."""
-    for child in element.iterchildren():
-        if child.tag == qn("w:p"):
-            yield DocxParagraph(child, parent)
-        elif child.tag == qn("w:tbl"):
-            yield DocxTable(child, parent)
-        elif child.tag == qn("w:sdt"):
-            for content in child.iterchildren(qn("w:sdtContent")):
-                yield from _items(content, parent)
-
-
-def _headers(word: Any) -> Iterator[Any]:
-    seen: set[Any] = set()
-    for section in word.sections:
-        for header in (section.header, section.first_page_header, section.even_page_header):
-            if not header.is_linked_to_previous and header.part not in seen:
-                seen.add(header.part)
-                yield header
+    for child in element.iterchildren(_W_P, _W_TBL, _W_SDT):
+        if child.tag == _W_SDT:
+            for content in child.iterchildren(_W_SDT_CONTENT):
+                yield from _items(content)
+        else:
+            yield child
 
 
 def _add(layout: TextLayout, item: Any) -> None:
-    if isinstance(item, DocxParagraph):
-        layout.paragraph(item.text)
+    if item.tag == _W_P:
+        layout.paragraph(_paragraph_text(item))
         return
-    seen: set[Any] = set()  # the w:tc of every merged cell already given
     rows = []
-    for row in item.rows:
-        texts = [""] * row.grid_cols_before
-        for cell in row.cells:
-            texts.append("" if cell._tc in seen else cell.text)
-            seen.add(cell._tc)
-        texts += [""] * row.grid_cols_after
+    for row in item.iterchildren(_W_TR):
+        texts = [""] * _grid(row, _GRID_BEFORE)
+        for cell in row.iterchildren(_W_TC):
+            span = max(_grid(cell, _GRID_SPAN) or 1, 1)
+            # The first cell of a vertical merge holds its text; those below it are empty.
+            merged_below = _merge_continues(cell)
+            texts.append("" if merged_below else "\n".join(
+                _paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)))
+            texts += [""] * (span - 1)
+        texts += [""] * _grid(row, _GRID_AFTER)
         rows.append([(text, None) for text in texts])
     layout.table(rows)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The text of a paragraph as Word shows it: its runs (also inside hyperlinks), a tab as
+    TAB, a line break as a newline, a page or column break as nothing."""
+    parts = []
+    for node in _RUN_CONTENT(paragraph):
+        tag = node.tag
+        if tag == _W_T:
+            parts.append(node.text or "")
+        elif tag == _W_BR:
+            parts.append("\n" if node.get(_W_TYPE, "textWrapping") == "textWrapping" else "")
+        else:
+            parts.append(_RUN_SYMBOLS[tag])
+    return "".join(parts)
+
+
+def _grid(element: Any, path: Any) -> int:
+    values = path(element)
+    try:
+        return int(values[0]) if values else 0
+    except ValueError:
+        return 0
+
+
+def _merge_continues(cell: Any) -> bool:
+    merges = _V_MERGE(cell)
+    return bool(merges) and merges[0].get(_W_VAL, "continue") == "continue"
+
+
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+
+
+def qn(name: str) -> str:
+    """``w:p`` → ``{namespace}p``."""
+    prefix, local = name.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
+
+
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_W_DOCUMENT, _W_BODY, _W_P, _W_TBL, _W_SDT, _W_SDT_CONTENT, _W_TR, _W_TC = (
+    qn(f"w:{name}") for name in ("document", "body", "p", "tbl", "sdt", "sdtContent", "tr", "tc"))
+_W_T, _W_BR, _W_TYPE, _W_VAL, _W_HEADER_REFERENCE = (
+    qn(f"w:{name}") for name in ("t", "br", "type", "val", "headerReference"))
+_R_ID = qn("r:id")
+_RUN_SYMBOLS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
+_RUN_CONTENT = etree.XPath(
+    "(w:r | w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
+    " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
+_GRID_BEFORE = etree.XPath("w:trPr/w:gridBefore/@w:val", namespaces=_NS)
+_GRID_AFTER = etree.XPath("w:trPr/w:gridAfter/@w:val", namespaces=_NS)
+_GRID_SPAN = etree.XPath("w:tcPr/w:gridSpan/@w:val", namespaces=_NS)
+_V_MERGE = etree.XPath("w:tcPr/w:vMerge", namespaces=_NS)
+#: Entities are not expanded and nothing is fetched: a report is untrusted input.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
