@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -142,6 +142,7 @@ def fill(grid: Table, row: int, cells: Sequence[tuple[int, int, str]], *, bold: 
         cell = grid.cell(row, first)
         if last > first:
             cell = cell.merge(grid.cell(row, last))
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         paragraph.style = "TableLeft" if first in left else "TableText"
         run = paragraph.add_run(text)
