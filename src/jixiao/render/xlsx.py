@@ -1,10 +1,13 @@
 """The report's attachment tables as an Excel workbook (XlsxWriter): 附件1, 附件2 and one 附件3
 per project, laid out as the template's forms, with formulas and their cached values.
 
-What the unit stated stays as stated, in the form's own cells; everything jixiao computes
-(控制率, 执行率, sums of parts, block and total 分值/得分, the profile's score and grade) is a
-formula beside it, in blue italics under a “（计算值）” heading, with its value cached so any
-reader shows it without recalculating. See docs/outputs.md.
+The attachment sheets are the forms exactly as the unit filled them in: a stated figure stays
+as stated (a 总分 that its rows do not add up to included), so the file reads like the unit's
+own attachments and ``jixiao check`` finds in it what it finds in the data. Everything jixiao
+computes (控制率, 执行率, sums of parts, block and total 分值/得分, the profile's score and
+grade) is on the last sheet, 计算校核, as formulas over the forms' cells with their values
+cached: any reader shows them without recalculating, and Excel or LibreOffice update them when
+a bureau edits a cell. See docs/outputs.md.
 """
 
 from __future__ import annotations
@@ -27,24 +30,25 @@ from jixiao.render.xlsx_assessment import (
 )
 from jixiao.render.xlsx_basic import write_basic_data
 from jixiao.render.xlsx_cells import FONT, Sheet, Styles, merge, print_setup
+from jixiao.render.xlsx_checks import Checks
 from jixiao.scoring import Scorecard, TableScore
 
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
-NOTE = ("蓝色斜体单元格为计算值（公式），随填报数自动更新；其余为单位填报数，按原样保留。"
-        "填报的执行率、执行率得分与总分和计算值不符（超出其舍入范围）时以红色标出。")
+NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
 
 
 def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path) -> Path:
     """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx) and return ``out``."""
     book = xlsxwriter.Workbook(str(out), {"default_format_properties": {"font_name": FONT, "font_size": 10}})
-    styles = Styles(book)
-    write_basic_data(book, styles, evaluation)
-    _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile)
+    styles, checks = Styles(book), Checks()
+    write_basic_data(book, styles, evaluation, checks)
+    _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile, checks)
     if not evaluation.projects:
         _no_projects(book, styles, evaluation)
     for number, (project, score) in enumerate(zip(evaluation.projects, scorecard.projects, strict=True), 1):
-        _project_sheet(book, styles, evaluation, project, score, profile, number)
+        _project_sheet(book, styles, evaluation, project, score, profile, number, checks)
+    checks.write(book, styles)
     book.close()
     return out
 
@@ -57,14 +61,14 @@ def _title(sheet: Any, styles: Styles, annex: str, title: str) -> None:
 
 
 def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableScore,
-                profile: Profile) -> None:
+                profile: Profile, checks: Checks) -> None:
     sheet = Sheet(book.add_worksheet(UNIT_SHEET))
     _title(sheet, styles, "附件2", f"{evaluation.year}年度预算单位整体支出绩效自评表")
     sheet.write_string(2, 0, "预算单位名称", styles.label)
     merge(sheet, 2, 1, 2, LAST_COL, evaluation.unit.name, styles.text)
     table = evaluation.self_assessment
-    row, header = write_table(Writer(sheet, styles, profile, score), _unit_table(table), 3,
-                              "年度预算申请（万元）", _splits(table))
+    writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
+    row, header = write_table(writer, _unit_table(table), 3, "年度预算申请（万元）", _splits(table))
     _footer(sheet, styles, row, header)
 
 
@@ -88,8 +92,9 @@ def _splits(table: UnitSelfAssessment) -> tuple[Split, ...]:
 
 
 def _project_sheet(book: Any, styles: Styles, evaluation: Evaluation, project: ProjectAssessment,
-                   score: TableScore, profile: Profile, number: int) -> None:
-    sheet = Sheet(book.add_worksheet(project_sheet_name(number, project.name)))
+                   score: TableScore, profile: Profile, number: int, checks: Checks) -> None:
+    name = project_sheet_name(number, project.name)
+    sheet = Sheet(book.add_worksheet(name))
     _title(sheet, styles, f"附件3-{number}", f"{evaluation.year}年度项目支出绩效自评表")
     heading = (("项目支出名称", project.name), ("主管部门", project.supervising_department),
                ("实施单位", project.implementer))
@@ -99,7 +104,8 @@ def _project_sheet(book: Any, styles: Styles, evaluation: Evaluation, project: P
     table = Table(project.funds, project.goals, project.indicators, project.stated_total_weight,
                   project.stated_total_score,
                   _explanation(project.budget_change_explanation, project.execution_explanation))
-    row, header = write_table(Writer(sheet, styles, profile, score), table, 5, "项目资金（万元）")
+    writer = Writer(sheet, name, styles, profile, score, checks)
+    row, header = write_table(writer, table, 5, "项目资金（万元）")
     _footer(sheet, styles, row, header)
 
 

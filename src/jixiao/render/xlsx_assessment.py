@@ -1,11 +1,9 @@
-"""附件2 单位整体支出绩效自评表 and 附件3 项目支出绩效自评表: the form as stated, the scores computed.
+"""附件2 单位整体支出绩效自评表 and 附件3 项目支出绩效自评表, as the unit filled them in.
 
-Columns A-H are the form, holding what the unit wrote, its 总分 included: a stated 总分 is never
-replaced by a sum. Columns I-L are computed: I the score that counts under the profile (a
-formula ``MIN(自评得分, 分值)`` where the unit chooses the score, the profile's value where the
-rule computes it from the indicator's texts), J and K the 分值 and 得分 of each 一级指标 block
-and of the whole table as SUM formulas, L the weight the profile requires. A stated figure
-that differs from its computed one by more than its rounding is shaded red, live.
+The form's cells hold what the unit wrote, its 总分 included: a stated 总分 is never replaced by
+a sum. What jixiao computes from them (执行率 and its score, sums of the fund splits, each
+indicator's counted score, block and total 分值/得分, the profile's total and grade) goes to
+the 计算校核 sheet as formulas over these cells (:mod:`jixiao.render.xlsx_checks`).
 """
 
 from __future__ import annotations
@@ -18,35 +16,33 @@ from typing import Any
 
 from jixiao.io.workbook_blocks import Kind
 from jixiao.model import FundsExecution, FundsLine, Goal, Indicator, IndicatorNature, ProjectFunds
-from jixiao.numbers import HUNDRED, StatedNumber, Unit
+from jixiao.numbers import HUNDRED, StatedNumber
 from jixiao.profiles import ExecutionRule, NotApplicablePolicy, Profile
 from jixiao.render.xlsx_cells import (
     RATE_FORMAT,
-    Cached,
     Styles,
     cell_value,
     change,
-    change_formula,
     merge,
     ratio,
-    ratio_formula,
-    ref,
-    span,
     total,
-    write_computed,
     write_stated,
 )
+from jixiao.render.xlsx_checks import Against, Check, Checks, cell_in
 from jixiao.scoring import IndicatorScore, TableScore
 
-LAST_COL = 11
-WIDTHS = (12, 12, 24, 14, 14, 8, 8, 30, 12, 12, 12, 12)
+LAST_COL = 7
+WIDTHS = (12, 12, 24, 14, 14, 8, 8, 30)
 FORM_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评得分",
                 "偏差原因分析及改进措施")
-COMPUTED_HEADERS = ("计入得分（计算值）", "分值合计（计算值）", "得分合计（计算值）", "应有分值（评分规则）")
-FUNDS_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "自评得分", "说明")
-FUNDS_COMPUTED = ("执行率得分（计算值）", "执行率（计算值）", "预算调整率（计算值）", "应有分值（评分规则）")
+FUNDS_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分", "说明")
 POINTS = "0.##"
-COL_WEIGHT, COL_SCORE, COL_COUNTED, COL_WEIGHT_SUM, COL_SCORE_SUM, COL_REQUIRED = 5, 6, 8, 9, 10, 11
+COL_WEIGHT, COL_SCORE = 5, 6
+FUNDS_WEIGHT, FUNDS_RATE, FUNDS_SCORE = 4, 5, 6
+SUM_OF = '=IF(COUNT({cells})=0,"",SUM({cells}))'
+
+Split = tuple[str, Sequence[tuple[str, StatedNumber | None]]]
+"""A breakdown of the 全年执行数 (按收入性质分): its name and its labelled parts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +60,17 @@ class Table:
 @dataclass(frozen=True, slots=True)
 class Writer:
     sheet: Any
+    name: str
     styles: Styles
     profile: Profile
     score: TableScore
+    checks: Checks
+
+    def at(self, row: int, col: int) -> str:
+        return cell_in(self.name, row, col)
+
+    def cells(self, rows: Sequence[int], col: int) -> str:
+        return ",".join(self.at(row, col) for row in rows)
 
 
 def setup_columns(sheet: Any) -> None:
@@ -74,54 +78,83 @@ def setup_columns(sheet: Any) -> None:
         sheet.set_column(col, col, width)
 
 
-Split = tuple[str, Sequence[tuple[str, StatedNumber | None]]]
-"""A breakdown of the 全年执行数 (按收入性质分): its name and its labelled parts."""
-
-
 def write_table(w: Writer, table: Table, row: int, funds_label: str,
                 splits: Sequence[Split] = ()) -> tuple[int, int]:
     """The funds, goals, indicators and 总分 from ``row``; the row after them and the indicator
     header row (repeated on every printed page)."""
     funds_row, row = _funds(w, table.funds, row, funds_label, table.explanation)
+    w.checks.section(f"{w.name}：资金")
+    execution = _execution_checks(w, table.funds, funds_row)
     if isinstance(table.funds, ProjectFunds):
-        row = _fund_sources(w, table.funds, row)
-    if splits:
-        row = write_splits(w, splits, row, funds_row, table.funds.actual)
+        row = _fund_sources(w, table.funds, row, funds_row)
+    for split in splits:
+        row = _split(w, split, row, funds_row, table.funds.actual)
     row = _goals(w, table.goals, row)
     header = row
-    row = _indicators(w, header)
-    return _total(w, table, header + 1, row, funds_row) + 1, header
+    rows, counted = _indicators(w, header)
+    total_row = header + 1 + len(rows)
+    _total(w, table, rows, funds_row, total_row)
+    _rule_total(w, table, total_row, execution, counted)
+    return total_row + 1, header
 
 
 def _funds(w: Writer, funds: FundsExecution, row: int, label: str, explanation: str) -> tuple[int, int]:
     s, st = w.sheet, w.styles
-    merge(s, row, 0, row, 0, label, st.label)
+    s.write_string(row, 0, label, st.label)
     for col, header in enumerate(FUNDS_HEADERS, start=1):
         s.write_string(row, col, header, st.header)
-    for col, header in enumerate(FUNDS_COMPUTED, start=8):
-        s.write_string(row, col, header, st.computed_header)
     r = row + 1
     s.write_string(r, 0, "年度资金总额", st.label)
     _fund_line(w, funds, r)
-    write_stated(s, st, r, 4, funds.stated_execution_rate, Kind.PERCENT)
-    write_stated(s, st, r, COL_WEIGHT, funds.weight, Kind.POINTS)
-    write_stated(s, st, r, COL_SCORE, funds.stated_score, Kind.POINTS)
+    write_stated(s, st, r, FUNDS_WEIGHT, funds.weight, Kind.POINTS)
+    write_stated(s, st, r, FUNDS_RATE, funds.stated_execution_rate, Kind.PERCENT)
+    write_stated(s, st, r, FUNDS_SCORE, funds.stated_score, Kind.POINTS)
     s.write_string(r, 7, explanation, st.text)
-    write_computed(s, st, r, 8, _execution_formula(w.profile, ref(r, 9)),
-                   "" if w.score.execution_score is None else w.score.execution_score, POINTS)
-    write_computed(s, st, r, 10, change_formula(ref(r, 2), ref(r, 1)),
-                   change(cell_value(funds.full_year_budget), cell_value(funds.initial_budget)), RATE_FORMAT)
-    s.write_number(r, 11, w.score.execution_weight, st.number(POINTS, computed=True))
-    _flag(w, r, 4, r, 9, funds.stated_execution_rate)
-    _flag(w, r, COL_SCORE, r, 8, funds.stated_score)
     return r, r + 1
 
 
 def _fund_line(w: Writer, line: FundsLine, r: int) -> None:
     for col, number in enumerate((line.initial_budget, line.full_year_budget, line.actual), start=1):
         write_stated(w.sheet, w.styles, r, col, number)
-    write_computed(w.sheet, w.styles, r, 9, ratio_formula(ref(r, 3), ref(r, 2)),
-                   ratio(cell_value(line.actual), cell_value(line.full_year_budget)), RATE_FORMAT)
+
+
+def _rate_formula(w: Writer, r: int) -> str:
+    actual, budget = w.at(r, 3), w.at(r, 2)
+    return f'=IF(OR({actual}="",{budget}=""),"",IF({budget}=0,"",{actual}/{budget}))'
+
+
+@dataclass(frozen=True, slots=True)
+class Execution:
+    """The 计算校核 cells of 执行率 and its score, which the rule total builds on."""
+
+    rate: str
+    score: str
+
+
+def _execution_checks(w: Writer, funds: FundsExecution, r: int) -> Execution:
+    rate = w.checks.add(Check(
+        "执行率", Against.stated(w.name, r, FUNDS_RATE, funds.stated_execution_rate), _rate_formula(w, r),
+        ratio(cell_value(funds.actual), cell_value(funds.full_year_budget)), RATE_FORMAT,
+        "全年执行数 / 全年预算数"))
+    score = w.score.execution_score
+    score_cell = w.checks.add(Check(
+        "执行率得分", Against.stated(w.name, r, FUNDS_SCORE, funds.stated_score),
+        _execution_formula(w.profile, rate),
+        "" if score is None else score, POINTS, _execution_method(w.profile)))
+    initial, full = w.at(r, 1), w.at(r, 2)
+    w.checks.add(Check(
+        "预算调整率", None,
+        f'=IF(OR({full}="",{initial}=""),"",IF({initial}=0,"",({full}-{initial})/{initial}))',
+        change(cell_value(funds.full_year_budget), cell_value(funds.initial_budget)), RATE_FORMAT,
+        "（全年预算数 − 年初预算数）/ 年初预算数"))
+    return Execution(rate, score_cell)
+
+
+def _execution_method(profile: Profile) -> str:
+    weight = _number(profile.block_weights[profile.execution_block])
+    if profile.execution.rule is ExecutionRule.PROPORTIONAL:
+        return f"{weight} × min(执行率, 100%)（{profile.name}）"
+    return f"{weight} × 执行率所在档的得分比例（{profile.name}）"
 
 
 def _execution_formula(profile: Profile, rate: str) -> str:
@@ -141,44 +174,43 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _fund_sources(w: Writer, funds: ProjectFunds, row: int) -> int:
+def _fund_sources(w: Writer, funds: ProjectFunds, row: int, funds_row: int) -> int:
     lines = (("当年财政拨款", funds.current_appropriation), ("上年结转资金", funds.carryover),
              ("其他资金", funds.other))
     for offset, (label, line) in enumerate(lines):
         w.sheet.write_string(row + offset, 0, label, w.styles.label)
         _fund_line(w, line, row + offset)
-    r = row + len(lines)
-    w.sheet.write_string(r, 0, "资金来源合计（计算值）", w.styles.computed_header)
-    for col, key in ((1, "initial_budget"), (2, "full_year_budget"), (3, "actual")):
+        for col in range(4, LAST_COL + 1):
+            w.sheet.write_blank(row + offset, col, None, w.styles.text)
+    for col, (key, header) in enumerate((("initial_budget", "年初预算数"), ("full_year_budget", "全年预算数"),
+                                         ("actual", "全年执行数")), start=1):
         values = [cell_value(getattr(line, key)) for _, line in lines]
-        cells = span(row, r - 1, col)
-        write_computed(w.sheet, w.styles, r, col, f'=IF(COUNT({cells})=0,"",SUM({cells}))',
-                       total(values) if any(v is not None for v in values) else "", "0.00")
-    return r + 1
+        cells = w.cells(range(row, row + len(lines)), col)
+        w.checks.add(Check(
+            f"项目资金{header} = 当年财政拨款 + 上年结转资金 + 其他资金",
+            Against.stated(w.name, funds_row, col, getattr(funds, key)).with_parts(
+                [getattr(line, key) for _, line in lines]), SUM_OF.format(cells=cells),
+            total(values) if any(v is not None for v in values) else "", "0.00", "各资金来源之和"))
+    return row + len(lines)
 
 
-def write_splits(w: Writer, rows: Sequence[Split],
-                 row: int, funds_row: int, actual: StatedNumber | None) -> int:
-    """按收入性质分 / 按支出性质分: each part in the 全年执行数 column, their SUM, and how far the
-    SUM is from the 全年执行数."""
+def _split(w: Writer, split: Split, row: int, funds_row: int, actual: StatedNumber | None) -> int:
+    """按收入性质分 / 按支出性质分: each part in the 全年执行数 column; their sum is checked."""
     s, st = w.sheet, w.styles
-    for group, parts in rows:
-        merge(s, row, 0, row + len(parts), 0, group, st.label)
-        for offset, (label, number) in enumerate(parts):
-            merge(s, row + offset, 1, row + offset, 2, label, st.text)
-            write_stated(s, st, row + offset, 3, number)
-        last = row + len(parts)
-        merge(s, last, 1, last, 2, "合计（计算值）", st.computed_header)
-        values = [cell_value(number) for _, number in parts]
-        cells = span(row, last - 1, 3)
-        write_computed(s, st, last, 3, f'=IF(COUNT({cells})=0,"",SUM({cells}))',
-                       total(values) if any(v is not None for v in values) else "", "0.00")
-        stated = any(v is not None for v in values)
-        write_computed(s, st, last, 4, f'=IF({ref(last, 3)}="","",{ref(last, 3)}-{ref(funds_row, 3)})',
-                       total(values) - (cell_value(actual) or Decimal(0)) if stated else "", "0.00")
-        merge(s, last, 5, last, 7, "← 合计与全年执行数之差（计算值）", st.computed_header)
-        row = last + 1
-    return row
+    group, parts = split
+    merge(s, row, 0, row + len(parts) - 1, 0, group, st.label)
+    for offset, (label, number) in enumerate(parts):
+        merge(s, row + offset, 1, row + offset, 2, label, st.text)
+        write_stated(s, st, row + offset, 3, number)
+        merge(s, row + offset, 4, row + offset, LAST_COL, "", st.text)
+    values = [cell_value(number) for _, number in parts]
+    w.checks.add(Check(
+        f"全年执行数 = {group}之和",
+        Against.stated(w.name, funds_row, 3, actual).with_parts([number for _, number in parts]),
+        SUM_OF.format(cells=w.cells(range(row, row + len(parts)), 3)),
+        total(values) if any(v is not None for v in values) else "", "0.00",
+        " + ".join(label for label, _ in parts)))
+    return row + len(parts)
 
 
 def _goals(w: Writer, goals: Sequence[Goal], row: int) -> int:
@@ -193,22 +225,22 @@ def _goals(w: Writer, goals: Sequence[Goal], row: int) -> int:
     return row + len(shown) + 1
 
 
-def _indicators(w: Writer, header: int) -> int:
+def _indicators(w: Writer, header: int) -> tuple[list[int], list[str]]:
+    """The indicator rows, grouped by 一级 and 二级 with merged cells; their counted scores and
+    block sums are checked. The rows, and the 计算校核 cells of the counted scores."""
     s, st = w.sheet, w.styles
     for col, text in enumerate(FORM_HEADERS):
         s.write_string(header, col, text, st.header)
-    for col, text in enumerate(COMPUTED_HEADERS, start=8):
-        s.write_string(header, col, text, st.computed_header)
     row = header + 1
-    scored = w.score.indicators
-    for block, rows in groupby(scored, key=lambda item: item.block):
+    counted: list[str] = []
+    for block, rows in groupby(w.score.indicators, key=lambda item: item.block):
         run = list(rows)
-        _block(w, block, run, row)
+        counted += _block(w, block, run, row)
         row += len(run)
-    return row
+    return list(range(header + 1, row)), counted
 
 
-def _block(w: Writer, block: str, run: Sequence[IndicatorScore], first: int) -> None:
+def _block(w: Writer, block: str, run: Sequence[IndicatorScore], first: int) -> list[str]:
     s, st = w.sheet, w.styles
     last = first + len(run) - 1
     merge(s, first, 0, last, 0, run[0].indicator.level1, st.label)
@@ -219,25 +251,34 @@ def _block(w: Writer, block: str, run: Sequence[IndicatorScore], first: int) -> 
         for offset, item in enumerate(group):
             _indicator_row(w, item, row + offset)
         row += len(group)
-    weights = [item.weight for item in run]
-    scores = [item.stated_score for item in run]
-    _merged_computed(w, first, last, COL_WEIGHT_SUM, f"=SUM({span(first, last, COL_WEIGHT)})", total(weights))
-    _merged_computed(w, first, last, COL_SCORE_SUM, f"=SUM({span(first, last, COL_SCORE)})", total(scores))
+    w.checks.section(f"{w.name}：{block}")
+    counted = [_counted_check(w, item, first + index) for index, item in enumerate(run)]
+    block_rows = range(first, last + 1)
     required = w.profile.block_weights.get(block)
-    style = st.number(POINTS, computed=True)
-    if first == last:
-        s.write(first, COL_REQUIRED, required, style)
-    else:
-        s.merge_range(first, COL_REQUIRED, last, COL_REQUIRED, "", style)
-        if required is not None:
-            s.write_number(first, COL_REQUIRED, required, style)
+    w.checks.add(Check(
+        f"{block} 分值合计",
+        None if required is None else Against.required(required, f"评分规则 {w.profile.id}"),
+        f"=SUM({w.cells(block_rows, COL_WEIGHT)})", total([item.weight for item in run]), POINTS,
+        "本一级指标各行分值之和"))
+    w.checks.add(Check(
+        f"{block} 得分合计", None, f"=SUM({w.cells(block_rows, COL_SCORE)})",
+        total([item.stated_score for item in run]), POINTS, "本一级指标各行自评得分之和"))
+    return [cell for cell in counted if cell]
 
 
-def _merged_computed(w: Writer, first: int, last: int, col: int, formula: str, cached: Cached) -> None:
-    style = w.styles.number(POINTS, computed=True)
-    if first != last:
-        w.sheet.merge_range(first, col, last, col, "", style)
-    write_computed(w.sheet, w.styles, first, col, formula, cached, POINTS)
+def _counted_check(w: Writer, item: IndicatorScore, row: int) -> str:
+    """The score that counts for one indicator: the profile's, or the unit's capped by 分值."""
+    label = f"{item.indicator.name or item.indicator.level2} 计入得分"
+    against = Against.stated(w.name, row, COL_SCORE, item.indicator.stated_score)
+    if item.nature is IndicatorNature.NOT_APPLICABLE:
+        return ""
+    if item.rule_score is not None:
+        return w.checks.add(Check(label, against, f"={_number(item.rule_score)}", item.rule_score, POINTS,
+                                  f"按指标性质“{item.nature.value}”由年度指标值与实际完成值计算"))
+    weight, score = w.at(row, COL_WEIGHT), w.at(row, COL_SCORE)
+    counted = item.counted_score
+    return w.checks.add(Check(label, against, f'=IF(OR({weight}="",{score}=""),"",MIN({score},{weight}))',
+                              "" if counted is None else counted, POINTS, "单位自评得分，不超过分值"))
 
 
 def _indicator_row(w: Writer, item: IndicatorScore, row: int) -> None:
@@ -247,61 +288,51 @@ def _indicator_row(w: Writer, item: IndicatorScore, row: int) -> None:
     write_stated(s, st, row, COL_WEIGHT, indicator.weight, Kind.POINTS)
     write_stated(s, st, row, COL_SCORE, indicator.stated_score, Kind.POINTS)
     s.write_string(row, 7, indicator.deviation_reason, st.text)
-    counted_style = st.number(POINTS, computed=True)
-    if item.nature is IndicatorNature.NOT_APPLICABLE:
-        s.write_string(row, COL_COUNTED, "不适用", counted_style)
-    elif item.rule_score is not None:  # computed by the profile from the 指标值 texts
-        s.write_number(row, COL_COUNTED, item.rule_score, counted_style)
-    else:
-        weight, score = ref(row, COL_WEIGHT), ref(row, COL_SCORE)
-        counted = item.counted_score
-        write_computed(s, st, row, COL_COUNTED, f'=IF(OR({weight}="",{score}=""),"",MIN({score},{weight}))',
-                       "" if counted is None else counted, POINTS)
 
 
-def _total(w: Writer, table: Table, first: int, last: int, funds_row: int) -> int:
-    """总分 as stated (F, G) and as computed (I: the rule total, J, K: the sums); then 评价等次."""
-    s, st, score, row = w.sheet, w.styles, w.score, last
+def _total(w: Writer, table: Table, rows: Sequence[int], funds_row: int, row: int) -> None:
+    """总分 as stated; its sums, the profile's total and the grade are checked."""
+    s, st, score = w.sheet, w.styles, w.score
     merge(s, row, 0, row, 4, "总分", st.label)
     write_stated(s, st, row, COL_WEIGHT, table.stated_total_weight, Kind.POINTS)
     write_stated(s, st, row, COL_SCORE, table.stated_total_score, Kind.POINTS)
     s.write_blank(row, 7, None, st.text)
-    ind_weights = span(first, last - 1, COL_WEIGHT) if last > first else None
-    ind_scores = span(first, last - 1, COL_SCORE) if last > first else None
-    exec_weight = ref(funds_row, COL_WEIGHT)
-    weight_formula = f'=IF({exec_weight}="",{_number(score.execution_weight)},{exec_weight})'
-    score_formula = f"={ref(funds_row, COL_SCORE)}"
-    if ind_weights and ind_scores:
-        weight_formula += f"+SUM({ind_weights})"
-        score_formula += f"+SUM({ind_scores})"
-    write_computed(s, st, row, COL_WEIGHT_SUM, weight_formula, score.weight_total, POINTS)
-    write_computed(s, st, row, COL_SCORE_SUM, score_formula, score.stated_score_sum, POINTS)
-    s.write_number(row, COL_REQUIRED, sum(w.profile.block_weights.values(), Decimal(0)),
-                   st.number(POINTS, computed=True))
-    _rule_total(w, row, first, last, funds_row)
-    _flag(w, row, COL_WEIGHT, row, COL_WEIGHT_SUM, table.stated_total_weight)
-    _flag(w, row, COL_SCORE, row, COL_SCORE_SUM, table.stated_total_score)
-    merge(s, row + 1, 0, row + 1, 7, "评价等次（按评分规则计入得分）", st.computed_header)
-    write_computed(s, st, row + 1, COL_COUNTED, _grade_formula(w.profile, ref(row, COL_COUNTED)), score.grade)
-    return row + 1
+    w.checks.section(f"{w.name}：总分")
+    exec_weight = w.at(funds_row, FUNDS_WEIGHT)
+    weights = f"+SUM({w.cells(rows, COL_WEIGHT)})" if rows else ""
+    scores = f"+SUM({w.cells(rows, COL_SCORE)})" if rows else ""
+    w.checks.add(Check(
+        "总分（分值）", Against.stated(w.name, row, COL_WEIGHT, table.stated_total_weight),
+        f'=IF({exec_weight}="",{_number(score.execution_weight)},{exec_weight}){weights}', score.weight_total,
+        POINTS, "执行率分值 + 各指标分值"))
+    w.checks.add(Check(
+        "总分（自评得分）", Against.stated(w.name, row, COL_SCORE, table.stated_total_score),
+        f"=N({w.at(funds_row, FUNDS_SCORE)}){scores}", score.stated_score_sum, POINTS,
+        "执行率自评得分 + 各指标自评得分"))
 
 
-def _rule_total(w: Writer, row: int, first: int, last: int, funds_row: int) -> None:
-    s, st, score, profile = w.sheet, w.styles, w.score, w.profile
-    style = st.number(POINTS, computed=True)
+def _rule_total(w: Writer, table: Table, row: int, execution: Execution, counted: Sequence[str]) -> None:
+    """The profile's total, and the grade it earns."""
+    total_cell = _rule_total_check(w, table, row, execution, counted)
+    w.checks.add(Check("评价等次", None, _grade_formula(w.profile, total_cell), w.score.grade, "@",
+                       "按评分规则总分定等次"))
+
+
+def _rule_total_check(w: Writer, table: Table, row: int, execution: Execution, counted: Sequence[str]) -> str:
+    profile, score = w.profile, w.score
+    against = Against.stated(w.name, row, COL_SCORE, table.stated_total_score)
+    label = "总分（按评分规则）"
     if profile.not_applicable is not NotApplicablePolicy.REDISTRIBUTE:
-        s.write_number(row, COL_COUNTED, score.rule_total, style)
-        s.write_comment(row, COL_COUNTED, f"按评分规则“{profile.name}”计算（不适用指标的分值按比例折算），"
-                                          "不随单元格自动更新")
-        return
-    counted = ref(funds_row, 8) + (f",{span(first, last - 1, COL_COUNTED)}" if last > first else "")
-    formula = f"SUM({counted})"
+        return w.checks.add(Check(label, against, f"={_number(score.rule_total)}", score.rule_total, POINTS,
+                                  f"按“{profile.name}”计算，不适用指标的分值按比例折算"))
+    rate = execution.rate
+    formula = f"SUM({','.join([execution.score, *counted])})"
     if profile.total_caps:
-        rate = ref(funds_row, 9)
         caps = ",".join(f"IF({rate}<{_number(cap.rate_below / HUNDRED)},{_number(cap.cap)},{formula})"
                         for cap in profile.total_caps)
         formula = f"MIN({formula},{caps})"
-    write_computed(s, st, row, COL_COUNTED, f"={formula}", score.rule_total, POINTS)
+    method = "执行率得分 + 各指标计入得分" + ("，按执行率封顶" if profile.total_caps else "")
+    return w.checks.add(Check(label, against, f"={formula}", score.rule_total, POINTS, method))
 
 
 def _grade_formula(profile: Profile, total_cell: str) -> str:
@@ -310,17 +341,3 @@ def _grade_formula(profile: Profile, total_cell: str) -> str:
     for cut in reversed(cuts):
         formula = f'IF({total_cell}>={_number(cut.min_score)},"{cut.grade}",{formula})'
     return f"={formula}"
-
-
-def _flag(w: Writer, row: int, col: int, other_row: int, other_col: int, stated: StatedNumber | None) -> None:
-    """Shade a stated cell red while it differs from its computed cell by more than its rounding."""
-    if stated is None:
-        return
-    tolerance = stated.quantum / 2
-    if stated.unit is Unit.PERCENT:
-        tolerance /= HUNDRED
-    cell, other = ref(row, col), ref(other_row, other_col)
-    w.sheet.conditional_format(row, col, row, col, {
-        "type": "formula",
-        "criteria": f"=AND(ISNUMBER({cell}),ISNUMBER({other}),ABS({cell}-{other})>{_number(tolerance)})",
-        "format": w.styles.flag})

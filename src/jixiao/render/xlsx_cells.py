@@ -3,9 +3,9 @@
 A stated number is written with exactly its own decimals (``5.00`` shows ``5.00``); a stated
 percentage (``90`` meaning 90%) is the fraction 0.9 in a percent format, so formulas compare
 it with computed ratios directly. A computed cell is a formula with its value cached, worked
-out here from the same figures, so any reader sees the right number without recalculating,
-and Excel or LibreOffice recalculate it when a figure is edited. Computed cells have their own
-style (blue, italic) so a reader never takes them for what the unit wrote.
+out here from the same exact figures, so any reader sees the right number without
+recalculating, and Excel or LibreOffice recalculate it when a figure is edited. Computed cells
+have their own style (blue, italic).
 """
 
 from __future__ import annotations
@@ -35,9 +35,6 @@ def ref(row: int, col: int, *, absolute: bool = False) -> str:
     return str(xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute))
 
 
-def span(first: int, last: int, col: int) -> str:
-    """``C5:C12``: a column's rows ``first`` to ``last``."""
-    return f"{ref(first, col)}:{ref(last, col)}"
 
 
 def cell_value(number: StatedNumber | None) -> Decimal | None:
@@ -59,8 +56,6 @@ class Styles:
                                       "align": "center", "valign": "vcenter"})
         self.annex = book.add_format({"font_name": TITLE_FONT, "font_size": 12})
         self.header = book.add_format({**base, "bold": True, "align": "center", "bg_color": "#F2F2F2"})
-        self.computed_header = book.add_format({**base, "bold": True, "align": "center",
-                                                "bg_color": COMPUTED_FILL, "font_color": COMPUTED_COLOUR})
         self.label = book.add_format({**base, "align": "center"})
         self.text = book.add_format({**base, "align": "left"})
         self.note = book.add_format({"font_name": FONT, "font_size": 9, "text_wrap": True,
@@ -108,27 +103,21 @@ def write_computed(sheet: Any, styles: Styles, row: int, col: int, formula: str,
 
 
 def ratio(numerator: Decimal | None, denominator: Decimal | None) -> Cached:
-    """The cached result of :func:`ratio_formula`."""
+    """numerator / denominator as the 计算校核 formulas give it: blank when either is blank or the base 0."""
     if numerator is None or denominator is None or denominator == ZERO:
         return ""
     return numerator / denominator
 
 
-def ratio_formula(numerator: str, denominator: str) -> str:
-    """``numerator / denominator``, blank when either is blank or the base is 0."""
-    return f'=IF(OR({numerator}="",{denominator}=""),"",IF({denominator}=0,"",{numerator}/{denominator}))'
 
 
 def change(current: Decimal | None, prior: Decimal | None) -> Cached:
-    """The cached result of :func:`change_formula`."""
+    """(本年 − 上年) / 上年 as the 计算校核 formulas give it: blank when either is blank or 上年 is 0."""
     if current is None or prior is None or prior == ZERO:
         return ""
     return (current - prior) / prior
 
 
-def change_formula(current: str, prior: str) -> str:
-    """(本年 − 上年) / 上年, blank when either is blank or 上年 is 0."""
-    return f'=IF(OR({current}="",{prior}=""),"",IF({prior}=0,"",({current}-{prior})/{prior}))'
 
 
 def total(values: Sequence[Decimal | None]) -> Decimal:
