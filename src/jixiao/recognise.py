@@ -52,13 +52,10 @@ MARKERS: dict[str, tuple[str, ...]] = {
 }
 """Each form's distinctive headings, whitespace removed."""
 
-PROFILES: dict[str, str] = {
-    YUEYANGLOU: "yueyanglou-2024",
-    YUEYANG_FINANCE: "national-2020",
-    DINGCHENG: "national-2020",
-    NATIONAL_PROJECT: "national-2020",
-}
-"""The scoring profile a report of each form is checked under."""
+PROFILES: dict[str, str] = {YUEYANGLOU: "yueyanglou-2024"}
+"""The forms whose region's scoring profile jixiao has; any other report is checked under the
+national profile, which is only an assumption about its region's rules."""
+ASSUMED_PROFILE = "national-2020"
 
 _WHOLE_UNIT = (YUEYANGLOU, YUEYANG_FINANCE, DINGCHENG)
 
@@ -95,8 +92,14 @@ def recognise(document: Document) -> Recognition:
 
 
 def profile_for(template: str | None) -> str:
-    """The scoring profile for reports of ``template`` (the national one for generic reports)."""
-    return PROFILES.get(template or "", "national-2020")
+    """The scoring profile for reports of ``template`` (the national one when the region's
+    own is not known)."""
+    return PROFILES.get(template or "", ASSUMED_PROFILE)
+
+
+def profile_is_known(template: str | None) -> bool:
+    """Whether reports of ``template`` are scored under their own region's profile."""
+    return (template or "") in PROFILES
 
 
 def _winner(scores: dict[str, int]) -> str | None:

@@ -167,3 +167,19 @@ def test_an_import_without_year_or_unit_writes_what_exists(tmp_path: Path) -> No
     assert "#   - 年度（year）" in text
     assert "year:" not in text and "name:" not in text
     assert "  staffing:\n    authorized: 10\n    actual: 9\n" in text
+
+
+def test_a_project_table_from_a_region_without_a_profile_is_not_held_to_the_national_weights() -> None:
+    # 预算执行率 weighs 20 here, not the national 10; 年度总体目标 is left blank, so the
+    # indicator header follows it at once. The table itself is consistent (20 + 50 + 30 = 100,
+    # 16.7 + 50 + 28 = 94.7): the only finding is the missing 偏差原因 of the row that lost points.
+    audit = audit_file(ROOT / "tests" / "data" / "forms" / "project-table-execution-20.txt")
+    assert audit.template == "national-project"
+    assert [(f.code, f.severity.value, f.where.line, f.message) for f in audit.findings] == [
+        ("JX-SCORE-008", "warning", 56,
+         "附件3“乡村道路维护”指标“通行条件改善”得分 28 低于分值 30，但未填写偏差原因分析")]
+    extracted = extract_evaluation(read_document(ROOT / "tests" / "data" / "forms" / "project-table-execution-20.txt"))
+    project = extracted.data["projects"][0]
+    assert "goals" not in project
+    assert [(row["level1"], row["weight"], row["stated_score"]) for row in project["indicators"]] == [
+        ("产出指标", "50分", "50分"), ("效益指标", "30分", "28分")]

@@ -26,12 +26,15 @@ from jixiao.extract.evaluation import ExtractedEvaluation, extract_evaluation
 from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding, Place
 from jixiao.profiles import load_profile
-from jixiao.recognise import recognise
+from jixiao.recognise import profile_is_known, recognise
 
 NOT_ASSESSABLE = frozenset({
     "JX-DOC-001", "JX-DOC-002", "JX-DOC-005", "JX-DOC-006", "JX-EXEC-001", "JX-EXEC-002",
 })
 """Rules about what a report leaves out: not judged on what extraction could read."""
+PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCORE-007", "JX-SCORE-009"})
+"""Rules that hold the report to a profile's prescriptions (block weights, scoring formulas):
+run only when the report's region has its own profile, since another region's rules differ."""
 BLOCK_WEIGHTS = "JX-SCORE-004"
 IDENTITY = "JX-DOC-004"
 """Compares the title with 年度 and 预算单位名称: run only when both were read."""
@@ -52,6 +55,8 @@ def evaluation_findings(document: Document) -> tuple[Finding, ...]:
 def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
     """The findings of the assessable rules on ``extracted``, each placed in the document."""
     skip = set(NOT_ASSESSABLE)
+    if not profile_is_known(extracted.checkable.template):
+        skip |= PRESCRIBED
     if extracted.evaluation is None:
         skip.add(IDENTITY)
     rules = [rule for rule in catalogue() if rule.code not in skip]

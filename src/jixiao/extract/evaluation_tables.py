@@ -83,6 +83,7 @@ class AssessmentReader:
             self.funds = columns(row, FUNDS_COLUMNS)
         elif any("三级指标" in text for text in texts):
             self.indicators = columns(row, INDICATOR_COLUMNS)
+            self.goals_next = False  # a 年度总体目标 left blank: the indicators follow at once
         elif "预期目标" in texts:
             self.goals_next = True
         elif self.goals_next:
