@@ -1,0 +1,54 @@
+"""Word 97-2003 (``.doc``) and Excel 97-2003 (``.xls``) reports, converted by LibreOffice.
+
+The file is converted to ``.docx`` or ``.xlsx`` in a temporary directory
+(:func:`~jixiao.documents.office_convert.convert_with_libreoffice`) and read by the reader of
+that format; the document keeps the original file's name and says ``"doc"`` or ``"xls"``.
+Refused with :class:`InputError`: a missing or empty file, a file above 100 MB, LibreOffice
+missing, a conversion that fails or takes more than :data:`TIMEOUT` seconds.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from jixiao.documents.docx_reader import read_docx_document
+from jixiao.documents.model import Document
+from jixiao.documents.office_convert import convert_with_libreoffice
+from jixiao.documents.xlsx_reader import read_xlsx_document
+from jixiao.io.errors import InputError
+
+#: Seconds a conversion may take: a long report converts in a few.
+TIMEOUT = 120.0
+MAX_BYTES = 100 * 1024 * 1024
+
+
+def read_doc_document(path: Path) -> Document:
+    """The document in the Word 97-2003 file at ``path``."""
+    return _converted(path, "docx", "doc", read_docx_document)
+
+
+def read_xls_document(path: Path) -> Document:
+    """The document in the Excel 97-2003 workbook at ``path``."""
+    return _converted(path, "xlsx", "xls", read_xlsx_document)
+
+
+def _converted(path: Path, target: str, format: str, reader: Callable[[Path], Document]) -> Document:
+    file = str(path)
+    if not path.is_file():
+        raise InputError("文件不存在", file=file, english="file not found")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("文件为空", file=file, english="empty file")
+    if size > MAX_BYTES:
+        raise InputError(f"文件有 {size // (1024 * 1024)} MB，超过 100 MB 的上限，拒绝读取", file=file,
+                         english="file above 100 MB")
+    with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as directory:
+        converted = convert_with_libreoffice(path, target, Path(directory), timeout=TIMEOUT)
+        try:
+            document = reader(converted)
+        except InputError as error:
+            raise InputError(error.message, file=file, place=error.place, english=error.english) from None
+    return replace(document, file=file, format=format)

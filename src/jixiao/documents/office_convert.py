@@ -1,0 +1,87 @@
+"""Converting office files with LibreOffice headless (``soffice --convert-to``).
+
+Readers convert ``.doc`` and ``.xls`` to ``.docx`` and ``.xlsx`` with it; the report renderer
+converts ``.docx`` to ``.pdf``. LibreOffice refuses to run twice on one user profile, so each
+process has its own profile directory (``-env:UserInstallation``), created on first use and
+removed at exit, and the conversions of one process run one at a time: parallel workers never
+collide. A conversion that outlasts its ``timeout`` is killed with its whole process group.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from jixiao.io.errors import InputError
+
+#: The LibreOffice commands looked for on ``PATH``, in order.
+COMMANDS = ("soffice", "libreoffice")
+_lock = threading.Lock()
+_profiles: dict[int, Path] = {}  # process id → its profile directory
+
+
+def convert_with_libreoffice(source: Path, target_format: str, out_dir: Path, *, timeout: float) -> Path:
+    """The file converted from ``source`` into ``out_dir`` as ``target_format`` (``"docx"``,
+    ``"xlsx"``, ``"pdf"``, or with a filter: ``"pdf:writer_pdf_Export"``).
+
+    :class:`InputError` (in Chinese) when LibreOffice is not installed, when it fails or
+    produces nothing, and when it runs longer than ``timeout`` seconds."""
+    file = str(source)
+    if not source.is_file():
+        raise InputError("文件不存在", file=file, english="file not found")
+    command = _soffice(file)
+    suffix = target_format.split(":", 1)[0]
+    target = out_dir / f"{source.stem}.{suffix}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with _lock:
+        target.unlink(missing_ok=True)
+        args = [command, f"-env:UserInstallation={_profile().as_uri()}", "--headless", "--norestore",
+                "--nolockcheck", "--convert-to", target_format, "--outdir", str(out_dir), str(source)]
+        _run(args, file, timeout)
+    if not target.is_file() or target.stat().st_size == 0:
+        raise InputError(f"LibreOffice 未能将文件转换为 {suffix} 格式（文件可能已损坏或格式不符）", file=file,
+                         english=f"LibreOffice could not convert the file to {suffix}")
+    return target
+
+
+def _soffice(file: str) -> str:
+    for name in COMMANDS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise InputError("未找到 LibreOffice（soffice 命令），无法转换此文件；请先安装 LibreOffice", file=file,
+                     english="LibreOffice (soffice) is not installed")
+
+
+def _profile() -> Path:
+    """This process's LibreOffice profile directory (a forked worker gets its own)."""
+    pid = os.getpid()
+    if pid not in _profiles:
+        path = Path(tempfile.mkdtemp(prefix=f"jixiao-libreoffice-{pid}-"))
+        _profiles[pid] = path
+        atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return _profiles[pid]
+
+
+def _run(args: list[str], file: str, timeout: float) -> None:
+    # Own process group, so a timeout kills soffice.bin too, not only the launcher script.
+    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise InputError(f"LibreOffice 转换超过 {timeout:g} 秒仍未完成，已中止", file=file,
+                         english=f"LibreOffice conversion timed out after {timeout:g} s") from None
+    if process.returncode != 0:
+        detail = output.decode("utf-8", "replace").strip().splitlines()
+        reason = f"：{detail[-1]}" if detail else ""
+        raise InputError(f"LibreOffice 转换失败（退出码 {process.returncode}）{reason}", file=file,
+                         english=f"LibreOffice failed with exit code {process.returncode}")

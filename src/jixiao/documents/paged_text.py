@@ -1,0 +1,64 @@
+"""The text of a paged document (PDF, image) laid out like any other, every place with its page.
+
+:class:`PagedLayout` is the docx reader's :class:`~jixiao.documents.docx_reader.TextLayout`
+(a paragraph per line, a table cell per TAB-indented line, a blank line after each row) that
+also stamps each block and cell with the 1-based number of the page it was read from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from jixiao.documents.docx_reader import TextLayout
+from jixiao.documents.model import Block, Cell, Paragraph, Table
+from jixiao.documents.page_layout import PageBlock
+
+
+class PagedLayout(TextLayout):
+    """A :class:`TextLayout` whose blocks carry ``page``: set :attr:`page` before adding a
+    page's blocks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page: int | None = None
+
+    def paragraph(self, text: str) -> None:
+        count = len(self.blocks)
+        super().paragraph(text)
+        self._stamp(count)
+
+    def table(self, rows: Sequence[Sequence[tuple[str, str | None]]], sheet: str | None = None) -> None:
+        count = len(self.blocks)
+        super().table(rows, sheet)
+        self._stamp(count)
+
+    def add(self, page: int, blocks: Iterable[PageBlock]) -> None:
+        """The blocks of page ``page`` (1-based), in reading order; a table's rows may name
+        pages of their own (a table continued on the next pages)."""
+        self.page = page
+        for block in blocks:
+            if isinstance(block, str):
+                self.paragraph(block)
+                continue
+            count = len(self.blocks)
+            self.table([[(text, None) for text in row] for row in block.rows])
+            if block.pages and len(self.blocks) > count:
+                self.blocks[-1] = _with_row_pages(self.blocks[-1], block.pages)
+
+    def _stamp(self, count: int) -> None:
+        if len(self.blocks) > count:
+            self.blocks[-1] = _with_page(self.blocks[-1], self.page)
+
+
+def _with_page(block: Block, page: int | None) -> Block:
+    if isinstance(block, Paragraph):
+        return replace(block, place=replace(block.place, page=page))
+    return _with_row_pages(block, (page,) * len(block.rows))
+
+
+def _with_row_pages(block: Block, pages: Sequence[int | None]) -> Block:
+    assert isinstance(block, Table)
+    rows = tuple(tuple(Cell(cell.text, replace(cell.place, page=page)) for cell in row)
+                 for row, page in zip(block.rows, pages, strict=True))
+    return Table(rows, replace(block.place, page=pages[0]))

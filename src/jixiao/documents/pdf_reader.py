@@ -1,0 +1,216 @@
+"""PDF reports (``.pdf``) read into a :class:`Document`, page by page.
+
+A page with a usable text layer is read from it (:mod:`jixiao.documents.pdf_text`: text by
+pypdfium2, ruled tables by pdfplumber). A page is read by OCR instead
+(:mod:`jixiao.documents.ocr`, rendered at 150 dpi, at most 2000 pixels on its longer side; results
+cached) when its text layer is unusable:
+
+* missing or nearly empty: fewer than 20 non-blank characters on a page that shows an image;
+* garbled: 10% or more of its characters are ``(cid:N)`` escapes, private-use, replacement or
+  control characters (a font without a usable ToUnicode map).
+
+Paragraphs keep to their page; every place has ``page`` (1-based). The prose margins are those
+of the whole document's text layer (a short page is not its own measure); an OCR'd page measures
+its own. Page numbers alone in the top or bottom margin are left out.
+
+Refused with :class:`InputError`: a missing or empty file, a file above 200 MB, a file that is
+not a PDF, a damaged or truncated one (no ``%%EOF`` at its end, or a page that cannot be
+loaded), an encrypted one that needs a password (one that opens with the empty password is
+read), a PDF of more than 200 pages (:data:`MAX_PAGES`: a report is far shorter; OCR takes
+seconds a page) and one in which neither the text layer nor OCR finds text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+from jixiao.documents.image_reader import ocr_blocks
+from jixiao.documents.model import Document
+from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, ocr_image
+from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
+from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_of
+from jixiao.documents.paged_text import PagedLayout
+from jixiao.documents.pdf_text import (
+    Grid,
+    TextPage,
+    garbled_share,
+    has_rulings,
+    page_blocks,
+    page_boxes,
+    page_grids,
+    text_page,
+)
+from jixiao.io.errors import InputError
+
+FORMAT = "pdf"
+MAX_BYTES = 200 * 1024 * 1024
+MAX_PAGES = 200
+#: A page with fewer non-blank characters that shows an image is a scan.
+MIN_CHARS = 20
+#: A text layer with this share of unreadable characters is garbled.
+MAX_GARBLED = 0.1
+RENDER_DPI = 150
+#: A line of the text layer ending within this many line heights of the right margin wrapped.
+SLACK = 1.2
+MB = 1024 * 1024
+TAIL = 2048  # %%EOF is looked for in the last bytes of the file
+CORRUPT = "不是有效的 PDF 文件（文件已损坏或格式不符）"
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """A page read by OCR: its text pieces and its height in pixels."""
+
+    texts: tuple[OcrText, ...]
+    height: float
+
+
+def read_pdf_document(path: Path) -> Document:
+    """The document in the PDF at ``path``; :class:`InputError` when it cannot be read."""
+    file = str(path)
+    _check_file(path, file)
+    with _opened(path, file) as pdf, _Pages(path, pdf) as reader:
+        pages = [reader.page(index) for index in range(len(pdf))]
+    margins = _margins([page for page in pages if isinstance(page, TextPage)])
+    layout = PagedLayout()
+    for number, block in _joined([_blocks(page, margins) for page in pages]):
+        layout.add(number, [block])
+    if not layout.blocks:
+        raise InputError("PDF 中没有可读的文字（文本层为空，OCR 也未识别出文字）", file=file,
+                         english="no text in the PDF, neither in its text layer nor by OCR")
+    return layout.document(file, FORMAT)
+
+
+def _check_file(path: Path, file: str) -> None:
+    if not path.is_file():
+        raise InputError("文件不存在", file=file, english="file not found")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("文件为空", file=file, english="empty file")
+    if size > MAX_BYTES:
+        raise InputError(f"文件有 {size // MB} MB，超过 {MAX_BYTES // MB} MB 的上限，拒绝读取", file=file,
+                         english=f"file above {MAX_BYTES // MB} MB")
+    with path.open("rb") as stream:
+        head = stream.read(1024)
+        stream.seek(max(0, size - TAIL))
+        tail = stream.read()
+    if b"%PDF-" not in head:
+        raise InputError(CORRUPT, file=file, english="not a PDF file")
+    if b"%%EOF" not in tail:
+        raise InputError("PDF 文件不完整（缺少文件结尾，可能在传输或保存时被截断）", file=file,
+                         english="truncated PDF: no %%EOF at its end")
+
+
+@contextmanager
+def _opened(path: Path, file: str) -> Iterator[Any]:
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError("PDF 文件已加密，需要密码才能打开，无法读取；请提供未加密的文件", file=file,
+                             english="encrypted PDF: a password is needed") from None
+        raise InputError(CORRUPT, file=file, english="not a valid PDF file") from None
+    try:
+        if len(pdf) > MAX_PAGES:
+            raise InputError(f"PDF 共 {len(pdf)} 页，超过 {MAX_PAGES} 页的上限，拒绝读取", file=file,
+                             english=f"more than {MAX_PAGES} pages")
+        yield pdf
+    finally:
+        pdf.close()
+
+
+class _Pages:
+    """Reads the pages of one open PDF: pdfplumber is opened on the first page with ruling
+    lines, the file's hash computed on the first page that needs OCR."""
+
+    def __init__(self, path: Path, pdf: Any) -> None:
+        self.path, self.file, self.pdf = path, str(path), pdf
+        self.plumber: Any = None
+        self.hash: str | None = None
+
+    def __enter__(self) -> _Pages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.plumber is not None:
+            with suppress(Exception):
+                self.plumber.close()
+
+    def page(self, index: int) -> TextPage | _Scan:
+        try:
+            page = self.pdf[index]
+            textpage = page.get_textpage()
+        except pdfium.PdfiumError:
+            raise InputError(f"PDF 第 {index + 1} 页已损坏，无法读取", file=self.file,
+                             english=f"page {index + 1} cannot be loaded") from None
+        try:
+            text = textpage.get_text_range()
+            chars = sum(1 for char in text if not char.isspace())
+            if garbled_share(text) >= MAX_GARBLED or (chars < MIN_CHARS and _shows_image(page)):
+                return self._scan(page, index)
+            grids = self._grids(index) if has_rulings(page) else []
+            return text_page(page.get_height(), page_boxes(page, textpage), grids)
+        finally:
+            textpage.close()
+            page.close()
+
+    def _scan(self, page: Any, index: int) -> _Scan:
+        width, height = page.get_size()
+        scale = min(RENDER_DPI / 72, MAX_SIDE / max(width, height, 1))
+        image = fit_image(page.render(scale=scale).to_pil())
+        if self.hash is None:
+            self.hash = file_hash(self.path)
+        key = CacheKey(self.hash, index, f"{engine_version()}; {RENDER_DPI} dpi")
+        return _Scan(cached_ocr(key, lambda: ocr_image(image)), image.height)
+
+    def _grids(self, index: int) -> list[Grid]:
+        import pdfplumber
+
+        try:
+            if self.plumber is None:
+                self.plumber = pdfplumber.open(self.path, password="")
+            return page_grids(self.plumber.pages[index])
+        except Exception:  # pdfminer raises a zoo of exceptions on damaged files; the text is read
+            return []
+
+
+def _shows_image(page: Any) -> bool:
+    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+
+
+def _margins(pages: list[TextPage]) -> Margins:
+    return margins_of([line for page in pages for line in page.lines], SLACK)
+
+
+def _joined(pages: list[list[PageBlock]]) -> list[tuple[int, PageBlock]]:
+    """The blocks of all pages with their page numbers, a table that runs on at the top of the
+    next page joined to the table it continues (every row keeps its page)."""
+    blocks: list[tuple[int, PageBlock]] = []
+    for number, page in enumerate(pages, start=1):
+        for index, block in enumerate(page):
+            previous = blocks[-1] if blocks and index == 0 and blocks[-1][0] == number - 1 else None
+            if isinstance(block, str):
+                blocks.append((number, block))
+            elif previous and isinstance(previous[1], PageTable) and previous[1].continued_by(block):
+                first = previous[1]
+                pages_of = first.pages or (number - 1,) * len(first.rows)
+                blocks[-1] = (number - 1, PageTable(first.rows + block.rows, block.edges,
+                                                    pages_of + (number,) * len(block.rows)))
+            elif block.prose:
+                blocks += [(number, text) for text in block.prose]
+            else:
+                blocks.append((number, block))
+    return blocks
+
+
+def _blocks(page: TextPage | _Scan, margins: Margins) -> list[PageBlock]:
+    if isinstance(page, TextPage):
+        return page_blocks(page, margins)
+    return ocr_blocks(page.texts, page.height)

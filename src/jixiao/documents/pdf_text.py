@@ -1,0 +1,189 @@
+"""A PDF page's text layer in reading order: text by pypdfium2, ruled tables by pdfplumber.
+
+pypdfium2 gives the page's characters with their boxes; pdfplumber finds the tables drawn
+with ruling lines and the box of every cell. A character belongs to the cell that holds its
+centre; the rest is prose. Prose lines and tables are read top to bottom; wrapped lines of a
+paragraph, and of a cell, are joined (:mod:`jixiao.documents.page_layout`). A "table" of one
+cell (a frame around text) is prose, unless it carries on the table of the page before.
+
+:func:`garbled_share` tells whether a text layer is worth reading at all: the share of its
+characters that are private-use, replacement or control characters, or ``(cid:N)`` escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+from jixiao.documents.page_layout import (
+    Box,
+    Line,
+    Margins,
+    PageBlock,
+    PageTable,
+    group_lines,
+    paragraphs,
+    without_page_numbers,
+)
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
+#: A table needs ruling lines: pages with fewer drawn paths are not given to pdfplumber.
+MIN_PATHS = 4
+#: A line inside a table cell ending within this many line heights of the cell's text edge wrapped.
+CELL_SLACK = 1.5
+#: The room between a cell's border and its text (Word and LibreOffice: 0.19 cm).
+CELL_PADDING = 5.0
+_BAD = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def garbled_share(text: str) -> float:
+    """The share of the non-blank characters of ``text`` that no reader can make sense of."""
+    total = sum(1 for char in text if not char.isspace())
+    if total == 0:
+        return 0.0
+    return sum(len(match.group()) for match in _BAD.finditer(text)) / total
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A ruled table: the rows of its cells' rectangles (``None`` where a merged cell spans)."""
+
+    rect: Rect
+    cells: tuple[tuple[Rect | None, ...], ...]
+
+    @property
+    def frame(self) -> bool:
+        """Whether it is a frame around text rather than a table: one cell only."""
+        return sum(cell is not None for row in self.cells for cell in row) <= 1
+
+
+@dataclass(frozen=True, slots=True)
+class TextPage:
+    """One page's text layer: its height, prose lines and tables (their grids and the text
+    pieces of every cell), ready to be laid out."""
+
+    height: float
+    lines: tuple[Line, ...]
+    tables: tuple[tuple[Grid, tuple[tuple[tuple[Box, ...], ...], ...]], ...]
+
+
+def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
+    """The characters of the page with their loose boxes (the glyph's advance and the font's
+    height), in top-down coordinates; the line breaks and spaces pdfium makes up are left out."""
+    height = page.get_height()
+    raw = textpage.raw
+    boxes = []
+    index, count = 0, textpage.count_chars()
+    while index < count:
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        width = 1
+        if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a UTF-16 surrogate pair
+            low = pdfium_c.FPDFText_GetUnicode(raw, index + 1)
+            code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
+        if not pdfium_c.FPDFText_IsGenerated(raw, index) and not 0xD800 <= code < 0xE000 and code != 0xFFFE:
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            boxes.append(Box(chr(code), left, height - top, right, height - bottom))
+        index += width
+    return boxes
+
+
+def has_rulings(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws enough paths to hold a ruled table."""
+    for paths, _ in enumerate(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2), 1):
+        if paths >= MIN_PATHS:
+            return True
+    return False
+
+
+def page_grids(plumber_page: Any) -> list[Grid]:
+    """The ruled tables pdfplumber finds on the page."""
+    return [Grid(_rect(table.bbox), tuple(_row(row.cells) for row in table.rows))  # type: ignore[arg-type]
+            for table in plumber_page.find_tables()]
+
+
+def _row(cells: list[Any]) -> tuple[Rect | None, ...]:
+    """A row's cells; a row that ends before the table's last column (no cell there) ends."""
+    rects = [_rect(cell) for cell in cells]
+    while rects and rects[-1] is None:
+        rects.pop()
+    return tuple(rects)
+
+
+def _rect(bbox: Any) -> Rect | None:
+    return None if bbox is None else (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+
+
+def text_page(height: float, boxes: list[Box], grids: list[Grid]) -> TextPage:
+    """The page with every piece given to the cell that holds its centre, or to the prose."""
+    tables: list[tuple[Grid, list[list[list[Box]]]]] = [
+        (grid, [[[] for _ in row] for row in grid.cells]) for grid in grids]
+    prose: list[Box] = []
+    for box in boxes:
+        target = _cell_of(box, tables)
+        (prose if target is None else target).append(box)
+    frozen = tuple((grid, tuple(tuple(tuple(cell) for cell in row) for row in rows)) for grid, rows in tables)
+    return TextPage(height, tuple(without_page_numbers(group_lines(prose), height)), frozen)
+
+
+def _cell_of(box: Box, tables: list[tuple[Grid, list[list[list[Box]]]]]) -> list[Box] | None:
+    x, y = (box.left + box.right) / 2, box.middle
+    for grid, rows in tables:
+        left, top, right, bottom = grid.rect
+        if not (left <= x <= right and top <= y <= bottom):
+            continue
+        best: tuple[float, list[Box]] | None = None
+        for row, pieces in zip(grid.cells, rows, strict=True):
+            for rect, cell in zip(row, pieces, strict=True):
+                if rect is not None:
+                    distance = _distance(rect, x, y)
+                    if best is None or distance < best[0]:
+                        best = (distance, cell)
+        return None if best is None else best[1]
+    return None
+
+
+def _distance(rect: Rect, x: float, y: float) -> float:
+    left, top, right, bottom = rect
+    return max(left - x, 0, x - right) + max(top - y, 0, y - bottom)
+
+
+def page_blocks(page: TextPage, margins: Margins) -> list[PageBlock]:
+    """The page's paragraphs and tables, top to bottom."""
+    items: list[tuple[float, int, Line | PageBlock]] = [(line.top, 0, line) for line in page.lines]
+    for grid, rows in page.tables:
+        items.append((grid.rect[1], 1, _table(grid, rows, margins)))
+    items.sort(key=lambda item: (item[0], item[1]))
+    blocks: list[PageBlock] = []
+    prose: list[Line] = []
+    for _, _, item in items:
+        if isinstance(item, Line):
+            prose.append(item)
+            continue
+        blocks += paragraphs(prose, margins)
+        prose = []
+        blocks.append(item)
+    return blocks + paragraphs(prose, margins)
+
+
+def _table(grid: Grid, rows: tuple[tuple[tuple[Box, ...], ...], ...], margins: Margins) -> PageTable:
+    framed: tuple[str, ...] = ()
+    if grid.frame:
+        boxes = [box for row in rows for cell in row for box in cell]
+        framed = tuple(paragraphs(group_lines(boxes), margins))
+    return PageTable(_rows(grid, rows), (grid.rect[0], grid.rect[2]), prose=framed)
+
+
+def _rows(grid: Grid, rows: tuple[tuple[tuple[Box, ...], ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_cell_text(rect, boxes) for rect, boxes in zip(rects, cells, strict=True))
+                 for rects, cells in zip(grid.cells, rows, strict=True))
+
+
+def _cell_text(rect: Rect | None, boxes: tuple[Box, ...]) -> str:
+    if rect is None or not boxes:
+        return ""
+    lines = group_lines(boxes)
+    return "\n".join(paragraphs(lines, Margins(rect[0], rect[2] - CELL_PADDING, CELL_SLACK, indent=False)))
