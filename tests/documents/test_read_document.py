@@ -26,9 +26,9 @@ def test_each_suffix_has_its_reader(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("报告.pdf", "无法识别的文件类型“.pdf”：支持 .txt、.docx、.xlsx"),
-    ("报告.doc", "无法识别的文件类型“.doc”：支持 .txt、.docx、.xlsx"),
-    ("报告", "无法识别的文件类型“（无后缀）”：支持 .txt、.docx、.xlsx"),
+    ("报告.odt", "无法识别的文件类型“.odt”：支持 .txt、.docx、.xlsx、.pdf、.doc、.xls、.png、.jpg、.jpeg"),
+    ("报告.wps", "无法识别的文件类型“.wps”：支持 .txt、.docx、.xlsx、.pdf、.doc、.xls、.png、.jpg、.jpeg"),
+    ("报告", "无法识别的文件类型“（无后缀）”：支持 .txt、.docx、.xlsx、.pdf、.doc、.xls、.png、.jpg、.jpeg"),
 ])
 def test_unknown_suffixes_are_refused(tmp_path: Path, name: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
