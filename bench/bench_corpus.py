@@ -11,8 +11,10 @@ holding the stated number). Default: ``../shared/corpus`` relative to the reposi
 
 Every excerpt is read with the text reader and audited with :func:`jixiao.audit.audit_document`.
 A finding *matches* a key relation when its stated place lies inside the relation's ``where``
-span and its stated number equals the key's. A claim of :func:`jixiao.extract.extract_claims`
-matches the same way, which counts the relation as *checked*. Reported, per kind and overall:
+span and its stated number equals the key's. A relation read by either auditor matches the same
+way, which counts the key relation as *checked*: a prose claim of
+:func:`jixiao.extract.extract_claims` or a table relation of
+:func:`jixiao.extract.table_claims.table_claims`. Reported, per kind and overall:
 
 * **inconsistent found**: relations keyed ``false`` with a matching error or warning;
 * **rounding kept quiet**: relations keyed ``"rounding"`` with no matching error or warning
@@ -20,10 +22,11 @@ matches the same way, which counts the relation as *checked*. Reported, per kind
 * **consistent checked**: relations keyed ``true`` with a matching claim and no error or
   warning on them;
 * **false alarms**: errors and warnings that match no relation keyed ``false``, at error and
-  at warning level.
+  at warning level, overall and per auditor (prose JX-TEXT, tables JX-TABLE, the rule
+  catalogue on recognised reports).
 
-Each miss and each false alarm is listed with its case and evidence. This is a measurement,
-not a test: it always exits 0.
+Each miss and each false alarm is listed with its case and evidence, and one summary line ends
+the output. This is a measurement, not a test: it always exits 0.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from typing import Any
 from jixiao.audit import audit_document
 from jixiao.documents.text_reader import read_text_document
 from jixiao.extract import extract_claims
+from jixiao.extract.table_claims import table_claims
 from jixiao.findings import Finding, Place, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,12 +114,14 @@ def measure(corpus: Path, verbose: bool) -> None:
     tallies: dict[str, Tally] = {}
     alarms: Counter[str] = Counter()
     false_alarms: list[str] = []
+    by_auditor: Counter[str] = Counter()
     findings_total: Counter[str] = Counter()
     for key_path in sorted((corpus / "cases").glob("*.json")):
         case, text_path, relations = load_case(key_path)
         document = read_text_document(text_path)
         findings = audit_document(document).findings
-        claims = extract_claims(document)
+        read = [(c.stated.number.written, c.stated.where) for c in extract_claims(document)]
+        read += [(c.stated.number.written, c.stated.cell.place) for c in table_claims(document)]
         for finding in findings:
             findings_total[finding.severity.value] += 1
             if verbose:
@@ -124,12 +130,13 @@ def measure(corpus: Path, verbose: bool) -> None:
                 continue
             alarms[finding.severity.value] += 1
             if not any(r.consistent is False and r.matches(finding.stated, finding.where) for r in relations):
+                by_auditor[_auditor(finding.code)] += 1
                 false_alarms.append(f"{case}: {_describe(finding)}\n      evidence: {finding.evidence}")
         for relation in relations:
             tally = tallies.setdefault(relation.kind, Tally())
             matching = [f for f in findings if relation.matches(f.stated, f.where)]
             loud = [f for f in matching if f.severity in ALARMS]
-            checked = any(relation.matches(c.stated.number.written, c.stated.where) for c in claims)
+            checked = any(relation.matches(written, where) for written, where in read)
             label = f"{case}: [{relation.consistent}] {relation.statement}"
             if relation.consistent is False:
                 tally.false_total += 1
@@ -145,7 +152,13 @@ def measure(corpus: Path, verbose: bool) -> None:
                 tally.true_checked += checked and not loud
                 if not checked:
                     tally.misses.append(f"unchecked {label}")
-    _report(tallies, alarms, false_alarms, findings_total)
+    _report(tallies, alarms, false_alarms, findings_total, by_auditor)
+
+
+def _auditor(code: str) -> str:
+    if code.startswith("JX-TEXT"):
+        return "prose"
+    return "tables" if code.startswith("JX-TABLE") else "catalogue"
 
 
 def _ratio(found: int, total: int) -> str:
@@ -153,7 +166,7 @@ def _ratio(found: int, total: int) -> str:
 
 
 def _report(tallies: dict[str, Tally], alarms: Counter[str], false_alarms: list[str],
-            findings_total: Counter[str]) -> None:
+            findings_total: Counter[str], by_auditor: Counter[str]) -> None:
     overall = Tally()
     print(f"{'kind':<12}{'inconsistent found':>22}{'rounding quiet (info)':>26}{'consistent checked':>22}")
     for kind, tally in sorted(tallies.items()):
@@ -168,13 +181,18 @@ def _report(tallies: dict[str, Tally], alarms: Counter[str], false_alarms: list[
           f"{_ratio(overall.true_checked, overall.true_total):>22}")
     errors = sum(1 for line in false_alarms if f" {Severity.ERROR.value} line" in line.split("\n")[0])
     print(f"\nfindings: {dict(findings_total)}; alarms (error+warning): {dict(alarms)}")
-    print(f"false alarms: {len(false_alarms)} ({errors} at error level)")
+    per_auditor = ", ".join(f"{name} {by_auditor[name]}" for name in ("prose", "tables", "catalogue"))
+    print(f"false alarms: {len(false_alarms)} ({errors} at error level; {per_auditor})")
     for line in false_alarms:
         print(f"  FALSE ALARM {line}")
     print("\nmisses:")
     for kind, tally in sorted(tallies.items()):
         for miss in tally.misses:
             print(f"  {kind}: {miss}")
+    print(f"\nSUMMARY inconsistent found {_ratio(overall.false_found, overall.false_total)}; "
+          f"consistent checked {_ratio(overall.true_checked, overall.true_total)}; "
+          f"rounding kept quiet {_ratio(overall.rounding_quiet, overall.rounding_total)}; "
+          f"false alarms {len(false_alarms)} ({per_auditor})")
 
 
 def main(argv: list[str] | None = None) -> int:

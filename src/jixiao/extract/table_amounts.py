@@ -19,10 +19,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from jixiao.documents.model import Cell, Table
-from jixiao.extract.table_cells import Figure, compact, figure, plain, relation_finding, row_label
-from jixiao.findings import Finding
+from jixiao.extract.table_cells import Figure, TableClaim, compact, figure, row_label
 from jixiao.numbers import Unit
-from jixiao.relations import check_ratio, check_sum
 
 TOTAL_ROW, RATIO = "JX-TABLE-004", "JX-TABLE-005"
 
@@ -38,8 +36,8 @@ _WORDS = {  # rate word → (numerator, denominator, preferred denominator)
 }
 
 
-def amount_findings(table: Table, *, totals: bool = True) -> Iterator[Finding]:
-    """Findings on the rate columns and, when ``totals``, on the 合计 rows of ``table``."""
+def amount_claims(table: Table, *, totals: bool = True) -> Iterator[TableClaim]:
+    """The relations of the rate columns and, when ``totals``, of the 合计 rows of ``table``."""
     if totals:
         yield from _total_rows(table.rows)
     yield from _rate_columns(table.rows)
@@ -50,7 +48,7 @@ def _is_header(row: Sequence[Cell]) -> bool:
     return len(texts) >= 2 and all(figure(cell) is None for cell in texts)
 
 
-def _total_rows(rows: Sequence[Sequence[Cell]]) -> Iterator[Finding]:
+def _total_rows(rows: Sequence[Sequence[Cell]]) -> Iterator[TableClaim]:
     for index, row in enumerate(rows):
         if not _TOTAL.fullmatch(row_label(row)) or not row or not row[0].text:
             continue
@@ -81,7 +79,7 @@ def _flat(items: list[Sequence[Cell]]) -> bool:
     return len(styles) == 1
 
 
-def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> Iterator[Finding]:
+def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> Iterator[TableClaim]:
     label = compact(total_row[0].text)
     for col in range(1, len(total_row)):
         total = figure(total_row[col])
@@ -99,17 +97,11 @@ def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> Iter
             if not parts or any(part.number.unit is Unit.PERCENT for part in parts):
                 continue
             stated = Figure(f"{label} 第{col + 1}列", total, total_row[col])
-            outcome = check_sum(total, [part.number for part in parts])
-            if outcome.expected is None:
-                continue
-            message = (f"{label}第{col + 1}列 {total.written} 与各项之和 {plain(outcome.expected)} 不一致"
-                       f"（相差 {plain(abs(total.value - outcome.expected))}）")
-            finding = relation_finding(TOTAL_ROW, message, stated, outcome, parts, total_row)
-            if finding is not None:
-                yield finding
+            yield TableClaim(TOTAL_ROW, "sum", f"{label}第{col + 1}列", stated, tuple(parts),
+                             tuple(total_row))
 
 
-def _rate_columns(rows: Sequence[Sequence[Cell]]) -> Iterator[Finding]:
+def _rate_columns(rows: Sequence[Sequence[Cell]]) -> Iterator[TableClaim]:
     header: Sequence[Cell] | None = None
     pairs: list[tuple[int, int, int]] = []
     for row in rows:
@@ -117,9 +109,9 @@ def _rate_columns(rows: Sequence[Sequence[Cell]]) -> Iterator[Finding]:
             header, pairs = row, _rate_pairs(row)
         elif header is not None and pairs and len(row) == len(header):
             for rate, numerator, denominator in pairs:
-                finding = _rate(header, row, rate, numerator, denominator)
-                if finding is not None:
-                    yield finding
+                claim = _rate(header, row, rate, numerator, denominator)
+                if claim is not None:
+                    yield claim
 
 
 def _rate_pairs(header: Sequence[Cell]) -> list[tuple[int, int, int]]:
@@ -160,7 +152,7 @@ def _by_words(texts: list[str], rate: str, previous: int, col: int) -> tuple[int
 
 
 def _rate(header: Sequence[Cell], row: Sequence[Cell], rate_col: int, numerator_col: int,
-          denominator_col: int) -> Finding | None:
+          denominator_col: int) -> TableClaim | None:
     # Head counts (编制数, 实有人数) are exact; amounts are rounded.
     counted = Unit.PERSON if any("人" in header[col].text for col in (numerator_col, denominator_col)) \
         else Unit.NONE
@@ -173,11 +165,6 @@ def _rate(header: Sequence[Cell], row: Sequence[Cell], rate_col: int, numerator_
     names = [f"{where} {compact(header[col].text)}".strip()
              for col in (rate_col, numerator_col, denominator_col)]
     stated = Figure(names[0], rate, row[rate_col])
-    terms = [Figure(names[1], numerator, row[numerator_col]),
-             Figure(names[2], denominator, row[denominator_col])]
-    outcome = check_ratio(rate, numerator, denominator)
-    if outcome.expected is None:
-        return None
-    message = (f"{names[0]} {rate.written}% 与 {names[1]} {numerator.written} / {names[2]} "
-               f"{denominator.written} = {plain(outcome.expected)}% 不一致")
-    return relation_finding(RATIO, message, stated, outcome, terms, row)
+    terms = (Figure(names[1], numerator, row[numerator_col]),
+             Figure(names[2], denominator, row[denominator_col]))
+    return TableClaim(RATIO, "ratio", names[0], stated, terms, tuple(row))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from jixiao.documents.model import Cell
 from jixiao.findings import Finding, Place, Severity, Term, number_text, range_text
@@ -66,10 +67,32 @@ class Figure:
         return Term(self.label, self.number.written, self.cell.place)
 
 
+TableKind = Literal["sum", "cap", "ratio"]
+
+
+@dataclass(frozen=True, slots=True)
+class TableClaim:
+    """A relation a table states, read but not yet judged.
+
+    ``kind`` says how ``stated`` is checked against ``terms``: ``"sum"``, their sum (``what``
+    names the total in messages, ``parts`` the word for the summed figures, 分值 or 得分);
+    ``"cap"``, the 得分 ``stated`` at most the 分值 ``terms[0]`` (``what`` names the row);
+    ``"ratio"``, the rate ``stated`` (percent) against ``terms[0]`` / ``terms[1]``. ``code`` is
+    the rule's code and ``row`` the stated figure's row, the finding's evidence."""
+
+    code: str
+    kind: TableKind
+    what: str
+    stated: Figure
+    terms: tuple[Figure, ...]
+    row: tuple[Cell, ...]
+    parts: str = ""
+
+
 def relation_finding(code: str, message: str, stated: Figure, outcome: Outcome,
                      terms: Sequence[Figure], row: Sequence[Cell]) -> Finding | None:
-    # ``row`` is the stated figure's row: the finding's evidence.
-    """The finding on an outcome (``None`` when the relation holds or cannot be judged)."""
+    """The finding on an outcome (``None`` when the relation holds or cannot be judged);
+    ``row`` is the stated figure's row, the finding's evidence."""
     severity = SEVERITY_OF.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None

@@ -1,29 +1,75 @@
 """Relations that tables state, checked (codes JX-TABLE-001…005).
 
 Tables are recognised by their header words, never by the report they come from: score tables
-(分值 and 得分 columns, :mod:`jixiao.extract.table_scores`) and amount tables (合计 rows and
-rate columns, :mod:`jixiao.extract.table_amounts`). The 合计 row of a score table is its 总分,
-checked as such, not as an amount total. A relation that fails is an ``error``; one
-that holds only within the rounding of its figures is ``info``; one that holds gives nothing.
+(分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.table_scores`)
+and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.table_amounts`). The 合计 row
+of a score table is its 总分, checked as such, not as an amount total.
+
+:func:`table_claims` lists every relation read, whether it holds or not (what was checked);
+:func:`table_findings` judges them: a relation that fails is an ``error``; one that holds only
+within the rounding of its figures is ``info``; one that holds gives nothing.
 """
 
 from __future__ import annotations
 
 from jixiao.documents.model import Document
-from jixiao.extract.table_amounts import RATIO, TOTAL_ROW, amount_findings
-from jixiao.extract.table_scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_findings
-from jixiao.findings import Finding
+from jixiao.extract.table_amounts import RATIO, TOTAL_ROW, amount_claims
+from jixiao.extract.table_cells import TableClaim, evidence, plain, relation_finding
+from jixiao.extract.table_scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
+from jixiao.findings import Finding, Severity
+from jixiao.relations import check_ratio, check_sum
 
 TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
 
 
-def table_findings(document: Document) -> tuple[Finding, ...]:
-    """Every finding on the relations the document's tables state, in table order."""
-    findings: list[Finding] = []
+def table_claims(document: Document) -> tuple[TableClaim, ...]:
+    """Every relation the document's tables state, in table order."""
+    claims: list[TableClaim] = []
     for table in document.tables:
         scores = is_score_table(table)
         if scores:
-            findings += score_findings(table)
-        findings += amount_findings(table, totals=not scores)
-    return tuple(findings)
+            claims += score_claims(table)
+        claims += amount_claims(table, totals=not scores)
+    return tuple(claims)
+
+
+def table_findings(document: Document) -> tuple[Finding, ...]:
+    """Every finding on the relations the document's tables state, in table order."""
+    findings = (check_table_claim(claim) for claim in table_claims(document))
+    return tuple(finding for finding in findings if finding is not None)
+
+
+def check_table_claim(claim: TableClaim) -> Finding | None:
+    """The finding on one table relation (``None`` when it holds or cannot be judged)."""
+    if claim.kind == "cap":
+        return _cap(claim)
+    stated = claim.stated.number
+    if claim.kind == "ratio":
+        numerator, denominator = claim.terms
+        outcome = check_ratio(stated, numerator.number, denominator.number)
+        if outcome.expected is None:
+            return None
+        message = (f"{claim.stated.label} {stated.written}% 与 {numerator.label} {numerator.number.written}"
+                   f" / {denominator.label} {denominator.number.written} = {plain(outcome.expected)}% 不一致")
+        return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
+    outcome = check_sum(stated, [term.number for term in claim.terms])
+    if outcome.expected is None:
+        return None
+    message = (f"{claim.what} {stated.written} 与各项{claim.parts}之和 {plain(outcome.expected)} 不一致"
+               f"（相差 {plain(abs(stated.value - outcome.expected))}）")
+    return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
+
+
+def _cap(claim: TableClaim) -> Finding | None:
+    weight, score = claim.terms[0], claim.stated
+    if score.number.value <= weight.number.value:
+        return None
+    exceeds = score.number.interval().low > weight.number.interval().high
+    severity = Severity.ERROR if exceeds else Severity.INFO
+    message = f"{claim.what}的得分 {score.number.written} 超过分值 {weight.number.written}"
+    if severity is Severity.INFO:
+        message += "（仅在舍入范围内）"
+    return Finding.new(claim.code, severity, message, score.cell.place, stated=score.number.written,
+                       expected=weight.number.written, terms=(weight.term(), score.term()),
+                       evidence=evidence(claim.row))

@@ -24,19 +24,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Table
-from jixiao.extract.table_cells import (
-    Figure,
-    compact,
-    evidence,
-    figure,
-    part_of,
-    plain,
-    relation_finding,
-    row_label,
-)
-from jixiao.findings import Finding, Severity
+from jixiao.extract.table_cells import Figure, TableClaim, compact, figure, part_of, row_label
 from jixiao.numbers import Unit
-from jixiao.relations import check_sum
 
 WEIGHT_SUM, SCORE_SUM, SCORE_CAP = "JX-TABLE-001", "JX-TABLE-002", "JX-TABLE-003"
 
@@ -83,7 +72,7 @@ def is_score_table(table: Table) -> bool:
     return any(_header(row) is not None for row in table.rows)
 
 
-def score_findings(table: Table) -> Iterator[Finding]:
+def score_claims(table: Table) -> Iterator[TableClaim]:
     header: _Header | None = None
     sheet = _Sheet()
     for row in table.rows:
@@ -114,7 +103,7 @@ def _aligned(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
     return {col + shift: cell for col, cell in enumerate(row)}
 
 
-def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[Finding]:
+def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[TableClaim]:
     if _TOTAL.fullmatch(row_label(row)):
         yield from _total_row(header, row, sheet)
         return
@@ -175,7 +164,7 @@ def _label(header: _Header, cells: dict[int, Cell], row: Sequence[Cell]) -> str:
     return row_label(row) or "本行"
 
 
-def _close_groups(sheet: _Sheet, col: int) -> Iterator[Finding]:
+def _close_groups(sheet: _Sheet, col: int) -> Iterator[TableClaim]:
     """Close the open blocks at level column ``col`` or deeper, checking their weights."""
     while sheet.groups and sheet.groups[-1].col >= col:
         group = sheet.groups.pop()
@@ -184,7 +173,7 @@ def _close_groups(sheet: _Sheet, col: int) -> Iterator[Finding]:
                             group.row)
 
 
-def _total_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[Finding]:
+def _total_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[TableClaim]:
     yield from _close_groups(sheet, 0)
     weight, score = _total_figures(header, row)
     complete = len(sheet.weights) >= 2 and not sheet.unfilled
@@ -217,27 +206,9 @@ def _points(label: str, cell: Cell) -> Figure | None:
 
 
 def _sum(code: str, what: str, stated: Figure, parts: list[Figure], kind: str,
-         row: Sequence[Cell]) -> Iterator[Finding]:
-    outcome = check_sum(stated.number, [part.number for part in parts])
-    if outcome.expected is None:
-        return
-    difference = plain(abs(stated.number.value - outcome.expected))
-    message = (f"{what} {stated.number.written} 与各项{kind}之和 {plain(outcome.expected)} 不一致"
-               f"（相差 {difference}）")
-    finding = relation_finding(code, message, stated, outcome, parts, row)
-    if finding is not None:
-        yield finding
+         row: Sequence[Cell]) -> Iterator[TableClaim]:
+    yield TableClaim(code, "sum", what, stated, tuple(parts), tuple(row), kind)
 
 
-def _cap(weight: Figure, score: Figure, label: str, row: Sequence[Cell]) -> Iterator[Finding]:
-    low = score.number.interval().low
-    high = weight.number.interval().high
-    if score.number.value <= weight.number.value:
-        return
-    severity = Severity.ERROR if low > high else Severity.INFO
-    message = f"{label}的得分 {score.number.written} 超过分值 {weight.number.written}"
-    if severity is Severity.INFO:
-        message += "（仅在舍入范围内）"
-    yield Finding.new(SCORE_CAP, severity, message, score.cell.place, stated=score.number.written,
-                      expected=weight.number.written, terms=(weight.term(), score.term()),
-                      evidence=evidence(row))
+def _cap(weight: Figure, score: Figure, label: str, row: Sequence[Cell]) -> Iterator[TableClaim]:
+    yield TableClaim(SCORE_CAP, "cap", label, score, (weight,), tuple(row))
