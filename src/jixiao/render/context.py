@@ -98,6 +98,9 @@ def _charts(evaluation: Evaluation, scorecard: Scorecard) -> ChartData:
     parts = (("人员经费", basic.personnel.amount), ("公用经费", basic.public.amount),
              ("对个人和家庭的补助", basic.subsidies.amount))
     composition = tuple((label, amount.value) for label, amount in parts if amount is not None)
-    scores = tuple((row.indicator.name or row.indicator.level2, row.counted_score or ZERO, row.weight)
+    # The score the tables show: the unit's own where stated, else the rule's.
+    scores = tuple((row.indicator.name or row.indicator.level2,
+                    row.stated_score if row.stated_score is not None else row.counted_score or ZERO,
+                    row.weight)
                    for row in scorecard.unit_table.indicators if row.weight is not None)
     return ChartData(composition, scores)

@@ -118,8 +118,9 @@ def _projects(facts: Facts, notes: Notes) -> str:
     total = written(projects.total) if projects.total is not None else _sum_text(items, facts)
     if not items:
         return f"{lead}项目支出总数为{total}万元，其中：{notes.need(None, '项目支出明细')}。"
-    listed = "；".join(f"{i}、{_named(item.name)}{notes.need(written(item.amount), f'项目“{item.name}”金额')}万元"
-                      for i, item in enumerate(items, 1))
+    listed = "；".join(
+        f"{i}、{_named(item.name)}{notes.need(written(item.amount), f'项目“{item.name}”金额')}万元"
+        for i, item in enumerate(items, 1))
     return f"{lead}项目支出总数为{total}万元，其中：{listed}。"
 
 
