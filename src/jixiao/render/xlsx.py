@@ -64,8 +64,8 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
                 profile: Profile, checks: Checks) -> None:
     sheet = Sheet(book.add_worksheet(UNIT_SHEET))
     _title(sheet, styles, "附件2", f"{evaluation.year}年度预算单位整体支出绩效自评表")
-    sheet.write_string(2, 0, "预算单位名称", styles.label)
-    merge(sheet, 2, 1, 2, LAST_COL, evaluation.unit.name, styles.text)
+    merge(sheet, 2, 0, 2, 2, "预算单位名称", styles.label)
+    merge(sheet, 2, 3, 2, LAST_COL, evaluation.unit.name, styles.text)
     table = evaluation.self_assessment
     writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
     row, header = write_table(writer, _unit_table(table), 3, "年度预算申请（万元）", _splits(table))
@@ -74,13 +74,7 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
 
 def _unit_table(table: UnitSelfAssessment) -> Table:
     return Table(table.funds, table.goals, table.indicators, table.stated_total_weight,
-                 table.stated_total_score, _explanation(table.budget_change_explanation,
-                                                        table.execution_explanation))
-
-
-def _explanation(*texts: str) -> str:
-    """预算调整说明 and 执行率说明, for the 说明 cell of 年度资金总额."""
-    return "；".join(text for text in texts if text)
+                 table.stated_total_score)
 
 
 def _splits(table: UnitSelfAssessment) -> tuple[Split, ...]:
@@ -96,16 +90,16 @@ def _project_sheet(book: Any, styles: Styles, evaluation: Evaluation, project: P
     name = project_sheet_name(number, project.name)
     sheet = Sheet(book.add_worksheet(name))
     _title(sheet, styles, f"附件3-{number}", f"{evaluation.year}年度项目支出绩效自评表")
-    heading = (("项目支出名称", project.name), ("主管部门", project.supervising_department),
-               ("实施单位", project.implementer))
-    for row, (label, text) in enumerate(heading, start=2):
-        sheet.write_string(row, 0, label, styles.label)
-        merge(sheet, row, 1, row, LAST_COL, text, styles.text)
+    merge(sheet, 2, 0, 2, 2, "项目名称", styles.label)
+    merge(sheet, 2, 3, 2, LAST_COL, project.name, styles.text)
+    merge(sheet, 3, 0, 3, 2, "主管部门", styles.label)
+    merge(sheet, 3, 3, 3, 4, project.supervising_department, styles.text)
+    merge(sheet, 3, 5, 3, 6, "实施单位", styles.label)
+    merge(sheet, 3, 7, 3, LAST_COL, project.implementer, styles.text)
     table = Table(project.funds, project.goals, project.indicators, project.stated_total_weight,
-                  project.stated_total_score,
-                  _explanation(project.budget_change_explanation, project.execution_explanation))
+                  project.stated_total_score)
     writer = Writer(sheet, name, styles, profile, score, checks)
-    row, header = write_table(writer, table, 5, "项目资金（万元）")
+    row, header = write_table(writer, table, 4, "项目资金（万元）")
     _footer(sheet, styles, row, header)
 
 

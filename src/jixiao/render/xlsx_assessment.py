@@ -31,14 +31,16 @@ from jixiao.render.xlsx_cells import (
 from jixiao.render.xlsx_checks import Against, Check, Checks, cell_in
 from jixiao.scoring import IndicatorScore, TableScore
 
-LAST_COL = 7
-WIDTHS = (12, 12, 24, 14, 14, 8, 8, 30)
-FORM_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评得分",
-                "偏差原因分析及改进措施")
-FUNDS_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分", "说明")
+LAST_COL = 8
+WIDTHS = (9, 11, 11, 22, 12, 12, 7, 8, 28)
+"""The form's nine columns, as in the Word attachment: label, 一级, 二级, 三级, 指标值, 完成值,
+分值, 得分, 偏差原因; the funds rows put their six figures in columns D-I."""
+FORM_HEADERS = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+                "自评得分", "偏差原因分析及改进措施")
+FUNDS_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分")
 POINTS = "0.##"
-COL_WEIGHT, COL_SCORE = 5, 6
-FUNDS_WEIGHT, FUNDS_RATE, FUNDS_SCORE = 4, 5, 6
+COL_WEIGHT, COL_SCORE = 6, 7
+FUNDS_INITIAL, FUNDS_FULL, FUNDS_ACTUAL, FUNDS_WEIGHT, FUNDS_RATE, FUNDS_SCORE = 3, 4, 5, 6, 7, 8
 SUM_OF = '=IF(COUNT({cells})=0,"",SUM({cells}))'
 
 Split = tuple[str, Sequence[tuple[str, StatedNumber | None]]]
@@ -54,7 +56,6 @@ class Table:
     indicators: tuple[Indicator, ...]
     stated_total_weight: StatedNumber | None
     stated_total_score: StatedNumber | None
-    explanation: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +83,16 @@ def write_table(w: Writer, table: Table, row: int, funds_label: str,
                 splits: Sequence[Split] = ()) -> tuple[int, int]:
     """The funds, goals, indicators and 总分 from ``row``; the row after them and the indicator
     header row (repeated on every printed page)."""
-    funds_row, row = _funds(w, table.funds, row, funds_label, table.explanation)
+    funds_row = row + 1
     w.checks.section(f"{w.name}：资金")
     execution = _execution_checks(w, table.funds, funds_row)
+    end = funds_row + 1
     if isinstance(table.funds, ProjectFunds):
-        row = _fund_sources(w, table.funds, row, funds_row)
-    for split in splits:
-        row = _split(w, split, row, funds_row, table.funds.actual)
-    row = _goals(w, table.goals, row)
+        end = _fund_sources(w, table.funds, end, funds_row)
+    if splits:
+        end = _splits(w, splits, end, funds_row, table.funds.actual)
+    _funds(w, table.funds, row, end - 1, funds_label)
+    row = _goals(w, table.goals, end)
     header = row
     rows, counted = _indicators(w, header)
     total_row = header + 1 + len(rows)
@@ -98,28 +101,29 @@ def write_table(w: Writer, table: Table, row: int, funds_label: str,
     return total_row + 1, header
 
 
-def _funds(w: Writer, funds: FundsExecution, row: int, label: str, explanation: str) -> tuple[int, int]:
+def _funds(w: Writer, funds: FundsExecution, row: int, last: int, label: str) -> None:
+    """The header and 年度资金总额 rows, under ``label`` merged down to ``last``."""
     s, st = w.sheet, w.styles
-    s.write_string(row, 0, label, st.label)
-    for col, header in enumerate(FUNDS_HEADERS, start=1):
+    merge(s, row, 0, last, 0, label, st.label)
+    merge(s, row, 1, row, 2, "", st.header)
+    for col, header in enumerate(FUNDS_HEADERS, start=FUNDS_INITIAL):
         s.write_string(row, col, header, st.header)
     r = row + 1
-    s.write_string(r, 0, "年度资金总额", st.label)
+    merge(s, r, 1, r, 2, "年度资金总额", st.label)
     _fund_line(w, funds, r)
     write_stated(s, st, r, FUNDS_WEIGHT, funds.weight, Kind.POINTS)
     write_stated(s, st, r, FUNDS_RATE, funds.stated_execution_rate, Kind.PERCENT)
     write_stated(s, st, r, FUNDS_SCORE, funds.stated_score, Kind.POINTS)
-    s.write_string(r, 7, explanation, st.text)
-    return r, r + 1
 
 
 def _fund_line(w: Writer, line: FundsLine, r: int) -> None:
-    for col, number in enumerate((line.initial_budget, line.full_year_budget, line.actual), start=1):
+    figures = (line.initial_budget, line.full_year_budget, line.actual)
+    for col, number in enumerate(figures, start=FUNDS_INITIAL):
         write_stated(w.sheet, w.styles, r, col, number)
 
 
 def _rate_formula(w: Writer, r: int) -> str:
-    actual, budget = w.at(r, 3), w.at(r, 2)
+    actual, budget = w.at(r, FUNDS_ACTUAL), w.at(r, FUNDS_FULL)
     return f'=IF(OR({actual}="",{budget}=""),"",IF({budget}=0,"",{actual}/{budget}))'
 
 
@@ -133,7 +137,8 @@ class Execution:
 
 def _execution_checks(w: Writer, funds: FundsExecution, r: int) -> Execution:
     rate = w.checks.add(Check(
-        "执行率", Against.stated(w.name, r, FUNDS_RATE, funds.stated_execution_rate), _rate_formula(w, r),
+        "执行率", Against.stated(w.name, r, FUNDS_RATE, funds.stated_execution_rate, percent=True),
+        _rate_formula(w, r),
         ratio(cell_value(funds.actual), cell_value(funds.full_year_budget)), RATE_FORMAT,
         "全年执行数 / 全年预算数"))
     score = w.score.execution_score
@@ -141,7 +146,7 @@ def _execution_checks(w: Writer, funds: FundsExecution, r: int) -> Execution:
         "执行率得分", Against.stated(w.name, r, FUNDS_SCORE, funds.stated_score),
         _execution_formula(w.profile, rate),
         "" if score is None else score, POINTS, _execution_method(w.profile)))
-    initial, full = w.at(r, 1), w.at(r, 2)
+    initial, full = w.at(r, FUNDS_INITIAL), w.at(r, FUNDS_FULL)
     w.checks.add(Check(
         "预算调整率", None,
         f'=IF(OR({full}="",{initial}=""),"",IF({initial}=0,"",({full}-{initial})/{initial}))',
@@ -175,15 +180,15 @@ def _number(value: Decimal) -> str:
 
 
 def _fund_sources(w: Writer, funds: ProjectFunds, row: int, funds_row: int) -> int:
-    lines = (("当年财政拨款", funds.current_appropriation), ("上年结转资金", funds.carryover),
+    lines = (("其中：当年财政拨款", funds.current_appropriation), ("上年结转资金", funds.carryover),
              ("其他资金", funds.other))
     for offset, (label, line) in enumerate(lines):
-        w.sheet.write_string(row + offset, 0, label, w.styles.label)
+        merge(w.sheet, row + offset, 1, row + offset, 2, label, w.styles.label)
         _fund_line(w, line, row + offset)
-        for col in range(4, LAST_COL + 1):
-            w.sheet.write_blank(row + offset, col, None, w.styles.text)
+        for col in range(FUNDS_WEIGHT, LAST_COL + 1):
+            w.sheet.write_string(row + offset, col, "—", w.styles.label)
     for col, (key, header) in enumerate((("initial_budget", "年初预算数"), ("full_year_budget", "全年预算数"),
-                                         ("actual", "全年执行数")), start=1):
+                                         ("actual", "全年执行数")), start=FUNDS_INITIAL):
         values = [cell_value(getattr(line, key)) for _, line in lines]
         cells = w.cells(range(row, row + len(lines)), col)
         w.checks.add(Check(
@@ -194,23 +199,34 @@ def _fund_sources(w: Writer, funds: ProjectFunds, row: int, funds_row: int) -> i
     return row + len(lines)
 
 
-def _split(w: Writer, split: Split, row: int, funds_row: int, actual: StatedNumber | None) -> int:
-    """按收入性质分 / 按支出性质分: each part in the 全年执行数 column; their sum is checked."""
+def _splits(w: Writer, splits: Sequence[Split], row: int, funds_row: int, actual: StatedNumber | None) -> int:
+    """按收入性质分 and 按支出性质分 side by side, each part “其中：一般公共预算：182.26” as the
+    form prints it (text, so their sums on 计算校核 are of the stated figures, not live)."""
     s, st = w.sheet, w.styles
-    group, parts = split
-    merge(s, row, 0, row + len(parts) - 1, 0, group, st.label)
-    for offset, (label, number) in enumerate(parts):
-        merge(s, row + offset, 1, row + offset, 2, label, st.text)
-        write_stated(s, st, row + offset, 3, number)
-        merge(s, row + offset, 4, row + offset, LAST_COL, "", st.text)
+    depth = 1 + max(len(parts) for _, parts in splits)
+    for index, (group, parts) in enumerate(splits):
+        first, last = 1 + 4 * index, 4 + 4 * index
+        merge(s, row, first, row, last, f"{group}：", st.text)
+        for offset in range(1, depth):
+            text = ""
+            if offset <= len(parts):
+                label, number = parts[offset - 1]
+                text = f"{'其中：' if offset == 1 else ''}{label}：{'' if number is None else number.written}"
+            merge(s, row + offset, first, row + offset, last, text, st.text)
+        _split_check(w, group, parts, funds_row, actual)
+    return row + depth
+
+
+def _split_check(w: Writer, group: str, parts: Sequence[tuple[str, StatedNumber | None]], funds_row: int,
+                 actual: StatedNumber | None) -> None:
     values = [cell_value(number) for _, number in parts]
+    stated = [value for value in values if value is not None]
+    formula = "=" + "+".join(format(value, "f") for value in stated) if stated else '=""'
     w.checks.add(Check(
         f"全年执行数 = {group}之和",
-        Against.stated(w.name, funds_row, 3, actual).with_parts([number for _, number in parts]),
-        SUM_OF.format(cells=w.cells(range(row, row + len(parts)), 3)),
-        total(values) if any(v is not None for v in values) else "", "0.00",
-        " + ".join(label for label, _ in parts)))
-    return row + len(parts)
+        Against.stated(w.name, funds_row, FUNDS_ACTUAL, actual).with_parts([number for _, number in parts]),
+        formula, total(values) if stated else "", "0.00",
+        " + ".join(label for label, _ in parts) + "（表中为文字，按填报数计算）"))
 
 
 def _goals(w: Writer, goals: Sequence[Goal], row: int) -> int:
@@ -218,10 +234,10 @@ def _goals(w: Writer, goals: Sequence[Goal], row: int) -> int:
     shown = list(goals) or [Goal()]
     merge(s, row, 0, row + len(shown), 0, "年度总体目标", st.label)
     merge(s, row, 1, row, 4, "预期目标", st.header)
-    merge(s, row, 5, row, 7, "实际完成情况", st.header)
+    merge(s, row, 5, row, LAST_COL, "实际完成情况", st.header)
     for offset, goal in enumerate(shown, start=1):
         merge(s, row + offset, 1, row + offset, 4, goal.expected, st.text)
-        merge(s, row + offset, 5, row + offset, 7, goal.achieved, st.text)
+        merge(s, row + offset, 5, row + offset, LAST_COL, goal.achieved, st.text)
     return row + len(shown) + 1
 
 
@@ -229,7 +245,7 @@ def _indicators(w: Writer, header: int) -> tuple[list[int], list[str]]:
     """The indicator rows, grouped by 一级 and 二级 with merged cells; their counted scores and
     block sums are checked. The rows, and the 计算校核 cells of the counted scores."""
     s, st = w.sheet, w.styles
-    for col, text in enumerate(FORM_HEADERS):
+    for col, text in enumerate(FORM_HEADERS[1:], start=1):
         s.write_string(header, col, text, st.header)
     row = header + 1
     counted: list[str] = []
@@ -237,24 +253,26 @@ def _indicators(w: Writer, header: int) -> tuple[list[int], list[str]]:
         run = list(rows)
         counted += _block(w, block, run, row)
         row += len(run)
+    merge(s, header, 0, row - 1, 0, FORM_HEADERS[0], st.label)
     return list(range(header + 1, row)), counted
 
 
 def _block(w: Writer, block: str, run: Sequence[IndicatorScore], first: int) -> list[str]:
     s, st = w.sheet, w.styles
     last = first + len(run) - 1
-    merge(s, first, 0, last, 0, run[0].indicator.level1, st.label)
+    required = w.profile.block_weights.get(block)
+    level1 = block if required is None else f"{block}（{_number(required)}分）"  # as the form prints it
+    merge(s, first, 1, last, 1, level1, st.label)
     row = first
     for level2, rows in groupby(run, key=lambda item: item.indicator.level2):
         group = list(rows)
-        merge(s, row, 1, row + len(group) - 1, 1, level2, st.label)
+        merge(s, row, 2, row + len(group) - 1, 2, level2, st.label)
         for offset, item in enumerate(group):
             _indicator_row(w, item, row + offset)
         row += len(group)
     w.checks.section(f"{w.name}：{block}")
     counted = [_counted_check(w, item, first + index) for index, item in enumerate(run)]
     block_rows = range(first, last + 1)
-    required = w.profile.block_weights.get(block)
     w.checks.add(Check(
         f"{block} 分值合计",
         None if required is None else Against.required(required, f"评分规则 {w.profile.id}"),
@@ -283,20 +301,20 @@ def _counted_check(w: Writer, item: IndicatorScore, row: int) -> str:
 
 def _indicator_row(w: Writer, item: IndicatorScore, row: int) -> None:
     s, st, indicator = w.sheet, w.styles, item.indicator
-    for col, text in ((2, indicator.name), (3, indicator.target), (4, indicator.actual)):
+    for col, text in ((3, indicator.name), (4, indicator.target), (5, indicator.actual)):
         s.write_string(row, col, text, st.text)
     write_stated(s, st, row, COL_WEIGHT, indicator.weight, Kind.POINTS)
     write_stated(s, st, row, COL_SCORE, indicator.stated_score, Kind.POINTS)
-    s.write_string(row, 7, indicator.deviation_reason, st.text)
+    s.write_string(row, LAST_COL, indicator.deviation_reason, st.text)
 
 
 def _total(w: Writer, table: Table, rows: Sequence[int], funds_row: int, row: int) -> None:
     """总分 as stated; its sums, the profile's total and the grade are checked."""
     s, st, score = w.sheet, w.styles, w.score
-    merge(s, row, 0, row, 4, "总分", st.label)
+    merge(s, row, 0, row, COL_WEIGHT - 1, "总分", st.label)
     write_stated(s, st, row, COL_WEIGHT, table.stated_total_weight, Kind.POINTS)
     write_stated(s, st, row, COL_SCORE, table.stated_total_score, Kind.POINTS)
-    s.write_blank(row, 7, None, st.text)
+    s.write_blank(row, LAST_COL, None, st.text)
     w.checks.section(f"{w.name}：总分")
     exec_weight = w.at(funds_row, FUNDS_WEIGHT)
     weights = f"+SUM({w.cells(rows, COL_WEIGHT)})" if rows else ""

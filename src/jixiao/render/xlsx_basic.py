@@ -107,8 +107,8 @@ def _staffing(sheet: Any, styles: Styles, data: BasicDataTable, year: int, check
     for col, number in enumerate((staffing.authorized, staffing.actual), start=1):
         write_stated(sheet, styles, 4, col, number, Kind.COUNT)
     write_stated(sheet, styles, 4, 3, staffing.stated_control_rate, Kind.PERCENT)
-    _ratio_check(checks, "财政供养人员控制率", Against.stated(SHEET, 4, 3, staffing.stated_control_rate),
-                 cell_in(SHEET, 4, 2), cell_in(SHEET, 4, 1),
+    stated = Against.stated(SHEET, 4, 3, staffing.stated_control_rate, percent=True)
+    _ratio_check(checks, "财政供养人员控制率", stated, cell_in(SHEET, 4, 2), cell_in(SHEET, 4, 1),
                  ratio(cell_value(staffing.actual), cell_value(staffing.authorized)), "实际在职人数 / 编制数")
 
 
@@ -167,12 +167,12 @@ def _buildings(sheet: Any, styles: Styles, data: BasicDataTable, year: int, row:
     for col, number in enumerate(cells, start=1):
         write_stated(sheet, styles, values, col, number, Kind.PERCENT if col in (3, 6) else Kind.AMOUNT)
     if b.actual_area is not None or b.approved_area is not None:
-        stated = Against.stated(SHEET, values, 3, b.stated_area_control_rate)
+        stated = Against.stated(SHEET, values, 3, b.stated_area_control_rate, percent=True)
         _ratio_check(checks, "楼堂馆所规模控制率", stated, cell_in(SHEET, values, 2),
                      cell_in(SHEET, values, 1), ratio(cell_value(b.actual_area), cell_value(b.approved_area)),
                      "实际规模 / 批复规模")
     if b.actual_investment is not None or b.budget_investment is not None:
-        stated = Against.stated(SHEET, values, 6, b.stated_investment_control_rate)
+        stated = Against.stated(SHEET, values, 6, b.stated_investment_control_rate, percent=True)
         _ratio_check(checks, "投资概算控制率", stated, cell_in(SHEET, values, 5), cell_in(SHEET, values, 4),
                      ratio(cell_value(b.actual_investment), cell_value(b.budget_investment)),
                      "实际投资 / 预算投资")

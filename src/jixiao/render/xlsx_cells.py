@@ -1,8 +1,9 @@
 """Cells of the attachment workbook: stated numbers as written, formulas with their cached values.
 
 A stated number is written with exactly its own decimals (``5.00`` shows ``5.00``); a stated
-percentage (``90`` meaning 90%) is the fraction 0.9 in a percent format, so formulas compare
-it with computed ratios directly. A computed cell is a formula with its value cached, worked
+percentage is written as the unit wrote it, ``90`` shown “90%” (the number 90 with a literal
+“%” in its format), so a reader of the cell gets the figure of the form, as in the Word
+attachment; formulas divide it by 100. A computed cell is a formula with its value cached, worked
 out here from the same exact figures, so any reader sees the right number without
 recalculating, and Excel or LibreOffice recalculate it when a figure is edited. Computed cells
 have their own style (blue, italic).
@@ -35,10 +36,8 @@ def ref(row: int, col: int, *, absolute: bool = False) -> str:
     return str(xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute))
 
 
-
-
 def cell_value(number: StatedNumber | None) -> Decimal | None:
-    """What a stated number is in a cell: its value, a percentage as a fraction."""
+    """What a stated number is in a formula: its value, a percentage as a fraction."""
     if number is None:
         return None
     return number.value / HUNDRED if number.unit is Unit.PERCENT else number.value
@@ -77,14 +76,16 @@ def stated_format(number: StatedNumber | None, kind: Kind = Kind.AMOUNT) -> str:
     """The number format that shows a stated number with its written decimals."""
     if number is not None and number.unit is Unit.PERCENT:
         decimals = max(number.decimals, 0)
-        return "0." + "0" * decimals + "%" if decimals else "0%"
+        return ("0." + "0" * decimals if decimals else "0") + '"%"'
+    if number is None and kind is Kind.PERCENT:
+        return '0"%"'
     return cell_number_format(kind, None if number is None else number.value.quantize(number.quantum))
 
 
 def write_stated(sheet: Any, styles: Styles, row: int, col: int, number: StatedNumber | None,
                  kind: Kind = Kind.AMOUNT) -> None:
     """A figure as the unit stated it; blank when it stated none."""
-    value = cell_value(number)
+    value = None if number is None else number.value
     style = styles.number(stated_format(number, kind))
     if value is None or number is None:
         sheet.write_blank(row, col, None, style)
@@ -109,15 +110,11 @@ def ratio(numerator: Decimal | None, denominator: Decimal | None) -> Cached:
     return numerator / denominator
 
 
-
-
 def change(current: Decimal | None, prior: Decimal | None) -> Cached:
     """(本年 − 上年) / 上年 as the 计算校核 formulas give it: blank when either is blank or 上年 is 0."""
     if current is None or prior is None or prior == ZERO:
         return ""
     return (current - prior) / prior
-
-
 
 
 def total(values: Sequence[Decimal | None]) -> Decimal:

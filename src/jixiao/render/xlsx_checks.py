@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from jixiao.numbers import HUNDRED, ZERO, StatedNumber, Unit
+from jixiao.numbers import HUNDRED, ZERO, StatedNumber
 from jixiao.render.xlsx_cells import (
     Cached,
     Sheet,
@@ -47,13 +47,15 @@ class Against:
     tolerance: Decimal
 
     @classmethod
-    def stated(cls, sheet: str, row: int, col: int, number: StatedNumber | None) -> Against:
+    def stated(cls, sheet: str, row: int, col: int, number: StatedNumber | None, *,
+               percent: bool = False) -> Against:
+        """The cell at ``row``, ``col`` of ``sheet``, stating ``number`` (in a percent column, a
+        number of percent: 90 for 90%)."""
         value = cell_value(number)
-        tolerance = ZERO
-        if number is not None:
-            tolerance = number.quantum / 2 / (HUNDRED if number.unit is Unit.PERCENT else 1)
-        cell = cell_in(sheet, row, col)
-        return cls(f'=IF({cell}="","",{cell})', "" if value is None else value, f"{sheet}!{ref(row, col)}",
+        cell, scale = cell_in(sheet, row, col), HUNDRED if percent else Decimal(1)
+        tolerance = ZERO if number is None else number.quantum / 2 / scale
+        shown = f"{cell}/100" if percent else cell
+        return cls(f'=IF({cell}="","",{shown})', "" if value is None else value, f"{sheet}!{ref(row, col)}",
                    tolerance)
 
     @classmethod
