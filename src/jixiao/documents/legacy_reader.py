@@ -25,17 +25,24 @@ TIMEOUT = 120.0
 MAX_BYTES = 100 * 1024 * 1024
 
 
+#: How the files saved under these names begin: an OLE2 compound file (Word and Excel
+#: 97-2003), a zip (a newer file renamed), RTF, XML (Excel 2003 XML) or HTML; in lower case,
+#: as the start of the file is compared.
+SIGNATURES = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"pk\x03\x04", b"{\\rtf", b"<?xml", b"<html", b"<!doctype")
+
+
 def read_doc_document(path: Path) -> Document:
     """The document in the Word 97-2003 file at ``path``."""
-    return _converted(path, "docx", "doc", read_docx_document)
+    return _converted(path, "docx", "doc", read_docx_document, "不是有效的 Word 97-2003 文档（.doc）文件")
 
 
 def read_xls_document(path: Path) -> Document:
     """The document in the Excel 97-2003 workbook at ``path``."""
-    return _converted(path, "xlsx", "xls", read_xlsx_document)
+    return _converted(path, "xlsx", "xls", read_xlsx_document, "不是有效的 Excel 97-2003 工作簿（.xls）文件")
 
 
-def _converted(path: Path, target: str, format: str, reader: Callable[[Path], Document]) -> Document:
+def _converted(path: Path, target: str, format: str, reader: Callable[[Path], Document],
+               corrupt: str) -> Document:
     file = str(path)
     if not path.is_file():
         raise InputError("文件不存在", file=file, english="file not found")
@@ -45,6 +52,10 @@ def _converted(path: Path, target: str, format: str, reader: Callable[[Path], Do
     if size > MAX_BYTES:
         raise InputError(f"文件有 {size // (1024 * 1024)} MB，超过 100 MB 的上限，拒绝读取", file=file,
                          english="file above 100 MB")
+    with path.open("rb") as stream:
+        head = stream.read(16).lstrip().lower()
+    if not head.startswith(SIGNATURES):  # LibreOffice would read any bytes as plain text
+        raise InputError(corrupt, file=file, english=f"not a {format} file")
     with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as directory:
         converted = convert_with_libreoffice(path, target, Path(directory), timeout=TIMEOUT)
         try:
