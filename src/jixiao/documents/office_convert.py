@@ -16,6 +16,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 from jixiao.io.errors import InputError
@@ -26,9 +27,11 @@ _lock = threading.Lock()
 _profiles: dict[int, Path] = {}  # process id → its profile directory
 
 
-def convert_with_libreoffice(source: Path, target_format: str, out_dir: Path, *, timeout: float) -> Path:
+def convert_with_libreoffice(source: Path, target_format: str, out_dir: Path, *, timeout: float,
+                             env: Mapping[str, str] | None = None) -> Path:
     """The file converted from ``source`` into ``out_dir`` as ``target_format`` (``"docx"``,
-    ``"xlsx"``, ``"pdf"``, or with a filter: ``"pdf:writer_pdf_Export"``).
+    ``"xlsx"``, ``"pdf"``, or with a filter: ``"pdf:writer_pdf_Export"``). ``env`` adds variables to
+    LibreOffice's environment (the renderer's ``FONTCONFIG_FILE``).
 
     :class:`InputError` (in Chinese) when LibreOffice is not installed, when it fails or
     produces nothing, and when it runs longer than ``timeout`` seconds."""
@@ -43,7 +46,7 @@ def convert_with_libreoffice(source: Path, target_format: str, out_dir: Path, *,
         target.unlink(missing_ok=True)
         args = [command, f"-env:UserInstallation={_profile().as_uri()}", "--headless", "--norestore",
                 "--nolockcheck", "--convert-to", target_format, "--outdir", str(out_dir), str(source)]
-        _run(args, file, timeout)
+        _run(args, file, timeout, env)
     if not target.is_file() or target.stat().st_size == 0:
         raise InputError(f"LibreOffice 未能将文件转换为 {suffix} 格式（文件可能已损坏或格式不符）", file=file,
                          english=f"LibreOffice could not convert the file to {suffix}")
@@ -69,10 +72,11 @@ def _profile() -> Path:
     return _profiles[pid]
 
 
-def _run(args: list[str], file: str, timeout: float) -> None:
+def _run(args: list[str], file: str, timeout: float, env: Mapping[str, str] | None = None) -> None:
     # Own process group, so a timeout kills soffice.bin too, not only the launcher script.
     process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+                               stderr=subprocess.STDOUT, start_new_session=True,
+                               env=None if env is None else {**os.environ, **env})
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
