@@ -10,6 +10,7 @@ collide. A conversion that outlasts its ``timeout`` is killed with its whole pro
 from __future__ import annotations
 
 import atexit
+import multiprocessing.util
 import os
 import shutil
 import signal
@@ -69,6 +70,9 @@ def _profile() -> Path:
         path = Path(tempfile.mkdtemp(prefix=f"jixiao-libreoffice-{pid}-"))
         _profiles[pid] = path
         atexit.register(shutil.rmtree, path, ignore_errors=True)
+        # A multiprocessing worker leaves through os._exit, which skips atexit: finalize there too.
+        multiprocessing.util.Finalize(None, shutil.rmtree, args=(path,), kwargs={"ignore_errors": True},
+                                      exitpriority=0)
     return _profiles[pid]
 
 
