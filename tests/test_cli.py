@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from jixiao.checks import catalogue
 from jixiao.cli import app
+from jixiao.extract.evaluation_import import import_report, import_yaml
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "dongting-2023.yaml"
 runner = CliRunner()
@@ -154,3 +155,31 @@ def test_check_reads_the_prose_of_a_text_report(tmp_path: Path) -> None:
         "    按支出性质分类：基本支出132.81万元（人员经费114.24万元，公用经费18.47万元）。",
         f"{report}: 1 个错误，0 个警告，0 条提示",
     ]
+
+
+REPORTS = Path(__file__).parent / "data" / "reports"
+
+
+def test_import_writes_the_evaluation_a_report_states_and_check_reads_it(tmp_path: Path) -> None:
+    report = REPORTS / "dongting-2023.txt"
+    target = tmp_path / "洞庭.yaml"
+    result = runner.invoke(app, ["import", str(report), "-o", str(target)])
+    imported = import_report(report)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (f"已写出自评数据：{target}（报告模板：yueyanglou-2024）\n"
+                             f"报告中未能读出 {len(imported.missing)} 项，已列在文件开头，请补充后再运行 jixiao check。\n")
+    assert target.read_text("utf-8") == import_yaml(imported)
+    assert target.read_text("utf-8").startswith(
+        "# 由 jixiao import 从 dongting-2023.txt 读出（报告模板：yueyanglou-2024）。\n")
+    assert runner.invoke(app, ["check", str(target)]).exit_code == 1   # the report's own errors
+    shown = runner.invoke(app, ["import", str(report)])
+    assert (shown.exit_code, shown.stdout) == (0, import_yaml(imported))
+
+
+def test_import_refuses_a_missing_report_and_an_output_that_is_not_yaml(tmp_path: Path) -> None:
+    missing = tmp_path / "无.txt"
+    result = runner.invoke(app, ["import", str(missing), "-o", str(tmp_path / "x.yaml")])
+    assert (result.exit_code, result.stderr) == (2, f"错误：{missing}: 文件不存在\n")
+    wrong = runner.invoke(app, ["import", str(REPORTS / "xitang-2024.txt"), "-o", str(tmp_path / "x.json")])
+    assert (wrong.exit_code, wrong.stderr) == (2, f"错误：输出文件须为 .yaml 或 .yml：{tmp_path / 'x.json'}\n")
+    assert not (tmp_path / "x.yaml").exists()

@@ -1,4 +1,4 @@
-"""The `jixiao` command: new, score, check, rules, schema, profiles.
+"""The `jixiao` command: new, score, check, import, rules, schema, profiles.
 
 Exit codes (docs/design.md): 0 no errors found, 1 errors found, 2 a file could not be read or
 the command was used wrongly.
@@ -159,6 +159,32 @@ def _progress_bar(total: int, shown: bool | None) -> Iterator[Callable[[object],
                   console=console, auto_refresh=False) as bar:
         task = bar.add_task("check", total=total)
         yield lambda result: bar.update(task, advance=1, refresh=True)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="报告文件（.txt、.docx、.pdf 等）。")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="要写出的自评数据文件（.yaml）；默认输出到终端。")] = None,
+) -> None:
+    """从报告读出自评数据，写成 YAML：数值按报告原样写出，读不出的内容列在文件开头。"""
+    from jixiao.extract.evaluation_import import import_report, import_yaml, write_import
+
+    if output is not None and output.suffix.lower() not in {".yaml", ".yml"}:
+        raise _fail(f"输出文件须为 .yaml 或 .yml：{output}")
+    try:
+        result = import_report(file)
+        if output is None:
+            typer.echo(import_yaml(result), nl=False)
+            return
+        write_import(result, output)
+    except InputError as error:
+        raise _fail(error.describe()) from None
+    console = _console(stderr=True)
+    console.print(f"已写出自评数据：{output}（报告模板：{result.template or '未识别'}）", soft_wrap=True)
+    if result.missing:
+        console.print(f"报告中未能读出 {len(result.missing)} 项，已列在文件开头，"
+                      "请补充后再运行 jixiao check。", soft_wrap=True)
 
 
 @app.command()
