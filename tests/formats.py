@@ -43,7 +43,7 @@ def write_docx(source: Path, out_dir: Path) -> Path:
     """The report at ``source`` (text) as a Word document in ``out_dir``."""
     document = read_text_document(source)
     word = docx.Document()
-    _page_setup(word)
+    page_setup(word)
     for block in document.blocks:
         if isinstance(block, Paragraph):
             paragraph = word.add_paragraph(block.text)
@@ -55,7 +55,7 @@ def write_docx(source: Path, out_dir: Path) -> Path:
     return path
 
 
-def _page_setup(word: docx.document.Document) -> None:
+def page_setup(word: docx.document.Document) -> None:
     section = word.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from jixiao.documents.model import Document
 from jixiao.documents.ocr import OcrText, engine_version, fit_image, ocr_image, ocr_lines
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr
-from jixiao.documents.page_layout import PageBlock, margins_of, text_blocks, without_page_numbers
+from jixiao.documents.page_layout import Margins, PageBlock, margins_of, text_blocks, without_page_numbers
 from jixiao.documents.paged_text import PagedLayout
 from jixiao.io.errors import InputError
 
@@ -45,18 +45,22 @@ def read_image_document(path: Path) -> Document:
     key = CacheKey(hashlib.sha256(data).hexdigest(), 0, engine_version())
     texts = cached_ocr(key, lambda: ocr_image(image))
     layout = PagedLayout()
-    layout.add(1, ocr_blocks(texts, image.height))
+    layout.add(1, ocr_blocks(texts, image.width, image.height))
     if not layout.blocks:
         raise InputError("图片中未识别出文字", file=file, english="OCR found no text in the image")
     return layout.document(file, FORMAT)
 
 
-def ocr_blocks(texts: tuple[OcrText, ...], height: float) -> list[PageBlock]:
-    """The paragraphs and tables of one OCR'd page of ``height`` pixels."""
+def ocr_blocks(texts: tuple[OcrText, ...], width: float, height: float) -> list[PageBlock]:
+    """The paragraphs and tables of one OCR'd page of ``width`` × ``height`` pixels. Lines
+    that span less than half the page (a page of short lines) are never taken as wrapped."""
     lines = without_page_numbers(ocr_lines(texts), height)
     if not lines:
         return []
-    return text_blocks(lines, margins_of(lines, SLACK), CELL_GAP)
+    margins = margins_of(lines, SLACK)
+    if margins.right - margins.left < width / 2:
+        margins = Margins(margins.left, width, SLACK)
+    return text_blocks(lines, margins, CELL_GAP)
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -66,9 +66,10 @@ CORRUPT = "不是有效的 PDF 文件（文件已损坏或格式不符）"
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """A page read by OCR: its text pieces and its height in pixels."""
+    """A page read by OCR: its text pieces and its size in pixels."""
 
     texts: tuple[OcrText, ...]
+    width: float
     height: float
 
 
@@ -168,7 +169,7 @@ class _Pages:
         if self.hash is None:
             self.hash = file_hash(self.path)
         key = CacheKey(self.hash, index, f"{engine_version()}; {RENDER_DPI} dpi")
-        return _Scan(cached_ocr(key, lambda: ocr_image(image)), image.height)
+        return _Scan(cached_ocr(key, lambda: ocr_image(image)), image.width, image.height)
 
     def _grids(self, index: int) -> list[Grid]:
         import pdfplumber
@@ -213,4 +214,4 @@ def _joined(pages: list[list[PageBlock]]) -> list[tuple[int, PageBlock]]:
 def _blocks(page: TextPage | _Scan, margins: Margins) -> list[PageBlock]:
     if isinstance(page, TextPage):
         return page_blocks(page, margins)
-    return ocr_blocks(page.texts, page.height)
+    return ocr_blocks(page.texts, page.width, page.height)
