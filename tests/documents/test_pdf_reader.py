@@ -23,7 +23,7 @@ from jixiao.findings import Place
 from jixiao.io.errors import InputError
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from formats import FONT, page_setup, no_network
+from formats import FONT, no_network, page_setup
 
 SHARES = ("2023年度基本支出113.94万元，其中：工资福利支出96.82万元，占基本支出的84.97%；"
           "商品和服务支出14.34万元，占基本支出的12.58%；对个人和家庭的补助2.78万元，占基本支出的2.44%。")

@@ -232,10 +232,11 @@ def margins_of(lines: Sequence[Line], slack: float) -> Margins:
 
 
 def _common_edge(edges: list[float], width: float, pick: Callable[[list[float]], float]) -> float:
-    """The edge of the most populated bin (ties: the leftmost), ``pick`` of the edges in it."""
+    """``pick`` of the edges in the most populated bin (between equals, the bin ``pick``
+    chooses: the outermost)."""
     bins = Counter(math.floor(edge / width) for edge in edges)
     top = max(bins.values())
-    chosen = min(key for key, count in bins.items() if count == top)
+    chosen = pick([key for key, count in bins.items() if count == top])
     return pick([edge for edge in edges if math.floor(edge / width) == chosen])
 
 
