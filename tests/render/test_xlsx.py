@@ -13,7 +13,7 @@ import pytest
 
 from jixiao.audit import audit_file
 from jixiao.io.load import load_evaluation
-from jixiao.model import Evaluation
+from jixiao.model import Evaluation, FundsLine, ProjectAssessment, ProjectFunds
 from jixiao.profiles import Profile, load_profile
 from jixiao.render.xlsx import project_sheet_name, write_attachments
 from jixiao.scoring import Scorecard, score_evaluation
@@ -113,7 +113,8 @@ def test_cached_values_are_the_scorecards(workbook: Path, scored: tuple[Evaluati
     assert found["3、区级专项资金（一个专项一行） 本年决算数 = 明细之和"] == (49.55, 49.56, pytest.approx(-0.01))
 
 
-def test_libreoffice_recalculates_the_same_values(workbook: Path, tmp_path: Path) -> None:
+def compare_with_libreoffice(workbook: Path, tmp_path: Path) -> int:
+    """Assert every formula's cached value is what LibreOffice computes; the number compared."""
     cached = openpyxl.load_workbook(workbook, data_only=True)
     again = openpyxl.load_workbook(recalculated(workbook, tmp_path), data_only=True)
     formulas = openpyxl.load_workbook(workbook)[CHECKS]
@@ -128,7 +129,42 @@ def test_libreoffice_recalculates_the_same_values(workbook: Path, tmp_path: Path
             else:
                 assert (theirs or "") == (mine or ""), cell.coordinate
             compared += 1
-    assert compared == 98  # every formula of 计算校核: 对照值, 计算值 and 差额 of each row
+    return compared
+
+
+def test_libreoffice_recalculates_the_same_values(workbook: Path, tmp_path: Path) -> None:
+    # every formula of 计算校核: 对照值, 计算值 and 差额 of each row
+    assert compare_with_libreoffice(workbook, tmp_path) == 98
+
+
+def test_a_project_under_banded_rules(scored: tuple[Evaluation, Profile, Scorecard], tmp_path: Path) -> None:
+    evaluation, _, _ = scored
+    unit = evaluation.self_assessment
+    project = ProjectAssessment(
+        name="城乡社区[专项]", supervising_department="区财政局", implementer=evaluation.unit.name,
+        funds=ProjectFunds(initial_budget="100.00", full_year_budget="100.00", actual="75.00", weight="20",
+                           stated_execution_rate="75", stated_score="15",
+                           current_appropriation=FundsLine(initial_budget="100.00", full_year_budget="100.00",
+                                                           actual="70.00"),
+                           other=FundsLine(actual="5.00")),
+        goals=unit.goals, indicators=unit.indicators, stated_total_weight="100", stated_total_score="95")
+    evaluation = evaluation.model_copy(update={"projects": (project,)})
+    profile = load_profile("provincial-banded-2024")
+    scorecard = score_evaluation(evaluation, profile)
+    out = write_attachments(evaluation, scorecard, profile, tmp_path / "附件.xlsx")
+    book = openpyxl.load_workbook(out, data_only=True)
+    assert book.sheetnames[2] == "附件3-1 城乡社区_专项_"
+    sheet = book["附件3-1 城乡社区_专项_"]
+    assert [cell.value for cell in sheet[3][:4]] == ["项目名称", None, None, "城乡社区[专项]"]
+    rows = list(book[CHECKS].iter_rows(values_only=True))
+    project_rows = rows[[row[0] for row in rows].index("附件3-1 城乡社区_专项_：资金"):]
+    found = {row[0]: row[1:4] for row in project_rows}
+    table = scorecard.projects[0]
+    assert found["执行率"] == (0.75, 0.75, 0)
+    assert found["执行率得分"] == (15, 12, 3) and table.execution_score == 12  # 70-85%: 60% of 20
+    assert found["项目资金全年执行数 = 当年财政拨款 + 上年结转资金 + 其他资金"] == (75, 75, 0)
+    assert found["总分（按评分规则）"][1] == pytest.approx(float(table.rule_total))
+    assert compare_with_libreoffice(out, tmp_path) > 98
 
 
 def test_an_edited_score_updates_the_totals(workbook: Path, tmp_path: Path) -> None:
