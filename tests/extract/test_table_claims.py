@@ -4,7 +4,7 @@ pipe rows): exact codes, figures, messages and places."""
 from __future__ import annotations
 
 from jixiao.documents import Document, parse_flat_text
-from jixiao.extract.table_claims import table_findings
+from jixiao.extract.table_claims import table_claims, table_findings
 from jixiao.findings import Finding, Place, Severity
 
 
@@ -122,3 +122,47 @@ def test_rate_columns_named_by_letters_and_by_words() -> None:
 def test_a_truncated_rate_is_a_note() -> None:
     text = tab_table(("项目", "预算数", "决算数", "完成率"), ("三公经费", "7.69", "2.48", "32.24%"))
     assert summary(table_findings(document(text))) == [("JX-TABLE-005", "info", "32.24", "32.25")]
+
+
+def test_weights_written_in_the_indicator_cells() -> None:
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 得分 |\n"
+            "| 决策(25分) | 目标(15分) | 相关性(5分) |\n|\n| 明确性(5分) |\n| ||\n"
+            "| 预算(10分) | 依据(5分) |\n| |\n| 科技(制度、方法等)创新(4分) |\n| ||\n"
+            "| 成效(45分) | 履职(20分) | 特性指标 |\n| ||\n| 满意度(25分) | 公众(3分) | 4 |\n")
+    findings = table_findings(document(text))
+    assert summary(findings) == [
+        ("JX-TABLE-001", "error", "15", "10"),
+        ("JX-TABLE-001", "error", "10", "9"),
+        ("JX-TABLE-003", "error", "4", "3"),
+        ("JX-TABLE-001", "error", "25", "3"),
+    ]
+    start = text.index("15分")
+    assert findings[0].where == Place(table=0, row=1, col=1, line=2, start=start, end=start + 2)
+    assert findings[0].message == "目标的分值 15 与各项分值之和 10 不一致（相差 5）"
+    assert [(t.label, t.value) for t in findings[0].terms] == [("相关性 分值", "5"), ("明确性 分值", "5")]
+    assert findings[1].message == "预算的分值 10 与各项分值之和 9 不一致（相差 1）"
+    assert findings[2].message == "公众的得分 4 超过分值 3"
+    # 决策 25 = 目标 15 + 预算 10 and 成效 45 = 履职 20 + 满意度 25 hold; 履职 20 is not judged:
+    # its indicator states no weight.
+    checked = [(c.code, c.stated.number.written) for c in table_claims(document(text))]
+    assert checked == [("JX-TABLE-001", "15"), ("JX-TABLE-001", "10"), ("JX-TABLE-001", "25"),
+                       ("JX-TABLE-003", "4"), ("JX-TABLE-001", "25"), ("JX-TABLE-001", "45")]
+
+
+def test_optional_indicators_are_no_sum() -> None:
+    text = tab_table(HEADER, ("效益指标（50分）", "经济效益(可选项)", "甲", "40", ""),
+                     ("", "社会效益(可选项)", "乙", "40", ""))
+    assert table_findings(document(text)) == ()
+
+
+def test_rows_wider_or_narrower_than_their_header() -> None:
+    text = tab_table(("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                     ("年度资金总额", "150", "150", "125.25", "10", "83.5%", "12"),
+                     ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分", "偏差原因"),
+                     ("产出指标", "数量指标", "甲", "100%", "83.5%", "20", "21"),
+                     ("乙", "100%", "100%", "10", "10"))
+    findings = table_findings(document(text))
+    assert summary(findings) == [("JX-TABLE-003", "error", "12", "10"), ("JX-TABLE-003", "error", "21", "20")]
+    assert [f.message for f in findings] == ["年度资金总额的得分 12 超过分值 10", "甲的得分 21 超过分值 20"]
+    assert [(c.code, c.stated.number.written) for c in table_claims(document(text))] == [
+        ("JX-TABLE-003", "12"), ("JX-TABLE-003", "21"), ("JX-TABLE-003", "10")]

@@ -1,9 +1,12 @@
 """Score tables (评分表, 自评表): 分值 and 得分 of indicators, blocks and the 总分.
 
 A score table is recognised by a header row with a 分值 column (分值, 权重, 标准分) and a 得分
-column (得分, 评分, 自评得分); level columns (一级指标, 二级指标, 三级指标) are optional. Rows
-below a header are read against it; a row shorter than its header lost merged cells on the
-left, so it is aligned on the right. A merged level cell appears once and applies to the rows
+column (得分, 评分, 自评得分); level columns (一级指标, 二级指标, 三级指标) are optional. A header
+with two level columns and only one of 分值 and 得分 heads a table whose indicator cells state
+their weights (“相关性(5分)”): each block's weight is the sum of its children's. Rows below a
+header are read against it; a row that lost cells (merged cells on the left, an empty 偏差原因
+or an unfilled 得分 on the right, a label column its header leaves out) is aligned where a 分值
+falls under 分值 (see :func:`_aligned`). A merged level cell appears once and applies to the rows
 below it until the next non-empty cell in its column or a column to its left; a block weight
 is written in that cell (``"产出指标（50分）"``) or in the block's own row.
 
@@ -14,7 +17,8 @@ Relations (whole points are exact: ``6`` is six points, see :data:`jixiao.number
 * **score_sum** — the indicators' 得分 add up to the 总分's 得分;
 * **score_cap** — no 得分 above its 分值.
 
-A table left unfilled (``……`` rows, fewer than two weighted indicators) gives no total finding.
+A table left unfilled (``……`` rows, fewer than two weighted indicators) gives no total finding;
+nor does a block of 可选项 indicators, which are alternatives.
 """
 
 from __future__ import annotations
@@ -35,10 +39,18 @@ _LEVEL = re.compile(r"[一二三]级指标")
 _TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
 _STATED_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
+_OPTIONAL = "可选"
+"""An indicator marked 可选(项) is one of alternatives: its block's weights are not a sum."""
+
+
+NO_COLUMN = -1
 
 
 @dataclass(frozen=True, slots=True)
 class _Header:
+    """Columns of a score table's header; ``weight`` is :data:`NO_COLUMN` when the indicator
+    cells state their weights (“相关性(5分)”), ``score`` when the table has no 得分 column."""
+
     width: int
     weight: int
     score: int
@@ -87,20 +99,55 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
 
 def _header(row: Sequence[Cell]) -> _Header | None:
     texts = [compact(cell.text) for cell in row]
-    weight = next((i for i, text in enumerate(texts) if _WEIGHT.fullmatch(text)), None)
-    score = next((i for i, text in enumerate(texts) if _SCORE.fullmatch(text)), None)
-    if weight is None or score is None:
-        return None
+    weight = next((i for i, text in enumerate(texts) if _WEIGHT.fullmatch(text)), NO_COLUMN)
+    score = next((i for i, text in enumerate(texts) if _SCORE.fullmatch(text)), NO_COLUMN)
     levels = tuple(i for i, text in enumerate(texts) if _LEVEL.fullmatch(text))
-    return _Header(len(row), weight, score, levels)
+    both = weight != NO_COLUMN and score != NO_COLUMN
+    if both or (len(levels) >= 2 and NO_COLUMN in (weight, score) and (weight, score) != (NO_COLUMN,) * 2):
+        return _Header(len(row), weight, score, levels)
+    return None
 
 
 def _aligned(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
-    """The row's cells by header column; a shorter row is aligned on the right."""
-    shift = header.width - len(row)
-    if shift < 0:
+    """The row's cells by header column. A row lost cells on the left (merged level cells, a
+    label column the header leaves out) or on the right (an empty 偏差原因, an unfilled 得分):
+    it is aligned as far right as puts a 分值 under 分值, a 得分 or nothing under 得分, no
+    figure under a level column and text only after 得分; on the right when none does."""
+    if header.weight == NO_COLUMN:
+        return _in_levels(header, row)
+    widest = header.width - len(row)
+    if widest < 0 and any(figure(cell) is not None for cell in row[:-widest]):
         return None
-    return {col + shift: cell for col, cell in enumerate(row)}
+    for shift in range(widest, -1, -1) if widest >= 0 else (widest,):
+        cells = {col + shift: cell for col, cell in enumerate(row) if col + shift >= 0}
+        if _fits(header, cells):
+            return cells
+    return None if widest < 0 else {col + widest: cell for col, cell in enumerate(row)}
+
+
+def _in_levels(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
+    """A row of a table whose indicator cells state their weights: its text cells end at the
+    deepest level column, a figure after them is its 得分."""
+    cells = list(row)
+    while cells and not cells[-1].text:
+        cells.pop()
+    found: dict[int, Cell] = {}
+    if cells and figure(cells[-1]) is not None and header.score != NO_COLUMN:
+        found[header.score] = cells.pop()
+    if len(cells) > len(header.levels) or any(figure(cell) is not None for cell in cells):
+        return None
+    levels = header.levels[len(header.levels) - len(cells):]
+    return found | dict(zip(levels, cells, strict=True))
+
+
+def _fits(header: _Header, cells: dict[int, Cell]) -> bool:
+    weight = figure(cells.get(header.weight), Unit.POINT)
+    score = cells.get(header.score)
+    return (weight is not None and weight.unit is Unit.POINT
+            and (score is None or not score.text or _PLACEHOLDER.search(score.text) is not None
+                 or figure(score, Unit.POINT) is not None)
+            and not any(figure(cells.get(col)) is not None for col in header.levels)
+            and not any(figure(cell) is not None for col, cell in cells.items() if col > header.score))
 
 
 def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[TableClaim]:
@@ -114,11 +161,17 @@ def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[T
         cell = cells.get(col)
         if cell is not None and cell.text:
             yield from _close_groups(sheet, col)
-            sheet.groups.append(_open_group(col, cell, row))
-    if any(_PLACEHOLDER.search(cell.text) for cell in row):
+            group = _open_group(col, cell, row)
+            if header.weight == NO_COLUMN:
+                _add_to_parent(sheet, group)
+            sheet.groups.append(group)
+    if any(_PLACEHOLDER.search(cell.text) or _OPTIONAL in cell.text for cell in row):
         sheet.unfilled = True
         for group in sheet.groups:
             group.unfilled = True
+    if header.weight == NO_COLUMN:
+        yield from _weight_in_cell(header, cells, sheet, row)
+        return
     weight_cell, score_cell = cells.get(header.weight), cells.get(header.score)
     weight, score = figure(weight_cell, Unit.POINT), figure(score_cell, Unit.POINT)
     if weight is None or weight.unit is not Unit.POINT or weight_cell is None:
@@ -137,8 +190,34 @@ def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[T
         group.weights.append(weighed)
 
 
+def _add_to_parent(sheet: _Sheet, group: _Group) -> None:
+    """Where cells state the weights (“目标任务(15分)” above “相关性(5分)”), a block's weight is
+    the sum of its children's; a child without a weight leaves its block's sum unknown."""
+    parent: _Group | _Sheet = sheet.groups[-1] if sheet.groups else sheet
+    if group.stated is None:
+        parent.unfilled = True
+    else:
+        parent.weights.append(group.stated)
+
+
+def _weight_in_cell(header: _Header, cells: dict[int, Cell], sheet: _Sheet,
+                    row: Sequence[Cell]) -> Iterator[TableClaim]:
+    """The 得分 of an indicator whose cell states its weight, against that weight."""
+    leaf = cells.get(header.levels[-1])
+    if leaf is None or not leaf.text or not sheet.groups:
+        return
+    own = sheet.groups[-1]
+    score = cells.get(header.score)
+    number = figure(score, Unit.POINT)
+    scored = None if score is None or number is None else Figure(f"{own.label} 得分", number, score)
+    if scored is not None and own.stated is not None:
+        yield from _cap(own.stated, scored, own.label, row)
+    sheet.scores.append(scored)
+
+
 def _open_group(col: int, cell: Cell, row: Sequence[Cell]) -> _Group:
-    match = _STATED_WEIGHT.search(cell.text)
+    # the last bracket states the weight: “科技(制度、方法等)创新(5分)”
+    match = next(reversed(list(_STATED_WEIGHT.finditer(cell.text))), None)
     label = compact(_STATED_WEIGHT.sub("", cell.text)) or compact(cell.text)
     if match is None:
         return _Group(col, label, None, row)
@@ -190,6 +269,8 @@ def _total_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[
 def _total_figures(header: _Header, row: Sequence[Cell]) -> tuple[Figure | None, Figure | None]:
     """The 总分 row's 分值 and 得分: by column when the row is as wide as its header, else the
     row's two figures in the header's order."""
+    if NO_COLUMN in (header.weight, header.score):
+        return None, None
     if len(row) == header.width:
         weight_cell, score_cell = row[header.weight], row[header.score]
     else:
