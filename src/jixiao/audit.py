@@ -16,6 +16,7 @@ from jixiao.documents.model import Document
 from jixiao.extract.check_claims import check_claims
 from jixiao.extract.claims import extract_claims
 from jixiao.extract.evaluation_check import evaluation_findings
+from jixiao.extract.staffing import staffing_claims
 from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding
 from jixiao.recognise import recognise
@@ -24,8 +25,8 @@ Auditor = Callable[[Document], tuple[Finding, ...]]
 
 
 def prose_findings(document: Document) -> tuple[Finding, ...]:
-    """The sums, shares and changes the prose states (JX-TEXT-*)."""
-    return check_claims(extract_claims(document))
+    """The sums, shares, changes and rates the prose states (JX-TEXT-*)."""
+    return check_claims((*extract_claims(document), *staffing_claims(document)))
 
 
 AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, evaluation_findings)
@@ -42,9 +43,29 @@ class Audit:
 
 
 def audit_document(document: Document) -> Audit:
-    findings = [finding for auditor in AUDITORS for finding in auditor(document)]
+    findings = distinct([finding for auditor in AUDITORS for finding in auditor(document)])
     findings.sort(key=lambda finding: (finding.where.start or 0, finding.code))
     return Audit(document, recognise(document).template, tuple(findings))
+
+
+_READERS = ("JX-TEXT-", "JX-TABLE-")
+"""Codes of the auditors that read prose and tables directly; the rule catalogue's codes are
+the others."""
+
+
+def distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per relation: a finding at the same span of text, on the same stated value
+    and with the same severity as another is dropped, the rule catalogue's kept before the
+    prose's and tables' (JX-TEXT, JX-TABLE), otherwise the first."""
+    ranked = sorted(enumerate(findings), key=lambda item: item[1].code.startswith(_READERS))
+    seen: set[tuple[int | None, int | None, str | None, str]] = set()
+    kept: list[int] = []
+    for index, finding in ranked:
+        key = (finding.where.start, finding.where.end, finding.stated, finding.severity.value)
+        if finding.where.start is None or key not in seen:
+            seen.add(key)
+            kept.append(index)
+    return [findings[index] for index in sorted(kept)]
 
 
 def audit_file(path: Path) -> Audit:
