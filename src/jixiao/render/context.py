@@ -19,6 +19,7 @@ from jixiao.profiles import Profile
 from jixiao.render.facts import Facts
 from jixiao.render.figures import Notes, Rules
 from jixiao.render.narrative import SECTION_BUILDERS
+from jixiao.render.regional import REGIONAL_SECTIONS, REGIONAL_TABLES
 from jixiao.render.spec import TemplateSpec
 from jixiao.render.tables import TABLE_BUILDERS
 from jixiao.scoring import Scorecard
@@ -56,7 +57,7 @@ def build_context(evaluation: Evaluation, profile: Profile, scorecard: Scorecard
     warnings: list[str] = []
     sections = []
     for section in template.sections:
-        prose = SECTION_BUILDERS[section.builder](facts)
+        prose = {**SECTION_BUILDERS, **REGIONAL_SECTIONS}[section.builder](facts)
         warnings += prose.warnings
         sections.append({"number": section.number, "title": section.title,
                          "heading": f"{section.number}、{section.title}", "source": section.source.value,
@@ -64,7 +65,7 @@ def build_context(evaluation: Evaluation, profile: Profile, scorecard: Scorecard
                          "paragraphs": [para.as_dict() for para in prose.paragraphs]})
     data: dict[str, Any] = {"sections": sections, "fund_tables": []}
     for attachment in template.attachments:
-        filled = TABLE_BUILDERS[attachment.builder](facts)
+        filled = {**TABLE_BUILDERS, **REGIONAL_TABLES}[attachment.builder](facts)
         warnings += filled.warnings
         if attachment.builder in FUND_BUILDERS:
             data["fund_tables"].append(filled.data | {"number": attachment.number, "title": attachment.title})
@@ -74,7 +75,8 @@ def build_context(evaluation: Evaluation, profile: Profile, scorecard: Scorecard
     data |= _heading(evaluation, template, notes)
     data["attachments"] = [{"number": a.number, "title": a.title} for a in template.attachments]
     data["numbers"] = {a.builder: a.number for a in template.attachments}
-    warnings += notes.items
+    if "sign_off" in template.variables:  # a form without a 签字栏 needs none
+        warnings += notes.items
     return RenderContext(template, MappingProxyType(data), _charts(evaluation, scorecard),
                          tuple(dict.fromkeys(warnings)))
 

@@ -1,0 +1,132 @@
+"""The 岳阳市财政局 form (yueyang-finance-2021): the example of
+tests/data/reports/chenglingji-dangqun-2021.txt rendered to Word and HTML, and generated data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from snapshot import assert_snapshot, normalise_html
+
+from jixiao.audit import audit_file
+from jixiao.documents import read_document
+from jixiao.documents.model import Document, Table
+from jixiao.findings import Severity
+from jixiao.io.load import load_evaluation
+from jixiao.model import Evaluation
+from jixiao.render.figures import MISSING
+from jixiao.render.html import render_html
+from jixiao.render.report import Rendering, prepare, render_report
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "chenglingji-dangqun-2021.yaml"
+TEMPLATE = "yueyang-finance-2021"
+
+
+@pytest.fixture(scope="module")
+def example() -> Evaluation:
+    return load_evaluation(EXAMPLE).evaluation
+
+
+@pytest.fixture(scope="module")
+def rendered(example: Evaluation, tmp_path_factory: pytest.TempPathFactory) -> Rendering:
+    return render_report(example, tmp_path_factory.mktemp("finance") / "report.docx")
+
+
+@pytest.fixture(scope="module")
+def document(rendered: Rendering) -> Document:
+    return read_document(rendered.path)
+
+
+def _rows(document: Document) -> list[list[str]]:
+    return [[cell.text for cell in row] for block in document.blocks if isinstance(block, Table)
+            for row in block.rows]
+
+
+def test_example_renders_in_its_own_template_with_exact_warnings(rendered: Rendering) -> None:
+    assert rendered.template == TEMPLATE
+    assert rendered.warnings == ("绩效定量目标未填写", "签字栏 单位负责人未填写")
+
+
+def test_example_docx_text_snapshot(document: Document) -> None:
+    assert_snapshot("chenglingji-dangqun-2021.yueyang-finance-2021.docx.txt", document.text)
+
+
+def test_example_html_snapshot(example: Evaluation) -> None:
+    assert_snapshot("chenglingji-dangqun-2021.yueyang-finance-2021.html", normalise_html(render_html(prepare(example))))
+
+
+def test_cover_and_overview_sentences(document: Document) -> None:
+    text = document.text
+    assert "预算编码：999236\n评价方式：部门（单位）绩效自评\n评价机构：部门（单位）评价组\n报告日期：2022年6月21日" in text
+    assert ("部门支出规模85.33万元，其中：基本支出38.43万元（人员支出32.67万元，公用支出5.76万元），"
+            "项目支出46.90万元（党群人事专项支出12.44万元，支部联建支出3.02万元，人才补贴支出31.44万元）。") in text
+    assert "党群工作部人员共6人，其中在编人员3人。主要职能：负责党务工作，推进机关党建、非公党建业务；" in text
+
+
+def test_amounts_in_tables_as_stated(document: Document) -> None:
+    rows = _rows(document)
+    assert ["局机关及二级机构汇总", "87.2217", "", "87.2217", "", "", ""] in rows
+    assert ["局机关", "85.33", "38.43", "32.67", "5.76", "46.90", "1.89", "1.89"] in rows
+    assert ["局机关及二级机构汇总", "2.5285", "2.5285", "", "", ""] in rows
+    assert ["绩效自评综合得分", "", "97", "", ""] in rows
+
+
+def test_unit_words_kept_as_entered(example: Evaluation, document: Document) -> None:
+    for line in example.narrative.problems.splitlines() + example.narrative.measures.splitlines():
+        assert line.strip() in document.text
+
+
+def test_audit_of_rendered_docx_has_no_error(rendered: Rendering) -> None:
+    findings = audit_file(rendered.path).findings
+    assert [f.code for f in findings if f.severity is Severity.ERROR] == []
+
+
+def _generated(**accounts: Any) -> Evaluation:
+    account = {"name": "示例局汇总"} | accounts
+    return Evaluation.model_validate({
+        "year": 2021, "template": TEMPLATE, "profile": "national-2020",
+        "unit": {"name": "示例局", "code": "100001",
+                 "staffing": {"authorized": "10", "actual": "9"},
+                 "functions": ["负责示例工作"]},
+        "finances": {"org_accounts": [account]},
+        "self_assessment": {"goals": [{"expected": "完成示例任务", "achieved": "已完成示例任务"}]},
+        "narrative": {"performance": "完成了年度目标。", "problems": "指标不够细化。", "measures": "细化指标。",
+                      "other": "专项资金使用规范。", "results": {"stated_score": "95", "stated_grade": "优"}},
+        "sign_off": {"head": "李四", "preparer": "张三", "phone": "0730-1234567", "date": "2022年5月1日"},
+    })
+
+
+def test_generated_totals_are_sums_of_stated_parts(tmp_path: Path) -> None:
+    evaluation = _generated(personnel="20.125", public="5.10", projects="4.005", fiscal_appropriation="30")
+    rendering = render_report(evaluation, tmp_path / "g.docx")
+    rows = _rows(read_document(rendering.path))
+    # 基本支出 = 20.125 + 5.10 = 25.225 → 25.23 (half-up); 支出合计 needs 基本支出 stated: not computed
+    assert ["示例局汇总", MISSING, "25.23", "20.125", "5.10", "4.005", "", ""] in rows
+    assert ["示例局汇总", "30.00", "", "30", "", "", ""] in rows
+    assert rendering.warnings == ("支出情况“示例局汇总”支出合计未填写", "绩效定量目标未填写")
+
+
+def test_generated_stated_total_that_parts_do_not_give_is_kept_and_warned(tmp_path: Path) -> None:
+    evaluation = _generated(income_total="31.00", fiscal_appropriation="30.00", expenditure_total="30",
+                            basic="25", personnel="20", public="5", projects="5")
+    rendering = render_report(evaluation, tmp_path / "g.html")
+    html = rendering.path.read_text("utf-8")
+    assert "<td>31.00</td>" in html
+    assert rendering.warnings == ("收入情况“示例局汇总”收入合计：填报 31.00 万元，各项相加为 30.00 万元（按填报值出具）",
+                                  "绩效定量目标未填写")
+
+
+def test_empty_evaluation_shows_missing_markers_not_blanks(tmp_path: Path) -> None:
+    evaluation = Evaluation.model_validate({"year": 2021, "template": TEMPLATE, "profile": "national-2020",
+                                            "unit": {"name": "空白单位"}})
+    for suffix in ("docx", "html"):
+        rendering = render_report(evaluation, tmp_path / f"empty.{suffix}")
+        assert "收支情况（按机构）未填写" in rendering.warnings
+        assert "封面 预算编码未填写" in rendering.warnings
+    text = read_document(tmp_path / "empty.docx").text
+    assert f"部门支出规模{MISSING}万元" not in text
+    assert f"预算编码：{MISSING}" in text
+    assert f"（一）基本支出\n基本支出{MISSING}。" in text
+    assert '<mark class="missing">' in (tmp_path / "empty.html").read_text("utf-8")
