@@ -94,8 +94,10 @@ def test_a_total_row_at_the_top_and_at_the_bottom() -> None:
     assert summary(table_findings(document(top))) == [("JX-TABLE-004", "error", "85.33", "85.43")]
     findings = table_findings(document(bottom))
     assert summary(findings) == [("JX-TABLE-004", "error", "1.68", "1.71")]
-    assert findings[0].message == "合计第3列 1.68 与各项之和 1.71 不一致（相差 0.03）"
-    assert [t.label for t in findings[0].terms] == ["公务接待费 第3列", "公务用车 第3列"]
+    assert findings[0].message == "合计的决算数 1.68 与各项之和 1.71 不一致（相差 0.03）"
+    assert [t.label for t in findings[0].terms] == ["公务接待费 决算数", "公务用车 决算数"]
+    headless = tab_table(("公务接待费", "1", "0.53"), ("公务用车", "2", "1.18"), ("合计", "3", "1.68"))
+    assert table_findings(document(headless))[0].message == "合计第3列 1.68 与各项之和 1.71 不一致（相差 0.03）"
 
 
 def test_total_rows_over_nested_items_are_not_checked() -> None:

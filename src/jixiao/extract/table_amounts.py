@@ -56,7 +56,15 @@ def _total_rows(rows: Sequence[Sequence[Cell]]) -> Iterator[TableClaim]:
         step = 1 if at_top else -1
         items = list(_items(rows, index + step, step, len(row)))[::step]  # in reading order
         if (len(items) >= 2 and _flat(items)) or (len(items) == 1 and at_top):
-            yield from _column_sums(row, items)
+            above = index - 1 if at_top else index - len(items) - 1
+            header = rows[above] if above >= 0 and _is_header(rows[above]) else None
+            yield from _column_sums(row, items, _names(header, len(row)))
+
+
+def _names(header: Sequence[Cell] | None, width: int) -> list[str]:
+    """What each column is called in messages: its header word, else 第N列."""
+    texts = [compact(cell.text) for cell in header] if header is not None and len(header) == width else []
+    return [texts[col] if texts and texts[col] else f"第{col + 1}列" for col in range(width)]
 
 
 def _items(rows: Sequence[Sequence[Cell]], start: int, step: int, width: int
@@ -79,7 +87,8 @@ def _flat(items: list[Sequence[Cell]]) -> bool:
     return len(styles) == 1
 
 
-def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> Iterator[TableClaim]:
+def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]], names: list[str]
+                 ) -> Iterator[TableClaim]:
     label = compact(total_row[0].text)
     for col in range(1, len(total_row)):
         total = figure(total_row[col])
@@ -92,13 +101,13 @@ def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> Iter
             if number is None and cell.text not in ("", "-", "—", "/"):
                 break
             if number is not None:
-                parts.append(Figure(f"{compact(row[0].text)} 第{col + 1}列", number, cell))
+                parts.append(Figure(f"{compact(row[0].text)} {names[col]}", number, cell))
         else:
             if not parts or any(part.number.unit is Unit.PERCENT for part in parts):
                 continue
-            stated = Figure(f"{label} 第{col + 1}列", total, total_row[col])
-            yield TableClaim(TOTAL_ROW, "sum", f"{label}第{col + 1}列", stated, tuple(parts),
-                             tuple(total_row))
+            name = names[col] if names[col].startswith("第") else f"的{names[col]}"
+            stated = Figure(f"{label} {names[col]}", total, total_row[col])
+            yield TableClaim(TOTAL_ROW, "sum", f"{label}{name}", stated, tuple(parts), tuple(total_row))
 
 
 def _rate_columns(rows: Sequence[Sequence[Cell]]) -> Iterator[TableClaim]:
