@@ -5,7 +5,7 @@ document (A4, Noto Serif CJK, paragraphs indented by two characters as reports a
 real Word tables with ruling lines), the same tables an Excel workbook (one sheet per table,
 cells as text), the Word document a text PDF (LibreOffice), and pages of that PDF a scan:
 rendered by pdftoppm at 150 dpi, turned by 0.5 to 1 degree, speckled with noise and saved as an
-image-only PDF or a PNG. Everything is deterministic (seeded noise).
+image-only PDF or a PNG. Everything is deterministic (the noise comes from a fixed random state).
 """
 
 from __future__ import annotations
@@ -98,11 +98,11 @@ def write_text_pdf(docx_path: Path, out_dir: Path) -> Path:
     return convert_with_libreoffice(docx_path, "pdf", out_dir, timeout=180)
 
 
-def scanned_pages(pdf: Path, pages: list[int], out_dir: Path, seed: int) -> list[Image.Image]:
+def scanned_pages(pdf: Path, pages: list[int], out_dir: Path, state: int) -> list[Image.Image]:
     """Pages (1-based) of ``pdf`` as a scanner gives them: rendered by pdftoppm, turned by 0.5
     to 1 degree either way, with grey noise and dark specks."""
-    rng = random.Random(seed)
-    noise = np.random.default_rng(seed)
+    rng = random.Random(state)
+    noise = np.random.default_rng(state)
     images = []
     for page in pages:
         prefix = out_dir / f"{pdf.stem}-p{page}"

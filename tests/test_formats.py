@@ -1,7 +1,7 @@
 """A report gives the same numeric findings whatever format it arrives in.
 
 The five reports of tests/data/reports/ are rebuilt (tests/formats.py) as .docx, .xlsx, text PDF,
-scanned PDF and PNG, once per test session. ``jixiao.audit.audit_file`` on each must give the
+scanned PDF and PNG, once per test run. ``jixiao.audit.audit_file`` on each must give the
 findings it gives on the .txt, compared by what they say about numbers: (code, stated,
 expected). Places differ between formats by nature (lines, offsets, pages).
 
@@ -18,7 +18,7 @@ What is covered, and why:
   carry findings are scanned: those of chenglingji-yueyanglou-2024 as an image-only PDF (shares
   that hold only under truncation, and more) and that of dingcheng-zhengfuban-2023 as a PNG (a
   year-on-year change). The pages are found by reading the text PDF, so they follow the
-  layout. OCR runs with the network blocked and the cache in the session's temporary directory.
+  layout. OCR runs with the network blocked and the cache in the run's temporary directory.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def numeric(findings: tuple[Finding, ...] | list[Finding]) -> Numeric:
 
 @pytest.fixture(scope="session")
 def ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """OCR results of this session kept in its temporary directory, not the user's cache."""
+    """OCR results of this test run kept in its temporary directory, not the user's cache."""
     directory = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JIXIAO_CACHE_DIR", str(directory))
@@ -95,11 +95,11 @@ def formats(tmp_path_factory: pytest.TempPathFactory) -> Formats:
         files[source.stem] = {".txt": source, ".docx": word, ".pdf": write_text_pdf(word, out)}
         if source.stem in WITH_TABLES:
             files[source.stem][".xlsx"] = write_xlsx(source, out)
-    for seed, (report, suffix) in enumerate([(SCANNED_PDF, ".scan.pdf"), (PNG, ".png")]):
+    for state, (report, suffix) in enumerate([(SCANNED_PDF, ".scan.pdf"), (PNG, ".png")]):
         text_pdf = files[report][".pdf"]
         starts = [finding.where.start or 0 for finding in audit_file(text_pdf).findings]
         pages = finding_pages(read_pdf_document(text_pdf), starts)
-        images = scanned_pages(text_pdf, pages, out, seed)
+        images = scanned_pages(text_pdf, pages, out, state)
         if suffix == ".png":
             assert len(images) == 1, pages
             files[report][suffix] = out / f"{report}.png"
