@@ -49,15 +49,15 @@ def audit_document(document: Document) -> Audit:
 
 
 _READERS = ("JX-TEXT-", "JX-TABLE-")
-"""Codes of the auditors that read prose and tables directly; the rule catalogue's codes are
-the others."""
+"""Codes of the auditors that read prose and tables directly: their findings use the report's
+own labels and quote its sentence or row. The rule catalogue's codes are the others."""
 
 
 def distinct(findings: list[Finding]) -> list[Finding]:
     """One finding per relation: a finding at the same span of text, on the same stated value
-    and with the same severity as another is dropped, the rule catalogue's kept before the
-    prose's and tables' (JX-TEXT, JX-TABLE), otherwise the first."""
-    ranked = sorted(enumerate(findings), key=lambda item: item[1].code.startswith(_READERS))
+    and with the same severity as another is dropped, the prose's and tables' (JX-TEXT,
+    JX-TABLE) kept before the rule catalogue's, otherwise the first."""
+    ranked = sorted(enumerate(findings), key=lambda item: not item[1].code.startswith(_READERS))
     seen: set[tuple[int | None, int | None, str | None, str]] = set()
     kept: list[int] = []
     for index, finding in ranked:

@@ -89,10 +89,11 @@ def test_one_relation_one_finding_in_the_whole_audit() -> None:
     audit = audit_file(DONGTING)
     assert audit.template == "yueyanglou-2024"
     at_total = [finding.code for finding in audit.findings if finding.where.start == 2328]
-    assert at_total == ["JX-TABLE-002"]  # the table auditor reads it; the catalogue's is dropped
+    assert at_total == ["JX-TABLE-002"]  # the table auditor quotes the row; JX-SCORE-002 is dropped
     assert [(finding.code, finding.severity.value, finding.where.line) for finding in evaluation_findings(
         read_document(DONGTING))] == [
-        ("JX-SUM-006", "info", 70), ("JX-SAME-001", "warning", 203), ("JX-CTRL-001", "warning", 55),
+        ("JX-SUM-002", "info", 793), ("JX-SUM-006", "info", 70), ("JX-SCORE-002", "error", 406),
+        ("JX-SCORE-003", "error", 405), ("JX-SAME-001", "warning", 203), ("JX-CTRL-001", "warning", 55),
         ("JX-CTRL-001", "warning", 110), ("JX-CTRL-001", "warning", 130)]
 
 
@@ -100,9 +101,9 @@ def test_control_rate_of_100_against_7_of_8_staff() -> None:
     document = read_document(REPORTS / "chenglingji-yueyanglou-2024.txt")
     assert document.text.splitlines()[27].count("人员编制 8 人") == 1
     findings = evaluation_findings(document)
-    assert len(findings) == 1
-    rate = findings[0]
-    assert rate.code == "JX-RATE-003"
+    assert [(f.code, f.severity.value, f.stated) for f in findings] == [
+        ("JX-RATE-001", "info", "12.58"), ("JX-RATE-001", "info", "2.43"), ("JX-RATE-003", "error", "100")]
+    rate = findings[2]
     assert rate.message == "财政供养人员控制率（报告） 100% 与实际在职人数 7人 ÷ 编制数 8人 = 87.50% 不一致"
     assert (rate.where.line, document.text[rate.where.start:rate.where.end]) == (28, "100")
     assert [(term.label, term.value, term.where.line) for term in rate.terms] == [

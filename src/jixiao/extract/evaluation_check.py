@@ -8,11 +8,11 @@ section, a missing explanation, an unsigned form) are not run, because text the 
 not read is not text the unit left out.
 
 The prose auditor (JX-TEXT-*) and the table auditor (JX-TABLE-*) read the same report. Where
-either already judges the relation stated at a place (a prose claim's stated figure, a table
-finding's place), the catalogue's finding at that same place is dropped: one relation, one
-finding, in the words of the auditor that reads it most directly. A 一级 block's weight total
-(JX-SCORE-004) is likewise dropped when the table auditor reports a place inside the block's
-heading cell (“效益指标（30 分）”): it has judged the rows against the weight the heading states.
+they judge the same relation at the same place, :func:`jixiao.audit.distinct` keeps the
+catalogue's finding, which names the attachment and field. A 一级 block's weight total
+(JX-SCORE-004) is placed at the weight, not the heading, so it is dropped here when the table
+auditor reports a place inside the block's heading cell (“效益指标（30 分）”): it has judged the
+rows against the weight the heading states.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from collections.abc import Mapping
 
 from jixiao.checks.run import catalogue, run_checks
 from jixiao.documents.model import Document
-from jixiao.extract.claims import extract_claims
 from jixiao.extract.evaluation import ExtractedEvaluation, extract_evaluation
 from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding, Place
@@ -47,9 +46,8 @@ def evaluation_findings(document: Document) -> tuple[Finding, ...]:
         return ()
     extracted = extract_evaluation(document, recognition)
     findings = catalogue_findings(extracted)
-    owned = _owned_places(document)
-    return tuple(finding for finding in findings if _span(finding.where) not in owned
-                 and not _block_owned(finding, extracted, owned))
+    owned = {_span(finding.where) for finding in table_findings(document)}
+    return tuple(finding for finding in findings if not _block_owned(finding, extracted, owned))
 
 
 def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
@@ -81,11 +79,6 @@ def _block_owned(finding: Finding, extracted: ExtractedEvaluation,
     if heading is None or heading.start is None or heading.end is None:
         return False
     return any(start is not None and heading.start <= start < heading.end for start, _ in owned)
-
-
-def _owned_places(document: Document) -> set[tuple[int | None, int | None]]:
-    claimed = {_span(claim.stated.where) for claim in extract_claims(document)}
-    return claimed | {_span(finding.where) for finding in table_findings(document)}
 
 
 def _span(place: Place) -> tuple[int | None, int | None]:
