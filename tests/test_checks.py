@@ -1,11 +1,13 @@
 """Each family of rules on small evaluations: exact codes, messages, values and places."""
 
 from decimal import Decimal
+from pathlib import Path
 
 from builders import evaluation, full_marks_indicators, indicator
 from jixiao.checks import INTERNAL_ERROR, catalogue, run_checks
 from jixiao.checks.registry import Rule
 from jixiao.findings import Finding, Place, Severity
+from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
 
 
@@ -171,3 +173,12 @@ def test_fingerprints_are_stable_and_ignore_the_message() -> None:
     again = _one(evaluation(finances=_basic("133.81", "114.24", "18.47")), "JX-SUM-001")
     assert first.fingerprint == again.fingerprint
     assert Decimal(again.stated or "0") == Decimal("133.81")
+
+
+def test_form_bound_rules_run_only_on_their_template() -> None:
+    loaded = load_evaluation(Path(__file__).parents[1] / "examples" / "dingcheng-zhengfuban-2023.yaml")
+    own_form = {finding.code for finding in run_checks(loaded.evaluation)}
+    as_yueyanglou = loaded.evaluation.model_copy(update={"template": "yueyanglou-2024"})
+    assert own_form == set()
+    assert {f.code for f in run_checks(as_yueyanglou) if f.code.startswith("JX-DOC")} == {
+        "JX-DOC-002", "JX-DOC-005", "JX-DOC-006"}

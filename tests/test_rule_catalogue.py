@@ -33,3 +33,11 @@ def test_rule_codes_are_unique_and_well_formed() -> None:
     codes = [rule.code for rule in catalogue()]
     assert len(codes) == len(set(codes))
     assert all(re.fullmatch(r"JX-[A-Z]+-\d{3}", code) for code in codes)
+
+
+def test_the_rules_bound_to_a_form_are_documented_as_such() -> None:
+    rows = {line.split(" | ")[0].removeprefix("| "): line
+            for line in RULES_DOC.read_text("utf-8").splitlines() if line.startswith("| JX-")}
+    for rule in catalogue():
+        marked = "（仅 `yueyanglou-2024` 模板）" in rows[rule.code]
+        assert marked == (rule.forms == frozenset({"yueyanglou-2024"})), rule.code

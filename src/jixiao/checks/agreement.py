@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.checks.registry import (
+    YUEYANGLOU_FORM,
     CheckContext,
     Figure,
     Rule,
@@ -92,7 +93,8 @@ def report_matches_basic_data(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("JX-SAME-003", Severity.ERROR, "第九部分的得分与自评表一致",
-      "报告第九部分所述自评得分应与附件2 的总分一致。")
+      "报告第九部分所述自评得分应与附件2 的总分一致。",
+      forms=[YUEYANGLOU_FORM])
 def disclosed_score_matches(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
     yield from present(same_figure(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.checks.registry import CheckContext, Rule, rule
+from jixiao.checks.registry import YUEYANGLOU_FORM, CheckContext, Rule, rule
 from jixiao.findings import Finding, Severity
 from jixiao.model import ProjectAssessment, UnitSelfAssessment
 
@@ -13,7 +13,8 @@ _GRADES = ("优", "良", "中", "差")
 
 
 @rule("JX-DOC-001", Severity.ERROR, "必备章节",
-      "报告第六、七、八部分（绩效情况、问题及原因、改进措施）不得空白。")
+      "报告第六、七、八部分（绩效情况、问题及原因、改进措施）不得空白。",
+      forms=[YUEYANGLOU_FORM])
 def required_sections(context: CheckContext) -> Iterator[Finding]:
     narrative = context.evaluation.narrative
     for field, title in (("performance", "六、单位整体支出绩效情况"),
@@ -24,7 +25,8 @@ def required_sections(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("JX-DOC-002", Severity.ERROR, "第九部分自评结果与应用公开",
-      "第九部分须写明自评得分、评价等次、公开情况（何时何处公开）和结果应用。")
+      "第九部分须写明自评得分、评价等次、公开情况（何时何处公开）和结果应用。",
+      forms=[YUEYANGLOU_FORM])
 def results_disclosure(context: CheckContext) -> Iterator[Finding]:
     results = context.evaluation.narrative.results
     path = "narrative.results"
@@ -56,7 +58,8 @@ def grade_matches_score(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("JX-DOC-004", Severity.ERROR, "年度与单位名称一致",
-      "报告标题中的年度和单位名称应与本次自评的年度和预算单位名称一致。")
+      "报告标题中的年度和单位名称应与本次自评的年度和预算单位名称一致（单位名称仅对标题写明单位的"
+      "岳阳楼区模板检查）。")
 def title_identity(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
     title = re.sub(r"\s+", "", evaluation.title)
@@ -68,13 +71,14 @@ def title_identity(context: CheckContext) -> Iterator[Finding]:
             f"报告标题“{evaluation.title}”中的年度 {'、'.join(map(str, sorted(years)))} "
             f"与自评年度 {evaluation.year} 不一致", "title", expected=str(evaluation.year))
     name = re.sub(r"\s+", "", evaluation.unit.name)
-    if name not in title:
+    if evaluation.template == YUEYANGLOU_FORM and name not in title:
         yield title_identity.finding(
             f"报告标题“{evaluation.title}”中没有预算单位名称“{evaluation.unit.name}”", "title")
 
 
 @rule("JX-DOC-005", Severity.WARNING, "签字栏",
-      "附件须有单位负责人签字、填表人、联系电话和填报日期。")
+      "附件须有单位负责人签字、填表人、联系电话和填报日期。",
+      forms=[YUEYANGLOU_FORM])
 def sign_off(context: CheckContext) -> Iterator[Finding]:
     signed = context.evaluation.sign_off
     missing = [label for label, value in (("单位负责人", signed.head), ("填表人", signed.preparer),
@@ -85,7 +89,8 @@ def sign_off(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("JX-DOC-006", Severity.ERROR, "自评表内容齐全",
-      "附件2 须有年度资金、年度总体目标和绩效指标；每张附件3 同样。")
+      "附件2 须有年度资金、年度总体目标和绩效指标；每张附件3 同样。",
+      forms=[YUEYANGLOU_FORM])
 def assessment_complete(context: CheckContext) -> Iterator[Finding]:
     evaluation = context.evaluation
     tables: list[tuple[str, str, UnitSelfAssessment | ProjectAssessment]] = [

@@ -26,16 +26,25 @@ class CheckContext:
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]
 
+YUEYANGLOU_FORM = "yueyanglou-2024"
+"""The 岳阳楼区 单位整体支出绩效自评报告: its ten sections, 附件2 and signature block are what the
+form-bound rules require; other forms lay a report out differently."""
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A catalogued rule: ``code`` is stable, ``severity`` is that of a clear violation."""
+    """A catalogued rule: ``code`` is stable, ``severity`` is that of a clear violation;
+    ``forms`` are the report templates whose layout it checks (empty: every template)."""
 
     code: str
     severity: Severity
     title: str
     description: str
     check: CheckFunction
+    forms: frozenset[str] = frozenset()
+
+    def applies_to(self, template: str) -> bool:
+        return not self.forms or template in self.forms
 
     def finding(self, message: str, path: str, *, severity: Severity | None = None,
                 stated: StatedNumber | None = None, expected: str | None = None,
@@ -46,12 +55,12 @@ class Rule:
                            expected=expected, expected_range=expected_range, terms=tuple(terms))
 
 
-def rule(code: str, severity: Severity, title: str, description: str
-         ) -> Callable[[CheckFunction], Rule]:
+def rule(code: str, severity: Severity, title: str, description: str, *,
+         forms: Iterable[str] = ()) -> Callable[[CheckFunction], Rule]:
     """Declare a rule; the decorated function becomes the :class:`Rule` itself."""
 
     def declare(check: CheckFunction) -> Rule:
-        return Rule(code, severity, title, description, check)
+        return Rule(code, severity, title, description, check, frozenset(forms))
 
     return declare
 

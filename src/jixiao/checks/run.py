@@ -31,11 +31,14 @@ def run_checks(evaluation: Evaluation, profile: Profile | None = None,
                source: Mapping[str, Place] | None = None,
                scorecard: Scorecard | None = None,
                rules: Sequence[Rule] | None = None) -> tuple[Finding, ...]:
-    """All findings of ``rules`` (default: the whole catalogue), placed and fingerprinted."""
+    """All findings of ``rules`` (default: the whole catalogue) that apply to the evaluation's
+    template, placed and fingerprinted."""
     profile = profile or load_profile(evaluation.profile)
     context = CheckContext(evaluation, profile, scorecard or score_evaluation(evaluation, profile))
     findings: list[Finding] = []
     for rule in catalogue() if rules is None else rules:
+        if not rule.applies_to(evaluation.template):
+            continue
         try:
             findings.extend(rule.check(context))
         except Exception as error:
