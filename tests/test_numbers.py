@@ -674,3 +674,9 @@ def test_example_relations(example: Evaluation) -> None:
     assert expected["全年预算 = 年初预算"] == D("142.64")
     assert expected["总分 分值"] == D(94)
     assert expected["总分 得分"] == D(93)
+
+
+def test_more_than_twelve_decimals_is_a_number_error_not_a_validation_error() -> None:
+    with pytest.raises(NumberError, match="“1.1401234567901235”的小数位过多（最多 12 位）"):
+        parse_stated("1.1401234567901235")
+    assert parse_stated("0.123456789012").decimals == 12

@@ -90,6 +90,7 @@ def test_not_applicable_policy_is_a_profile_setting(profile_id: str, total: str)
 
 @pytest.mark.parametrize(("actual", "profile_id", "execution_score", "total", "grade"), [
     ("75.00", "national-2020", "7.50", "97.50", "优"),
+    ("91.25", "national-2020", "9.13", "99.13", "优"),          # 9.125 rounds half up (四舍五入)
     ("75.00", "provincial-banded-2024", "12.00", "89", "良"),   # band 60%, capped at 89
     ("96.00", "provincial-banded-2024", "20.00", "100.00", "优"),
     ("45.00", "provincial-banded-2024", "0.00", "59", "差"),

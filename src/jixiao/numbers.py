@@ -151,6 +151,10 @@ class Origin(BaseModel):
     line: int | None = None
 
 
+MAX_DECIMALS = 12
+"""The most decimals a stated number may have (``StatedNumber.decimals`` is bounded by it)."""
+
+
 class StatedNumber(BaseModel):
     """A number exactly as written: value, decimals, unit and origin.
 
@@ -163,7 +167,7 @@ class StatedNumber(BaseModel):
 
     value: Decimal
     decimals: int = Field(
-        ge=-12, le=12,
+        ge=-MAX_DECIMALS, le=MAX_DECIMALS,
         description="书写的小数位；换算到更小单位后可为负（49.55万元 → 495500元，精确到百元）",
     )
     unit: Unit = Unit.NONE
@@ -277,6 +281,8 @@ def parse_stated(text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
     if unit_text not in _UNIT_ALIASES and re.search(r"[\d_]", unit_text):  # 1e5, 1_000
         raise NumberError(f"“{text}”不是一个数值")
     unit = parse_unit(match["unit"]) if match["unit"] else default_unit
+    if len(fraction) > MAX_DECIMALS:  # a float's cached digits (1.1401234567901235), not a written figure
+        raise NumberError(f"“{text}”的小数位过多（最多 {MAX_DECIMALS} 位）")
     try:
         value = Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")
     except InvalidOperation:

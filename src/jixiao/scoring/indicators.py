@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.model import Indicator, IndicatorNature
-from jixiao.numbers import ONE, ZERO, NumberError, StatedNumber, parse_stated, percent
+from jixiao.numbers import ONE, ZERO, NumberError, StatedNumber, parse_stated, percent, quantize_half_up
 from jixiao.profiles import Profile
 
 _AT_MOST_MARKS = ("≤", "<=", "不高于", "不超过", "不多于", "以内", "以下", "小于等于")
@@ -112,9 +112,7 @@ def score_indicator(index: int, indicator: Indicator, profile: Profile) -> Indic
     weight = indicator.weight
     if achievement is None or weight is None:
         return IndicatorScore(index, indicator, nature, block, None, None, None, note)
-    score = (min(achievement / 100, ONE) * weight.value).quantize(
-        Decimal(1).scaleb(-profile.score_decimals)
-    )
+    score = quantize_half_up(min(achievement / 100, ONE) * weight.value, profile.score_decimals)
     return IndicatorScore(index, indicator, nature, block, score, achievement, None, "")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.model import FundsExecution, Indicator, IndicatorNature
-from jixiao.numbers import HUNDRED, ONE, ZERO, StatedNumber, percent
+from jixiao.numbers import HUNDRED, ZERO, StatedNumber, percent, quantize_half_up
 from jixiao.profiles import ExecutionRule, NotApplicablePolicy, Profile
 from jixiao.profiles.model import TotalCap
 from jixiao.scoring.indicators import IndicatorScore, score_indicator
@@ -84,7 +84,7 @@ def execution_score(rate: Decimal | None, weight: Decimal, profile: Profile) -> 
 
 
 def _round(value: Decimal, profile: Profile) -> Decimal:
-    return value.quantize(ONE.scaleb(-profile.score_decimals))
+    return quantize_half_up(value, profile.score_decimals)
 
 
 def score_table(funds: FundsExecution, indicators: Sequence[Indicator],
