@@ -143,3 +143,18 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, zip_bomb: P
     with pytest.raises(InputError) as caught:
         read_xlsx_document(path)
     assert caught.value.message == "文件解压后有 250 MB，超过 200 MB 的上限，拒绝读取"
+
+
+def test_rows_of_a_table_keep_blank_cells_on_the_right(tmp_path: Path) -> None:
+    path = tmp_path / "附件2.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("附件2")
+    sheet.write_row(0, 0, ["附件2"])
+    sheet.write_row(2, 0, ["三级指标", "分值", "得分", "偏差原因"])
+    sheet.write_row(3, 0, ["办结率", 10, 9, "人手不足"])
+    sheet.write_row(4, 0, ["满意度", 10, 10])
+    book.close()
+    table = read_xlsx_document(path).tables[0]
+    assert table.texts() == (("附件2",), (), ("三级指标", "分值", "得分", "偏差原因"),
+                             ("办结率", "10", "9", "人手不足"), ("满意度", "10", "10", ""))
+    assert table.rows[4][3].place.cell == "D5"

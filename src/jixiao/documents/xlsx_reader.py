@@ -61,7 +61,7 @@ def read_xlsx_document(path: Path) -> Document:
 
 
 def _rows(sheet: Any, file: str) -> list[Row]:
-    """The sheet's rows up to its last value, each up to its last value."""
+    """The sheet's rows up to its last value, each as wide as the widest row of its block."""
     rows: list[Row] = []
     last = 0  # number of rows up to the last one with a value
     for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
@@ -78,7 +78,26 @@ def _rows(sheet: Any, file: str) -> list[Row]:
                              english=f"sheet above {MAX_ROWS} rows")
         rows.append([(text, f"{get_column_letter(col)}{number}") for col, text in enumerate(texts, 1)])
         last = number
-    return rows[:last]
+    return _squared(rows[:last])
+
+
+def _squared(rows: list[Row]) -> list[Row]:
+    """Each run of rows between blank rows padded with blank cells to its widest row: a table
+    keeps its right-hand columns where they are left blank (a 偏差原因 not filled in), as a
+    Word table does, so columns read from the right stay aligned."""
+    squared: list[Row] = []
+    start = 0
+    for end in [*(index for index, row in enumerate(rows) if not row), len(rows)]:
+        block = rows[start:end]
+        width = max((len(row) for row in block), default=0)
+        for row in block:
+            number = row[0][1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            row += [("", f"{get_column_letter(col)}{number}") for col in range(len(row) + 1, width + 1)]
+        squared += block
+        if end < len(rows):
+            squared.append([])
+        start = end + 1
+    return squared
 
 
 def cell_text(value: object) -> str:
