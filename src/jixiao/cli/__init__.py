@@ -127,9 +127,13 @@ def check(
 
     items = expand(files)
     paths = [item for item in items if isinstance(item, Path)]
-    with _progress_bar(len(paths), progress) as advance:
-        checked = iter(check_all(paths, partial(check_file, profile_id=profile),
-                                 jobs or os.cpu_count() or 1, advance))
+    try:
+        with _progress_bar(len(paths), progress) as advance:
+            checked = iter(check_all(paths, partial(check_file, profile_id=profile),
+                                     jobs or os.cpu_count() or 1, advance))
+    except KeyboardInterrupt:
+        _console(stderr=True).print("已中断：未输出结果")
+        raise typer.Exit(130) from None
     results = [next(checked) if isinstance(item, Path) else item for item in items]
     if output_format is CheckFormat.JSON:
         text = as_json(results, listed=len(files) > 1 or any(path.is_dir() for path in files)) + "\n"

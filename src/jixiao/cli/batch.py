@@ -13,6 +13,7 @@ that process too is reported as such.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import threading
 from collections import deque
@@ -181,7 +182,7 @@ def _pool_round(paths: Sequence[Path], indices: Sequence[int], check: Checker, w
     and the files not handed out yet (both empty when the pool lasted)."""
     queue = deque(indices)
     running: dict[Future[FileResult], int] = {}
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt) as pool:
         try:
             while queue or running:
                 while queue and len(running) < 2 * workers:
@@ -200,7 +201,15 @@ def _pool_round(paths: Sequence[Path], indices: Sequence[int], check: Checker, w
                 else:
                     suspects.append(index)
             return suspects, list(queue)
+        except KeyboardInterrupt:  # Ctrl-C: drop what has not started, let the rest finish
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return [], []
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (else every worker prints a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _outcome(future: Future[FileResult], path: Path) -> FileResult:
@@ -216,7 +225,7 @@ def _outcome(future: Future[FileResult], path: Path) -> FileResult:
 
 def _isolated(path: Path, check: Checker, context: BaseContext) -> FileResult:
     """``check`` of one file in a process of its own: a crash there is the file's doing."""
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupt) as pool:
         try:
             return _outcome(pool.submit(check, path), path)
         except BrokenProcessPool:
