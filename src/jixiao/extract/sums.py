@@ -4,6 +4,10 @@
   收入包括：A a元、B b元。”): parts are the amounts at the bracket depth of the keyword up to the
   sentence end; following sentences continue the list while each starts with a part that is a
   share of the total or states its own change. Such lists may leave items out (*partial*).
+* A list after 其中 runs past ； unless the clause after it is a *peer* of the total, not a part:
+  its amount is larger than the total, it opens a 其中 list of its own, or its label names the
+  total's sibling (“基本支出资金38.43万元，其中…；项目支出46.9万元，其中…”: 项目支出 is no part
+  of 基本支出). The list ends before such a clause.
 * “X万元（A a万元，B b万元）”: a full breakdown in brackets (partial when it says 含/包括).
 * When the head clause states several amounts (“支出2.05万元，年初预算为2.95万元，差值为0.9万元。
   其中：A支出0万元，年初预算为0万元，差值为0万元；…”), each position is its own total, and
@@ -23,12 +27,20 @@ from jixiao.extract.changes import RATE, Change, change_links, clause_start
 from jixiao.extract.reading import Claim, RunText
 from jixiao.extract.shares import SHARE, same_label
 from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
+from jixiao.numbers import NumberError
 from jixiao.relations import Verdict, check_sum
 
 _LIST = re.compile(r"其中|主要包括|包括|分别为|分别是")
 _GAP = re.compile(rf"(?:{RATE.pattern})?[\s，：。（]*")
 _NOT_SUMMED = ("差值", "差额", "相差")
 _HEAD_ENDS = "。！？；"
+# Amounts of one level: a total's label naming one of a group, and a clause's another, are siblings.
+_PEER_GROUPS = (
+    ("基本支出", "项目支出"),
+    ("人员经费", "公用经费"),
+    ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出"),
+    ("一般公共预算", "政府性基金", "国有资本经营"),
+)
 
 
 def sum_claims(rt: RunText) -> list[Claim]:
@@ -48,8 +60,8 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
     head_change = next((link for link in links if link.delta in head and link.current in heads), None) \
         or next((link for link in links if link.delta is head[-1]), None)
     end = _list_end(rt, match.end(), depth, "；" if match[0] != "其中" else "")
-    region = [f for f in rt.figures if match.end() <= f.start < end and f.depth == depth and f.is_money]
-    if end < len(rt.text) and rt.text[end - 1] not in "）)" and len(heads) <= 1:
+    region, cut = _region(rt, match.end(), end, depth, heads[0] if heads else None)
+    if not cut and end < len(rt.text) and rt.text[end - 1] not in "）)" and len(heads) <= 1:
         region += _continued(rt, heads[0] if heads else None, head_change, end)
     items = [f for f in region if not f.change]
     claims: list[Claim] = []
@@ -58,7 +70,11 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
         claims.append(_sum(rt, heads[0], items, partial))
         claims += _shares(rt, heads[0], items)
     elif len(heads) > 1:
-        claims += _positional(rt, heads, items) or (
+        positional = _positional(rt, heads, items)
+        if not positional:  # the list is of the last head alone (“…人员经费80万元，其中…”)
+            region, _ = _region(rt, match.end(), end, depth, heads[-1])
+            items = [f for f in region if not f.change]
+        claims += positional or (
             [_sum(rt, heads[-1], items, partial)] if items and not heads[-1].label.startswith(_NOT_SUMMED)
             else [])
     if head_change is not None:
@@ -101,6 +117,46 @@ def _list_end(rt: RunText, start: int, depth: int, more_ends: str = "") -> int:
         if here < depth or (here == depth and ends):
             return index + 1 if char in SENTENCE_ENDS else index
     return len(rt.text)
+
+
+def _region(rt: RunText, start: int, end: int, depth: int, total: Figure | None) -> tuple[list[Figure], bool]:
+    """The amounts of the list from ``start`` to ``end``, up to a clause on a peer of
+    ``total``; and whether such a clause cut it."""
+    peer = None if total is None else _peer_clause(rt, total, start, end, depth)
+    stop = end if peer is None else peer
+    region = [f for f in rt.figures if start <= f.start < stop and f.depth == depth and f.is_money]
+    return region, peer is not None
+
+
+def _peer_clause(rt: RunText, total: Figure, start: int, end: int, depth: int) -> int | None:
+    """The first ； of the list from ``start`` to ``end`` that opens a clause on a peer of
+    ``total`` rather than on a part of it, if any."""
+    marks = [i for i in range(start, end) if rt.text[i] == "；" and rt.depth[i] == depth]
+    for semicolon, stop in zip(marks, [*marks[1:], end], strict=False):
+        first = next((f for f in rt.figures if semicolon < f.start < stop and f.depth == depth
+                      and f.is_money and not f.change), None)
+        if first is not None and _is_peer(rt, total, first):
+            return semicolon
+    return None
+
+
+def _is_peer(rt: RunText, total: Figure, figure: Figure) -> bool:
+    """A part is never larger than its whole, never opens a 其中 list of its own after the
+    whole's, and never names the whole's sibling."""
+    own_list = re.match(r"[\s，：]*其中", rt.text[figure.unit_end:])
+    siblings = any(
+        any(name in total.label for name in group) and any(name in figure.label for name in group)
+        and not any(name in total.label and name in figure.label for name in group)
+        for group in _PEER_GROUPS)
+    return _larger(figure, total) or own_list is not None or siblings
+
+
+def _larger(part: Figure, total: Figure) -> bool:
+    try:
+        low = part.number.in_unit(total.number.unit).interval().low
+    except NumberError:
+        return False
+    return low > total.number.interval().high
 
 
 def _continued(rt: RunText, total: Figure | None, change: Change | None, end: int) -> list[Figure]:
