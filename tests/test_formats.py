@@ -50,16 +50,7 @@ REPORTS = [path.stem for path in report_paths()]
 #: Reports whose text has tables (the others would give an empty workbook).
 WITH_TABLES = [path.stem for path in report_paths() if read_text_document(path).tables]
 #: Where the text PDF does not give the findings of the .txt yet, and why.
-PDF_DIFFERS = {
-    "chenglingji-dangqun-2021": (
-        "the paragraph 部门支出规模85.33万元… lies in a table cell of the .txt (an artefact of its "
-        "extraction) but is prose in the PDF, where extract/claims takes 项目支出46.9万元 after the "
-        "semicolon for a part of 基本支出资金38.43万元: a false JX-TEXT-001"),
-    "dongting-2023": (
-        "the 附件2 indicator table is recognised in the PDF (JX-SCORE-002/003/004 with the same "
-        "figures as JX-TABLE-001/002 on the .txt), and the 产出指标 block cut by a page break "
-        "gives a false JX-TABLE-001 (50 against 12)"),
-}
+PDF_DIFFERS: dict[str, str] = {}
 SCANNED_PDF = "chenglingji-yueyanglou-2024"
 PNG = "dingcheng-zhengfuban-2023"
 Numeric = list[tuple[str, str | None, str | None]]

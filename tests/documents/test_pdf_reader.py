@@ -85,6 +85,30 @@ def test_text_layer_in_reading_order_with_wrapped_lines_joined(pdfs: dict[str, P
     assert document.text[139:145] == "113.94"
 
 
+def test_a_table_over_three_pages_is_one_table_whose_rows_keep_their_pages(tmp_path: Path) -> None:
+    """A ruled table with no repeated header runs over pages 1–3: one table, every row read
+    once, in order, with its page."""
+    word = docx.Document()
+    page_setup(word)
+    word.add_paragraph("附件2 指标表")
+    rows = [("指标", "分值", "得分"), *((f"第{i}项指标", "6", str(i)) for i in range(1, 111))]
+    table = word.add_table(rows=len(rows), cols=3)
+    table.style = "Table Grid"
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    word.add_paragraph("表后的段落。")
+    word.save(str(tmp_path / "长表.docx"))
+    document = read_pdf_document(convert_with_libreoffice(tmp_path / "长表.docx", "pdf", tmp_path, timeout=120))
+    heading, read, closing = document.blocks
+    assert isinstance(read, Table)
+    assert read.texts() == tuple(rows)
+    pages = [row[0].place.page for row in read.rows]
+    assert (read.place.page, pages[0], pages[-1], sorted(set(pages))) == (1, 1, 3, [1, 2, 3])
+    assert pages == sorted(pages)
+    assert (heading.place.page, closing.place.page) == (1, 3)
+
+
 def test_a_pdf_encrypted_with_the_empty_password_is_read(pdfs: dict[str, Path]) -> None:
     assert b"/Encrypt" in pdfs["owner"].read_bytes()
     assert read_pdf_document(pdfs["owner"]).text == TEXT

@@ -191,24 +191,30 @@ def _margins(pages: list[TextPage]) -> Margins:
 
 
 def _joined(pages: list[list[PageBlock]]) -> list[tuple[int, PageBlock]]:
-    """The blocks of all pages with their page numbers, a table that runs on at the top of the
-    next page joined to the table it continues (every row keeps its page)."""
+    """The blocks of all pages with their page numbers (a table's: its first page), a table that
+    runs on at the top of the next page joined to the table it continues, over as many pages
+    as it runs (every row keeps its page)."""
     blocks: list[tuple[int, PageBlock]] = []
     for number, page in enumerate(pages, start=1):
         for index, block in enumerate(page):
-            previous = blocks[-1] if blocks and index == 0 and blocks[-1][0] == number - 1 else None
+            previous = blocks[-1] if blocks and index == 0 and _last_page(*blocks[-1]) == number - 1 else None
             if isinstance(block, str):
                 blocks.append((number, block))
             elif previous and isinstance(previous[1], PageTable) and previous[1].continued_by(block):
                 first = previous[1]
-                pages_of = first.pages or (number - 1,) * len(first.rows)
-                blocks[-1] = (number - 1, PageTable(first.rows + block.rows, block.edges,
-                                                    pages_of + (number,) * len(block.rows)))
+                pages_of = first.pages or (previous[0],) * len(first.rows)
+                blocks[-1] = (previous[0], PageTable(first.rows + block.rows, block.edges,
+                                                     pages_of + (number,) * len(block.rows)))
             elif block.prose:
                 blocks += [(number, text) for text in block.prose]
             else:
                 blocks.append((number, block))
     return blocks
+
+
+def _last_page(number: int, block: PageBlock) -> int:
+    """The page a block ends on: a table joined over pages ends on its last row's."""
+    return block.pages[-1] if isinstance(block, PageTable) and block.pages else number
 
 
 def _blocks(page: TextPage | _Scan, margins: Margins) -> list[PageBlock]:
