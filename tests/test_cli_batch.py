@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jixiao.cli import app
-from jixiao.cli.batch import check_all, check_file, checkable_suffixes, folder_files, worker_context
+from jixiao.cli.batch import check_all, check_file, checkable_suffixes, folder_files
 from jixiao.cli.check_view import FileResult
 
 runner = CliRunner()
@@ -137,8 +137,14 @@ def test_output_goes_to_the_file_named_by_o(folder: Path, tmp_path: Path) -> Non
         str(folder / "b-錯.txt"), str(folder / "b-错.txt")]
 
 
-def test_workers_are_forked_on_linux_when_no_other_thread_runs() -> None:
-    assert worker_context().get_start_method() == ("fork" if sys.platform == "linux" else "spawn")
+@pytest.mark.parametrize(("setup", "linux"), [
+    ("", "fork"),
+    ("import threading; threading.Thread(target=threading.Event().wait, daemon=True).start(); ", "spawn"),
+])
+def test_workers_are_forked_on_linux_unless_another_thread_runs(setup: str, linux: str) -> None:
+    code = f"{setup}from jixiao.cli.batch import worker_context; print(worker_context().get_start_method())"
+    finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert finished.stdout == (linux if sys.platform == "linux" else "spawn") + "\n"
 
 
 def test_jobs_must_be_at_least_one(folder: Path) -> None:
