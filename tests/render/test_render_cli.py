@@ -38,7 +38,7 @@ def test_bad_input_exits_2_with_a_chinese_message(tmp_path: Path) -> None:
         (["render", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "x.docx")],
          f"错误：{tmp_path / 'missing.yaml'}: 文件不存在\n"),
         (["render", EXAMPLE, "-o", str(tmp_path / "x.docx"), "--template", "nowhere"],
-         "错误：报告模板“nowhere”不存在（可用：national-project、yueyanglou-2024）\n"),
+         "错误：报告模板“nowhere”不存在（可用：dingcheng-2023、national-project、yueyang-finance-2021、yueyanglou-2024）\n"),
         (["render", EXAMPLE, "-o", str(tmp_path / "x.docx"), "--template", str(tmp_path / "none.docx")],
          f"错误：{tmp_path / 'none.docx'}: 模板文件不存在\n"),
     ]
@@ -50,7 +50,9 @@ def test_bad_input_exits_2_with_a_chinese_message(tmp_path: Path) -> None:
 def test_templates_list_and_show() -> None:
     listed = runner.invoke(app, ["templates", "list"])
     assert listed.exit_code == 0
-    assert listed.stdout.splitlines()[2] == "yueyanglou-2024  岳阳楼区单位整体支出绩效自评报告（2023-2024）"
+    assert [line.split("  ")[0] for line in listed.stdout.splitlines()[::2]] == [
+        "dingcheng-2023", "national-project", "yueyang-finance-2021", "yueyanglou-2024"]
+    assert listed.stdout.splitlines()[6] == "yueyanglou-2024  岳阳楼区单位整体支出绩效自评报告（2023-2024）"
     shown = runner.invoke(app, ["templates", "show", "yueyanglou-2024"])
     assert shown.exit_code == 0
     lines = shown.stdout.splitlines()

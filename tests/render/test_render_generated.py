@@ -16,7 +16,7 @@ from jixiao.findings import Severity
 from jixiao.numbers import quantize_half_up
 from jixiao.render.html import render_html
 from jixiao.render.report import prepare, render_report
-from jixiao.render.spec import available_templates, load_template
+from jixiao.render.spec import load_template
 
 amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2)
 
@@ -29,7 +29,9 @@ def test_generated_data_renders_and_checks_clean(personnel: Decimal, public: Dec
     data = consistent_evaluation(personnel=personnel, public=public, items=items, qualitative=qualitative)
     share = quantize_half_up(personnel / (personnel + public) * 100, 2)
     with TemporaryDirectory() as folder:
-        for template_id in available_templates():
+        # The builder makes data of the 岳阳楼区 shape (附件1-3); the regional forms need their own
+        # (收支 by 机构, 功能/经济 breakdowns) and are rendered from generated data in their tests.
+        for template_id in ("yueyanglou-2024", "national-project"):
             out = Path(folder) / f"{template_id}.docx"
             rendering = render_report(data, out, template=load_template(template_id))
             assert rendering.warnings == ()

@@ -185,10 +185,6 @@ def test_project_sheets_are_named_within_excels_limits() -> None:
     assert len(project_sheet_name(12, "很长的项目名称" * 10)) == 31
 
 
-@pytest.mark.xfail(strict=True, reason="reading the workbook as a report fails two ways today: "
-                   "parse_stated raises a pydantic error for a cached ratio of 16 decimals, and the xlsx "
-                   "reader drops a row's trailing blank cells (a blank 偏差原因分析), which shifts the 分值 and "
-                   "自评得分 of rows read from the right")
 def test_checking_the_workbook_finds_the_datas_score_errors(workbook: Path) -> None:
     found = {(f.code, f.message) for f in audit_file(workbook).findings}
     assert ("JX-TABLE-002", "总分（得分） 99 与各项得分之和 93 不一致（相差 6）") in found
