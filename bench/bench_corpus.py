@@ -7,7 +7,7 @@ Run from the repository root (or anywhere)::
 ``CORPUS`` is a directory holding ``cases/NNN.txt`` (an excerpt) and ``cases/NNN.json`` (its
 key: ``relations``, each with ``kind``, ``statement``, ``expected``, ``stated``, ``consistent``
 — ``true``, ``false`` or ``"rounding"`` — and ``where``, an exact substring of the excerpt
-holding the stated number). Default: ``../shared/corpus`` relative to the repository root.
+holding the stated number). Default: the directory named by the ``JIXIAO_CORPUS`` variable.
 
 Every excerpt is read with the text reader and audited with :func:`jixiao.audit.audit_document`.
 A finding *matches* a key relation when its stated place lies inside the relation's ``where``
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ from jixiao.extract.table_claims import table_claims
 from jixiao.findings import Finding, Place, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_CORPUS = Path(os.environ.get("JIXIAO_CORPUS", "corpus"))
 ALARMS = (Severity.ERROR, Severity.WARNING)
 
 
@@ -200,7 +201,7 @@ def _report(tallies: dict[str, Tally], alarms: Counter[str], false_alarms: list[
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
-                        help="directory with cases/NNN.txt and cases/NNN.json (default: ../shared/corpus)")
+                        help="directory with cases/NNN.txt and cases/NNN.json (default: $JIXIAO_CORPUS)")
     parser.add_argument("--verbose", action="store_true", help="print every finding")
     args = parser.parse_args(argv)
     if not (args.corpus / "cases").is_dir():

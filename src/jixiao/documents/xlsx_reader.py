@@ -91,7 +91,7 @@ def _squared(rows: list[Row]) -> list[Row]:
         block = rows[start:end]
         width = max((len(row) for row in block), default=0)
         for row in block:
-            number = row[0][1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            number = (row[0][1] or "").lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
             row += [("", f"{get_column_letter(col)}{number}") for col in range(len(row) + 1, width + 1)]
         squared += block
         if end < len(rows):
