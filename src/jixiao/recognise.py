@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jixiao.documents.model import Document
 from jixiao.extract.text_runs import line_starts
@@ -80,8 +81,15 @@ class Recognition:
 
 
 def recognise(document: Document) -> Recognition:
-    """The known form ``document`` is, with the headings that show it (a pure function)."""
-    squeezed = _Squeezed.of(document.text)
+    """The known form ``document`` is, with the headings that show it (a pure function of its
+    text)."""
+    return _recognise_text(document.text)
+
+
+@lru_cache(maxsize=8)
+def _recognise_text(text: str) -> Recognition:
+    # Cached: the audit asks once for the report's form and once to extract its evaluation.
+    squeezed = _Squeezed.of(text)
     found = {template: tuple(marker for text in markers
                              if (marker := squeezed.find(text)) is not None)
              for template, markers in MARKERS.items()}
