@@ -158,3 +158,11 @@ def test_rows_of_a_table_keep_blank_cells_on_the_right(tmp_path: Path) -> None:
     assert table.texts() == (("附件2",), (), ("三级指标", "分值", "得分", "偏差原因"),
                              ("办结率", "10", "9", "人手不足"), ("满意度", "10", "10", ""))
     assert table.rows[4][3].place.cell == "D5"
+
+
+@pytest.mark.parametrize(("value", "number_format", "text"), [
+    (0.42694896242288277, "0.00%", "42.69%"), (0.9, "0%", "90%"), (1, "0.0%", "100.0%"),
+    (0.12345, "General", "0.12345"), (0.125, "0.00%", "12.50%"), (0.0125, "0.0%", "1.3%"),
+    (90, '0"%"', "90%"), (87.5, '0.00\\%', "87.5%")])
+def test_percent_formats_read_as_shown(value: object, number_format: str, text: str) -> None:
+    assert cell_text(value, number_format) == text

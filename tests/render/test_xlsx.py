@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from render_builders import consistent_evaluation
 
 from jixiao.audit import audit_file
 from jixiao.io.load import load_evaluation
@@ -103,9 +104,9 @@ def test_cached_values_are_the_scorecards(workbook: Path, scored: tuple[Evaluati
     assert close(found["预算调整率"][1], derived["funds.adjustment_rate"])
     assert found["执行率得分"][1] == table.execution_score == 10
     for block in table.blocks:
-        assert found[f"{block.name} 分值合计"][1] == block.stated_weight
-        assert found[f"{block.name} 得分合计"][1] == block.stated_score
-    assert found["效益指标 分值合计"] == (30, 24, 6)
+        assert found[f"{block.name} 各行分值之和"][1] == block.stated_weight
+        assert found[f"{block.name} 各行得分之和"][1] == block.stated_score
+    assert found["效益指标 各行分值之和"] == (30, 24, 6)
     assert found["总分（分值）"] == (100, table.weight_total, 6) == (100, 94, 6)
     assert found["总分（自评得分）"] == (99, table.stated_score_sum, 6) == (99, 93, 6)
     assert found["总分（按评分规则）"][1] == table.rule_total == 93
@@ -175,7 +176,7 @@ def test_an_edited_score_updates_the_totals(workbook: Path, tmp_path: Path) -> N
     edited = tmp_path / "改后.xlsx"
     book.save(edited)
     found = checks(recalculated(edited, tmp_path))
-    assert found["产出指标 得分合计"][1] == 50
+    assert found["产出指标 各行得分之和"][1] == 50
     assert found["总分（自评得分）"] == (99, 94, 5)
     assert found["总分（按评分规则）"][1] == 94
 
@@ -190,3 +191,11 @@ def test_checking_the_workbook_finds_the_datas_score_errors(workbook: Path) -> N
     assert ("JX-TABLE-002", "总分（得分） 99 与各项得分之和 93 不一致（相差 6）") in found
     assert ("JX-TABLE-001", "总分的分值 100 与各项分值之和 94 不一致（相差 6）") in found
     assert ("JX-TABLE-001", "效益指标的分值 30 与各项分值之和 24 不一致（相差 6）") in found
+
+
+def test_checking_the_workbook_of_consistent_data_finds_no_error(tmp_path: Path) -> None:
+    evaluation = consistent_evaluation(personnel=Decimal("12.34"), public=Decimal("5.67"),
+                                       items=(Decimal("3.21"), Decimal("4.5")), qualitative=27)
+    profile = load_profile(evaluation.profile)
+    path = write_attachments(evaluation, score_evaluation(evaluation, profile), profile, tmp_path / "附件.xlsx")
+    assert [(f.code, f.message) for f in audit_file(path).findings if f.severity.value != "info"] == []

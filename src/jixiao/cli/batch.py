@@ -29,6 +29,7 @@ from jixiao.cli.check_view import INTERNAL, WORKER_CRASHED, FileError, FileResul
 from jixiao.documents.read import READERS
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
+from jixiao.io.workbook_reader import is_guided_workbook
 from jixiao.profiles import ProfileError, load_profile
 
 EVALUATION_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -104,7 +105,7 @@ def _check(path: Path, profile_id: str | None) -> FileResult:
     try:
         if not path.exists():
             raise InputError("文件不存在", file=file, english="file not found")
-        if suffix in report_suffixes():
+        if suffix in report_suffixes() or (suffix == ".xlsx" and not is_guided_workbook(path)):
             return _check_report(path)
         if suffix in EVALUATION_SUFFIXES:
             return _check_evaluation(path, profile_id)

@@ -14,6 +14,8 @@ archive that unpacks to more than 200 MB are refused with :class:`InputError`.
 from __future__ import annotations
 
 import datetime
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from jixiao.documents.docx_reader import PACKAGE_ERRORS, TextLayout, check_zip
 from jixiao.documents.model import Document
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
+from jixiao.numbers import quantize_half_up
 
 FORMAT = "xlsx"
 MAX_ROWS = 20_000
@@ -64,8 +67,8 @@ def _rows(sheet: Any, file: str) -> list[Row]:
     """The sheet's rows up to its last value, each as wide as the widest row of its block."""
     rows: list[Row] = []
     last = 0  # number of rows up to the last one with a value
-    for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
-        texts = [cell_text(value) for value in values]
+    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
+        texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in cells]
         while texts and not texts[-1]:
             texts.pop()
         if not texts:
@@ -100,12 +103,17 @@ def _squared(rows: list[Row]) -> list[Row]:
     return squared
 
 
-def cell_text(value: object) -> str:
-    """A cached cell value as text: numbers in their shortest exact form."""
+def cell_text(value: object, number_format: str | None = None) -> str:
+    """A cached cell value as text: numbers in their shortest exact form, and a number in a
+    percent format as the sheet shows it (0.426948… formatted ``0.00%`` is ``42.69%``)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float) and number_format and "%" in number_format:
+        if "%" in _LITERALS.sub("", number_format):
+            return _percent_text(value, number_format)
+        return f"{cell_text(value)}%"  # 90 shown as 90% by a literal sign (0"%")
     if isinstance(value, float):
         text = repr(value)
         return text[:-2] if text.endswith(".0") else text
@@ -114,3 +122,14 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.')
+"""Quoted text and escaped characters of a number format: a % there is printed, not applied."""
+
+
+def _percent_text(value: float, number_format: str) -> str:
+    """``value`` × 100 with the decimals the format shows (its 0s after the point), half up."""
+    shown = number_format.split("%")[0]
+    decimals = len(shown.split(".")[1].rstrip("#")) if "." in shown else 0
+    return f"{quantize_half_up(Decimal(repr(value)) * 100, decimals)}%"

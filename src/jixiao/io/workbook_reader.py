@@ -46,6 +46,23 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
     return reading.raw, reading.source
 
 
+def is_guided_workbook(path: Path) -> bool:
+    """Whether the .xlsx at ``path`` is the guided data workbook (it has any sheet of the
+    layout that attachments lack: 基本情况, 支出情况, 正文, 签字) rather than a report's tables,
+    such as rendered attachments. A file that cannot be opened counts as guided, so that
+    :func:`read_workbook` reports why."""
+    try:
+        book = _open(path, str(path))
+    except InputError:
+        return True
+    try:
+        names = set(book.sheetnames)
+    finally:
+        book.close()
+    own = {sheet.name for sheet in workbook_layout(DEFAULT_TEMPLATE).sheets if not sheet.name.startswith("附件")}
+    return bool(names & own)
+
+
 def _open(path: Path, file: str) -> Any:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)

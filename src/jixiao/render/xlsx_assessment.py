@@ -274,12 +274,12 @@ def _block(w: Writer, block: str, run: Sequence[IndicatorScore], first: int) -> 
     counted = [_counted_check(w, item, first + index) for index, item in enumerate(run)]
     block_rows = range(first, last + 1)
     w.checks.add(Check(
-        f"{block} 分值合计",
+        f"{block} 各行分值之和",
         None if required is None else Against.required(required, f"评分规则 {w.profile.id}"),
         f"=SUM({w.cells(block_rows, COL_WEIGHT)})", total([item.weight for item in run]), POINTS,
         "本一级指标各行分值之和"))
     w.checks.add(Check(
-        f"{block} 得分合计", None, f"=SUM({w.cells(block_rows, COL_SCORE)})",
+        f"{block} 各行得分之和", None, f"=SUM({w.cells(block_rows, COL_SCORE)})",
         total([item.stated_score for item in run]), POINTS, "本一级指标各行自评得分之和"))
     return [cell for cell in counted if cell]
 
