@@ -13,6 +13,7 @@ import pytest
 from render_builders import consistent_evaluation
 
 from jixiao.audit import audit_file
+from jixiao.cli.batch import check_file
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, FundsLine, ProjectAssessment, ProjectFunds
 from jixiao.profiles import Profile, load_profile
@@ -199,3 +200,12 @@ def test_checking_the_workbook_of_consistent_data_finds_no_error(tmp_path: Path)
     profile = load_profile(evaluation.profile)
     path = write_attachments(evaluation, score_evaluation(evaluation, profile), profile, tmp_path / "附件.xlsx")
     assert [(f.code, f.message) for f in audit_file(path).findings if f.severity.value != "info"] == []
+
+
+def test_jixiao_check_reads_the_attachments_as_a_report_and_the_guided_workbook_as_data(workbook: Path) -> None:
+    attachments = check_file(workbook)
+    assert attachments.error is None
+    assert ("JX-TABLE-002", "99", "93") in {(f.code, f.stated, f.expected) for f in attachments.findings}
+    guided = check_file(Path(__file__).parents[2] / "examples" / "dongting-2023.xlsx")
+    assert (guided.error, guided.format) == (None, "xlsx")
+    assert ("JX-SCORE-002", "附件2!B19") in {(f.code, f"{f.where.sheet}!{f.where.cell}") for f in guided.findings}
