@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from jixiao.documents.limits import MB, checked_size
 from jixiao.documents.model import Document
 from jixiao.documents.ocr import OcrText, engine_version, fit_image, ocr_image, ocr_lines
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr
@@ -27,7 +28,6 @@ from jixiao.documents.paged_text import PagedLayout
 from jixiao.io.errors import InputError
 
 FORMAT = "image"
-MB = 1024 * 1024
 MAX_BYTES = 50 * MB
 MAX_PIXELS = 60_000_000
 #: Pieces of one line further apart than this many line heights are cells of a table row.
@@ -66,14 +66,7 @@ def ocr_blocks(texts: tuple[OcrText, ...], width: float, height: float) -> list[
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of ``path``; :class:`InputError` if it is missing, empty or above ``limit``."""
     file = str(path)
-    if not path.is_file():
-        raise InputError("文件不存在", file=file, english="file not found")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("文件为空", file=file, english="empty file")
-    if size > limit:
-        raise InputError(f"文件有 {size // MB} MB，超过 {limit // MB} MB 的上限，拒绝读取", file=file,
-                         english=f"file above {limit // MB} MB")
+    checked_size(path, limit)
     try:
         return path.read_bytes()
     except OSError as error:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jixiao.documents.docx_reader import read_docx_document
+from jixiao.documents.limits import MB, checked_size
 from jixiao.documents.model import Document
 from jixiao.documents.office_convert import convert_with_libreoffice
 from jixiao.documents.xlsx_reader import read_xlsx_document
@@ -22,7 +23,7 @@ from jixiao.io.errors import InputError
 
 #: Seconds a conversion may take: a long report converts in a few.
 TIMEOUT = 120.0
-MAX_BYTES = 100 * 1024 * 1024
+MAX_BYTES = 100 * MB
 
 
 #: How the files saved under these names begin: an OLE2 compound file (Word and Excel
@@ -44,14 +45,7 @@ def read_xls_document(path: Path) -> Document:
 def _converted(path: Path, target: str, format: str, reader: Callable[[Path], Document],
                corrupt: str) -> Document:
     file = str(path)
-    if not path.is_file():
-        raise InputError("文件不存在", file=file, english="file not found")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("文件为空", file=file, english="empty file")
-    if size > MAX_BYTES:
-        raise InputError(f"文件有 {size // (1024 * 1024)} MB，超过 100 MB 的上限，拒绝读取", file=file,
-                         english="file above 100 MB")
+    checked_size(path, MAX_BYTES)
     with path.open("rb") as stream:
         head = stream.read(16).lstrip().lower()
     if not head.startswith(SIGNATURES):  # LibreOffice would read any bytes as plain text

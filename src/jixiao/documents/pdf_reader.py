@@ -32,6 +32,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from jixiao.documents.image_reader import ocr_blocks
+from jixiao.documents.limits import MB, checked_size
 from jixiao.documents.model import Document
 from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, ocr_image
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
@@ -50,7 +51,7 @@ from jixiao.documents.pdf_text import (
 from jixiao.io.errors import InputError
 
 FORMAT = "pdf"
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 200 * MB
 MAX_PAGES = 200
 #: A page with fewer non-blank characters that shows an image is a scan.
 MIN_CHARS = 20
@@ -59,7 +60,6 @@ MAX_GARBLED = 0.1
 RENDER_DPI = 150
 #: A line of the text layer ending within this many line heights of the right margin wrapped.
 SLACK = 1.2
-MB = 1024 * 1024
 TAIL = 2048  # %%EOF is looked for in the last bytes of the file
 CORRUPT = "不是有效的 PDF 文件（文件已损坏或格式不符）"
 
@@ -90,14 +90,7 @@ def read_pdf_document(path: Path) -> Document:
 
 
 def _check_file(path: Path, file: str) -> None:
-    if not path.is_file():
-        raise InputError("文件不存在", file=file, english="file not found")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("文件为空", file=file, english="empty file")
-    if size > MAX_BYTES:
-        raise InputError(f"文件有 {size // MB} MB，超过 {MAX_BYTES // MB} MB 的上限，拒绝读取", file=file,
-                         english=f"file above {MAX_BYTES // MB} MB")
+    size = checked_size(path, MAX_BYTES)
     with path.open("rb") as stream:
         head = stream.read(1024)
         stream.seek(max(0, size - TAIL))

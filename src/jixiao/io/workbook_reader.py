@@ -59,8 +59,8 @@ def is_guided_workbook(path: Path) -> bool:
         names = set(book.sheetnames)
     finally:
         book.close()
-    own = {sheet.name for sheet in workbook_layout(DEFAULT_TEMPLATE).sheets if not sheet.name.startswith("附件")}
-    return bool(names & own)
+    sheets = workbook_layout(DEFAULT_TEMPLATE).sheets
+    return any(sheet.name in names for sheet in sheets if not sheet.name.startswith("附件"))
 
 
 def _open(path: Path, file: str) -> Any:
