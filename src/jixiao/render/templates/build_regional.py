@@ -7,18 +7,19 @@ blocks (styles, tables, row loops) are those of :mod:`jixiao.render.templates.bu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 
-from jixiao.render.spec import TemplateSpec, load_template
+from jixiao.render.spec import TemplateSpec
 from jixiao.render.templates.build_templates import (
-    HERE,
     fill,
     loop_rows,
     new_document,
     para,
+    save_templates,
+    sections,
     table,
     tag,
 )
@@ -27,30 +28,8 @@ FULL = 17.0
 """Width of the text block (cm): A4 less 2 cm margins."""
 
 
-def _remove_first_empty(document: DocxDocument) -> None:
-    first = document.paragraphs[0]
-    if not first.text:
-        first._element.getparent().remove(first._element)
-
-
 def _page_break(document: DocxDocument) -> None:
     document.add_paragraph(style="Normal").add_run().add_break(WD_BREAK.PAGE)
-
-
-def _sections(document: DocxDocument, after: Callable[[DocxDocument], None] | None = None) -> None:
-    """The body sections, each heading then its paragraphs (sub-headings in their own style)."""
-    tag(document, "{%p for s in sections %}")
-    para(document, "{{ s.heading }}", "Heading 1")
-    tag(document, "{%p for p in s.paragraphs %}")
-    tag(document, "{%p if p.sub %}")
-    para(document, "{{ p.text }}", "Heading 2")
-    tag(document, "{%p else %}")
-    para(document, "{{ p.text }}", "Body")
-    tag(document, "{%p endif %}")
-    tag(document, "{%p endfor %}")
-    if after is not None:
-        after(document)
-    tag(document, "{%p endfor %}")
 
 
 def _amount_table(document: DocxDocument, title: str, heads: Sequence[str], var: str,
@@ -170,7 +149,7 @@ def build_finance(spec: TemplateSpec) -> DocxDocument:
     _finance_targets(document)
     _finance_reviewers(document)
     para(document, "五、评价报告综述（文字部分）", "AttachmentLabel")
-    _sections(document)
+    sections(document)
     return document
 
 
@@ -201,7 +180,7 @@ def build_dingcheng(spec: TemplateSpec) -> DocxDocument:
     document = new_document(spec.fonts)
     _extra_styles(document, spec)
     para(document, "{{ title }}", "ReportTitle")
-    _sections(document, _dingcheng_tables)
+    sections(document, _dingcheng_tables)
     return document
 
 
@@ -221,13 +200,7 @@ BUILDERS = {"yueyang-finance-2021": build_finance, "dingcheng-2023": build_dingc
 
 
 def main() -> None:
-    for template_id, build in BUILDERS.items():
-        spec = load_template(template_id)
-        document = build(spec)
-        _remove_first_empty(document)
-        document.core_properties.author = "jixiao"
-        document.save(str(HERE / template_id / spec.docx))
-        print(f"{template_id}/{spec.docx}")
+    save_templates(BUILDERS)
 
 
 if __name__ == "__main__":

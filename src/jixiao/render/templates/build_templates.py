@@ -8,7 +8,7 @@ paragraph blocks, ``{%tr …%}`` table-row loops, ``{{ … }}`` values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from docx import Document
@@ -214,8 +214,9 @@ def signature(container: Container) -> None:
                     "联系电话：{{ sign_off.phone }}　填报日期：{{ sign_off.date }}", "Signature")
 
 
-def report_body(document: DocxDocument) -> None:
-    para(document, "{{ title }}", "ReportTitle")
+def sections(document: DocxDocument, after: Callable[[DocxDocument], None] | None = None) -> None:
+    """The body sections, each heading then its paragraphs (sub-headings in their own style);
+    ``after`` adds what follows each section's paragraphs (charts, tables)."""
     tag(document, "{%p for s in sections %}")
     para(document, "{{ s.heading }}", "Heading 1")
     tag(document, "{%p for p in s.paragraphs %}")
@@ -225,11 +226,21 @@ def report_body(document: DocxDocument) -> None:
     para(document, "{{ p.text }}", "Body")
     tag(document, "{%p endif %}")
     tag(document, "{%p endfor %}")
+    if after is not None:
+        after(document)
+    tag(document, "{%p endfor %}")
+
+
+def _section_charts(document: DocxDocument) -> None:
     for chart in ("composition", "score"):
         tag(document, f"{{%p if s.chart == '{chart}' and {chart}_chart %}}")
         para(document, f"{{{{ {chart}_chart }}}}", "TableText")
         tag(document, "{%p endif %}")
-    tag(document, "{%p endfor %}")
+
+
+def report_body(document: DocxDocument) -> None:
+    para(document, "{{ title }}", "ReportTitle")
+    sections(document, _section_charts)
     para(document, "附件：", "Body")
     tag(document, "{%p for a in attachments %}")
     para(document, "{{ a.number }}、{{ a.title }}", "Body")
@@ -329,7 +340,6 @@ def build_national_project(spec: TemplateSpec) -> DocxDocument:
     para(document, "本年度无项目支出绩效自评表。", "Body")
     tag(document, "{%p endif %}")
     signature(document)
-    _remove_first_empty(document)
     return document
 
 
@@ -340,18 +350,25 @@ def _remove_first_empty(document: DocxDocument) -> None:
         first._element.getparent().remove(first._element)
 
 
-BUILDERS = {"yueyanglou-2024": build_yueyanglou, "national-project": build_national_project}
+Builder = Callable[[TemplateSpec], DocxDocument]
+BUILDERS: dict[str, Builder] = {
+    "yueyanglou-2024": build_yueyanglou, "national-project": build_national_project,
+}
 
 
-def main() -> None:
-    for template_id, build in BUILDERS.items():
+def save_templates(builders: Mapping[str, Builder]) -> None:
+    """Build each template's Word file and write it into the template's folder."""
+    for template_id, build in builders.items():
         spec = load_template(template_id)
         document = build(spec)
-        if template_id != "national-project":
-            _remove_first_empty(document)
+        _remove_first_empty(document)
         document.core_properties.author = "jixiao"
         document.save(str(HERE / template_id / spec.docx))
         print(f"{template_id}/{spec.docx}")
+
+
+def main() -> None:
+    save_templates(BUILDERS)
 
 
 if __name__ == "__main__":
