@@ -142,7 +142,7 @@ def test_output_goes_to_the_file_named_by_o(folder: Path, tmp_path: Path) -> Non
     ("import threading; threading.Thread(target=threading.Event().wait, daemon=True).start(); ", "spawn"),
 ])
 def test_workers_are_forked_on_linux_unless_another_thread_runs(setup: str, linux: str) -> None:
-    code = f"{setup}from jixiao.cli.batch import worker_context; print(worker_context().get_start_method())"
+    code = f"{setup}from jixiao.workers import worker_context; print(worker_context().get_start_method())"
     finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert finished.stdout == (linux if sys.platform == "linux" else "spawn") + "\n"
 

@@ -12,10 +12,7 @@ that process too is reported as such.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
-import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -31,6 +28,7 @@ from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
 from jixiao.io.workbook_reader import is_guided_workbook
 from jixiao.profiles import ProfileError, load_profile
+from jixiao.workers import worker_context
 
 EVALUATION_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 """Evaluation data (an ``.xlsx`` is the guided workbook, not a report's table)."""
@@ -163,16 +161,6 @@ def _guarded(check: Checker, path: Path) -> FileResult:
         return check(path)
     except Exception as error:
         return internal_error(path, error)
-
-
-def worker_context() -> BaseContext:
-    """How worker processes start: forked from this process on Linux when it runs no other
-    thread (they start at once, with every module already imported), else spawned (a fresh
-    interpreter that imports what it needs: macOS, Windows, or a host with threads, where a
-    fork could copy a lock some thread holds)."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def _pool_round(paths: Sequence[Path], indices: Sequence[int], check: Checker, workers: int,

@@ -13,21 +13,18 @@ so that a failure is reported for its own file and no other.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
-import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from jixiao.documents.office_convert import convert_all_with_libreoffice, convert_with_libreoffice
 from jixiao.io.errors import InputError
 from jixiao.render.fonts import fonts_conf
+from jixiao.workers import worker_context
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds one conversion may take before LibreOffice is stopped."""
@@ -72,18 +69,10 @@ def render_pdfs(pairs: Pairs, *, jobs: int | None = None,
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pairs)))
     size = max(1, min(CHUNK, -(-len(pairs) // workers)))
     chunks = [pairs[start:start + size] for start in range(0, len(pairs), size)]
-    with ProcessPoolExecutor(workers, mp_context=_worker_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=worker_context()) as pool:
         futures = [pool.submit(_convert_chunk, chunk, timeout) for chunk in chunks]
         return [result for future, chunk in zip(futures, chunks, strict=True)
                 for result in _outcomes(future, chunk)]
-
-
-def _worker_context() -> BaseContext:
-    """Forked workers on Linux when this process runs no other thread (a fork could copy a lock
-    another thread holds); spawned ones elsewhere."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def _convert(source: Path, target: Path, timeout: float) -> Path | InputError:
