@@ -13,7 +13,7 @@ Every excerpt is read with the text reader and audited with :func:`jixiao.audit.
 A finding *matches* a key relation when its stated place lies inside the relation's ``where``
 span and its stated number equals the key's. A relation read by either auditor matches the same
 way, which counts the key relation as *checked*: a prose claim of
-:func:`jixiao.extract.extract_claims` (or a 控制率 of :mod:`jixiao.extract.staffing`) or a table relation of
+:func:`jixiao.extract.extract_claims` or a table relation of
 :func:`jixiao.extract.table_claims.table_claims`. Reported, per kind and overall:
 
 * **inconsistent found**: relations keyed ``false`` with a matching error or warning;
@@ -44,7 +44,6 @@ from typing import Any
 from jixiao.audit import audit_document
 from jixiao.documents.text_reader import read_text_document
 from jixiao.extract import extract_claims
-from jixiao.extract.staffing import staffing_claims
 from jixiao.extract.table_claims import table_claims
 from jixiao.findings import Finding, Place, Severity
 
@@ -122,7 +121,7 @@ def measure(corpus: Path, verbose: bool) -> None:
         case, text_path, relations = load_case(key_path)
         document = read_text_document(text_path)
         findings = audit_document(document).findings
-        prose = (*extract_claims(document), *staffing_claims(document))
+        prose = extract_claims(document)
         read = [(c.stated.number.written, c.stated.where) for c in prose]
         read += [(c.stated.number.written, c.stated.cell.place) for c in table_claims(document)]
         for finding in findings:

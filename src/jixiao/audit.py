@@ -16,7 +16,6 @@ from jixiao.documents.model import Document
 from jixiao.extract.check_claims import check_claims
 from jixiao.extract.claims import extract_claims
 from jixiao.extract.evaluation_check import evaluation_findings
-from jixiao.extract.staffing import staffing_claims
 from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding
 from jixiao.recognise import recognise
@@ -26,7 +25,7 @@ Auditor = Callable[[Document], tuple[Finding, ...]]
 
 def prose_findings(document: Document) -> tuple[Finding, ...]:
     """The sums, shares, changes and rates the prose states (JX-TEXT-*)."""
-    return check_claims((*extract_claims(document), *staffing_claims(document)))
+    return check_claims(extract_claims(document))
 
 
 AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, evaluation_findings)

@@ -23,6 +23,7 @@ REPORTS = Path(__file__).parents[1] / "data" / "reports"
 EXPECTED = {
     "chenglingji-dangqun-2021.txt": [],
     "chenglingji-yueyanglou-2024.txt": [
+        ("JX-TEXT-004", "error", "100", "87.50", 28),  # 控制率 100% with 编制 8 and 实有 7
         ("JX-TEXT-002", "info", "12.58", "12.59", 32),
         ("JX-TEXT-002", "info", "2.43", "2.44", 32),
     ],

@@ -2,8 +2,9 @@
 
 Each kind has its reader: sums, their shares and the sums of changes (:mod:`.sums`), shares of a
 named whole (:mod:`.shares`), year-on-year changes and differences (:mod:`.changes`), 执行率 and
-完成预算 rates (:mod:`.rates`), counts of listed items (:mod:`.counts`) and the same figure
-stated twice (:mod:`.repeats`). Every figure keeps its place in ``Document.text``.
+完成预算 rates (:mod:`.rates`), 控制率 with its head counts (:mod:`.staffing`), counts of listed
+items (:mod:`.counts`) and the same figure stated twice (:mod:`.repeats`). Every figure keeps its
+place in ``Document.text``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from jixiao.extract.rates import rate_claims
 from jixiao.extract.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.repeats import Mention, repeat_claims
 from jixiao.extract.shares import share_claims
+from jixiao.extract.staffing import staffing_claims
 from jixiao.extract.sums import sum_claims
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
 
@@ -29,7 +31,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     for run in runs_of(document):
         rt = RunText(run, starts)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
-                 *difference_claims(rt), *rate_claims(rt), *count_claims(rt)]
+                 *difference_claims(rt), *rate_claims(rt), *staffing_claims(rt), *count_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])

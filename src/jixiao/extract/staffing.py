@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from jixiao.documents.model import Document
 from jixiao.extract.amounts import NUMBER
 from jixiao.extract.reading import Claim, RunText, Stated
-from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
+from jixiao.extract.text_runs import sentence_start
 from jixiao.numbers import NumberError, Unit, parse_stated
 
 _RATE = re.compile(rf"(?P<name>[^，。；：\d]{{0,12}}控制率)(?:为|是|达到?)?\s*(?P<number>{NUMBER})\s*%")
@@ -24,18 +23,10 @@ _PLANNED = re.compile(rf"(?P<label>(?:人员)?(?:核定)?编制(?:人数|数)?|�
 _ACTUAL = re.compile(rf"(?P<label>(?:实际在职|实有|在职)(?:人员|人数)?){_COUNT}")
 
 
-def staffing_claims(document: Document) -> tuple[Claim, ...]:
-    """Every 控制率 the prose states with its 编制 and 实有 head counts, as ``rate`` claims
+def staffing_claims(rt: RunText) -> list[Claim]:
+    """Every 控制率 the run states with its 编制 and 实有 head counts, as ``rate`` claims
     (terms: 实有人数, 编制数)."""
-    starts = line_starts(document.text)
-    claims = []
-    for run in runs_of(document):
-        rt = RunText(run, starts)
-        for match in _RATE.finditer(rt.text):
-            claim = _claim(rt, match)
-            if claim is not None:
-                claims.append(claim)
-    return tuple(claims)
+    return [claim for match in _RATE.finditer(rt.text) if (claim := _claim(rt, match)) is not None]
 
 
 def _claim(rt: RunText, match: re.Match[str]) -> Claim | None:
