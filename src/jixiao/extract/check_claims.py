@@ -90,28 +90,36 @@ def _change_sum(claim: Claim) -> Finding | None:
     return _finding(CHANGE_SUM, severity, message, claim, outcome, sign=claim.stated.sign)
 
 
-def _share(claim: Claim) -> Finding | None:
+def _ratio(claim: Claim) -> tuple[Outcome, Severity, Decimal] | None:
+    """The stated percentage against its two terms (part, whole): the outcome, the finding's
+    severity and the exact ratio, or ``None`` when it holds or cannot be judged."""
     part, whole = claim.terms
-    rate = claim.stated.number
-    outcome = check_ratio(rate, part.number.in_unit(whole.number.unit), whole.number)
+    outcome = check_ratio(claim.stated.number, part.number.in_unit(whole.number.unit), whole.number)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
-    computed = f"{part.label} {part.number} 占{whole.label} {whole.number} 的 {_fixed(outcome.expected)}%"
-    message = _compared(computed, severity, f"{rate}", truncation=True)
+    return outcome, severity, outcome.expected
+
+
+def _share(claim: Claim) -> Finding | None:
+    judged = _ratio(claim)
+    if judged is None:
+        return None
+    outcome, severity, expected = judged
+    part, whole = claim.terms
+    computed = f"{part.label} {part.number} 占{whole.label} {whole.number} 的 {_fixed(expected)}%"
+    message = _compared(computed, severity, f"{claim.stated.number}", truncation=True)
     return _finding(SHARE, severity, message, claim, outcome)
 
 
 def _rate(claim: Claim) -> Finding | None:
-    actual, budget = claim.terms
-    rate = claim.stated.number
-    outcome = check_ratio(rate, actual.number.in_unit(budget.number.unit), budget.number)
-    severity = _SEVERITY.get(outcome.verdict)
-    if severity is None or outcome.expected is None:
+    judged = _ratio(claim)
+    if judged is None:
         return None
-    computed = (f"{actual.label} {actual.number} / {budget.label} {budget.number} = "
-                f"{_fixed(outcome.expected)}%")
-    stated = f"{claim.stated.label} {rate}"
+    outcome, severity, expected = judged
+    actual, budget = claim.terms
+    computed = f"{actual.label} {actual.number} / {budget.label} {budget.number} = {_fixed(expected)}%"
+    stated = f"{claim.stated.label} {claim.stated.number}"
     return _finding(RATE, severity, _compared(computed, severity, stated), claim, outcome)
 
 
