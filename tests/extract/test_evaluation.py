@@ -184,3 +184,12 @@ def test_a_project_table_from_a_region_without_a_profile_is_not_held_to_the_nati
     assert "goals" not in project
     assert [(row["level1"], row["weight"].written, row["stated_score"].written) for row in project["indicators"]] == [
         ("产出指标", "50", "50"), ("效益指标", "30", "28")]
+
+
+def test_catalogue_findings_on_a_report_quote_the_row_or_line_they_stand_on() -> None:
+    dangqun = evaluation_findings(read_document(REPORTS / "chenglingji-dangqun-2021.txt"))
+    assert [(f.code, f.where.line, f.evidence) for f in dangqun] == [("JX-CTRL-002", 24, "人员编制 3 实有人数 6")]
+    yueyanglou = evaluation_findings(read_document(REPORTS / "chenglingji-yueyanglou-2024.txt"))
+    rate = next(f for f in yueyanglou if f.code == "JX-RATE-003")
+    assert rate.evidence.startswith("1、预算配置情况评价分析根据岳阳楼区编制部门文件规定")
+    assert rate.evidence.endswith("财政供养人员控制率为 100%。")

@@ -18,10 +18,12 @@ rows against the weight the heading states.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from jixiao.checks.run import catalogue, run_checks
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation import ExtractedEvaluation, extract_evaluation
+from jixiao.extract.table_cells import evidence
 from jixiao.extract.table_claims import table_findings
 from jixiao.findings import Finding, Place
 from jixiao.profiles import load_profile
@@ -47,7 +49,23 @@ def evaluation_findings(document: Document) -> tuple[Finding, ...]:
     extracted = extract_evaluation(document, recognition)
     findings = catalogue_findings(extracted)
     owned = {_span(finding.where) for finding in table_findings(document)}
-    return tuple(finding for finding in findings if not _block_owned(finding, extracted, owned))
+    return tuple(_quoted(finding, document) for finding in findings
+                 if not _block_owned(finding, extracted, owned))
+
+
+def _quoted(finding: Finding, document: Document) -> Finding:
+    """The finding with what the report says where it stands as its evidence, as the prose and
+    table auditors quote theirs: the table row of its cell, else its line."""
+    where, text = finding.where, document.text
+    if finding.evidence or where.start is None:
+        return finding
+    tables = document.tables
+    if where.table is not None and where.row is not None and where.table < len(tables) \
+            and where.row < len(tables[where.table].rows):
+        return replace(finding, evidence=evidence(tables[where.table].rows[where.row]))
+    line_start = text.rfind("\n", 0, where.start) + 1
+    line_end = text.find("\n", where.start)
+    return replace(finding, evidence=text[line_start:len(text) if line_end < 0 else line_end].strip())
 
 
 def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
