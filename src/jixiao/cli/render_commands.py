@@ -5,22 +5,16 @@ Exit codes: 0 written (warnings such as 未填写 go to stderr), 2 bad input or 
 
 from __future__ import annotations
 
-import importlib
-import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
-from jixiao.model import Evaluation
-from jixiao.profiles import Profile, ProfileError, load_profile
-from jixiao.render.context import RenderContext
-from jixiao.render.report import prepare
-from jixiao.render.spec import TemplateSpec, available_templates, load_template
-
-OUTPUT_SUFFIXES = (".docx", ".html", ".pdf", ".xlsx")
+from jixiao.profiles import ProfileError, load_profile
+from jixiao.render.outputs import OUTPUT_SUFFIXES, render_file
+from jixiao.render.spec import available_templates, load_template
 
 templates_app = typer.Typer(name="templates", help="报告模板：列出模板，查看模板的章节、附件和可用变量。",
                             no_args_is_help=True)
@@ -49,7 +43,7 @@ def render(
         chosen = load_profile(profile or evaluation.profile)
         user_template = _user_template(template)
         spec = load_template(evaluation.template if template is None or user_template else template)
-        warnings = _write(evaluation, chosen, spec, user_template, output)
+        warnings = render_file(evaluation, chosen, spec, user_template, output)
     except InputError as error:
         raise _fail(error.describe()) from None
     except ProfileError as error:
@@ -65,46 +59,6 @@ def _user_template(template: str | None) -> Path | None:
     if template is None or not template.lower().endswith(".docx"):
         return None
     return Path(template)
-
-
-def _write(evaluation: Evaluation, profile: Profile, spec: TemplateSpec, user_template: Path | None,
-           output: Path) -> tuple[str, ...]:
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        xlsx = _optional("jixiao.render.xlsx", "Excel 附件表")
-        from jixiao.scoring import score_evaluation
-
-        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output)
-        return ()
-    context = prepare(evaluation, spec, profile)
-    if suffix == ".html":
-        from jixiao.render.html import write_html
-
-        write_html(context, output)
-    elif suffix == ".docx":
-        _docx(context, output, user_template)
-    else:
-        pdf = _optional("jixiao.render.pdf", "PDF")
-        with tempfile.TemporaryDirectory(prefix="jixiao-render-") as folder:
-            docx_path = Path(folder) / f"{output.stem}.docx"
-            _docx(context, docx_path, user_template)
-            pdf.render_pdf(docx_path, output)
-    return context.warnings
-
-
-def _docx(context: RenderContext, output: Path, user_template: Path | None) -> None:
-    from jixiao.render.docx import render_docx
-
-    render_docx(context, output, user_template)
-
-
-def _optional(module: str, what: str) -> Any:
-    """A renderer module that may not be installed in this build."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise InputError(f"此版本尚不能输出 {what}（缺少 {module}）",
-                         english=f"{module} not available") from None
 
 
 @templates_app.command("list")

@@ -1,0 +1,65 @@
+"""One door from an evaluation to a rendered file: the report (.docx, .html, .pdf) or the
+attachments workbook (.xlsx), chosen by the output's suffix.
+
+The CLI's `jixiao render` and the web system's background rendering both call
+:func:`render_file`, so a file rendered either way is the same file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jixiao.io.errors import InputError
+from jixiao.model import Evaluation
+from jixiao.profiles import Profile
+from jixiao.render.context import RenderContext
+from jixiao.render.report import prepare
+from jixiao.render.spec import TemplateSpec
+
+OUTPUT_SUFFIXES = (".docx", ".html", ".pdf", ".xlsx")
+
+
+def render_file(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
+                user_template: Path | None, output: Path) -> tuple[str, ...]:
+    """Write ``output`` in the format its suffix names; return the rendering's warnings
+    (未填写 and stated figures the rules disagree with). Raises :class:`InputError` when a
+    renderer is missing or the user's template cannot be used."""
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        xlsx = _optional("jixiao.render.xlsx", "Excel 附件表")
+        from jixiao.scoring import score_evaluation
+
+        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output)
+        return ()
+    context = prepare(evaluation, spec, profile)
+    if suffix == ".html":
+        from jixiao.render.html import write_html
+
+        write_html(context, output)
+    elif suffix == ".docx":
+        _docx(context, output, user_template)
+    else:
+        pdf = _optional("jixiao.render.pdf", "PDF")
+        with tempfile.TemporaryDirectory(prefix="jixiao-render-") as folder:
+            docx_path = Path(folder) / f"{output.stem}.docx"
+            _docx(context, docx_path, user_template)
+            pdf.render_pdf(docx_path, output)
+    return context.warnings
+
+
+def _docx(context: RenderContext, output: Path, user_template: Path | None) -> None:
+    from jixiao.render.docx import render_docx
+
+    render_docx(context, output, user_template)
+
+
+def _optional(module: str, what: str) -> Any:
+    """A renderer module that may not be installed in this build."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise InputError(f"此版本尚不能输出 {what}（缺少 {module}）",
+                         english=f"{module} not available") from None
