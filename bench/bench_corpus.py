@@ -13,8 +13,8 @@ Every excerpt is read with the text reader and audited with :func:`jixiao.audit.
 A finding *matches* a key relation when its stated place lies inside the relation's ``where``
 span and its stated number equals the key's. A relation read by either auditor matches the same
 way, which counts the key relation as *checked*: a prose claim of
-:func:`jixiao.extract.extract_claims` or a table relation of
-:func:`jixiao.extract.table_claims.table_claims`. Reported, per kind and overall:
+:func:`jixiao.extract.prose.extract_claims` or a table relation of
+:func:`jixiao.extract.tables.claims.table_claims`. Reported, per kind and overall:
 
 * **inconsistent found**: relations keyed ``false`` with a matching error or warning;
 * **rounding kept quiet**: relations keyed ``"rounding"`` with no matching error or warning
@@ -43,8 +43,8 @@ from typing import Any
 
 from jixiao.audit import audit_document
 from jixiao.documents.text_reader import read_text_document
-from jixiao.extract import extract_claims
-from jixiao.extract.table_claims import table_claims
+from jixiao.extract.prose import extract_claims
+from jixiao.extract.tables.claims import table_claims
 from jixiao.findings import Finding, Place, Severity
 
 ROOT = Path(__file__).resolve().parent.parent

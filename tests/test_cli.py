@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from jixiao.checks import catalogue
 from jixiao.cli import app
-from jixiao.extract.evaluation_import import import_report, import_yaml
+from jixiao.extract.evaluation.importing import import_report, import_yaml
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "dongting-2023.yaml"
 runner = CliRunner()

@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 from jixiao.checks import INTERNAL_ERROR, catalogue
-from jixiao.extract.check_claims import CODES as TEXT_CODES
-from jixiao.extract.table_claims import TABLE_CODES
+from jixiao.extract.prose.check import CODES as TEXT_CODES
+from jixiao.extract.tables.claims import TABLE_CODES
 
 CLAIM_CODES = (*TEXT_CODES, *TABLE_CODES)
 

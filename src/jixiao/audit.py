@@ -13,10 +13,10 @@ from pathlib import Path
 
 from jixiao.documents import read_document
 from jixiao.documents.model import Document
-from jixiao.extract.check_claims import check_claims
-from jixiao.extract.claims import extract_claims
-from jixiao.extract.evaluation_check import evaluation_findings
-from jixiao.extract.table_claims import table_findings
+from jixiao.extract.evaluation.check import evaluation_findings
+from jixiao.extract.prose.check import check_claims
+from jixiao.extract.prose.claims import extract_claims
+from jixiao.extract.tables.claims import table_findings
 from jixiao.findings import Finding
 from jixiao.recognise import recognise
 

@@ -4,7 +4,7 @@ the exact finding it gives (code, severity, stated, expected, line, message) or 
 from __future__ import annotations
 
 from jixiao.documents import Document, parse_flat_text
-from jixiao.extract import Claim, check_claims, extract_claims
+from jixiao.extract.prose import Claim, check_claims, extract_claims
 from jixiao.findings import Finding
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.documents import Document, parse_flat_text, read_text_document
-from jixiao.extract import check_claims
-from jixiao.extract.claims import Claim, extract_claims
+from jixiao.extract.prose import check_claims
+from jixiao.extract.prose.claims import Claim, extract_claims
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 

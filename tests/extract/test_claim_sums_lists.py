@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.documents import Document, parse_flat_text
-from jixiao.extract import check_claims, extract_claims
+from jixiao.extract.prose import check_claims, extract_claims
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 

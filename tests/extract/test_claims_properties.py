@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.documents import Document, parse_flat_text
-from jixiao.extract import check_claims, extract_claims
+from jixiao.extract.prose import check_claims, extract_claims
 from jixiao.findings import Severity
 
 PIECES = st.sampled_from([

@@ -9,9 +9,9 @@ from typing import Any
 
 from jixiao.audit import audit_file
 from jixiao.documents import read_document
-from jixiao.extract.evaluation import extract_evaluation
-from jixiao.extract.evaluation_check import catalogue_findings, evaluation_findings
-from jixiao.extract.evaluation_import import import_report, import_yaml, write_import
+from jixiao.extract.evaluation.check import catalogue_findings, evaluation_findings
+from jixiao.extract.evaluation.extract import extract_evaluation
+from jixiao.extract.evaluation.importing import import_report, import_yaml, write_import
 from jixiao.io.load import load_evaluation
 from jixiao.io.plain import plain_data
 

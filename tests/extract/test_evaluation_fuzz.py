@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from jixiao.documents import parse_flat_text
 from jixiao.documents.model import Document
-from jixiao.extract.evaluation import extract_evaluation
-from jixiao.extract.evaluation_check import evaluation_findings
+from jixiao.extract.evaluation.check import evaluation_findings
+from jixiao.extract.evaluation.extract import extract_evaluation
 
 HEADINGS = ("附件1\n单位整体支出绩效评价基础数据表\n", "附件2\n单位整体支出绩效自评表\n",
             "附件3\n项目支出绩效自评表\n", "2023年度某单位单位整体支出绩效自评报告\n",

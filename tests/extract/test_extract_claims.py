@@ -7,7 +7,7 @@ numbers with spaces around them and a sentence broken by a page end), dongting-2
 from __future__ import annotations
 
 from jixiao.documents import Document, parse_flat_text
-from jixiao.extract import Claim, check_claims, extract_claims
+from jixiao.extract.prose import Claim, check_claims, extract_claims
 from jixiao.findings import Finding, Severity
 
 DONGTING = (

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.documents.text_reader import read_text_document
-from jixiao.extract import check_claims, extract_claims
+from jixiao.extract.prose import check_claims, extract_claims
 
 REPORTS = Path(__file__).parents[1] / "data" / "reports"
 

@@ -4,7 +4,7 @@ pipe rows): exact codes, figures, messages and places."""
 from __future__ import annotations
 
 from jixiao.documents import Document, parse_flat_text
-from jixiao.extract.table_claims import table_claims, table_findings
+from jixiao.extract.tables.claims import table_claims, table_findings
 from jixiao.findings import Finding, Place, Severity
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.documents import Cell, Document, Paragraph, Table, parse_flat_text
-from jixiao.extract.table_claims import table_findings
+from jixiao.extract.tables.claims import table_findings
 
 _PIECES = ["\t", "|", "\n", " ", "合计", "总分", "汇总", "分值", "得分", "权重", "一级指标", "三级指标",
            "执行率", "控制率", "编制数", "实际在职人数", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)",

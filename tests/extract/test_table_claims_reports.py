@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.audit import audit_document
 from jixiao.documents import read_text_document
-from jixiao.extract.table_claims import table_findings
+from jixiao.extract.tables.claims import table_findings
 from jixiao.findings import Place, Severity
 
 REPORTS = Path(__file__).parents[1] / "data" / "reports"

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from jixiao.extract.evaluation_import import import_report
+from jixiao.extract.evaluation.importing import import_report
 from jixiao.io.load import load_evaluation
 from jixiao.numbers import StatedNumber
 from jixiao.render.report import render_report

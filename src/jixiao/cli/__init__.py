@@ -172,7 +172,7 @@ def import_(
         "-o", "--output", help="要写出的自评数据文件（.yaml）；默认输出到终端。")] = None,
 ) -> None:
     """从报告读出自评数据，写成 YAML：数值按报告原样写出，读不出的内容列在文件开头。"""
-    from jixiao.extract.evaluation_import import import_report, import_yaml, write_import
+    from jixiao.extract.evaluation.importing import import_report, import_yaml, write_import
 
     if output is not None and output.suffix.lower() not in {".yaml", ".yml"}:
         raise _fail(f"输出文件须为 .yaml 或 .yml：{output}")

@@ -3,7 +3,7 @@
 
 Both counts are the nearest before the rate in its sentence: the 编制 one (编制, 核定) and the
 实有 one (实有, 实际在职, 在职), each a number of 人, which is exact (7 人 is seven people). Read
-apart from :func:`jixiao.extract.claims.extract_claims`, whose claims are amounts of money:
+apart from :func:`jixiao.extract.prose.claims.extract_claims`, whose claims are amounts of money:
 the rule catalogue reads the same 控制率 on a recognised report, and :func:`jixiao.audit.audit_document`
 keeps one finding per place.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.amounts import NUMBER
-from jixiao.extract.reading import Claim, RunText, Stated
+from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_start
 from jixiao.numbers import NumberError, Unit, parse_stated
 

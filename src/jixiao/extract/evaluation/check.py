@@ -22,9 +22,9 @@ from dataclasses import replace
 
 from jixiao.checks.run import catalogue, run_checks
 from jixiao.documents.model import Document
-from jixiao.extract.evaluation import ExtractedEvaluation, extract_evaluation
-from jixiao.extract.table_cells import evidence
-from jixiao.extract.table_claims import table_findings
+from jixiao.extract.evaluation.extract import ExtractedEvaluation, extract_evaluation
+from jixiao.extract.tables.cells import evidence
+from jixiao.extract.tables.claims import table_findings
 from jixiao.findings import Finding, Place
 from jixiao.profiles import load_profile
 from jixiao.recognise import profile_is_known, recognise

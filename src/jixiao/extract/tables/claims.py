@@ -1,8 +1,8 @@
 """Relations that tables state, checked (codes JX-TABLE-001…005).
 
 Tables are recognised by their header words, never by the report they come from: score tables
-(分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.table_scores`)
-and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.table_amounts`). The 合计 row
+(分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.tables.scores`)
+and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.tables.amounts`). The 合计 row
 of a score table is its 总分, checked as such, not as an amount total.
 
 :func:`table_claims` lists every relation read, whether it holds or not (what was checked);
@@ -13,9 +13,9 @@ within the rounding of its figures is ``info``; one that holds gives nothing.
 from __future__ import annotations
 
 from jixiao.documents.model import Document
-from jixiao.extract.table_amounts import RATIO, TOTAL_ROW, amount_claims
-from jixiao.extract.table_cells import TableClaim, evidence, plain, relation_finding
-from jixiao.extract.table_scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
+from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
+from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
+from jixiao.extract.tables.scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
 from jixiao.findings import Finding, Severity
 from jixiao.relations import check_ratio, check_sum
 

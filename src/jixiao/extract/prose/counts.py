@@ -12,7 +12,7 @@ import re
 
 import cn2an  # type: ignore[import-untyped]
 
-from jixiao.extract.reading import Claim, RunText, Stated
+from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import StatedNumber, Unit
 
 _NUMERAL = r"\d+|[一二三四五六七八九十两]+"

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from jixiao.documents import read_document
-from jixiao.extract.evaluation import REQUIRED, MissingField, extract_evaluation
+from jixiao.extract.evaluation.extract import REQUIRED, MissingField, extract_evaluation
 from jixiao.io.errors import InputError
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
 from jixiao.io.yaml_dumper import WrittenNumberDumper, dump_yaml

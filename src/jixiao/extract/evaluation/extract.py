@@ -16,13 +16,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from jixiao.documents.model import Document
-from jixiao.extract.evaluation_basic import BasicDataReader
-from jixiao.extract.evaluation_body import read_departments, read_general_budget, read_staffing
-from jixiao.extract.evaluation_fields import Fields, nested, steps
-from jixiao.extract.evaluation_forms import read_dingcheng, read_finance_form, read_project_year
-from jixiao.extract.evaluation_prose import read_narrative, read_results, read_title, sections
-from jixiao.extract.evaluation_rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
-from jixiao.extract.evaluation_tables import AssessmentReader
+from jixiao.extract.evaluation.basic import BasicDataReader
+from jixiao.extract.evaluation.body import read_departments, read_general_budget, read_staffing
+from jixiao.extract.evaluation.fields import Fields, nested, steps
+from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
+from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
+from jixiao.extract.evaluation.sections import read_narrative, read_results, read_title, sections
+from jixiao.extract.evaluation.tables import AssessmentReader
 from jixiao.findings import Place
 from jixiao.io.fields import path_text, title_path
 from jixiao.model import Evaluation

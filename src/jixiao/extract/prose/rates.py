@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.amounts import NUMBER
-from jixiao.extract.changes import clause_start
-from jixiao.extract.reading import Claim, RunText
+from jixiao.extract.prose.changes import clause_start
+from jixiao.extract.prose.reading import Claim, RunText
 
 _RATE = re.compile(r"(?:完成(?P<base>年初预算|全年预算|预算)数?的?|(?P<name>(?:预算)?(?:执行率|完成率)))"
                    rf"(?:为|是|达到?)?\s*(?P<number>{NUMBER})\s*%")

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.amounts import Figure
-from jixiao.extract.changes import RATE, Change, change_links, clause_start
-from jixiao.extract.reading import Claim, RunText
-from jixiao.extract.shares import SHARE, same_label
+from jixiao.extract.prose.changes import RATE, Change, change_links, clause_start
+from jixiao.extract.prose.reading import Claim, RunText
+from jixiao.extract.prose.shares import SHARE, same_label
 from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
 from jixiao.numbers import NumberError
 from jixiao.relations import Verdict, check_sum

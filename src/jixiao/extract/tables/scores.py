@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Table
-from jixiao.extract.table_cells import Figure, TableClaim, compact, figure, part_of, row_label
+from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure, part_of, row_label
 from jixiao.numbers import Unit
 
 WEIGHT_SUM, SCORE_SUM, SCORE_CAP = "JX-TABLE-001", "JX-TABLE-002", "JX-TABLE-003"

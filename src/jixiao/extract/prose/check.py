@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from jixiao.extract.reading import Claim, Kind, Stated
+from jixiao.extract.prose.reading import Claim, Kind, Stated
 from jixiao.findings import Finding, Severity, Term, number_text, range_text
 from jixiao.numbers import Interval, StatedNumber, Unit
 from jixiao.relations import (

@@ -9,9 +9,9 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER, Figure, depths, figures, label_before
-from jixiao.extract.evaluation_fields import BLANKS, Fields, squeeze
-from jixiao.extract.evaluation_prose import GRADE_WORDS, Section, section_runs, text_place
-from jixiao.extract.evaluation_rows import rows_of
+from jixiao.extract.evaluation.fields import BLANKS, Fields, squeeze
+from jixiao.extract.evaluation.rows import rows_of
+from jixiao.extract.evaluation.sections import GRADE_WORDS, Section, section_runs, text_place
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
 from jixiao.numbers import Unit
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from jixiao.documents.model import Document, Paragraph
 from jixiao.extract.amounts import NUMBER
-from jixiao.extract.evaluation_fields import Fields, squeeze
+from jixiao.extract.evaluation.fields import Fields, squeeze
 from jixiao.extract.text_runs import Run, line_starts, runs_of
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell
-from jixiao.extract.evaluation_fields import BLANKS, Fields, first_line, read_number, squeeze
-from jixiao.extract.evaluation_rows import Row
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
+from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
 from jixiao.numbers import Unit
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from jixiao.documents.model import Document, Paragraph
 from jixiao.extract.amounts import NUMBER, depths, figures, label_before
-from jixiao.extract.evaluation_fields import Fields
-from jixiao.extract.evaluation_prose import Section, section_runs, text_place
+from jixiao.extract.evaluation.fields import Fields
+from jixiao.extract.evaluation.sections import Section, section_runs, text_place
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit

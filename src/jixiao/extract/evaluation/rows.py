@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.documents.model import Cell, Document, Paragraph
-from jixiao.extract.evaluation_fields import BLANKS, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, squeeze
 
 BASIC_DATA, UNIT_TABLE, PROJECT_TABLE = "basic_data", "self_assessment", "project"
 REPORT = "report"

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.extract.amounts import MONEY, NUMBER, Figure
-from jixiao.extract.reading import Claim, RunText, Stated
+from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import NumberError, parse_stated
 
 _COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from jixiao.documents.model import Cell, Table
-from jixiao.extract.table_cells import Figure, TableClaim, compact, figure, row_label
+from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure, row_label
 from jixiao.numbers import Unit
 
 TOTAL_ROW, RATIO = "JX-TABLE-004", "JX-TABLE-005"

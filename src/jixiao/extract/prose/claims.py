@@ -10,14 +10,14 @@ place in ``Document.text``.
 from __future__ import annotations
 
 from jixiao.documents.model import Document
-from jixiao.extract.changes import change_claims, difference_claims
-from jixiao.extract.counts import count_claims
-from jixiao.extract.rates import rate_claims
-from jixiao.extract.reading import Claim, Kind, RunText, Stated
-from jixiao.extract.repeats import Mention, repeat_claims
-from jixiao.extract.shares import share_claims
-from jixiao.extract.staffing import staffing_claims
-from jixiao.extract.sums import sum_claims
+from jixiao.extract.prose.changes import change_claims, difference_claims
+from jixiao.extract.prose.counts import count_claims
+from jixiao.extract.prose.rates import rate_claims
+from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
+from jixiao.extract.prose.repeats import Mention, repeat_claims
+from jixiao.extract.prose.shares import share_claims
+from jixiao.extract.prose.staffing import staffing_claims
+from jixiao.extract.prose.sums import sum_claims
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
 
 __all__ = ["Claim", "Kind", "Stated", "extract_claims"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.evaluation_fields import BLANKS, Fields, first_line, squeeze
-from jixiao.extract.evaluation_rows import Row
-from jixiao.extract.evaluation_tables import columns
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
+from jixiao.extract.evaluation.rows import Row
+from jixiao.extract.evaluation.tables import columns
 from jixiao.numbers import Unit
 
 PATH = "basic_data"

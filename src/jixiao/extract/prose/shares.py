@@ -4,7 +4,7 @@ The whole is an amount stated earlier in the run under the same label (“占基
 after “基本支出132.71万元”). A share that names no whole (“占69%”) in a sentence that opens with
 “<scope>中，” (““三公”经费支出决算中，公务接待费支出决算0.53万元，占69%”) is a share of the last
 amount stated earlier whose label ends that scope (“支出决算为1.71万元”). Shares of a listed
-total (“其中：A a万元，占p%”) are read with the list (:mod:`jixiao.extract.sums`).
+total (“其中：A a万元，占p%”) are read with the list (:mod:`jixiao.extract.prose.sums`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.amounts import NUMBER, PERCENT, Figure
-from jixiao.extract.reading import Claim, RunText, Stated
+from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_start
 
 SHARE = re.compile(r"\s*[，]?\s*占\s*(?P<whole>[^，。；：\d%\s]{0,20}?)\s*的?\s*"

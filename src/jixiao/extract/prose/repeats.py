@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.reading import Claim, Stated
+from jixiao.extract.prose.reading import Claim, Stated
 
 _OTHER_BASIS = re.compile(r"上年|去年|上一年|预算|年初|调整|结转|结余|同比|增|减|较|比|累计|平均|人均"
                           r"|计划|目标|其中|包括|分别|中，|占")
