@@ -53,7 +53,7 @@ def test_broken_tags_and_non_docx_are_clear_errors(example: Evaluation, tmp_path
     path = user_template(tmp_path / "broken.docx", "{{ unit_name ")
     with pytest.raises(InputError) as broken:
         render_report(example, tmp_path / "out.docx", user_template=path)
-    assert broken.value.message.startswith("Word 模板的标签写法有误：")
+    assert broken.value.message == "Word 模板第 1 个表格第 1 行第 2 列的标签“{{ unit_name”出错：标签写法有误"
     garbage = tmp_path / "garbage.docx"
     garbage.write_bytes(b"not a zip")
     with pytest.raises(InputError) as raised:

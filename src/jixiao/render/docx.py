@@ -1,6 +1,7 @@
 """The Word report: a template's ``report.docx`` (or a user's own) rendered with docxtpl.
 
-Values are autoescaped, so text like “<5%” stays text. After rendering, the indicator tables'
+Values are autoescaped, so text like “<5%” stays text. Every template, built-in or a user's,
+renders in the sandbox of :mod:`jixiao.render.sandbox`. After rendering, the indicator tables'
 一级/二级 cells are merged (:mod:`jixiao.render.docx_merge`); fonts, page numbers and the
 signature block come from the template itself.
 """
@@ -15,6 +16,7 @@ from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 from jixiao.render.chart_hook import docx_charts
 from jixiao.render.context import RenderContext
 from jixiao.render.docx_merge import merge_indicator_columns
+from jixiao.render.template_run import render_sandboxed
 from jixiao.render.user_template import check_variables, load_user_template
 
 CHART_VARIABLES = ("composition_chart", "score_chart")
@@ -35,12 +37,13 @@ def render_docx(context: RenderContext, output: Path, user_template: Path | None
     else:
         template = load_user_template(user_template)
         check_variables(template, [*context.data, *CHART_VARIABLES], str(user_template))
-    render_to(template, context)
+    render_to(template, context, None if user_template is None else str(user_template))
     template.save(str(output))
 
 
-def render_to(template: DocxTemplate, context: RenderContext) -> None:
-    """Render ``context`` into ``template`` in memory (merges included), ready to save."""
+def render_to(template: DocxTemplate, context: RenderContext, file: str | None = None) -> None:
+    """Render ``context`` into ``template`` in memory (merges included), ready to save; in the
+    sandbox, a user's template (``file``) that errs raising :class:`~jixiao.io.errors.InputError`."""
     variables = context.variables() | docx_charts(template, context.charts)
-    template.render(variables, autoescape=True)
+    render_sandboxed(template, variables, file)
     merge_indicator_columns(template.docx, context.template.merge_columns)

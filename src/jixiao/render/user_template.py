@@ -1,39 +1,42 @@
 """A finance bureau's own Word template: which variables it uses, and where an unknown one is.
 
-docxtpl lists the template's undeclared variables; any the context does not provide is a clear
-Chinese error naming the variable and the first place it appears (paragraph, or table cell,
-or header/footer).
+The template's tags are parsed in the sandbox (:mod:`jixiao.render.template_run`); any variable
+the context does not provide is a clear Chinese error naming the variable and the first place
+it appears (paragraph, or table cell, or header/footer). :func:`validate_user_template` is the
+one check an uploaded template goes through before it is stored or used.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate  # type: ignore[import-untyped]
-from jinja2 import Environment, TemplateError
 
 from jixiao.io.errors import InputError
+from jixiao.render.template_run import TAG, template_variables, texts
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+__all__ = ["check_variables", "load_user_template", "locate", "template_variables",
+           "validate_user_template"]
 
 
-def template_variables(template: DocxTemplate, file: str) -> set[str]:
-    """Top-level variables the template reads (loop variables excluded)."""
-    try:
-        return set(template.get_undeclared_template_variables())
-    except TemplateError as error:
-        raise InputError(f"Word 模板的标签写法有误：{error}", file=file,
-                         english="template syntax error") from None
+def validate_user_template(path: Path, known: Collection[str]) -> frozenset[str]:
+    """The variables the Word template at ``path`` uses, after checking that it can be rendered:
+    a readable ``.docx`` within the size limits, every table with its column grid, tags that
+    parse in the sandbox, and no variable outside ``known``. :class:`InputError` (in Chinese,
+    naming the tag or variable and its place) otherwise. Rendering it later
+    (:func:`jixiao.render.report.render_report` with ``user_template``) runs in the same sandbox."""
+    template = load_user_template(path)
+    check_variables(template, known, str(path))
+    return frozenset(template_variables(template, str(path)))
 
 
 def check_variables(template: DocxTemplate, known: Collection[str], file: str) -> None:
     """Raise :class:`InputError` for the first variable the template uses that ``known`` lacks."""
-    unknown = sorted(template_variables(template, file) - set(known) - set(Environment().globals))
+    unknown = sorted(template_variables(template, file) - set(known))
     if not unknown:
         return
     name = unknown[0]
@@ -47,31 +50,15 @@ def check_variables(template: DocxTemplate, known: Collection[str], file: str) -
 def locate(document: DocxDocument, name: str) -> str | None:
     """Where ``name`` first appears inside a tag: “第 N 段”, “第 T 个表格第 R 行第 C 列”, “页眉/页脚”."""
     pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
-    for where, text in _texts(document):
-        if any(pattern.search(tag) for tag in _TAG.findall(text)):
+    for where, text in texts(document):
+        if any(pattern.search(tag) for tag in TAG.findall(text)):
             return where
     return None
 
 
-def _texts(document: DocxDocument) -> Iterator[tuple[str, str]]:
-    paragraph_index = table_index = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            paragraph_index += 1
-            yield f"第 {paragraph_index} 段", block.text
-        elif isinstance(block, Table):
-            table_index += 1
-            for r, row in enumerate(block.rows, 1):
-                for c, cell in enumerate(row.cells, 1):
-                    yield f"第 {table_index} 个表格第 {r} 行第 {c} 列", cell.text
-    for section in document.sections:
-        for part, label in ((section.header, "页眉"), (section.footer, "页脚")):
-            for paragraph in part.paragraphs:
-                yield label, paragraph.text
-
-
 def load_user_template(path: Path) -> DocxTemplate:
-    """Open a user's ``.docx`` template; :class:`InputError` when it is not one."""
+    """Open a user's ``.docx`` template; :class:`InputError` when it is not one, or has a table
+    without its column grid (``w:tblGrid``, which rendering needs)."""
     file = str(path)
     if path.suffix.lower() != ".docx":
         raise InputError("自定义模板须为 Word 文档（.docx）", file=file, english="template is not .docx")
@@ -79,8 +66,16 @@ def load_user_template(path: Path) -> DocxTemplate:
         raise InputError("模板文件不存在", file=file, english="template file not found")
     try:
         template = DocxTemplate(file)
-        template.get_docx()
+        document = template.get_docx()
     except Exception:  # python-docx raises many kinds for a broken package
         raise InputError("不是有效的 Word 文档（.docx）文件", file=file,
                          english="not a docx document") from None
+    _check_table_grids(document, file)
     return template
+
+
+def _check_table_grids(document: DocxDocument, file: str) -> None:
+    for index, table in enumerate(document.element.body.iter(qn("w:tbl")), 1):
+        if table.find(qn("w:tblGrid")) is None:
+            raise InputError(f"Word 模板第 {index} 个表格缺少列定义（w:tblGrid），无法生成；"
+                             "请在 Word 中重新保存该模板", file=file, english="table without tblGrid")
