@@ -1,9 +1,11 @@
-"""Relations that tables state, checked (codes JX-TABLE-001…005).
+"""Relations that tables state, checked (codes JX-TABLE-001…006).
 
 Tables are recognised by their header words, never by the report they come from: score tables
 (分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.tables.scores`)
-and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.tables.amounts`). The 合计 row
-of a score table is its 总分, checked as such, not as an amount total.
+and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.tables.amounts`); amount tables
+whose rows are coded by class (类/款/项) are summed along the codes
+(:mod:`jixiao.extract.tables.hierarchy`). The 合计 row of a score table is its 总分, checked as
+such, not as an amount total.
 
 :func:`table_claims` lists every relation read, whether it holds or not (what was checked);
 :func:`table_findings` judges them: a relation that fails is an ``error``; one that holds only
@@ -15,11 +17,12 @@ from __future__ import annotations
 from jixiao.documents.model import Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
+from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
 from jixiao.findings import Finding, Severity
 from jixiao.relations import check_ratio, check_sum
 
-TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO)
+TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
 
 
@@ -28,9 +31,11 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
     claims: list[TableClaim] = []
     for table in document.tables:
         scores = is_score_table(table)
+        classes = () if scores else class_claims(table)
         if scores:
             claims += score_claims(table)
-        claims += amount_claims(table, totals=not scores)
+        claims += classes
+        claims += amount_claims(table, totals=not scores and not classes)
     return tuple(claims)
 
 
