@@ -40,6 +40,6 @@ expect_errors "$PUBLISHED"
 mkdir -p "$OUT"
 for suffix in docx pdf xlsx html; do
     show render "$EXAMPLE" -o "$OUT/dongting-2023.$suffix"
-    .venv/bin/jixiao render "$EXAMPLE" -o "$OUT/dongting-2023.$suffix"
+    .venv/bin/jixiao render "$EXAMPLE" -o "$OUT/dongting-2023.$suffix" --force  # a second demo replaces the first
 done
 printf '\ndemo: the rendered report and attachments are in %s/\n' "$OUT"

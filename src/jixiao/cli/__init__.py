@@ -21,10 +21,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from jixiao.checks import catalogue
 from jixiao.cli.check_view import as_json, as_text, exit_code
+from jixiao.cli.options import ForceOption
 from jixiao.cli.render_commands import register_render_commands
 from jixiao.cli.score_view import show_scorecard
 from jixiao.io.errors import InputError
 from jixiao.io.load import LoadedEvaluation, load_evaluation
+from jixiao.io.output import write_text, writing
 from jixiao.io.workbook_layout import DEFAULT_TEMPLATE
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, ProfileError, available_profiles, load_profile
@@ -83,6 +85,7 @@ def _profile(profile_id: str | None, evaluation: Evaluation) -> Profile:
 def new(
     output: Annotated[Path, typer.Option("-o", "--output", help="要写出的填报工作簿（.xlsx）。")],
     template: Annotated[str, typer.Option("--template", help="报告模板。")] = DEFAULT_TEMPLATE,
+    force: ForceOption = False,
 ) -> None:
     """写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"""
     from jixiao.io.workbook_writer import write_workbook
@@ -90,8 +93,9 @@ def new(
     if output.suffix.lower() != ".xlsx":
         raise _fail(f"输出文件须为 .xlsx：{output}")
     try:
-        write_workbook(output, None, template)
-    except InputError as error:  # an unknown template: its layout names the known ones
+        with writing(output, force=force) as temporary:
+            write_workbook(temporary, None, template)
+    except InputError as error:  # an unknown template (its layout names the known ones), or the output
         raise _fail(error.describe()) from None
     _console().print(f"已写出空白填报工作簿：{output}")
 
@@ -120,6 +124,7 @@ def check(
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="在标准错误上显示进度条（默认：多个文件且在终端时显示）。")] = None,
     profile: ProfileOption = None,
+    force: ForceOption = False,
 ) -> None:
     """校验报告正文中的数字关系，或按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
     from jixiao.cli.batch import check_all, check_file, expand
@@ -127,6 +132,8 @@ def check(
 
     items = expand(files)
     paths = [item for item in items if isinstance(item, Path)]
+    if output is not None:
+        _writable(output, paths, force)
     try:
         with _progress_bar(len(paths), progress) as advance:
             checked = iter(check_all(paths, partial(check_file, profile_id=profile),
@@ -144,9 +151,26 @@ def check(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        _write_text(output, text, paths, force)
         _console(stderr=True).print(f"已写出校验结果：{output}", soft_wrap=True)
     raise typer.Exit(exit_code(results))
+
+
+def _writable(output: Path, inputs: list[Path], force: bool) -> None:
+    """Refuse a bad output before the work, not after it."""
+    from jixiao.io.output import check_target
+
+    try:
+        check_target(output, inputs=inputs, force=force)
+    except InputError as error:
+        raise _fail(error.describe()) from None
+
+
+def _write_text(output: Path, text: str, inputs: list[Path], force: bool) -> None:
+    try:
+        write_text(output, text, inputs=inputs, force=force)
+    except InputError as error:
+        raise _fail(error.describe()) from None
 
 
 @contextmanager
@@ -170,18 +194,22 @@ def import_(
     file: Annotated[Path, typer.Argument(help="报告文件（.txt、.docx、.pdf 等）。")],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="要写出的自评数据文件（.yaml）；默认输出到终端。")] = None,
+    force: ForceOption = False,
 ) -> None:
     """从报告读出自评数据，写成 YAML：数值按报告原样写出，读不出的内容列在文件开头。"""
     from jixiao.extract.evaluation.importing import import_report, import_yaml, write_import
+    from jixiao.io.output import check_target
 
     if output is not None and output.suffix.lower() not in {".yaml", ".yml"}:
         raise _fail(f"输出文件须为 .yaml 或 .yml：{output}")
     try:
+        if output is not None:
+            check_target(output, inputs=[file], force=force)
         result = import_report(file)
         if output is None:
             typer.echo(import_yaml(result), nl=False)
             return
-        write_import(result, output)
+        write_import(result, output, force=force)
     except InputError as error:
         raise _fail(error.describe()) from None
     console = _console(stderr=True)
@@ -209,13 +237,14 @@ def rules(
 @app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；默认输出到终端。")] = None,
+    force: ForceOption = False,
 ) -> None:
     """输出自评数据的 JSON Schema。"""
     text = json.dumps(Evaluation.model_json_schema(), ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        _write_text(output, text + "\n", [], force)
         _console().print(f"已写出 JSON Schema：{output}")
 
 

@@ -10,8 +10,10 @@ from typing import Annotated
 
 import typer
 
+from jixiao.cli.options import ForceOption
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
+from jixiao.io.output import check_target
 from jixiao.profiles import ProfileError, load_profile
 from jixiao.render.outputs import OUTPUT_SUFFIXES, render_file
 from jixiao.render.spec import available_templates, load_template
@@ -33,17 +35,20 @@ def render(
         help="报告模板名（见 `jixiao templates list`）或自备的 Word 模板（.docx）路径。")] = None,
     profile: Annotated[str | None, typer.Option(
         "--profile", help="评分规则（默认用文件中 profile 字段）。")] = None,
+    force: ForceOption = False,
 ) -> None:
     """按地区模板出具自评报告（Word、HTML、PDF）或附件表（Excel）；缺失的内容标为【未填写】并在此提示。"""
     suffix = output.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
         raise _fail(f"输出文件须为 {'、'.join(OUTPUT_SUFFIXES)} 之一：{output}")
     try:
+        user_template = _user_template(template)
+        inputs = [file] if user_template is None else [file, user_template]
+        check_target(output, inputs=inputs, force=force)
         evaluation = load_evaluation(file).evaluation
         chosen = load_profile(profile or evaluation.profile)
-        user_template = _user_template(template)
         spec = load_template(evaluation.template if template is None or user_template else template)
-        warnings = render_file(evaluation, chosen, spec, user_template, output)
+        warnings = render_file(evaluation, chosen, spec, user_template, output, inputs=[file], force=force)
     except InputError as error:
         raise _fail(error.describe()) from None
     except ProfileError as error:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from jixiao.io.errors import InputError
+from jixiao.io.output import writing
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile
 from jixiao.render.context import RenderContext
@@ -23,10 +25,23 @@ OUTPUT_SUFFIXES = (".docx", ".html", ".pdf", ".xlsx")
 
 
 def render_file(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
-                user_template: Path | None, output: Path) -> tuple[str, ...]:
+                user_template: Path | None, output: Path, *, inputs: Sequence[Path] = (),
+                force: bool = False) -> tuple[str, ...]:
     """Write ``output`` in the format its suffix names; return the rendering's warnings
     (未填写 and stated figures the rules disagree with). Raises :class:`InputError` when a
-    renderer is missing or the user's template cannot be used."""
+    renderer is missing, the user's template cannot be used, or ``output`` may not be written.
+
+    The file is written through :func:`jixiao.io.output.writing`: ``inputs`` (the files the
+    evaluation was read from) and ``user_template`` are never overwritten, an existing file
+    only with ``force``, and an interrupted rendering leaves no partial file.
+    """
+    sources = [*inputs, *([user_template] if user_template else [])]
+    with writing(output, inputs=sources, force=force) as temporary:
+        return _render_to(evaluation, profile, spec, user_template, temporary)
+
+
+def _render_to(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
+               user_template: Path | None, output: Path) -> tuple[str, ...]:
     suffix = output.suffix.lower()
     if suffix == ".xlsx":
         xlsx = _optional("jixiao.render.xlsx", "Excel 附件表")
@@ -44,7 +59,7 @@ def render_file(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
     else:
         pdf = _optional("jixiao.render.pdf", "PDF")
         with tempfile.TemporaryDirectory(prefix="jixiao-render-") as folder:
-            docx_path = Path(folder) / f"{output.stem}.docx"
+            docx_path = Path(folder) / "report.docx"
             _docx(context, docx_path, user_template)
             pdf.render_pdf(docx_path, output)
     return context.warnings

@@ -17,7 +17,7 @@ import yaml
 
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.extract import REQUIRED, MissingField, extract_evaluation
-from jixiao.io.errors import InputError
+from jixiao.io.output import write_text
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
 from jixiao.io.yaml_dumper import WrittenNumberDumper, dump_yaml
 from jixiao.model import Evaluation
@@ -60,14 +60,11 @@ def import_report(path: Path) -> ImportResult:
                         extracted.evaluation)
 
 
-def write_import(result: ImportResult, out: Path) -> None:
+def write_import(result: ImportResult, out: Path, *, force: bool = False) -> None:
     """Write ``result`` to ``out`` as YAML: with a header comment listing, in Chinese, the
-    fields to complete when there are any. :class:`InputError` when ``out`` cannot be written."""
-    try:
-        out.write_text(import_yaml(result), encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"无法写入文件：{error.strerror or error}", file=str(out),
-                         english="cannot write file") from None
+    fields to complete when there are any. :class:`~jixiao.io.errors.InputError` when ``out``
+    may not or cannot be written (:func:`jixiao.io.output.writing`)."""
+    write_text(out, import_yaml(result), inputs=[Path(result.file)], force=force)
 
 
 def import_yaml(result: ImportResult) -> str:
