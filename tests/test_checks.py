@@ -9,6 +9,7 @@ from jixiao.checks.registry import Rule
 from jixiao.findings import Finding, Place, Severity
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
+from jixiao.profiles import Profile, load_profile
 
 
 def _by_code(case: Evaluation, code: str) -> list[Finding]:
@@ -125,6 +126,44 @@ def test_low_execution_needs_an_explanation_and_the_rule_score() -> None:
         "stated_execution_rate": "75", "stated_score": "10"}})
     assert _one(case, "JX-EXEC-001").message == "附件2执行率 75.00% 低于 90%，未说明原因"
     assert _one(case, "JX-SCORE-006").message == "附件2预算执行率得分 10 与按执行率 75.00% 计算的 7.50 不一致"
+
+
+def _scored_to(decimals: int) -> Profile:
+    return load_profile("yueyanglou-2024").model_copy(update={"score_decimals": decimals})
+
+
+def _executed_97_90(execution_score: str, row_score: str, total: str) -> Evaluation:
+    """执行率 97.90% (rule score 9.79 of 10) and a row at 93% of 25 (rule score 23.25)."""
+    rows = full_marks_indicators()
+    rows[0] = indicator("产出指标", "完成户数", "100户", "93户", "25", row_score, reason="拆迁延期")
+    funds = {"full_year_budget": "100.00", "actual": "97.90", "weight": "10",
+             "stated_execution_rate": "97.90", "stated_score": execution_score}
+    return evaluation(self_assessment={"funds": funds, "indicators": rows, "stated_total_score": total})
+
+
+def test_stated_scores_are_judged_at_the_profile_precision_not_as_half_a_point() -> None:
+    case = _executed_97_90("10", "23", "99")
+    execution, row = _one(case, "JX-SCORE-006"), _one(case, "JX-SCORE-005")
+    assert (execution.stated, execution.expected, execution.message) == (
+        "10", "9.79", "附件2预算执行率得分 10 与按执行率 97.90% 计算的 9.79 不一致")
+    assert (row.stated, row.expected, row.message) == (
+        "23", "23.25", "附件2指标“完成户数”自评得分 23 与按完成度 93.00% 计算的 23.25 不一致")
+    total = _one(case, "JX-SCORE-002")
+    assert (total.stated, total.expected, total.expected_range, total.message) == (
+        "99", "98", ("97.9950", "98.0050"), "附件2自评得分合计 99分 与各项得分之和 98分 不一致（相差 1分）")
+    rule_total = _one(_executed_97_90("10", "23", "98"), "JX-SCORE-009")
+    assert (rule_total.stated, rule_total.expected) == ("98", "98.04")
+
+
+def test_stated_scores_agreeing_at_the_profile_precision_pass() -> None:
+    case = _executed_97_90("9.790", "23.25", "98.04")
+    assert not [f.code for f in run_checks(case) if f.code.startswith("JX-SCORE")]
+
+
+def test_only_a_score_the_profile_rounds_is_given_its_interval() -> None:
+    case = _executed_97_90("10", "25", "100")
+    assert not [f.code for f in run_checks(case, _scored_to(0)) if f.code in ("JX-SCORE-006", "JX-SCORE-002")]
+    assert [f.expected for f in run_checks(case, _scored_to(1)) if f.code == "JX-SCORE-006"] == ["9.8"]
 
 
 def test_grade_must_match_score() -> None:

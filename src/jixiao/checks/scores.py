@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.checks.registry import CheckContext, Figure, Rule, figure, rule
-from jixiao.checks.sums import sum_finding
-from jixiao.findings import Finding, Severity, number_text
+from jixiao.findings import Finding, Severity, number_text, range_text
 from jixiao.model import FundsExecution, Indicator, IndicatorNature
-from jixiao.numbers import StatedNumber, Unit
+from jixiao.numbers import Interval, StatedNumber, Unit, quantize_half_up
 from jixiao.profiles import NotApplicablePolicy
-from jixiao.relations import check_equal, check_sum
-from jixiao.scoring import IndicatorScore, TableScore
+from jixiao.scoring import IndicatorScore, TableScore, score_disagrees
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +37,18 @@ def scored_tables(context: CheckContext) -> Iterator[ScoredTable]:
 
 def _points(value: Decimal) -> StatedNumber:
     return StatedNumber.of(value, Unit.POINT)
+
+
+def _disagrees(stated: StatedNumber, value: Decimal, context: CheckContext) -> bool:
+    return score_disagrees(stated, value, context.profile.score_decimals)
+
+
+def _accepted(value: Decimal, context: CheckContext) -> tuple[str, str]:
+    """The stated values that agree with ``value`` at the profile's precision."""
+    decimals = context.profile.score_decimals
+    half = Decimal(5).scaleb(-decimals - 1)
+    rounded = quantize_half_up(value, decimals)
+    return range_text(Interval(rounded - half, rounded + half), decimals) or ("", "")
 
 
 def _indicator_label(row: IndicatorScore) -> str:
@@ -79,12 +89,18 @@ def _stated_parts(table: ScoredTable, field: str, label: str) -> list[Figure | N
       "自评表的总分（自评得分）= 预算执行率得分 + 各项指标自评得分。")
 def total_score_sum(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
-        total = figure(f"{table.label}自评得分合计", table.score.stated_total_score,
-                       f"{table.path}.stated_total_score")
-        found = sum_finding(total_score_sum, total, _stated_parts(table, "stated_score", "得分"),
-                            parts_label="各项得分")
-        if found is not None:
-            yield found
+        total = table.score.stated_total_score
+        parts = [part for part in _stated_parts(table, "stated_score", "得分") if part is not None]
+        if total is None or not parts:
+            continue
+        implied = sum((part.number.value for part in parts), Decimal(0))
+        if _disagrees(total, implied, context):
+            expected = number_text(implied)
+            yield total_score_sum.finding(
+                f"{table.label}自评得分合计 {total.written}分 与各项得分之和 {expected}分 不一致"
+                f"（相差 {number_text(abs(total.value - implied))}分）", f"{table.path}.stated_total_score",
+                stated=total, expected=expected, expected_range=_accepted(implied, context),
+                terms=[part.term() for part in parts])
 
 
 @rule("JX-SCORE-003", Severity.ERROR, "分值合计",
@@ -145,10 +161,8 @@ def quantitative_scores(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
         for row in table.score.indicators:
             stated = row.indicator.stated_score
-            if row.rule_score is None or stated is None or stated.value == row.rule_score:
-                continue
-            outcome = check_equal(stated, _points(row.rule_score))
-            if outcome.fails:
+            if row.rule_score is not None and stated is not None and _disagrees(
+                    stated, row.rule_score, context):
                 yield quantitative_scores.finding(
                     f"{table.label}{_indicator_label(row)}自评得分 {stated.written} 与按完成度 "
                     f"{number_text(row.achievement.quantize(Decimal('0.01')) if row.achievement else None)}% "
@@ -162,9 +176,7 @@ def quantitative_scores(context: CheckContext) -> Iterator[Finding]:
 def execution_score(context: CheckContext) -> Iterator[Finding]:
     for table in scored_tables(context):
         stated, rule_score = table.funds.stated_score, table.score.execution_score
-        if stated is None or rule_score is None or stated.value == rule_score:
-            continue
-        if check_equal(stated, _points(rule_score)).fails:
+        if stated is not None and rule_score is not None and _disagrees(stated, rule_score, context):
             rate = table.score.execution_rate
             yield execution_score.finding(
                 f"{table.label}预算执行率得分 {stated.written} 与按执行率 "
@@ -210,9 +222,9 @@ def rule_total(context: CheckContext) -> Iterator[Finding]:
         parts = [table.funds.stated_score, *(row.indicator.stated_score
                                              for row in table.score.indicators)]
         present = [part for part in parts if part is not None]
-        if present and check_sum(stated, present).fails:
+        if present and _disagrees(stated, sum((part.value for part in present), Decimal(0)), context):
             continue  # JX-SCORE-002 already reports the stated total as wrong
-        if check_equal(stated, _points(table.score.rule_total)).fails:
+        if _disagrees(stated, table.score.rule_total, context):
             cap = table.score.cap
             because = f"（执行率低于 {number_text(cap.rate_below)}% 时总分不超过 " \
                       f"{number_text(cap.cap)}）" if cap else ""

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from jixiao.numbers import ZERO, StatedNumber, percent
 from jixiao.render.facts import Facts
-from jixiao.render.figures import MISSING, Notes, Rules, computed, points, value_disagrees
+from jixiao.render.figures import MISSING, Notes, Rules, computed, points
+from jixiao.scoring import score_disagrees
 
 
 def change_phrase(current: Decimal, base_value: Decimal, rules: Rules, *, base: str = "上年") -> str:
@@ -35,7 +36,7 @@ def unit_total_shown(facts: Facts) -> tuple[str, Decimal | None]:
 
 def total_warning(label: str, stated: StatedNumber | None, rule_total: Decimal, rules: Rules) -> str | None:
     """The warning for a stated 总分 that the rule's total does not confirm."""
-    if stated is None or not value_disagrees(stated, rule_total, rules.score_decimals):
+    if stated is None or not score_disagrees(stated, rule_total, rules.score_decimals):
         return None
     return (f"{label}总分：填报 {stated.written} 分，按评分规则计算为 "
             f"{points(rule_total, rules.score_decimals)} 分（按填报值出具）")

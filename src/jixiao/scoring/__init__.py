@@ -12,7 +12,7 @@ from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring.derived import DerivedFigure, derived_figures
 from jixiao.scoring.indicators import IndicatorScore, block_name, infer_nature, read_quantity
-from jixiao.scoring.tables import BlockScore, TableScore, execution_rate, score_table
+from jixiao.scoring.tables import BlockScore, TableScore, execution_rate, score_disagrees, score_table
 
 __all__ = [
     "BlockScore",
@@ -24,6 +24,7 @@ __all__ = [
     "execution_rate",
     "infer_nature",
     "read_quantity",
+    "score_disagrees",
     "score_evaluation",
 ]
 

@@ -71,6 +71,16 @@ def execution_rate(funds: FundsExecution) -> Decimal | None:
     return percent(funds.actual.value, funds.full_year_budget.value)
 
 
+def score_disagrees(stated: StatedNumber, value: Decimal, decimals: int) -> bool:
+    """A stated score against the score the figures give, at the profile's precision.
+
+    A unit states a score; it does not round one. Under a profile that scores to 2 decimals
+    (``decimals``) a stated 10 is 10.00, so it disagrees with 9.79; only the rounding the
+    profile itself applies is allowed for, on both sides.
+    """
+    return quantize_half_up(stated.value, decimals) != quantize_half_up(value, decimals)
+
+
 def execution_score(rate: Decimal | None, weight: Decimal, profile: Profile) -> Decimal | None:
     if rate is None:
         return None
