@@ -12,11 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter  # type: ignore[import-untyped]
-
 from jixiao.io.errors import InputError
 from jixiao.io.fields import title_path
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
+from jixiao.io.text_workbook import text_workbook
 from jixiao.io.workbook_blocks import (
     LABEL_HEADER,
     NO,
@@ -45,7 +44,7 @@ def write_workbook(path: Path, evaluation: Evaluation | None, template_id: str) 
     """Write the guided workbook for ``template_id``: blank when ``evaluation`` is ``None``."""
     layout = workbook_layout(template_id)
     data = _data(evaluation, layout, template_id)
-    book = xlsxwriter.Workbook(str(path))
+    book = text_workbook(path)
     styles = _Styles(book)
     _write_guide(book.add_worksheet(GUIDE_SHEET), layout, styles)
     for sheet in layout.sheets:

@@ -16,8 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter  # type: ignore[import-untyped]
-
+from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
 from jixiao.render.xlsx_assessment import (
@@ -40,7 +39,7 @@ NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、
 
 def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path) -> Path:
     """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx) and return ``out``."""
-    book = xlsxwriter.Workbook(str(out), {"default_format_properties": {"font_name": FONT, "font_size": 10}})
+    book = text_workbook(out, {"default_format_properties": {"font_name": FONT, "font_size": 10}})
     styles, checks = Styles(book), Checks()
     write_basic_data(book, styles, evaluation, checks)
     _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile, checks)

@@ -19,6 +19,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 
+from jixiao.io.text_workbook import merge_text
 from jixiao.io.workbook_blocks import Kind
 from jixiao.io.workbook_cells import cell_number_format, fits_a_double
 from jixiao.numbers import HUNDRED, ZERO, StatedNumber, Unit
@@ -128,7 +129,11 @@ def merge(sheet: Any, first_row: int, first_col: int, last_row: int, last_col: i
     if (first_row, first_col) == (last_row, last_col):
         sheet.write_string(first_row, first_col, text, style)
     else:
-        sheet.merge_range(first_row, first_col, last_row, last_col, text, style)
+        fitted = sheet if isinstance(sheet, Sheet) else None
+        if fitted is not None:
+            fitted.merge_range(first_row, first_col, last_row, last_col, text, style)
+        else:
+            merge_text(sheet, first_row, first_col, last_row, last_col, text, style)
 
 
 def print_setup(sheet: Any, *, landscape: bool, repeat: tuple[int, int] | None) -> None:
@@ -190,9 +195,10 @@ class Sheet:
         return self._sheet.write_string(row, col, text, *args)
 
     def merge_range(self, first_row: int, first_col: int, last_row: int, last_col: int, data: Any,
-                    *args: Any) -> Any:
+                    style: Any = None) -> None:
+        """``data`` over the merged range, always as text (never a formula or a link)."""
         self._need(first_row, last_row, first_col, last_col, str(data))
-        return self._sheet.merge_range(first_row, first_col, last_row, last_col, data, *args)
+        merge_text(self._sheet, first_row, first_col, last_row, last_col, str(data), style)
 
     def _need(self, first_row: int, last_row: int, first_col: int, last_col: int, text: str) -> None:
         width = sum(self._widths.get(col, 8.43) for col in range(first_col, last_col + 1))
