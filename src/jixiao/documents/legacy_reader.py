@@ -1,10 +1,14 @@
 """Word 97-2003 (``.doc``) and Excel 97-2003 (``.xls``) reports, converted by LibreOffice.
 
-The file is converted to ``.docx`` or ``.xlsx`` in a temporary directory
-(:func:`~jixiao.documents.office_convert.convert_with_libreoffice`) and read by the reader of
-that format; the document keeps the original file's name and says ``"doc"`` or ``"xls"``.
-Refused with :class:`InputError`: a missing or empty file, a file above 100 MB, LibreOffice
-missing, a conversion that fails or takes more than :data:`TIMEOUT` seconds.
+Only an OLE2 compound file (the real 97-2003 binary format) goes to LibreOffice: converted to
+``.docx`` or ``.xlsx`` in a temporary directory
+(:func:`~jixiao.documents.office_convert.convert_with_libreoffice`, without network) and read by
+the reader of that format. A newer file renamed (a zip) is read by the ``.docx`` or ``.xlsx``
+reader directly. HTML, XML or RTF saved under these names is refused unread: LibreOffice would
+fetch the images, style sheets and fields they link to. The document keeps the original file's
+name and says ``"doc"`` or ``"xls"``. Refused with :class:`InputError`: a missing or empty file,
+a file above 100 MB, any other content, LibreOffice missing, a conversion that fails or takes
+more than :data:`TIMEOUT` seconds.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ TIMEOUT = 120.0
 MAX_BYTES = 100 * MB
 
 
-#: How the files saved under these names begin: an OLE2 compound file (Word and Excel
-#: 97-2003), a zip (a newer file renamed), RTF, XML (Excel 2003 XML) or HTML; in lower case,
-#: as the start of the file is compared.
-SIGNATURES = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"pk\x03\x04", b"{\\rtf", b"<?xml", b"<html", b"<!doctype")
+#: How an OLE2 compound file (Word and Excel 97-2003) begins, and a zip (a newer file renamed).
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+NOT_BINARY = ("：只读取 97-2003 二进制（OLE2）格式；网页、XML 或 RTF 文件请在 Word 或 Excel 中"
+              "另存为 .docx 或 .xlsx 后再读取")
 
 
 def read_doc_document(path: Path) -> Document:
@@ -47,9 +52,11 @@ def _converted(path: Path, target: str, format: str, reader: Callable[[Path], Do
     file = str(path)
     checked_size(path, MAX_BYTES)
     with path.open("rb") as stream:
-        head = stream.read(16).lstrip().lower()
-    if not head.startswith(SIGNATURES):  # LibreOffice would read any bytes as plain text
-        raise InputError(corrupt, file=file, english=f"not a {format} file")
+        head = stream.read(len(OLE2))
+    if head.startswith(ZIP):
+        return replace(reader(path), format=format)
+    if head != OLE2:  # LibreOffice would read HTML, XML, RTF or any text, and fetch what they link
+        raise InputError(corrupt + NOT_BINARY, file=file, english=f"not an OLE2 {format} file")
     with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as directory:
         converted = convert_with_libreoffice(path, target, Path(directory), timeout=TIMEOUT)
         try:

@@ -5,11 +5,18 @@ converts ``.docx`` to ``.pdf``. LibreOffice refuses to run twice on one user pro
 process has its own profile directory (``-env:UserInstallation``), created on first use and
 removed at exit, and the conversions of one process run one at a time: parallel workers never
 collide. A conversion that outlasts its ``timeout`` is killed with its whole process group.
+
+LibreOffice reads files that may be hostile, so it runs **without network**: in a network
+namespace of its own (``unshare --net``, as an unprivileged user through a user namespace)
+wherever the system allows one, and in every case with a profile that never updates links
+(Writer, Calc), blocks linked images and other untrusted referers, and runs no macro
+(:data:`HARDENED_PROFILE`).
 """
 
 from __future__ import annotations
 
 import atexit
+import functools
 import multiprocessing.util
 import os
 import shutil
@@ -24,6 +31,36 @@ from jixiao.io.errors import InputError
 
 #: The LibreOffice commands looked for on ``PATH``, in order.
 COMMANDS = ("soffice", "libreoffice")
+#: The prefixes that run a command without network, tried in order (the first that works).
+NO_NETWORK = (("unshare", "--net"), ("unshare", "--net", "--map-root-user"))
+
+
+def _item(path: str, name: str, value: str) -> str:
+    return (f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+            f'<value>{value}</value></prop></item>')
+
+
+#: LibreOffice settings of every profile jixiao uses: links never updated, linked images and
+#: other untrusted referers blocked, macros never run.
+HARDENED_PROFILE = "\n".join((
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">',
+    _item("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    _item("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    _item("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    _item("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # 0: never
+    _item("/org.openoffice.Office.Calc/Content/Update", "Link", "1"),  # 1: never
+    # Any fetch that is still tried goes to a proxy on a closed loopback port, and fails.
+    _item("/org.openoffice.Inet/Settings", "ooInetProxyType", "2"),
+    _item("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+    _item("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
+    _item("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    _item("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
+    _item("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    _item("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
+    _item("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
+    "</oor:items>",
+))
 _lock = threading.Lock()
 _profiles: dict[int, Path] = {}  # process id → its profile directory
 
@@ -91,6 +128,8 @@ def _profile() -> Path:
     pid = os.getpid()
     if pid not in _profiles:
         path = Path(tempfile.mkdtemp(prefix=f"jixiao-libreoffice-{pid}-"))
+        (path / "user").mkdir()
+        (path / "user" / "registrymodifications.xcu").write_text(HARDENED_PROFILE, encoding="utf-8")
         _profiles[pid] = path
         atexit.register(shutil.rmtree, path, ignore_errors=True)
         # A multiprocessing worker leaves through os._exit, which skips atexit: finalize there too.
@@ -99,10 +138,27 @@ def _profile() -> Path:
     return _profiles[pid]
 
 
+@functools.cache
+def no_network_prefix() -> tuple[str, ...]:
+    """The first of :data:`NO_NETWORK` that runs here (none when the system allows none)."""
+    for prefix in NO_NETWORK:
+        if shutil.which(prefix[0]) is None:
+            continue
+        try:
+            done = subprocess.run([*prefix, "true"], stdin=subprocess.DEVNULL, capture_output=True,
+                                  timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if done.returncode == 0:
+            return prefix
+    return ()
+
+
 def _run(args: list[str], file: str, timeout: float, env: Mapping[str, str] | None = None) -> None:
-    # Own process group, so a timeout kills soffice.bin too, not only the launcher script.
-    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, start_new_session=True,
+    # Own process group, so a timeout kills soffice.bin too, not only the launcher script;
+    # ``unshare`` without ``--fork`` execs LibreOffice in place, in the group.
+    process = subprocess.Popen([*no_network_prefix(), *args], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
                                env=None if env is None else {**os.environ, **env})
     try:
         output, _ = process.communicate(timeout=timeout)

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
@@ -71,7 +72,21 @@ def load_user_template(path: Path) -> DocxTemplate:
         raise InputError("不是有效的 Word 文档（.docx）文件", file=file,
                          english="not a docx document") from None
     _check_table_grids(document, file)
+    drop_external_relationships(document)
     return template
+
+
+def drop_external_relationships(document: DocxDocument) -> int:
+    """Remove every relationship to an outside resource (a linked picture, attached template,
+    frame or sub-document: what a converter would fetch), hyperlinks excepted (never fetched);
+    the number removed."""
+    dropped = 0
+    for part in document.part.package.iter_parts():
+        for rid, relationship in list(part.rels.items()):
+            if relationship.is_external and relationship.reltype != RT.HYPERLINK:
+                del part.rels[rid]
+                dropped += 1
+    return dropped
 
 
 def _check_table_grids(document: DocxDocument, file: str) -> None:
