@@ -207,3 +207,27 @@ def test_the_installed_command_checks_a_folder_on_two_processes(folder: Path) ->
         f"{folder}/b-错.txt: 1 个错误，0 个警告，0 条提示",
         f"{folder}/c-坏.txt:1: 文件不是文本文件：含有控制字符 U+0000",
     ]
+
+
+def test_all_lists_the_relations_that_hold_beside_the_findings(tmp_path: Path) -> None:
+    clean = _write(tmp_path / "对.txt", RIGHT_SUM)
+    wrong = _write(tmp_path / "错.txt", WRONG_SUM)
+    result = runner.invoke(app, ["check", "--all", "--format", "json", "--jobs", "1", str(clean), str(wrong)])
+    first, second = json.loads(result.stdout)
+    assert first["summary"] == {"error": 0, "warning": 0, "info": 0, "passed": 1}
+    (held,) = first["passed"]
+    assert held["code"] == "JX-TEXT-001"
+    assert held["message"] == "基本支出 132.71 核对相符：人员经费 114.24、公用经费 18.47"
+    assert (held["stated"], held["expected"]) == ("132.71", "132.71")
+    assert [(term["label"], term["value"]) for term in held["terms"]] == [("人员经费", "114.24"), ("公用经费", "18.47")]
+    assert held["where"]["line"] == 1 and RIGHT_SUM[held["where"]["start"]:held["where"]["end"]] == "132.71"
+    assert held["evidence"] == RIGHT_SUM.strip()
+    assert "severity" not in held
+    assert second["summary"] == {"error": 1, "warning": 0, "info": 0, "passed": 0}
+    text = runner.invoke(app, ["check", "--all", "--jobs", "1", str(clean), str(wrong)]).stdout
+    assert f"{clean}: 0 个错误，0 个警告，0 条提示；核对 1 项关系，1 项相符" in text
+    assert f"{wrong}: 1 个错误，0 个警告，0 条提示；核对 1 项关系，0 项相符" in text
+    html = runner.invoke(app, ["check", "--all", "--format", "html", str(clean)]).stdout
+    assert "核对 1 项关系，1 项相符" in html
+    plain = json.loads(runner.invoke(app, ["check", "--format", "json", str(clean)]).stdout)
+    assert "passed" not in plain and "passed" not in plain["summary"]

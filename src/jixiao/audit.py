@@ -14,10 +14,10 @@ from pathlib import Path
 from jixiao.documents import read_document
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.check import evaluation_findings
-from jixiao.extract.prose.check import check_claims
+from jixiao.extract.prose.check import check_claims, passed_claims
 from jixiao.extract.prose.claims import extract_claims
-from jixiao.extract.tables.claims import table_findings
-from jixiao.findings import Finding
+from jixiao.extract.tables.claims import passed_table_claims, table_claims, table_findings
+from jixiao.findings import Finding, Passed
 from jixiao.recognise import recognise
 
 Auditor = Callable[[Document], tuple[Finding, ...]]
@@ -33,18 +33,33 @@ AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, evaluation_find
 
 @dataclass(frozen=True, slots=True)
 class Audit:
-    """What auditing one document gave: its recognised form (``None`` for a generic report)
-    and its findings in text order."""
+    """What auditing one document gave: its recognised form (``None`` for a generic report),
+    its findings in text order and, when asked for, the relations that were checked and hold."""
 
     document: Document
     template: str | None
     findings: tuple[Finding, ...]
+    passed: tuple[Passed, ...] = ()
 
 
-def audit_document(document: Document) -> Audit:
+def audit_document(document: Document, *, passed: bool = False) -> Audit:
+    """Every auditor's findings, one per relation; with ``passed``, also every relation of
+    prose and tables that holds (none where a finding stands on the same figure)."""
     findings = distinct([finding for auditor in AUDITORS for finding in auditor(document)])
     findings.sort(key=lambda finding: (finding.where.start or 0, finding.code))
-    return Audit(document, recognise(document).template, tuple(findings))
+    held = passed_relations(document, findings) if passed else ()
+    return Audit(document, recognise(document).template, tuple(findings), held)
+
+
+def passed_relations(document: Document, findings: list[Finding]) -> tuple[Passed, ...]:
+    """The relations the prose and tables state that hold, in text order, one per figure."""
+    found = {(finding.where.start, finding.stated) for finding in findings}
+    held: dict[tuple[int | None, str, str], Passed] = {}
+    for relation in (*passed_claims(extract_claims(document)), *passed_table_claims(table_claims(document))):
+        key = (relation.where.start, relation.code, relation.message)
+        if (relation.where.start, relation.stated) not in found:
+            held.setdefault(key, relation)
+    return tuple(sorted(held.values(), key=lambda relation: (relation.where.start or 0, relation.code)))
 
 
 _READERS = ("JX-TEXT-", "JX-TABLE-")
@@ -67,7 +82,7 @@ def distinct(findings: list[Finding]) -> list[Finding]:
     return [findings[index] for index in sorted(kept)]
 
 
-def audit_file(path: Path) -> Audit:
+def audit_file(path: Path, *, passed: bool = False) -> Audit:
     """Read the report at ``path`` and audit it; :class:`~jixiao.io.errors.InputError` when it
     cannot be read."""
-    return audit_document(read_document(path))
+    return audit_document(read_document(path), passed=passed)

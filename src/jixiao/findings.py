@@ -109,11 +109,45 @@ class Finding:
             "code": self.code, "severity": self.severity.value, "message": self.message,
             "stated": self.stated, "expected": self.expected,
             "expected_range": list(self.expected_range) if self.expected_range else None,
-            "terms": [{"label": t.label, "value": t.value, "where": asdict(t.where)}
-                      for t in self.terms],
+            "terms": terms_json(self.terms),
             "where": asdict(self.where), "evidence": self.evidence,
             "fingerprint": self.fingerprint,
         }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Passed:
+    """A relation that was checked and holds: the fields of a :class:`Finding` but a severity,
+    so that a reviewer tells a clean report (many relations hold) from an unread one (none
+    read)."""
+
+    code: str
+    message: str
+    stated: str
+    expected: str | None
+    terms: tuple[Term, ...]
+    where: Place
+    evidence: str = ""
+
+    @classmethod
+    def of(cls, code: str, label: str, stated: StatedNumber, expected: Decimal | None,
+           terms: tuple[Term, ...], where: Place, evidence: str) -> Passed:
+        """“<label> <stated> 核对相符：<term> <value>、…”."""
+        listed = "、".join(f"{term.label} {term.value}".strip() for term in terms)
+        head = f"{label} {stated.written}".strip()
+        message = f"{head} 核对相符：{listed}" if listed else f"{head} 核对相符"
+        return cls(code=code, message=message, stated=stated.written, expected=number_text(expected),
+                   terms=terms, where=where, evidence=evidence)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "stated": self.stated,
+                "expected": self.expected,
+                "terms": terms_json(self.terms),
+                "where": asdict(self.where), "evidence": self.evidence}
+
+
+def terms_json(terms: tuple[Term, ...]) -> list[dict[str, Any]]:
+    return [{"label": t.label, "value": t.value, "where": asdict(t.where)} for t in terms]
 
 
 def fingerprint(code: str, path: str | None, terms: tuple[Term, ...]) -> str:

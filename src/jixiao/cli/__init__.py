@@ -125,6 +125,9 @@ def check(
         "--progress/--no-progress", help="在标准错误上显示进度条（默认：多个文件且在终端时显示）。")] = None,
     profile: ProfileOption = None,
     force: ForceOption = False,
+    show_passed: Annotated[bool, typer.Option(
+        "--all", help="同时列出核对相符的关系（JSON 中的 passed），"
+                      "并给出“核对 N 项关系，M 项相符”。")] = False,
 ) -> None:
     """校验报告正文中的数字关系，或按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
     from jixiao.cli.batch import check_all, check_file, expand
@@ -136,7 +139,7 @@ def check(
         _writable(output, paths, force)
     try:
         with _progress_bar(len(paths), progress) as advance:
-            checked = iter(check_all(paths, partial(check_file, profile_id=profile),
+            checked = iter(check_all(paths, partial(check_file, profile_id=profile, passed=show_passed),
                                      jobs or os.cpu_count() or 1, advance))
     except KeyboardInterrupt:
         _console(stderr=True).print("已中断：未输出结果")

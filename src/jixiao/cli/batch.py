@@ -78,11 +78,12 @@ def _visible(relative: Path) -> bool:
     return not any(part.startswith((".", "~$")) for part in relative.parts)
 
 
-def check_file(path: Path, profile_id: str | None = None) -> FileResult:
+def check_file(path: Path, profile_id: str | None = None, passed: bool = False) -> FileResult:
     """The findings for one file, or its error; never raises (an unexpected exception is a
-    :data:`~jixiao.cli.check_view.INTERNAL` error result naming the exception)."""
+    :data:`~jixiao.cli.check_view.INTERNAL` error result naming the exception). With
+    ``passed``, a report's result also lists the relations that hold."""
     try:
-        return _check(path, profile_id)
+        return _check(path, profile_id, passed)
     except Exception as error:  # a defect must not cost the other files their results
         return internal_error(path, error)
 
@@ -98,13 +99,13 @@ def _kind(path: Path) -> str:
     return path.suffix.lower().lstrip(".")
 
 
-def _check(path: Path, profile_id: str | None) -> FileResult:
+def _check(path: Path, profile_id: str | None, passed: bool) -> FileResult:
     file, suffix = str(path), path.suffix.lower()
     try:
         if not path.exists():
             raise InputError("文件不存在", file=file, english="file not found")
         if suffix in report_suffixes() or (suffix == ".xlsx" and not is_guided_workbook(path)):
-            return _check_report(path)
+            return _check_report(path, passed)
         if suffix in EVALUATION_SUFFIXES:
             return _check_evaluation(path, profile_id)
         known = "、".join(checkable_suffixes())
@@ -114,10 +115,11 @@ def _check(path: Path, profile_id: str | None) -> FileResult:
         return FileResult(file, _kind(path), error=FileError.of(error))
 
 
-def _check_report(path: Path) -> FileResult:
+def _check_report(path: Path, passed: bool) -> FileResult:
     """A report's text: the sums, shares and changes it states, checked with rounding in mind."""
-    audit = audit_file(path)
-    return FileResult(str(path), audit.document.format, audit.template, audit.findings)
+    audit = audit_file(path, passed=passed)
+    return FileResult(str(path), audit.document.format, audit.template, audit.findings,
+                      passed=audit.passed if passed else None)
 
 
 def _check_evaluation(path: Path, profile_id: str | None) -> FileResult:

@@ -74,7 +74,8 @@ def _count_cells(counts: dict[str, int]) -> str:
 
 def _file_section(index: int, result: FileResult) -> str:
     template = f"；模板：{escape(result.template)}" if result.template else ""
-    meta = f"格式：{escape(result.format)}{template}"
+    checked = f"；{escape(result.checked())}" if result.passed is not None else ""
+    meta = f"格式：{escape(result.format)}{template}{checked}"
     head = f'<section id="file-{index}">\n<h2>{escape(result.file)}</h2>\n<p class="meta">{meta}</p>\n'
     if result.error is not None:
         return (f'{head}<div class="failure"><span class="badge failure">无法校验</span>'

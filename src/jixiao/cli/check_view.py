@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao.findings import Finding, Place, Severity, summarize
+from jixiao.findings import Finding, Passed, Place, Severity, summarize
 from jixiao.io.errors import InputError
 
 UNREADABLE = "JX-INPUT-001"
@@ -47,13 +47,23 @@ class FileError:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """The outcome for one file: its findings, or the error that kept it from being checked."""
+    """The outcome for one file: its findings, or the error that kept it from being checked;
+    ``passed``, when asked for (``--all``), the relations that were checked and hold."""
 
     file: str
     format: str
     template: str | None = None
     findings: tuple[Finding, ...] = ()
     error: FileError | None = None
+    passed: tuple[Passed, ...] | None = None
+
+    def checked(self) -> str:
+        """“核对 N 项关系，M 项相符”: relations with a finding on a figure, and those that hold."""
+        if self.passed is None:
+            return ""
+        held = len(self.passed)
+        total = held + sum(finding.stated is not None for finding in self.findings)
+        return f"核对 {total} 项关系，{held} 项相符"
 
     @property
     def exit_code(self) -> int:
@@ -64,9 +74,13 @@ class FileResult:
     def as_json(self) -> dict[str, Any]:
         if self.error is not None:
             return {"file": self.file, "format": self.format, "error": self.error.as_json()}
-        return {"file": self.file, "format": self.format, "template": self.template,
-                "findings": [f.as_json() for f in self.findings],
-                "summary": summarize(self.findings)}
+        result: dict[str, Any] = {"file": self.file, "format": self.format, "template": self.template,
+                                  "findings": [f.as_json() for f in self.findings],
+                                  "summary": summarize(self.findings)}
+        if self.passed is not None:
+            result["passed"] = [relation.as_json() for relation in self.passed]
+            result["summary"]["passed"] = len(self.passed)
+        return result
 
 
 def exit_code(results: Sequence[FileResult]) -> int:
@@ -96,8 +110,9 @@ def as_text(result: FileResult) -> str:
         if evidence:
             lines.append(f"    {evidence}")
     counts = summarize(result.findings)
+    checked = f"；{result.checked()}" if result.passed is not None else ""
     lines.append(f"{result.file}: {counts['error']} 个错误，{counts['warning']} 个警告，"
-                 f"{counts['info']} 条提示")
+                 f"{counts['info']} 条提示{checked}")
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from jixiao.extract.prose.reading import Claim, Kind, Stated
-from jixiao.findings import Finding, Severity, Term, number_text, range_text
+from jixiao.findings import Finding, Passed, Severity, Term, number_text, range_text
 from jixiao.numbers import Interval, StatedNumber, Unit
 from jixiao.relations import (
     Outcome,
@@ -42,10 +42,15 @@ def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
+def _sum_outcome(claim: Claim) -> Outcome:
+    total = claim.stated.number
+    return check_sum(total, [term.number.in_unit(total.unit) for term in claim.terms])
+
+
 def _sum(claim: Claim) -> Finding | None:
     total = claim.stated.number
     parts = [term.number.in_unit(total.unit) for term in claim.terms]
-    outcome = check_sum(total, parts)
+    outcome = _sum_outcome(claim)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
@@ -66,10 +71,15 @@ def _sum(claim: Claim) -> Finding | None:
     return _finding(SUM, severity, message, claim, outcome)
 
 
+def _change_sum_outcome(claim: Claim) -> Outcome:
+    total = _signed(claim.stated)
+    return check_sum(total, [_signed(term).in_unit(total.unit) for term in claim.terms])
+
+
 def _change_sum(claim: Claim) -> Finding | None:
     total = _signed(claim.stated)
     parts = [_signed(term).in_unit(total.unit) for term in claim.terms]
-    outcome = check_sum(total, parts)
+    outcome = _change_sum_outcome(claim)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
@@ -93,12 +103,16 @@ def _change_sum(claim: Claim) -> Finding | None:
 def _ratio(claim: Claim) -> tuple[Outcome, Severity, Decimal] | None:
     """The stated percentage against its two terms (part, whole): the outcome, the finding's
     severity and the exact ratio, or ``None`` when it holds or cannot be judged."""
-    part, whole = claim.terms
-    outcome = check_ratio(claim.stated.number, part.number.in_unit(whole.number.unit), whole.number)
+    outcome = _ratio_outcome(claim)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
     return outcome, severity, outcome.expected
+
+
+def _ratio_outcome(claim: Claim) -> Outcome:
+    part, whole = claim.terms
+    return check_ratio(claim.stated.number, part.number.in_unit(whole.number.unit), whole.number)
 
 
 def _share(claim: Claim) -> Finding | None:
@@ -123,11 +137,16 @@ def _rate(claim: Claim) -> Finding | None:
     return _finding(RATE, severity, _compared(computed, severity, stated), claim, outcome)
 
 
+def _change_outcome(claim: Claim) -> Outcome:
+    current, delta = claim.terms
+    change = _signed(delta).in_unit(current.number.unit)
+    return check_change_from_difference(_signed(claim.stated), current.number, change)
+
+
 def _change(claim: Claim) -> Finding | None:
     current, delta = claim.terms
-    stated = _signed(claim.stated)
     change = _signed(delta).in_unit(current.number.unit)
-    outcome = check_change_from_difference(stated, current.number, change)
+    outcome = _change_outcome(claim)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
@@ -141,10 +160,15 @@ def _change(claim: Claim) -> Finding | None:
                     outcome, sign=claim.stated.sign)
 
 
+def _change_prior_outcome(claim: Claim) -> Outcome:
+    current, prior = claim.terms
+    return check_change_percent(_signed(claim.stated), current.number,
+                                prior.number.in_unit(current.number.unit))
+
+
 def _change_prior(claim: Claim) -> Finding | None:
     current, prior = claim.terms
-    stated = _signed(claim.stated)
-    outcome = check_change_percent(stated, current.number, prior.number.in_unit(current.number.unit))
+    outcome = _change_prior_outcome(claim)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
@@ -156,11 +180,17 @@ def _change_prior(claim: Claim) -> Finding | None:
                     claim, outcome, sign=claim.stated.sign)
 
 
+def _difference_outcome(claim: Claim) -> Outcome:
+    minuend, subtrahend = claim.terms
+    stated = claim.stated.number
+    return check_difference(stated, minuend.number.in_unit(stated.unit),
+                            subtrahend.number.in_unit(stated.unit))
+
+
 def _difference(claim: Claim) -> Finding | None:
     minuend, subtrahend = claim.terms
     stated = claim.stated.number
-    outcome = check_difference(stated, minuend.number.in_unit(stated.unit),
-                               subtrahend.number.in_unit(stated.unit))
+    outcome = _difference_outcome(claim)
     severity = _SEVERITY.get(outcome.verdict)
     if severity is None or outcome.expected is None:
         return None
@@ -171,9 +201,12 @@ def _difference(claim: Claim) -> Finding | None:
     return _finding(DIFFERENCE, severity, _compared(computed, severity, stated_text), claim, outcome)
 
 
+def _count_outcome(claim: Claim) -> Outcome:
+    return check_equal(claim.stated.number, StatedNumber.of(len(claim.terms), Unit.ITEM))
+
+
 def _count(claim: Claim) -> Finding | None:
-    listed = StatedNumber.of(len(claim.terms), Unit.ITEM)
-    outcome = check_equal(claim.stated.number, listed)
+    outcome = _count_outcome(claim)
     if outcome.verdict is not Verdict.FAILS:
         return None
     items = "、".join(term.label for term in claim.terms)
@@ -182,10 +215,15 @@ def _count(claim: Claim) -> Finding | None:
     return _finding(COUNT, Severity.ERROR, message, claim, outcome)
 
 
+def _repeat_outcome(claim: Claim) -> Outcome:
+    (earlier,) = claim.terms
+    return check_equal(claim.stated.number, earlier.number.in_unit(claim.stated.number.unit))
+
+
 def _repeat(claim: Claim) -> Finding | None:
     (earlier,) = claim.terms
     stated = claim.stated.number
-    outcome = check_equal(stated, earlier.number.in_unit(stated.unit))
+    outcome = _repeat_outcome(claim)
     if outcome.verdict is not Verdict.FAILS:
         return None
     message = (f"{claim.stated.label} 在第 {earlier.where.line} 行为 {earlier.number}，"
@@ -197,6 +235,25 @@ _CHECKS: dict[Kind, Callable[[Claim], Finding | None]] = {
     "sum": _sum, "share": _share, "change": _change, "rate": _rate, "difference": _difference,
     "change_sum": _change_sum, "change_prior": _change_prior, "count": _count, "repeat": _repeat,
 }
+_OUTCOMES: dict[Kind, tuple[str, Callable[[Claim], Outcome]]] = {
+    "sum": (SUM, _sum_outcome), "share": (SHARE, _ratio_outcome), "change": (CHANGE, _change_outcome),
+    "rate": (RATE, _ratio_outcome), "difference": (DIFFERENCE, _difference_outcome),
+    "change_sum": (CHANGE_SUM, _change_sum_outcome), "change_prior": (CHANGE_PRIOR, _change_prior_outcome),
+    "count": (COUNT, _count_outcome), "repeat": (REPEAT, _repeat_outcome),
+}
+
+
+def passed_claims(claims: Sequence[Claim]) -> tuple[Passed, ...]:
+    """The relations that were checked and hold exactly, as records shaped like findings."""
+    passed = []
+    for claim in claims:
+        code, outcome_of = _OUTCOMES[claim.kind]
+        outcome = outcome_of(claim)
+        if outcome.verdict is Verdict.HOLDS:
+            terms = tuple(Term(term.label, term.number.written, term.where) for term in claim.terms)
+            passed.append(Passed.of(code, claim.stated.label, claim.stated.number, outcome.expected,
+                                    terms, claim.stated.where, claim.evidence))
+    return tuple(passed)
 
 
 def _compared(computed: str, severity: Severity, stated: str, *, truncation: bool = False,

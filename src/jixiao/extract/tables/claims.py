@@ -14,13 +14,16 @@ within the rounding of its figures is ``info``; one that holds gives nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
+
 from jixiao.documents.model import Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
-from jixiao.findings import Finding, Severity
-from jixiao.relations import check_ratio, check_sum
+from jixiao.findings import Finding, Passed, Severity
+from jixiao.relations import Outcome, Verdict, check_ratio, check_sum
 
 TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
@@ -50,20 +53,44 @@ def check_table_claim(claim: TableClaim) -> Finding | None:
     if claim.kind == "cap":
         return _cap(claim)
     stated = claim.stated.number
+    outcome = _outcome(claim)
+    if outcome.expected is None:
+        return None
     if claim.kind == "ratio":
         numerator, denominator = claim.terms
-        outcome = check_ratio(stated, numerator.number, denominator.number)
-        if outcome.expected is None:
-            return None
         message = (f"{claim.stated.label} {stated.written}% 与 {numerator.label} {numerator.number.written}"
                    f" / {denominator.label} {denominator.number.written} = {plain(outcome.expected)}% 不一致")
         return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
-    outcome = check_sum(stated, [term.number for term in claim.terms])
-    if outcome.expected is None:
-        return None
     message = (f"{claim.what} {stated.written} 与各项{claim.parts}之和 {plain(outcome.expected)} 不一致"
                f"（相差 {plain(abs(stated.value - outcome.expected))}）")
     return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
+
+
+def _outcome(claim: TableClaim) -> Outcome:
+    stated = claim.stated.number
+    if claim.kind == "ratio":
+        numerator, denominator = claim.terms
+        return check_ratio(stated, numerator.number, denominator.number)
+    return check_sum(stated, [term.number for term in claim.terms])
+
+
+def passed_table_claims(claims: Sequence[TableClaim]) -> tuple[Passed, ...]:
+    """The table relations that were checked and hold exactly, as records shaped like findings."""
+    passed = []
+    for claim in claims:
+        expected: Decimal | None
+        if claim.kind == "cap":  # 得分 at most 分值: what the 分值 allows is the bound
+            weight = claim.terms[0].number.value
+            holds, expected = claim.stated.number.value <= weight, weight
+        else:
+            outcome = _outcome(claim)
+            holds, expected = outcome.verdict is Verdict.HOLDS, outcome.expected
+        if holds:
+            label = claim.what if claim.kind == "sum" else claim.stated.label
+            passed.append(Passed.of(claim.code, label, claim.stated.number, expected,
+                                    tuple(term.term() for term in claim.terms), claim.stated.cell.place,
+                                    evidence(claim.row)))
+    return tuple(passed)
 
 
 def _cap(claim: TableClaim) -> Finding | None:
