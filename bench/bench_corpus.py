@@ -26,7 +26,13 @@ way, which counts the key relation as *checked*: a prose claim of
   catalogue on recognised reports).
 
 Each miss and each false alarm is listed with its case and evidence, and one summary line ends
-the output. This is a measurement, not a test: it always exits 0.
+the output.
+
+Then, when the corpus has them, the **patterns** (``patterns/NAME.txt``, their key in
+``bench/patterns_key.json``, taken from the patterns' README): inconsistencies found / required,
+false errors (errors matching no required finding), relations that hold kept quiet and read, per
+kind; and the whole **files** (``files/*.pdf``): errors and ``核对 N 项关系，M 项相符`` per file.
+This is a measurement, not a test: it always exits 0.
 """
 
 from __future__ import annotations
@@ -41,13 +47,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from jixiao.audit import audit_document
+from jixiao.audit import audit_document, audit_file
 from jixiao.documents.text_reader import read_text_document
 from jixiao.extract.prose import extract_claims
 from jixiao.extract.tables.claims import table_claims
 from jixiao.findings import Finding, Place, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
+PATTERNS_KEY = Path(__file__).resolve().parent / "patterns_key.json"
 DEFAULT_CORPUS = Path(os.environ.get("JIXIAO_CORPUS", "corpus"))
 ALARMS = (Severity.ERROR, Severity.WARNING)
 
@@ -197,6 +204,87 @@ def _report(tallies: dict[str, Tally], alarms: Counter[str], false_alarms: list[
           f"false alarms {len(false_alarms)} ({per_auditor})")
 
 
+@dataclass(slots=True)
+class PatternTally:
+    required: int = 0
+    found: int = 0
+    quiet_total: int = 0
+    quiet: int = 0
+    read: int = 0
+
+
+def _pattern_relation(name: str, text: str, entry: dict[str, Any], consistent: bool) -> Relation:
+    return Relation(name, entry["kind"], entry["where"], entry["stated"], consistent,
+                    _spans(text, entry["where"]))
+
+
+def measure_patterns(folder: Path, verbose: bool) -> None:
+    """Every pattern against the finding its README states."""
+    key = json.loads(PATTERNS_KEY.read_text(encoding="utf-8"))
+    tallies: dict[str, PatternTally] = {}
+    false_errors: list[str] = []
+    missed: list[str] = []
+    for name, expected in sorted(key.items()):
+        path = folder / f"{name}.txt"
+        if name.startswith("_") or not path.exists():
+            continue
+        document = read_text_document(path)
+        audit = audit_document(document, passed=True)
+        alarms = [_pattern_relation(name, document.text, e, False) for e in expected.get("alarms", [])]
+        allowed = {id(relation): entry.get("warning", False)
+                   for relation, entry in zip(alarms, expected.get("alarms", []), strict=True)}
+        for relation in alarms:
+            tally = tallies.setdefault(relation.kind, PatternTally())
+            tally.required += 1
+            levels = ALARMS if allowed[id(relation)] else (Severity.ERROR,)
+            hit = any(f.severity in levels and relation.matches(f.stated, f.where) for f in audit.findings)
+            tally.found += hit
+            if not hit:
+                missed.append(f"{name}: {relation.kind} {relation.stated} ({relation.statement!r})")
+        for entry in expected.get("quiet", []):
+            relation = _pattern_relation(name, document.text, entry, True)
+            tally = tallies.setdefault(relation.kind, PatternTally())
+            tally.quiet_total += 1
+            tally.quiet += not any(f.severity in ALARMS and relation.matches(f.stated, f.where)
+                                   for f in audit.findings)
+            read = [(r.stated, r.where) for r in audit.passed] + [(f.stated, f.where) for f in audit.findings]
+            tally.read += any(relation.matches(stated, where) for stated, where in read)
+        for finding in audit.findings:
+            if verbose:
+                print(f"  {name}: {_describe(finding)}")
+            if finding.severity is Severity.ERROR and not any(r.matches(finding.stated, finding.where)
+                                                              for r in alarms):
+                false_errors.append(f"{name}: {_describe(finding)}")
+    _report_patterns(tallies, false_errors, missed)
+
+
+def _report_patterns(tallies: dict[str, PatternTally], false_errors: list[str], missed: list[str]) -> None:
+    print(f"\npatterns{'':<4}{'found/required':>18}{'holds: quiet':>16}{'holds: read':>16}")
+    total = PatternTally()
+    for kind, tally in sorted(tallies.items()):
+        print(f"{kind:<12}{_ratio(tally.found, tally.required):>18}"
+              f"{_ratio(tally.quiet, tally.quiet_total):>16}{_ratio(tally.read, tally.quiet_total):>16}")
+        for name in ("required", "found", "quiet_total", "quiet", "read"):
+            setattr(total, name, getattr(total, name) + getattr(tally, name))
+    for line in missed:
+        print(f"  MISSED {line}")
+    for line in false_errors:
+        print(f"  FALSE ERROR {line}")
+    print(f"PATTERNS found {_ratio(total.found, total.required)}; false errors {len(false_errors)}; "
+          f"holds kept quiet {_ratio(total.quiet, total.quiet_total)}; "
+          f"holds read {_ratio(total.read, total.quiet_total)}")
+
+
+def measure_files(folder: Path) -> None:
+    """Whole reports: their errors, and how many relations were checked."""
+    print()
+    for path in sorted(folder.glob("*.pdf")):
+        audit = audit_file(path, passed=True)
+        errors = sum(f.severity is Severity.ERROR for f in audit.findings)
+        checked = len(audit.passed) + sum(f.stated is not None for f in audit.findings)
+        print(f"FILE {path.name}: {errors} errors; 核对 {checked} 项关系，{len(audit.passed)} 项相符")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
@@ -208,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
               "Pass the corpus directory (the one holding cases/) as the first argument.")
         return 0
     measure(args.corpus, args.verbose)
+    if (args.corpus / "patterns").is_dir():
+        measure_patterns(args.corpus / "patterns", args.verbose)
+    if (args.corpus / "files").is_dir():
+        measure_files(args.corpus / "files")
     return 0
 
 
