@@ -49,7 +49,8 @@ def test_the_lower_cut_of_the_variant_profile_moves_the_band() -> None:
 @pytest.mark.parametrize(("target", "nature"), [
     ("≥95%", IndicatorNature.AT_LEAST), ("32户", IndicatorNature.AT_LEAST),
     ("不超过年初预算投入", IndicatorNature.QUALITATIVE), ("≤5天", IndicatorNature.AT_MOST),
-    ("不超过100万元", IndicatorNature.AT_MOST), ("2023年度完成", IndicatorNature.AT_LEAST),
+    ("不超过100万元", IndicatorNature.AT_MOST), ("2023年度完成", IndicatorNature.QUALITATIVE),
+    ("=100%", IndicatorNature.EQUAL), ("2023年12月底前完成", IndicatorNature.QUALITATIVE),
     ("不适用", IndicatorNature.NOT_APPLICABLE),
 ])
 def test_nature_is_read_from_the_target_when_not_stated(target: str, nature: IndicatorNature

@@ -12,10 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from jixiao.documents import read_document
 from jixiao.extract.evaluation.importing import import_report
 from jixiao.io.load import load_evaluation
+from jixiao.model import Evaluation, IndicatorNature
 from jixiao.numbers import StatedNumber
+from jixiao.profiles import load_profile
 from jixiao.render.report import render_report
+from jixiao.scoring import infer_nature, score_evaluation
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dongting-2023.yaml"
 
@@ -42,3 +46,32 @@ def test_every_figure_of_the_example_comes_back_from_its_rendered_report(tmp_pat
     back = {path: number.written for path, number in _numbers(imported.evaluation).items()}
     assert len(original) == 84
     assert {path: back.get(path) for path in original} == original
+
+
+def _with_natures(evaluation: Evaluation) -> Evaluation:
+    """The example's 附件2 with a ceiling, an exact target and a 定性 row dated by its year."""
+    rows = list(evaluation.self_assessment.indicators)
+    rows[0] = rows[0].model_copy(update={"name": "三公经费控制", "nature": IndicatorNature.AT_MOST,
+                                         "target": "16.00万元", "actual": "14.40万元"})
+    rows[1] = rows[1].model_copy(update={"name": "资金拨付准确率", "nature": IndicatorNature.EQUAL,
+                                         "target": "100%", "actual": "100%"})
+    table = evaluation.self_assessment.model_copy(update={"indicators": tuple(rows)})
+    return evaluation.model_copy(update={"self_assessment": table})
+
+
+def test_natures_are_printed_as_signs_and_read_back(tmp_path: Path) -> None:
+    evaluation = _with_natures(load_evaluation(EXAMPLE).evaluation)
+    rendered = render_report(evaluation, tmp_path / "报告.docx")
+    text = read_document(rendered.path).text
+    assert "\t≤16.00万元\n\t14.40万元\n" in text and "\t=100%\n\t100%\n" in text
+    assert "\t2023年度完成\n\t已完成\n" in text  # 定性: words, as written
+    imported = import_report(rendered.path).evaluation
+    assert imported is not None
+    pairs = zip(evaluation.self_assessment.indicators, imported.self_assessment.indicators, strict=True)
+    assert [(infer_nature(a), b.nature) for a, b in pairs][:2] == [
+        (IndicatorNature.AT_MOST, IndicatorNature.AT_MOST), (IndicatorNature.EQUAL, IndicatorNature.EQUAL)]
+    assert [infer_nature(row) for row in imported.self_assessment.indicators] == [
+        infer_nature(row) for row in evaluation.self_assessment.indicators]
+    profile = load_profile(evaluation.profile)
+    assert [row.rule_score for row in score_evaluation(imported, profile).unit_table.indicators] == [
+        row.rule_score for row in score_evaluation(evaluation, profile).unit_table.indicators]

@@ -33,7 +33,7 @@ from jixiao.model.expenditure import (
     ShareLine,
     YearOnYearLine,
 )
-from jixiao.model.indicators import Indicator, IndicatorNature
+from jixiao.model.indicators import Indicator, IndicatorNature, nature_of_sign
 from jixiao.model.report import Narrative, ResultsDisclosure, SignOff
 from jixiao.model.unit import Staffing, UnitProfile
 
@@ -74,4 +74,5 @@ __all__ = [
     "UnitProfile",
     "UnitSelfAssessment",
     "YearOnYearLine",
+    "nature_of_sign",
 ]

@@ -18,6 +18,23 @@ class IndicatorNature(StrEnum):
     QUALITATIVE = "定性"
     NOT_APPLICABLE = "不适用"
 
+    @property
+    def sign(self) -> str | None:
+        """The sign the forms print before a quantitative target (≥, ≤, =); ``None`` otherwise."""
+        return self.value if self in _SIGNED else None
+
+
+_SIGNED = (IndicatorNature.AT_LEAST, IndicatorNature.AT_MOST, IndicatorNature.EQUAL)
+_SIGN_SPELLINGS = {"≥": IndicatorNature.AT_LEAST, ">=": IndicatorNature.AT_LEAST,
+                   "≤": IndicatorNature.AT_MOST, "<=": IndicatorNature.AT_MOST,
+                   "=": IndicatorNature.EQUAL, "＝": IndicatorNature.EQUAL}
+
+
+def nature_of_sign(target: str) -> IndicatorNature | None:
+    """The 指标性质 a target states by its leading sign (“≤16.00万元” → ≤), else ``None``."""
+    text = target.lstrip()
+    return next((nature for sign, nature in _SIGN_SPELLINGS.items() if text.startswith(sign)), None)
+
 
 class Indicator(Record):
     """One 三级指标 row.

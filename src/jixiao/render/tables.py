@@ -26,7 +26,7 @@ from jixiao.numbers import ZERO, StatedNumber, percent
 from jixiao.render.facts import Facts
 from jixiao.render.figures import MISSING, Notes, computed, points, stated_or_computed, written
 from jixiao.render.rule_text import total_warning
-from jixiao.scoring import TableScore
+from jixiao.scoring import TableScore, written_target
 
 Row = dict[str, Any]
 
@@ -140,7 +140,7 @@ def _indicators(score: TableScore, facts: Facts, where: str, notes: Notes) -> It
         if row.lost_points and not reason.strip():
             reason = notes.need(None, f"{label}失分，偏差原因")
         yield {"group": "绩效指标", "level1": _level1(row.block, facts), "level2": indicator.level2,
-               "name": indicator.name, "target": indicator.target, "actual": indicator.actual,
+               "name": indicator.name, "target": written_target(indicator), "actual": indicator.actual,
                "weight": written(indicator.weight),
                "score": shown,
                "reason": reason}

@@ -29,7 +29,7 @@ from jixiao.render.xlsx_cells import (
     write_stated,
 )
 from jixiao.render.xlsx_checks import Against, Check, Checks, cell_in
-from jixiao.scoring import IndicatorScore, TableScore
+from jixiao.scoring import IndicatorScore, TableScore, written_target
 
 LAST_COL = 8
 WIDTHS = (9, 11, 11, 22, 12, 12, 7, 8, 28)
@@ -301,7 +301,7 @@ def _counted_check(w: Writer, item: IndicatorScore, row: int) -> str:
 
 def _indicator_row(w: Writer, item: IndicatorScore, row: int) -> None:
     s, st, indicator = w.sheet, w.styles, item.indicator
-    for col, text in ((3, indicator.name), (4, indicator.target), (5, indicator.actual)):
+    for col, text in ((3, indicator.name), (4, written_target(indicator)), (5, indicator.actual)):
         s.write_string(row, col, text, st.text)
     write_stated(s, st, row, COL_WEIGHT, indicator.weight, Kind.POINTS)
     write_stated(s, st, row, COL_SCORE, indicator.stated_score, Kind.POINTS)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring.derived import DerivedFigure, derived_figures
-from jixiao.scoring.indicators import IndicatorScore, block_name, infer_nature, read_quantity
+from jixiao.scoring.indicators import IndicatorScore, block_name, infer_nature, read_quantity, written_target
 from jixiao.scoring.tables import BlockScore, TableScore, execution_rate, score_disagrees, score_table
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "read_quantity",
     "score_disagrees",
     "score_evaluation",
+    "written_target",
 ]
 
 

@@ -12,18 +12,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.model import Indicator, IndicatorNature
+from jixiao.model import Indicator, IndicatorNature, nature_of_sign
 from jixiao.numbers import ONE, ZERO, NumberError, StatedNumber, parse_stated, percent, quantize_half_up
 from jixiao.profiles import Profile
 
 _AT_MOST_MARKS = ("≤", "<=", "不高于", "不超过", "不多于", "以内", "以下", "小于等于")
+_AT_LEAST_MARKS = ("≥", ">=", "不低于", "不少于", "以上", "大于等于")
 _QUANTITY = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％|人|个|户|次|篇|件|m²|平方米)?")
 
 
 @lru_cache(maxsize=4096)
 def read_quantity(text: str) -> StatedNumber | None:
-    """The one number in a 指标值 (“≥95%”, “32户”, “1220万元”); ``None`` if none or several."""
-    found = _QUANTITY.findall(text.translate(_FULL_WIDTH_DIGITS))
+    """The one number in a 指标值 (“≥95%”, “32户”, “1220万元”); ``None`` if none or several.
+    A date (“2023年度完成”, “2023年12月底前”) is not a quantity."""
+    found = _QUANTITY.findall(_YEAR.sub("", text.translate(_FULL_WIDTH_DIGITS)))
     if len(found) != 1:
         return None
     try:
@@ -32,14 +34,17 @@ def read_quantity(text: str) -> StatedNumber | None:
         return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def infer_nature(indicator: Indicator) -> IndicatorNature:
     """指标性质 as stated, or read from the target when the unit left it empty.
 
-    “≤…”/“不超过…” → ≤; “≥95%”, “不低于…” or a plain number → ≥ (正向, the common case);
-    text without a single number → 定性. “=” is never guessed: the unit must state it.
+    “≤…”/“不超过…” → ≤; “=100%” → =; “≥95%”, “不低于…” or a plain number → ≥ (正向, the
+    common case); text without a single number → 定性. A plain number is never read as “=”:
+    the unit must state it, in the 指标性质 or as the target's sign (as the forms print it,
+    :func:`written_target`).
     """
     if indicator.nature is not None:
         return indicator.nature
@@ -48,9 +53,28 @@ def infer_nature(indicator: Indicator) -> IndicatorNature:
     target = indicator.target
     if read_quantity(target) is None:
         return IndicatorNature.QUALITATIVE
+    signed = nature_of_sign(target)
+    if signed is not None:
+        return signed
     if any(mark in target for mark in _AT_MOST_MARKS):
         return IndicatorNature.AT_MOST
     return IndicatorNature.AT_LEAST
+
+
+def written_target(indicator: Indicator) -> str:
+    """年度指标值 as the forms print it: with the sign of its stated 指标性质 (“≤16.00万元”,
+    “≥95%”, “=100%”) unless the target already says how it compares; 定性 and 不适用 targets
+    are words, printed as written. Read back, :func:`infer_nature` gives the same nature."""
+    target = indicator.target.strip()
+    sign = indicator.nature.sign if indicator.nature is not None else None
+    if sign is None or not target or _says_how_it_compares(target):
+        return indicator.target
+    return f"{sign}{target}"
+
+
+def _says_how_it_compares(target: str) -> bool:
+    return nature_of_sign(target) is not None or any(
+        mark in target for mark in (*_AT_MOST_MARKS, *_AT_LEAST_MARKS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from jixiao.documents.model import Cell
 from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
 from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
+from jixiao.model import nature_of_sign
 from jixiao.numbers import Unit
 
 FUNDS_COLUMNS = {"年初预算数": "initial_budget", "全年预算数": "full_year_budget",
@@ -184,6 +185,10 @@ class AssessmentReader:
             cell = cells.get(key)
             if cell is not None:
                 self.fields.text(f"{path}.{key}", _text(cell), cell.place)
+        signed, target_cell = nature_of_sign(target), cells.get("target")
+        if signed is not None and target_cell is not None and "nature" not in columns_:
+            # the form prints 指标性质 as the target's sign
+            self.fields.put(f"{path}.nature", signed.value, target_cell.place)
         for key in ("weight", "stated_score"):
             cell = cells.get(key)
             if cell is not None:
