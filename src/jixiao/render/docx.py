@@ -16,6 +16,7 @@ from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 from jixiao.render.chart_hook import docx_charts
 from jixiao.render.context import RenderContext
 from jixiao.render.docx_merge import merge_indicator_columns
+from jixiao.render.docx_rows import keep_rows_whole
 from jixiao.render.template_run import render_sandboxed
 from jixiao.render.user_template import check_variables, load_user_template
 
@@ -47,3 +48,4 @@ def render_to(template: DocxTemplate, context: RenderContext, file: str | None =
     variables = context.variables() | docx_charts(template, context.charts)
     render_sandboxed(template, variables, file)
     merge_indicator_columns(template.docx, context.template.merge_columns)
+    keep_rows_whole(template.docx)

@@ -56,6 +56,8 @@ def merge_indicator_columns(document: DocxDocument, columns: Sequence[int]) -> N
         for column in columns:
             groups = _groups(rows, column, previous)
             _apply(rows, column, groups)
+            if column != columns[0]:  # the first column labels the whole section
+                _keep_groups_together(rows, column, groups)
             previous = groups
 
 
@@ -85,8 +87,42 @@ def _apply(rows: Sequence[dict[int, Element]], column: int, groups: Sequence[int
             continue
         tc = rows[index][column]
         _set_vmerge(tc, "restart" if starts else None)
-        if not starts:
+        if starts:
+            _align_top(tc)
+        else:
             _clear(tc)
+
+
+KEPT_TOGETHER = 12
+"""Rows of a merged 一级/二级 group kept on one page; a longer group may break."""
+
+
+def _keep_groups_together(rows: Sequence[dict[int, Element]], column: int,
+                          groups: Sequence[int | None]) -> None:
+    """Each row of a short merged group stays on the page of the group's next row, so a page
+    break never tears a group from its label (a label that does not fit the rows left on a page
+    is printed on the next one, away from the rows it heads)."""
+    for index, group in enumerate(groups[:-1]):
+        if group is not None and groups[index + 1] == group and groups.count(group) <= KEPT_TOGETHER:
+            _keep_with_next(rows[index][column].getparent())
+
+
+def _keep_with_next(tr: Element) -> None:
+    for paragraph in tr.iter(qn("w:p")):
+        properties = paragraph.get_or_add_pPr()
+        if properties.find(qn("w:keepNext")) is None:
+            properties.insert(0 if properties.find(qn("w:pStyle")) is None else 1, OxmlElement("w:keepNext"))
+
+
+def _align_top(tc: Element) -> None:
+    """A merged cell's label at its top: a group that runs onto the next page then shows its
+    label on the page where it starts (centred, it would print where the middle falls)."""
+    properties = tc.get_or_add_tcPr()
+    align = properties.find(qn("w:vAlign"))
+    if align is None:
+        align = OxmlElement("w:vAlign")
+        properties.append(align)
+    align.set(qn("w:val"), "top")
 
 
 def _set_vmerge(tc: Element, value: str | None) -> None:
