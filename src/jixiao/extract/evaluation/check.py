@@ -37,6 +37,7 @@ PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCOR
 """Rules that hold the report to a profile's prescriptions (block weights, scoring formulas):
 run only when the report's region has its own profile, since another region's rules differ."""
 BLOCK_WEIGHTS = "JX-SCORE-004"
+_TOTALS = frozenset({"stated_total_weight", "stated_total_score"})
 IDENTITY = "JX-DOC-004"
 """Compares the title with 年度 and 预算单位名称: run only when both were read."""
 
@@ -83,9 +84,14 @@ def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
 
 
 def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
-    """Whether the finding's figure and every term were read from the document."""
+    """Whether the finding's figure and every term were read from the document; a table's
+    stated total (总分 分值 or 得分) only when some of its indicators were too: a total against
+    parts that were not read is no finding."""
     paths = [finding.where.path, *(term.where.path for term in finding.terms)]
-    return finding.where.start is not None and all(path in source for path in paths)
+    if finding.where.start is None or not all(path in source for path in paths):
+        return False
+    table, _, field = (finding.where.path or "").rpartition(".")
+    return field not in _TOTALS or any(path.startswith(f"{table}.indicators[") for path in source)
 
 
 def _block_owned(finding: Finding, extracted: ExtractedEvaluation,
