@@ -6,6 +6,12 @@ imply. Each term stands for an interval (:meth:`StatedNumber.interval`); the rel
 decimals, *holds within rounding* when some reading of all numbers inside their intervals
 satisfies it (half-up or truncation), and *fails* otherwise. Nothing here knows about reports:
 rules in :mod:`jixiao.checks` build relations from an evaluation.
+
+An amount written as a whole number beside amounts of the same relation written with decimals
+is exact, not rounded to the unit: “预算为1万元，支出决算为0.64万元” budgets 1.00万元, so 完成预算的
+36% fails (64%) instead of holding for a budget read as anything up to 2万元; and 20 + 20 + 19.96
+万元 is 59.96, not 59.92 within rounding. Whoever wrote 0.64 rounded to the cent, and would have
+written 1.00 for anything but an even 1.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.numbers import HUNDRED, Interval, Rounding, StatedNumber, quantize_half_up
+from jixiao.numbers import HUNDRED, MONEY_UNITS_IN_YUAN, Interval, Rounding, StatedNumber, quantize_half_up
 
 Formula = Callable[[Sequence[Interval]], Interval | None]
 """A relation's implied value as a function of its terms' intervals."""
@@ -67,12 +73,27 @@ def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula
     expected = implied if expected_decimals is None else quantize_half_up(implied, expected_decimals)
     if quantize_half_up(implied, stated.decimals) == stated.value:
         return Outcome(Verdict.HOLDS, stated, expected, terms, formula)
+    stated, *rest = _exact_whole_amounts([stated, *terms])
+    terms = rest
     stated_readings = [stated.interval(mode) for mode in _READINGS]
     for reading in _READINGS:
         implied_range = formula([term.interval(reading) for term in terms])
         if implied_range is not None and any(map(implied_range.intersects, stated_readings)):
             return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, terms, formula)
     return Outcome(Verdict.FAILS, stated, expected, terms, formula)
+
+
+def _exact_whole_amounts(numbers: list[StatedNumber]) -> list[StatedNumber]:
+    """The amounts written as whole numbers read to the decimals of the relation's other
+    amounts, when any has decimals (see the module's docstring)."""
+    decimals = max((number.decimals for number in numbers if number.unit in MONEY_UNITS_IN_YUAN),
+                   default=0)
+    if decimals <= 0:
+        return numbers
+    return [StatedNumber.model_construct(value=number.value, decimals=decimals, unit=number.unit,
+                                         origin=number.origin)
+            if number.unit in MONEY_UNITS_IN_YUAN and number.decimals == 0 else number
+            for number in numbers]
 
 
 def _signed_sum(signs: Sequence[int]) -> Formula:

@@ -21,3 +21,23 @@ def brief(found: tuple[Finding, ...]) -> list[tuple[str, str, str | None, str | 
 
 def test_a_stated_total_against_indicators_that_were_not_read_is_no_finding() -> None:
     assert findings("S0_false_total") == ()
+
+
+def test_a_whole_number_budget_beside_amounts_with_decimals_is_exact() -> None:
+    found = findings("B_integer_terms")
+    assert brief(found) == [("JX-TEXT-004", "error", "36", "64.00", 1), ("JX-TEXT-001", "warning", "59.92", "59.96", 2)]
+    assert found[0].message == ("支出决算 0.64万元 / 一般公共预算财政拨款“三公”经费公务接待费预算 1万元 = 64.00%，"
+                                "与文中 支出决算完成预算的比例 36% 不一致")
+    assert found[1].message == ("本项目共完成支出 59.92万元 与20万元、20万元、19.96万元之和 59.96万元 超过总数（多 0.04万元），"
+                                "所列各项不应大于总数")
+
+
+def test_comparisons_with_the_budget_and_with_last_years_spending() -> None:
+    path = PATTERNS / "D_comparisons.txt"
+    audit = audit_file(path, passed=True)
+    assert brief(audit.findings) == [("JX-TEXT-003", "error", "5.82", "5.50", 1)]
+    assert audit.findings[0].message == (
+        "本年“三公”经费实际支出 23.18万元 比上年减少 1.35万元（上年 24.53万元），应下降 5.50%，"
+        "与文中本年“三公”经费实际支出下降率 5.82% 不一致")
+    assert [(p.code, p.stated, p.expected) for p in audit.passed] == [("JX-TEXT-003", "17.21", "17.21")]
+    assert [t.label for t in audit.passed[0].terms] == ["本年“三公”经费实际支出", "比预算减少"]

@@ -2,7 +2,9 @@
 
 * **change** — “X万元，同比|较上年|比上年度|与上年相比|较2020年度决算数 增加|减少 d万元，增长|下降|
   增幅|降幅 p%”: p against d / (X ∓ d), the prior derived from the stated figures. A comparison
-  with the budget (“与2021年度预算相比”) reads the same way, the budget being the base.
+  with the budget (“与2021年度预算相比”, “与年初预算数相比”) or with last year's spending (“与上年
+  支出数相比”) reads the same way, the budget or that spending being the base; the change is
+  labelled 比预算 or 比上年 as the text compares.
 * **change_prior** — the prior itself stated (“较上年2.08减少0.03万元，减少了1.44%”): p against
   (X − prior) / prior; and a **difference**: d against prior − X.
 * **difference** — “支出2.05万元，年初预算为2万元，差值为0.05万元”: the difference of the two
@@ -22,8 +24,8 @@ from jixiao.extract.amounts import MONEY, NUMBER, Figure
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import NumberError, parse_stated
 
-_COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
-            r"(?:决算数?|预算数?)?\s*(?:相比|相较)?)")
+_COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
+            r"(?:决算数?|预算数?|支出数?)?|(?:年初|全年|调整后?)?预算数?)\s*(?:相比|相较)?)")
 _WAY = r"增加|减少|增长|下降|降低|上升|增|减"
 _CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})[，\s]*(?:(?P<prior>{NUMBER})\s*(?:{MONEY})?\s*)?"
@@ -92,7 +94,7 @@ def change_claims(rt: RunText) -> list[Claim]:
         rate_match = RATE.match(rt.text, delta.unit_end)
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
         prior = _prior(rt, match, current)
-        change = rt.stated(delta, f"比上年{match['way']}", sign)
+        change = rt.stated(delta, f"比{_base(match['compare'])}{match['way']}", sign)
         if prior is not None:
             pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)
             claims.append(Claim("difference", change, pair, rt.evidence(current.start, delta.start)))
@@ -108,6 +110,12 @@ def change_claims(rt: RunText) -> list[Claim]:
     return claims
 
 
+def _base(compare: str) -> str:
+    """What a change is against, in its label: 上年, or 预算 for a comparison with the budget
+    (“与年初预算数相比”, “较2021年度预算数”)."""
+    return "预算" if "预算" in compare else "上年"
+
+
 def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
     if not match["prior"]:
         return None
@@ -116,7 +124,7 @@ def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
     except NumberError:
         return None
     where = rt.place(match.start("prior"), match.end("prior"))
-    return Stated(f"上年{current.label}", number, where)
+    return Stated(f"{_base(match['compare'])}{current.label}", number, where)
 
 
 def difference_claims(rt: RunText) -> list[Claim]:

@@ -57,7 +57,7 @@ def _sum(claim: Claim) -> Finding | None:
     implied, unit = outcome.expected, total.unit.value
     decimals = max(total.decimals, *(part.decimals for part in parts), 0)
     difference = _fixed(abs(total.value - implied), decimals)
-    names = "、".join(term.label for term in claim.terms)
+    names = "、".join(term.label or str(term.number) for term in claim.terms)  # “20万元用于…”: no label
     head = f"{claim.stated.label} {total} 与{names}之和 {_fixed(implied, decimals)}{unit}"
     if severity is Severity.INFO:
         message = f"{head} 仅在舍入范围内一致（相差 {difference}{unit}）"
@@ -153,7 +153,8 @@ def _change(claim: Claim) -> Finding | None:
     prior_decimals = max(current.number.decimals, change.decimals, 0)
     prior = _fixed(current.number.value - change.value, prior_decimals)
     way = "增长" if outcome.expected >= 0 else "下降"
-    computed = (f"{current.label} {current.number} {delta.label} {delta.number}（上年 {prior}"
+    base = "预算" if delta.label.startswith("比预算") else "上年"
+    computed = (f"{current.label} {current.number} {delta.label} {delta.number}（{base} {prior}"
                 f"{current.number.unit.value}），应{way} {_fixed(abs(outcome.expected))}%")
     stated_text = f"{claim.stated.label} {claim.stated.number}"
     return _finding(CHANGE, severity, _compared(computed, severity, stated_text, joined=True), claim,
@@ -242,6 +243,9 @@ _OUTCOMES: dict[Kind, tuple[str, Callable[[Claim], Outcome]]] = {
     "count": (COUNT, _count_outcome), "repeat": (REPEAT, _repeat_outcome),
 }
 
+_SIGNED = frozenset({"change", "change_prior", "change_sum"})
+"""Kinds whose stated figure is judged with the sign its words give it."""
+
 
 def passed_claims(claims: Sequence[Claim]) -> tuple[Passed, ...]:
     """The relations that were checked and hold exactly, as records shaped like findings."""
@@ -251,7 +255,10 @@ def passed_claims(claims: Sequence[Claim]) -> tuple[Passed, ...]:
         outcome = outcome_of(claim)
         if outcome.verdict is Verdict.HOLDS:
             terms = tuple(Term(term.label, term.number.written, term.where) for term in claim.terms)
-            passed.append(Passed.of(code, claim.stated.label, claim.stated.number, outcome.expected,
+            expected = outcome.expected
+            if claim.kind in _SIGNED and claim.stated.sign < 0 and expected is not None:
+                expected = -expected  # 下降 17.21 is written 17.21
+            passed.append(Passed.of(code, claim.stated.label, claim.stated.number, expected,
                                     terms, claim.stated.where, claim.evidence))
     return tuple(passed)
 
