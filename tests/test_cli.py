@@ -183,3 +183,32 @@ def test_import_refuses_a_missing_report_and_an_output_that_is_not_yaml(tmp_path
     wrong = runner.invoke(app, ["import", str(REPORTS / "xitang-2024.txt"), "-o", str(tmp_path / "x.json")])
     assert (wrong.exit_code, wrong.stderr) == (2, f"错误：输出文件须为 .yaml 或 .yml：{tmp_path / 'x.json'}\n")
     assert not (tmp_path / "x.yaml").exists()
+
+
+HEAVY = ("openpyxl", "yaml", "cn2an", "pypdfium2", "docx", "docxtpl", "xlsxwriter",
+         "jixiao.model", "jixiao.checks", "jixiao.documents")
+"""Libraries and packages slow to import (pydantic is left out: typer itself loads it to read a
+command's arguments)."""
+
+
+def _loaded_by(arguments: list[str]) -> list[str]:
+    """The heavy modules a `jixiao` process has imported once it ran ``arguments``."""
+    script = ("import sys\nsys.argv = ['jixiao', *sys.argv[1:]]\nfrom jixiao.cli import app\n"
+              "try:\n    app()\nexcept SystemExit:\n    pass\n"
+              f"print('loaded:' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script, *arguments], capture_output=True, text=True,
+                          check=True)
+    return [name for name in done.stderr.strip().splitlines()[-1].removeprefix("loaded:").split(",") if name]
+
+
+def test_help_and_usage_errors_load_nothing_heavy() -> None:
+    assert _loaded_by(["--help"]) == []
+    assert _loaded_by(["render", "--help"]) == []
+    assert _loaded_by(["check"]) == []  # a usage error: no file given
+
+
+def test_checking_a_text_report_loads_no_reader_of_another_format(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("一、基本支出 132.71 万元，其中人员经费 114.24 万元，公用经费 18.47 万元。\n", encoding="utf-8")
+    # yaml: the scoring profiles are YAML files; no Excel, PDF, Word or Chinese-numeral library
+    assert _loaded_by(["check", str(report)]) == ["yaml", "jixiao.model", "jixiao.checks", "jixiao.documents"]

@@ -13,24 +13,23 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.checks import catalogue
-from jixiao.cli.check_view import as_json, as_text, exit_code
-from jixiao.cli.options import ForceOption
+from jixiao.cli.options import ForceOption, fail, reported
 from jixiao.cli.render_commands import register_render_commands
-from jixiao.cli.score_view import show_scorecard
-from jixiao.io.errors import InputError
-from jixiao.io.load import LoadedEvaluation, load_evaluation
-from jixiao.io.output import write_text, writing
-from jixiao.io.workbook_layout import DEFAULT_TEMPLATE
-from jixiao.model import Evaluation
-from jixiao.profiles import Profile, ProfileError, available_profiles, load_profile
-from jixiao.scoring import score_evaluation
+from jixiao.io import DEFAULT_TEMPLATE
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from jixiao.io.load import LoadedEvaluation
+    from jixiao.model import Evaluation
+    from jixiao.profiles import Profile
+
+# Everything else is imported by the command that needs it: `jixiao --help` and a command's
+# usage errors start without loading pydantic, openpyxl or the rule catalogue.
 
 app = typer.Typer(
     name="jixiao",
@@ -43,6 +42,8 @@ app = typer.Typer(
 
 def _console(stderr: bool = False) -> Console:
     """A console made when needed, so it sees the terminal (or test runner) it writes to."""
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False)
 
 
@@ -62,23 +63,18 @@ ProfileOption = Annotated[str | None, typer.Option(
     "--profile", help="评分规则（默认用文件中 profile 字段）；可选值见 `jixiao profiles`。")]
 
 
-def _fail(message: str) -> typer.Exit:
-    _console(stderr=True).print(f"[red]错误：[/red]{message}", soft_wrap=True)  # paths stay whole
-    return typer.Exit(2)
-
-
 def _load(path: Path) -> LoadedEvaluation:
-    try:
+    from jixiao.io.load import load_evaluation
+
+    with reported():
         return load_evaluation(path)
-    except InputError as error:
-        raise _fail(error.describe()) from None
 
 
 def _profile(profile_id: str | None, evaluation: Evaluation) -> Profile:
-    try:
+    from jixiao.profiles import load_profile
+
+    with reported():
         return load_profile(profile_id or evaluation.profile)
-    except ProfileError as error:
-        raise _fail(str(error)) from None
 
 
 @app.command()
@@ -88,15 +84,13 @@ def new(
     force: ForceOption = False,
 ) -> None:
     """写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"""
+    from jixiao.io.output import writing
     from jixiao.io.workbook_writer import write_workbook
 
     if output.suffix.lower() != ".xlsx":
-        raise _fail(f"输出文件须为 .xlsx：{output}")
-    try:
-        with writing(output, force=force) as temporary:
-            write_workbook(temporary, None, template)
-    except InputError as error:  # an unknown template (its layout names the known ones), or the output
-        raise _fail(error.describe()) from None
+        raise fail(f"输出文件须为 .xlsx：{output}")
+    with reported(), writing(output, force=force) as temporary:  # an unknown template names the known ones
+        write_workbook(temporary, None, template)
     _console().print(f"已写出空白填报工作簿：{output}")
 
 
@@ -106,6 +100,9 @@ def score(
     profile: ProfileOption = None,
 ) -> None:
     """计算派生数据和每项指标、各一级指标、总分与等次（单位自评得分并列显示，不被覆盖）。"""
+    from jixiao.cli.score_view import show_scorecard
+    from jixiao.scoring import score_evaluation
+
     loaded = _load(file)
     evaluation = loaded.evaluation
     scorecard = score_evaluation(evaluation, _profile(profile, evaluation))
@@ -132,6 +129,7 @@ def check(
     """校验报告正文中的数字关系，或按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
     from jixiao.cli.batch import check_all, check_file, expand
     from jixiao.cli.check_html import as_html
+    from jixiao.cli.check_view import as_json, as_text, exit_code
 
     items = expand(files)
     paths = [item for item in items if isinstance(item, Path)]
@@ -163,17 +161,15 @@ def _writable(output: Path, inputs: list[Path], force: bool) -> None:
     """Refuse a bad output before the work, not after it."""
     from jixiao.io.output import check_target
 
-    try:
+    with reported():
         check_target(output, inputs=inputs, force=force)
-    except InputError as error:
-        raise _fail(error.describe()) from None
 
 
 def _write_text(output: Path, text: str, inputs: list[Path], force: bool) -> None:
-    try:
+    from jixiao.io.output import write_text
+
+    with reported():
         write_text(output, text, inputs=inputs, force=force)
-    except InputError as error:
-        raise _fail(error.describe()) from None
 
 
 @contextmanager
@@ -184,6 +180,8 @@ def _progress_bar(total: int, shown: bool | None) -> Iterator[Callable[[object],
     if not (shown if shown is not None else total > 1 and console.is_terminal):
         yield lambda result: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     # Redrawn as files finish, not by a thread: workers may be forked, and a fork copies
     # whatever lock another thread holds.
     with Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -204,8 +202,8 @@ def import_(
     from jixiao.io.output import check_target
 
     if output is not None and output.suffix.lower() not in {".yaml", ".yml"}:
-        raise _fail(f"输出文件须为 .yaml 或 .yml：{output}")
-    try:
+        raise fail(f"输出文件须为 .yaml 或 .yml：{output}")
+    with reported():
         if output is not None:
             check_target(output, inputs=[file], force=force)
         result = import_report(file)
@@ -213,8 +211,6 @@ def import_(
             typer.echo(import_yaml(result), nl=False)
             return
         write_import(result, output, force=force)
-    except InputError as error:
-        raise _fail(error.describe()) from None
     console = _console(stderr=True)
     console.print(f"已写出自评数据：{output}（报告模板：{result.template or '未识别'}）", soft_wrap=True)
     if result.missing:
@@ -228,6 +224,8 @@ def rules(
         OutputFormat.TEXT),
 ) -> None:
     """列出规则目录：代码、严重程度、名称和说明。"""
+    from jixiao.checks import catalogue
+
     catalogue_rows = [{"code": r.code, "severity": r.severity.value, "title": r.title,
                        "description": r.description} for r in catalogue()]
     if output_format is OutputFormat.JSON:
@@ -243,6 +241,8 @@ def schema(
     force: ForceOption = False,
 ) -> None:
     """输出自评数据的 JSON Schema。"""
+    from jixiao.model import Evaluation
+
     text = json.dumps(Evaluation.model_json_schema(), ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)
@@ -254,6 +254,8 @@ def schema(
 @app.command()
 def profiles() -> None:
     """列出可用的评分规则。"""
+    from jixiao.profiles import available_profiles, load_profile
+
     for profile_id in available_profiles():
         profile = load_profile(profile_id)
         weights = " + ".join(f"{name} {weight}" for name, weight in profile.block_weights.items())

@@ -26,7 +26,6 @@ from jixiao.cli.check_view import INTERNAL, WORKER_CRASHED, FileError, FileResul
 from jixiao.documents.read import READERS
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
-from jixiao.io.workbook_reader import is_guided_workbook
 from jixiao.profiles import ProfileError, load_profile
 from jixiao.workers import worker_context
 
@@ -99,12 +98,18 @@ def _kind(path: Path) -> str:
     return path.suffix.lower().lstrip(".")
 
 
+def _guided_workbook(path: Path) -> bool:
+    from jixiao.io.workbook_reader import is_guided_workbook  # openpyxl: only for a workbook
+
+    return is_guided_workbook(path)
+
+
 def _check(path: Path, profile_id: str | None, passed: bool) -> FileResult:
     file, suffix = str(path), path.suffix.lower()
     try:
         if not path.exists():
             raise InputError("文件不存在", file=file, english="file not found")
-        if suffix in report_suffixes() or (suffix == ".xlsx" and not is_guided_workbook(path)):
+        if suffix in report_suffixes() or (suffix == ".xlsx" and not _guided_workbook(path)):
             return _check_report(path, passed)
         if suffix in EVALUATION_SUFFIXES:
             return _check_evaluation(path, profile_id)

@@ -1,10 +1,40 @@
-"""Options shared by the commands that write files."""
+"""What the commands share: options, and how a bad input ends a command.
+
+Kept light (typer only): `jixiao --help` imports this and nothing heavier.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
 ForceOption = Annotated[bool, typer.Option(
     "--force", help="输出文件已存在时替换它（输入文件和符号链接仍不会被覆盖）。")]
+
+
+def fail(message: str) -> typer.Exit:
+    """Print ``错误：message`` on stderr and return the exit (code 2) to raise."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    # soft_wrap keeps paths whole; escaped, a “[…]” in a file name is printed, not read as markup
+    Console(stderr=True, highlight=False).print(f"[red]错误：[/red]{escape(message)}", soft_wrap=True)
+    return typer.Exit(2)
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Turn a bad input (an unreadable file, an unknown profile or template, an output that may
+    not be written) into its Chinese message and exit code 2."""
+    from jixiao.io.errors import InputError
+    from jixiao.profiles import ProfileError
+
+    try:
+        yield
+    except InputError as error:
+        raise fail(error.describe()) from None
+    except ProfileError as error:
+        raise fail(str(error)) from None

@@ -10,21 +10,10 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.options import ForceOption
-from jixiao.io.errors import InputError
-from jixiao.io.load import load_evaluation
-from jixiao.io.output import check_target
-from jixiao.profiles import ProfileError, load_profile
-from jixiao.render.outputs import OUTPUT_SUFFIXES, render_file
-from jixiao.render.spec import available_templates, load_template
+from jixiao.cli.options import ForceOption, fail, reported
 
 templates_app = typer.Typer(name="templates", help="报告模板：列出模板，查看模板的章节、附件和可用变量。",
                             no_args_is_help=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"错误：{message}", err=True)
-    return typer.Exit(2)
 
 
 def render(
@@ -38,23 +27,27 @@ def render(
     force: ForceOption = False,
 ) -> None:
     """按地区模板出具自评报告（Word、HTML、PDF）或附件表（Excel）；缺失的内容标为【未填写】并在此提示。"""
+    from jixiao.io.load import load_evaluation
+    from jixiao.io.output import check_target
+    from jixiao.profiles import load_profile
+    from jixiao.render.outputs import OUTPUT_SUFFIXES, render_file
+    from jixiao.render.spec import load_template
+
     suffix = output.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise _fail(f"输出文件须为 {'、'.join(OUTPUT_SUFFIXES)} 之一：{output}")
+        raise fail(f"输出文件须为 {'、'.join(OUTPUT_SUFFIXES)} 之一：{output}")
     try:
-        user_template = _user_template(template)
-        inputs = [file] if user_template is None else [file, user_template]
-        check_target(output, inputs=inputs, force=force)
-        evaluation = load_evaluation(file).evaluation
-        chosen = load_profile(profile or evaluation.profile)
-        spec = load_template(evaluation.template if template is None or user_template else template)
-        warnings = render_file(evaluation, chosen, spec, user_template, output, inputs=[file], force=force)
-    except InputError as error:
-        raise _fail(error.describe()) from None
-    except ProfileError as error:
-        raise _fail(str(error)) from None
+        with reported():
+            user_template = _user_template(template)
+            inputs = [file] if user_template is None else [file, user_template]
+            check_target(output, inputs=inputs, force=force)
+            evaluation = load_evaluation(file).evaluation
+            chosen = load_profile(profile or evaluation.profile)
+            spec = load_template(evaluation.template if template is None or user_template else template)
+            warnings = render_file(evaluation, chosen, spec, user_template, output, inputs=[file],
+                                   force=force)
     except OSError as error:
-        raise _fail(f"无法写出 {output}：{error.strerror or error}") from None
+        raise fail(f"无法写出 {output}：{error.strerror or error}") from None
     for warning in warnings:
         typer.echo(f"警告：{warning}", err=True)
     typer.echo(f"已写出：{output}（模板 {spec.id}，{len(warnings)} 条提示）")
@@ -69,6 +62,8 @@ def _user_template(template: str | None) -> Path | None:
 @templates_app.command("list")
 def list_templates() -> None:
     """列出内置报告模板。"""
+    from jixiao.render.spec import available_templates, load_template
+
     for template_id in available_templates():
         spec = load_template(template_id)
         years = "、".join(str(year) for year in spec.years)
@@ -80,13 +75,13 @@ def show_template(
     template: Annotated[str, typer.Argument(help="模板名，或自备 Word 模板（.docx）的路径。")],
 ) -> None:
     """显示模板的章节、附件和 Word 模板可用的变量；对 .docx 路径，列出其使用的变量并标出未知变量。"""
-    try:
+    from jixiao.render.spec import load_template
+
+    with reported():
         if template.lower().endswith(".docx"):
             _show_user_template(Path(template))
             return
         spec = load_template(template)
-    except InputError as error:
-        raise _fail(error.describe()) from None
     typer.echo(f"{spec.id}  {spec.name}\n地区：{spec.region}\n评分规则：{spec.profile}\n"
                f"Word 模板：{spec.docx}  HTML 模板：{spec.html}\n"
                f"字体：正文 {spec.fonts.body}，标题 {spec.fonts.heading}")
@@ -107,6 +102,7 @@ _SOURCES = {"generated": "按数据生成", "unit": "单位自述，原样保留
 
 
 def _show_user_template(path: Path) -> None:
+    from jixiao.render.spec import available_templates, load_template
     from jixiao.render.user_template import load_user_template, locate, template_variables
 
     document = load_user_template(path)

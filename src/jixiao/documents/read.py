@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from jixiao.documents.docx_reader import read_docx_document
-from jixiao.documents.image_reader import read_image_document
-from jixiao.documents.legacy_reader import read_doc_document, read_xls_document
 from jixiao.documents.model import Document
-from jixiao.documents.pdf_reader import read_pdf_document
-from jixiao.documents.text_reader import read_text_document
-from jixiao.documents.xlsx_reader import read_xlsx_document
 from jixiao.io.errors import InputError
 
-READERS: dict[str, Callable[[Path], Document]] = {
-    ".txt": read_text_document,
-    ".docx": read_docx_document,
-    ".xlsx": read_xlsx_document,
-    ".pdf": read_pdf_document,
-    ".doc": read_doc_document,
-    ".xls": read_xls_document,
-    ".png": read_image_document,
-    ".jpg": read_image_document,
-    ".jpeg": read_image_document,
+READERS: dict[str, str] = {
+    ".txt": "text_reader.read_text_document",
+    ".docx": "docx_reader.read_docx_document",
+    ".xlsx": "xlsx_reader.read_xlsx_document",
+    ".pdf": "pdf_reader.read_pdf_document",
+    ".doc": "legacy_reader.read_doc_document",
+    ".xls": "legacy_reader.read_xls_document",
+    ".png": "image_reader.read_image_document",
+    ".jpg": "image_reader.read_image_document",
+    ".jpeg": "image_reader.read_image_document",
 }
+"""Suffix → the reader (module of :mod:`jixiao.documents`, function), imported when a file of
+that kind is read: checking a .txt loads no PDF, Excel or OCR library."""
 
 
 def read_document(path: Path) -> Document:
@@ -35,4 +32,7 @@ def read_document(path: Path) -> Document:
         known = "、".join(READERS)
         raise InputError(f"无法识别的文件类型“{path.suffix or '（无后缀）'}”：支持 {known}",
                          file=str(path), english="unknown file type")
-    return reader(path)
+    module, function = reader.split(".")
+    read: Callable[[Path], Document] = getattr(importlib.import_module(f"jixiao.documents.{module}"),
+                                               function)
+    return read(path)

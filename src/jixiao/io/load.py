@@ -17,7 +17,6 @@ from jixiao.findings import Place
 from jixiao.io.errors import InputError
 from jixiao.io.json_loader import read_json
 from jixiao.io.validate import validate_evaluation
-from jixiao.io.workbook_reader import read_workbook
 from jixiao.io.yaml_dumper import dump_yaml
 from jixiao.io.yaml_loader import read_yaml
 from jixiao.model import Evaluation
@@ -77,6 +76,8 @@ def _json(path: Path, file: str) -> tuple[Any, dict[str, Place]]:
 
 
 def _xlsx(path: Path, file: str) -> tuple[Any, dict[str, Place]]:
+    from jixiao.io.workbook_reader import read_workbook  # openpyxl: only for a workbook
+
     return read_workbook(path)
 
 

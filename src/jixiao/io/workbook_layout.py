@@ -7,6 +7,7 @@ amounts are 万元.
 
 from __future__ import annotations
 
+from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.errors import InputError
 from jixiao.io.workbook_blocks import (
     Column,
@@ -17,8 +18,6 @@ from jixiao.io.workbook_blocks import (
     TableBlock,
     WorkbookLayout,
 )
-
-DEFAULT_TEMPLATE = "yueyanglou-2024"
 
 _VALUE = (Column("填写内容", ""),)
 _CONTROL = tuple(Column(header, key, Kind.AMOUNT) for header, key in (

@@ -18,9 +18,10 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from jixiao.findings import Place
+from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.errors import InputError, Problem
 from jixiao.io.workbook_blocks import LABEL_HEADER, Block, Kind, RowsBlock, TableBlock, join_path
-from jixiao.io.workbook_layout import DEFAULT_TEMPLATE, workbook_layout
+from jixiao.io.workbook_layout import workbook_layout
 from jixiao.io.workbook_rows import Cell, Grid, SheetReading
 
 

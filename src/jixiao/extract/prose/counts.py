@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import cn2an  # type: ignore[import-untyped]
-
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import StatedNumber, Unit
 
@@ -75,6 +73,8 @@ def _items(rt: RunText, start: int, end: int) -> list[Stated]:
 def _number(numeral: str) -> int | None:
     if numeral.isdigit():
         return int(numeral)
+    import cn2an  # type: ignore[import-untyped]  # slow to import (0.2 s): only for a numeral
+
     try:
         value = cn2an.cn2an(numeral, "smart")
     except (ValueError, KeyError):
