@@ -97,8 +97,8 @@ main() {
 
     local pip=("$VENV/bin/python" -m pip --disable-pip-version-check)
     "${pip[@]}" install -qq --upgrade pip
-    say "installing jixiao and its dev tools (pip install -e '.[dev]')"
-    "${pip[@]}" install -qq -e '.[dev]'
+    say "installing jixiao, its web system and its dev tools (pip install -e '.[web,dev]')"
+    "${pip[@]}" install -qq -e '.[web,dev]'
     say "ready: $PWD/$VENV/bin/jixiao"
 }
 

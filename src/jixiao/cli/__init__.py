@@ -19,6 +19,7 @@ import typer
 
 from jixiao.cli.options import ForceOption, fail, reported
 from jixiao.cli.render_commands import register_render_commands
+from jixiao.cli.serve_command import register_serve_commands
 from jixiao.io import DEFAULT_TEMPLATE
 
 if TYPE_CHECKING:
@@ -263,3 +264,4 @@ def profiles() -> None:
 
 
 register_render_commands(app)
+register_serve_commands(app)

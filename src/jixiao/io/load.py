@@ -21,7 +21,7 @@ from jixiao.io.yaml_dumper import dump_yaml
 from jixiao.io.yaml_loader import read_yaml
 from jixiao.model import Evaluation
 
-__all__ = ["LoadedEvaluation", "dump_yaml", "load_evaluation"]
+__all__ = ["LoadedEvaluation", "dump_yaml", "load_evaluation", "read_evaluation_data"]
 
 Reader = Callable[[Path, str], tuple[Any, dict[str, Place]]]
 
@@ -43,6 +43,15 @@ class LoadedEvaluation:
 def load_evaluation(path: Path) -> LoadedEvaluation:
     """Read and validate one evaluation file; any problem raises :class:`InputError`."""
     file = str(path)
+    format_name, raw, source = read_evaluation_data(path)
+    evaluation = validate_evaluation(raw, source, file)
+    return LoadedEvaluation(evaluation, file, format_name, MappingProxyType(source))
+
+
+def read_evaluation_data(path: Path) -> tuple[str, Any, dict[str, Place]]:
+    """The format, plain data and source map of an evaluation file, before validation (numbers
+    as written); any problem reading it raises :class:`InputError`."""
+    file = str(path)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
         raise InputError(f"无法识别的文件类型“{suffix or '无扩展名'}”：请使用 .yaml、.yml、.json 或 .xlsx",
@@ -53,8 +62,7 @@ def load_evaluation(path: Path) -> LoadedEvaluation:
         raise InputError("文件为空", file=file, english="empty file")
     format_name, reader = _READERS[suffix]
     raw, source = reader(path, file)
-    evaluation = validate_evaluation(raw, source, file)
-    return LoadedEvaluation(evaluation, file, format_name, MappingProxyType(source))
+    return format_name, raw, source
 
 
 def _text(path: Path, file: str) -> str:

@@ -1,0 +1,5 @@
+"""The web system: units fill in, check and submit their 自评; the 财政局 reviews.
+
+A Django project inside the package. It calls the same core functions as the CLI (load,
+score, check, import, render); the core imports nothing from here.
+"""

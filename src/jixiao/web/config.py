@@ -1,0 +1,196 @@
+"""The web system's configuration: each setting declared once, with its environment
+variable, doc, default and converter; a bad value is an error that names the variable.
+
+The embedded default needs nothing set: SQLite and a broker kept in the data directory.
+Production sets ``DATABASE_URL`` (PostgreSQL) and ``JIXIAO_BROKER_URL`` (Redis or RabbitMQ).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+
+class ConfigError(Exception):
+    """A setting in the environment cannot be used."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"环境变量 {variable} 无效：{problem}")
+
+
+@dataclass(frozen=True)
+class Setting:
+    variable: str
+    doc: str
+    default: str
+    convert: Callable[[str], Any]
+
+
+def _flag(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered not in {"1", "0", "true", "false", "yes", "no", ""}:
+        raise ValueError("应为 1/0、true/false 或 yes/no")
+    return lowered in {"1", "true", "yes"}
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError("不能为负数")
+    return value
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word.strip() for word in text.split(",") if word.strip())
+
+
+SETTINGS = (
+    Setting(
+        "JIXIAO_DATA_DIR",
+        "数据目录：SQLite 数据库、上传和生成的文件、内置消息队列、密钥。",
+        "jixiao-data",
+        lambda text: Path(text).resolve(),
+    ),
+    Setting(
+        "DATABASE_URL",
+        "数据库；留空为数据目录中的 SQLite，生产用 postgresql://用户:密码@主机:端口/库名。",
+        "",
+        str,
+    ),
+    Setting(
+        "JIXIAO_BROKER_URL",
+        "Celery 消息队列；留空为数据目录中的文件队列（由 jixiao serve 自带的后台进程处理），"
+        "生产用 redis://… 或 amqp://…。",
+        "",
+        str,
+    ),
+    Setting("JIXIAO_SECRET_KEY", "会话签名密钥；留空时生成一个并保存在数据目录中。", "", str),
+    Setting("JIXIAO_ALLOWED_HOSTS", "允许的主机名，逗号分隔。", "localhost,127.0.0.1,[::1]", _words),
+    Setting(
+        "JIXIAO_TRUSTED_ORIGINS",
+        "经反向代理访问时可信的来源（如 https://jixiao.example.gov.cn），逗号分隔。",
+        "",
+        _words,
+    ),
+    Setting("JIXIAO_HTTPS", "经 HTTPS 访问时设为 1：Cookie 仅经 HTTPS 发送，并启用 HSTS。", "0", _flag),
+    Setting("JIXIAO_SESSION_MINUTES", "无操作多少分钟后需重新登录。", "30", _positive),
+    Setting("JIXIAO_PROXY_COUNT", "前置反向代理的层数（用于识别登录者的地址）。", "0", _positive),
+    Setting("JIXIAO_DEBUG", "调试模式（仅供开发，切勿在生产中打开）。", "0", _flag),
+)
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    data_dir: Path
+    database: Mapping[str, Any]
+    broker_url: str
+    broker_options: Mapping[str, Any]
+    secret_key: str
+    allowed_hosts: list[str]
+    trusted_origins: list[str]
+    https: bool
+    session_minutes: int
+    proxy_count: int
+    debug: bool
+
+    @property
+    def embedded_broker(self) -> bool:
+        return self.broker_url.startswith("filesystem://")
+
+
+def read_settings(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Each declared setting's converted value; :class:`ConfigError` names a bad one."""
+    values = {}
+    for setting in SETTINGS:
+        text = environ.get(setting.variable, setting.default)
+        try:
+            values[setting.variable] = setting.convert(text)
+        except ValueError as error:
+            raise ConfigError(setting.variable, str(error)) from None
+    return values
+
+
+@cache
+def current() -> WebConfig:
+    """The configuration of this process, read from its environment once."""
+    return build_config(os.environ)
+
+
+def build_config(environ: Mapping[str, str]) -> WebConfig:
+    values = read_settings(environ)
+    data_dir: Path = values["JIXIAO_DATA_DIR"]
+    data_dir.mkdir(parents=True, exist_ok=True)
+    broker_url, broker_options = _broker(values["JIXIAO_BROKER_URL"], data_dir)
+    return WebConfig(
+        data_dir=data_dir,
+        database=database_settings(values["DATABASE_URL"], data_dir),
+        broker_url=broker_url,
+        broker_options=broker_options,
+        secret_key=values["JIXIAO_SECRET_KEY"] or _kept_secret(data_dir),
+        allowed_hosts=list(values["JIXIAO_ALLOWED_HOSTS"]),
+        trusted_origins=list(values["JIXIAO_TRUSTED_ORIGINS"]),
+        https=values["JIXIAO_HTTPS"],
+        session_minutes=values["JIXIAO_SESSION_MINUTES"] or 30,
+        proxy_count=values["JIXIAO_PROXY_COUNT"],
+        debug=values["JIXIAO_DEBUG"],
+    )
+
+
+def database_settings(url: str, data_dir: Path) -> dict[str, Any]:
+    """Django's DATABASES entry for ``url``: SQLite in the data directory when empty."""
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(data_dir / "jixiao.sqlite3"),
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    parts = urlsplit(url)
+    if parts.scheme in {"postgres", "postgresql"}:
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    if parts.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path)}
+    raise ConfigError("DATABASE_URL", f"不支持的数据库“{parts.scheme}”（可用 postgresql:// 或 sqlite:///）")
+
+
+def _broker(url: str, data_dir: Path) -> tuple[str, dict[str, Any]]:
+    if url:
+        return url, {}
+    queue = data_dir / "queue"
+    for folder in ("in", "processed"):
+        (queue / folder).mkdir(parents=True, exist_ok=True)
+    return "filesystem://", {
+        "data_folder_in": str(queue / "in"),
+        "data_folder_out": str(queue / "in"),
+        "processed_folder": str(queue / "processed"),
+        "store_processed": False,
+    }
+
+
+def _kept_secret(data_dir: Path) -> str:
+    path = data_dir / "secret_key"
+    try:  # the web process and the worker may start together: one of them writes it
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()

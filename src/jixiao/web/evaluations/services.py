@@ -1,0 +1,181 @@
+"""What users do to evaluations, one function per action, each in one transaction.
+
+Views parse the request and call these; the arithmetic, scores and checks are the core's
+(:mod:`jixiao.web.evaluations.analysis`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from jixiao.io.fields import title_path
+from jixiao.web.accounts.models import Organisation, User
+from jixiao.web.evaluations import paths
+from jixiao.web.evaluations.analysis import Analysis, analyse
+from jixiao.web.evaluations.carry import carried_over, start_data
+from jixiao.web.evaluations.models import (
+    EDITABLE,
+    Evaluation,
+    FieldChange,
+    Status,
+    Task,
+    TaskStatus,
+)
+
+
+class ActionRefused(Exception):
+    """An action the rules do not allow now; the Chinese message says why."""
+
+
+class StaleVersion(ActionRefused):
+    """The page was made from an older version than the one stored."""
+
+    def __init__(self, seen: int, stored: Evaluation) -> None:
+        who = stored.updated_by or "他人"
+        super().__init__(
+            f"保存未成功：您编辑的是第 {seen} 版，此后 {who} 已保存了第 {stored.version} 版。"
+            "您的输入仍在页面上，未被保存；请先复制需要保留的内容，再重新打开页面，在最新版本上修改。"
+        )
+        self.stored = stored
+
+
+def issue_task(
+    *, scope: Organisation, year: int, title: str, template: str, profile: str, deadline: date, by: User
+) -> Task:
+    return Task.objects.create(
+        scope=scope,
+        year=year,
+        title=title,
+        template=template,
+        profile=profile,
+        deadline=deadline,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def cancel_task(task: Task, by: User) -> None:
+    if task.status == TaskStatus.CANCELLED:
+        raise ActionRefused("此任务已取消")
+    task.status = TaskStatus.CANCELLED
+    task._change_reason = f"{by} 取消任务"  # type: ignore[attr-defined]
+    task.save(update_fields=["status"])
+
+
+@transaction.atomic
+def start_evaluation(
+    task: Task, unit: Organisation, by: User, *, carry_from: Evaluation | None = None
+) -> Evaluation:
+    """The unit's evaluation for the task: blank, or carried over from last year's."""
+    if task.status != TaskStatus.OPEN:
+        raise ActionRefused("此任务已取消，不能再开始自评")
+    existing = Evaluation.objects.filter(task=task, unit=unit).first()
+    if existing is not None:  # a second click, or two people at once: one evaluation
+        return existing
+    if carry_from is not None:
+        if carry_from.unit_id != unit.pk or carry_from.year >= task.year:
+            raise ActionRefused("只能从本单位以前年度的自评结转")
+        data = carried_over(carry_from.data, task.year, task.template, task.profile)
+    else:
+        data = start_data(task.template, task.profile, task.year, unit.name)
+    evaluation = Evaluation(
+        task=task, unit=unit, year=task.year, data=data, updated_by=by, carried_from=carry_from
+    )
+    summarise(evaluation, analyse(data))
+    evaluation.save()
+    return evaluation
+
+
+@dataclass(frozen=True)
+class Saved:
+    evaluation: Evaluation
+    changes: int
+
+
+@transaction.atomic
+def save_data(
+    evaluation_id: int, data: dict[str, Any], *, seen_version: int, by: User, analysis: Analysis | None = None
+) -> Saved:
+    """Store the data as the next version, if the page was made from the current one; log
+    every changed field. Raises :class:`StaleVersion` or :class:`ActionRefused`."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation_id)
+    if evaluation.status not in EDITABLE:
+        raise ActionRefused(f"自评状态为“{evaluation.get_status_display()}”，不能修改")
+    if evaluation.version != seen_version:
+        raise StaleVersion(seen_version, evaluation)
+    changes = paths.changed_fields(evaluation.data, data)
+    if not changes:
+        return Saved(evaluation, 0)
+    analysis = analysis or analyse(data)
+    if not analysis.valid:
+        raise ActionRefused("有填写错误，未保存：请按各项旁的提示修改")
+    # Compare-and-set on the version as well: a save that raced past the lock loses.
+    updated = Evaluation.objects.filter(pk=evaluation.pk, version=seen_version).update(
+        version=F("version") + 1
+    )
+    if not updated:
+        raise StaleVersion(seen_version, Evaluation.objects.get(pk=evaluation.pk))
+    evaluation.version = seen_version + 1
+    evaluation.data = data
+    evaluation.updated_by = by
+    summarise(evaluation, analysis)
+    evaluation._change_reason = f"保存第 {evaluation.version} 版（{len(changes)} 处修改）"  # type: ignore[attr-defined]
+    evaluation.save()
+    FieldChange.objects.bulk_create(
+        FieldChange(
+            evaluation=evaluation,
+            version=evaluation.version,
+            path=path,
+            label=_label(path),
+            old=_text(old),
+            new=_text(new),
+            user=by,
+        )
+        for path, old, new in changes
+    )
+    return Saved(evaluation, len(changes))
+
+
+def summarise(evaluation: Evaluation, analysis: Analysis) -> None:
+    """The figures lists show without re-checking: counts, the rule's total and grade."""
+    counts = analysis.counts
+    evaluation.error_count = counts["error"]
+    evaluation.warning_count = counts["warning"]
+    if analysis.scorecard is not None:
+        table = analysis.scorecard.unit_table
+        evaluation.score = format(table.rule_total, "f")
+        evaluation.grade = table.grade or ""
+
+
+def _label(path: str) -> str:
+    return title_path(paths.steps(path))[:300]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def previous_evaluations(unit: Organisation, year: int) -> list[Evaluation]:
+    """The unit's evaluations of earlier years, latest first: what a new one can carry over."""
+    return list(Evaluation.objects.filter(unit=unit, year__lt=year).order_by("-year"))
+
+
+__all__ = [
+    "ActionRefused",
+    "Saved",
+    "StaleVersion",
+    "Status",
+    "cancel_task",
+    "issue_task",
+    "save_data",
+    "start_evaluation",
+]

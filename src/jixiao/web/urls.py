@@ -1,0 +1,40 @@
+"""The site's URLs."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.views import LogoutView
+from django.urls import path
+
+from jixiao.web.accounts.views import SignIn
+from jixiao.web.evaluations import views as evaluations
+from jixiao.web.review import views as review
+
+admin.site.site_header = "jixiao 预算绩效自评 · 管理"
+admin.site.site_title = "jixiao 管理"
+admin.site.index_title = "基础数据"
+
+urlpatterns = [
+    path("", evaluations.home, name="home"),
+    path("login/", SignIn.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(), name="logout"),
+    path("tasks/", evaluations.tasks, name="tasks"),
+    path("tasks/<int:pk>/cancel/", evaluations.cancel_task, name="cancel_task"),
+    path("tasks/<int:task_pk>/start/", evaluations.start, name="start"),
+    path("evaluations/<int:pk>/", evaluations.editor_page, name="editor"),
+    path("evaluations/<int:pk>/preview/", evaluations.preview, name="preview"),
+    path("evaluations/<int:pk>/rows/", evaluations.rows, name="rows"),
+    path("evaluations/<int:pk>/save/", evaluations.save, name="save"),
+    path("evaluations/<int:pk>/upload/", evaluations.upload, name="upload"),
+    path("evaluations/<int:pk>/render/", evaluations.render_request, name="render"),
+    path("evaluations/<int:pk>/history/", evaluations.history, name="history"),
+    path("evaluations/<int:pk>/review/", review.review_page, name="review"),
+    path("evaluations/<int:pk>/step/<str:name>/", review.step, name="step"),
+    path("evaluations/<int:pk>/verdict/", review.verdict, name="verdict"),
+    path("evaluations/<int:pk>/rescore/", review.rescore, name="rescore"),
+    path("batch/", review.batch, name="batch"),
+    path("jobs/<int:pk>/", evaluations.job_page, name="job"),
+    path("jobs/<int:pk>/download/", evaluations.download, name="download"),
+    path("jobs/<int:pk>/apply/", evaluations.apply_import, name="apply_import"),
+    path("admin/", admin.site.urls),
+]
