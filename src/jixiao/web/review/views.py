@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -54,7 +54,9 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    evaluation = visible_evaluation(request, pk)
+    if name not in services.STEPS:
+        raise Http404
+    evaluation = visible_evaluation(request, pk, services.STEPS[name].permission)
     field_comments = [
         (path, label, text)
         for path, label, text in zip(
