@@ -33,7 +33,7 @@ def put(data: dict[str, Any], path: str, value: Any) -> None:
     """Set the field at ``path``, creating the records on the way; ``None`` removes it."""
     *parents, last = steps(path)
     container: Any = data
-    for step, following in zip(parents, [*parents[1:], last], strict=True):
+    for step, following in zip(parents, [*parents[1:], last][: len(parents)], strict=True):
         if isinstance(step, int):
             container = container[step]
         else:
@@ -77,5 +77,12 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
     return [
         (path, old.get(path), new.get(path))
         for path in [*old, *(p for p in new if p not in old)]
-        if old.get(path) != new.get(path)
+        if _written(old.get(path)) != _written(new.get(path))
     ]
+
+
+def _written(value: Any) -> str | None:
+    """A scalar as the text it shows: 10 read from a file and “10” typed on the page are one value."""
+    if value is None or value == "":
+        return None
+    return str(value)

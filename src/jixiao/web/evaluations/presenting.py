@@ -64,7 +64,7 @@ def notes_by_field(
     for item in placed:
         if item.field_path:
             notes[item.field_path].append((item.finding.severity.value, item.finding.message))
-    return notes
+    return dict(notes)  # a plain dict: a template's ``notes.items`` must not create a key
 
 
 @dataclass(frozen=True)
