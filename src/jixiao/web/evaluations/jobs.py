@@ -123,7 +123,7 @@ def read_upload(path_text: str) -> tuple[dict[str, Any], list[list[str]]]:
         _, raw, source = read_evaluation_data(path)
         validate_evaluation(raw, source, path.name)  # its errors name their cells
         return paths.plain(raw), []
-    from jixiao.extract.evaluation_import import import_report
+    from jixiao.extract.evaluation.importing import import_report
 
     result = import_report(path)
     return paths.plain(result.data), [[field.title, field.path] for field in result.missing]
