@@ -66,10 +66,10 @@ EVALUATION_URLS = [
 STEP_URLS = [
     ("submit", _unit_user_of),
     ("withdraw", _unit_user_of),
-    ("finance_start", lambda role, target: role == "finance_reviewer" and target != "foreign" or
-     role == "foreign_reviewer" and target == "foreign"),
-    ("approve", lambda role, target: role == "finance_reviewer" and target != "foreign" or
-     role == "foreign_reviewer" and target == "foreign"),
+    ("finance_start", lambda role, target: (role == "finance_reviewer" and target != "foreign") or
+     (role == "foreign_reviewer" and target == "foreign")),
+    ("approve", lambda role, target: (role == "finance_reviewer" and target != "foreign") or
+     (role == "foreign_reviewer" and target == "foreign")),
     ("return", _reviewer_of),
 ]
 

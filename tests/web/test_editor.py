@@ -63,7 +63,7 @@ def test_a_stale_save_is_refused_and_the_input_kept_on_the_page(world: World) ->
     assert response.context["refusal"] == (
         "保存未成功：您编辑的是第 1 版，此后 fuzeren 已保存了第 2 版。"
         "您的输入仍在页面上，未被保存；请先复制需要保留的内容，再重新打开页面，在最新版本上修改。")
-    assert f'value="93"' in response.content.decode()
+    assert 'value="93"' in response.content.decode()
     assert Evaluation.objects.get(pk=world.own.pk).data["self_assessment"]["stated_total_score"] == "95"
 
 

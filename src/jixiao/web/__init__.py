@@ -3,3 +3,8 @@
 A Django project inside the package. It calls the same core functions as the CLI (load,
 score, check, import, render); the core imports nothing from here.
 """
+
+# Tasks sent from any process of the site go to the site's broker, not Celery's default.
+from jixiao.web.celery_app import app as celery_app  # noqa: E402
+
+__all__ = ["celery_app"]

@@ -14,14 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-WORKER_ARGS = (
-    "--without-gossip",
-    "--without-mingle",
-    "--without-heartbeat",
-    "--loglevel",
-    "WARNING",
-    "--quiet",
-)
+WORKER_ARGS = ("--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "WARNING")
 
 
 def configure(data_dir: Path | None) -> None:
@@ -63,6 +56,7 @@ def worker_command(*, concurrency: int, queues: str = "celery") -> list[str]:
         sys.executable,
         "-m",
         "celery",
+        "--quiet",
         "-A",
         "jixiao.web.celery_app",
         "worker",

@@ -266,7 +266,8 @@ def read_form(post: Mapping[str, str], stored: Mapping[str, Any]) -> FormReading
                 if view.path not in post or view.locked:
                     continue
                 try:
-                    value = read_cell(post[view.path], None, view.kind)
+                    # Browsers send a textarea's line breaks as CRLF; the data keeps LF.
+                    value = read_cell(post[view.path].replace("\r\n", "\n"), None, view.kind)
                 except CellValueError as error:
                     errors[view.path] = [str(error)]
                     continue

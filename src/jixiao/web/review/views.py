@@ -78,8 +78,7 @@ def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         messages.error(request, str(refusal))
     else:
         messages.success(request, f"已{services.STEPS[name].label}")
-    back = request.POST.get("next", "")
-    return redirect("editor" if back == "editor" else "review", pk=pk)
+    return redirect("review" if _user(request).is_reviewer else "editor", pk=pk)
 
 
 @login_required
