@@ -49,17 +49,17 @@ install_python_packages() {
 # LibreOffice converts .doc/.xls to readable formats and renders PDF; Noto CJK gives it Chinese
 # glyphs; poppler-utils (pdftoppm) turns rendered pages into images for the tests.
 system_packages_missing() {
-    ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null \
+    ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || [[ ! -x /usr/bin/chromium ]] \
         || [[ -z $(fc-list :lang=zh family 2>/dev/null | head -1) ]]
 }
 
 install_system_packages() {
     command -v apt-get >/dev/null \
         || die "LibreOffice, Noto CJK fonts or poppler-utils are missing and apt-get is not available; install them yourself"
-    say "installing LibreOffice (writer, calc), Noto CJK fonts and poppler-utils with apt-get"
+    say "installing LibreOffice (writer, calc), Noto CJK fonts, poppler-utils and Chromium (browser tests) with apt-get"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils fontconfig >/dev/null
+        libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils fontconfig chromium >/dev/null
 }
 
 python_version() {

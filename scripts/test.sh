@@ -13,10 +13,15 @@ printf '\n$ ruff check src tests bench\n'
 printf '\n$ mypy\n'
 .venv/bin/mypy
 
-printf '\n$ pytest\n'
+printf '\n$ pytest   (web system on SQLite, browser tests in Chromium)\n'
 status=0
 .venv/bin/pytest || status=$?
 if [[ $status -eq 5 ]]; then
     printf 'test: error: pytest collected no tests\n' >&2
 fi
-exit "$status"
+[[ $status -eq 0 ]] || exit "$status"
+
+# The web system's tests once more on PostgreSQL (the browser tests ran above, once).
+readonly PG_URL=${JIXIAO_TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
+printf '\n$ DATABASE_URL=%s pytest tests/web\n' "$PG_URL"
+DATABASE_URL=$PG_URL .venv/bin/pytest tests/web --ignore tests/web/test_browser.py

@@ -5,6 +5,6 @@ score, check, import, render); the core imports nothing from here.
 """
 
 # Tasks sent from any process of the site go to the site's broker, not Celery's default.
-from jixiao.web.celery_app import app as celery_app  # noqa: E402
+from jixiao.web.celery_app import app as celery_app
 
 __all__ = ["celery_app"]
