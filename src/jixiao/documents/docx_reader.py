@@ -15,8 +15,8 @@ skips are empty cells too).
 
 :class:`TextLayout` writes ``Document.text`` as reports flattened to text do (a paragraph per line; a
 table cell per line, after a TAB, a blank line after each row) and gives every block its place;
-:func:`check_zip` refuses a corrupt archive or one that unpacks to more than 200 MB. The xlsx
-reader shares both.
+:func:`~jixiao.io.limits.check_zip` refuses a corrupt archive or one that unpacks to more than
+200 MB. The xlsx reader shares both.
 """
 
 from __future__ import annotations
@@ -34,13 +34,14 @@ from lxml.etree import LxmlError  # type: ignore[import-untyped]
 from jixiao.documents.model import Block, Cell, Document, Paragraph, Table
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
+from jixiao.io.limits import check_zip
 
 FORMAT = "docx"
-MAX_UNPACKED = 200 * 1024 * 1024
-MB = 1024 * 1024
 #: What a corrupt or truncated package raises while it is parsed.
 PACKAGE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, LxmlError)
 TAB = "\t"
+MAX_TABLE_COLUMNS = 256
+"""Grid columns a table row may span (Word itself allows 63)."""
 
 
 def read_docx_document(path: Path) -> Document:
@@ -63,22 +64,9 @@ def read_docx_document(path: Path) -> Document:
     except PACKAGE_ERRORS:
         raise InputError("不是有效的 Word 文档（.docx）文件", file=file,
                          english="not a docx document") from None
+    except InputError as error:  # a limit, found without the file's name
+        raise InputError(error.message, file=file, place=error.place, english=error.english) from None
     return layout.document(file, FORMAT)
-
-
-def check_zip(path: Path, file: str, corrupt: str, english: str) -> None:
-    """Refuse a missing file, a file that is not a zip archive (``corrupt``, ``english``) and
-    an archive whose members declare more than 200 MB in all (a zip bomb)."""
-    if not path.is_file():
-        raise InputError("文件不存在", file=file, english="file not found")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError(corrupt, file=file, english=english) from None
-    if unpacked > MAX_UNPACKED:
-        raise InputError(f"文件解压后有 {unpacked // MB} MB，超过 200 MB 的上限，拒绝读取", file=file,
-                         english="unpacked size above 200 MB (zip bomb?)")
 
 
 class TextLayout:
@@ -215,8 +203,13 @@ def _add(layout: TextLayout, item: Any) -> None:
     if item.tag == _W_P:
         layout.paragraph(_paragraph_text(item))
         return
-    rows = []
+    rows: list[list[tuple[str, str | None]]] = []
     for row in item.iterchildren(_W_TR):
+        width = grid_width(row)
+        if width > MAX_TABLE_COLUMNS:
+            raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
+                             f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
+                             place=Place(table=layout.tables, row=len(rows)), english="table too wide")
         texts = [""] * _grid(row, _GRID_BEFORE)
         for cell in row.iterchildren(_W_TC):
             span = max(_grid(cell, _GRID_SPAN) or 1, 1)
@@ -243,6 +236,13 @@ def _paragraph_text(paragraph: Any) -> str:
         else:
             parts.append(_RUN_SYMBOLS[tag])
     return "".join(parts)
+
+
+def grid_width(row: Any) -> int:
+    """The grid columns the Word table row ``row`` (a ``w:tr``) spans, counted before anything
+    is built for them: its ``w:gridBefore``, each cell's ``w:gridSpan`` and its ``w:gridAfter``."""
+    spans = sum(max(_grid(cell, _GRID_SPAN), 1) for cell in row.iterchildren(_W_TC))
+    return _grid(row, _GRID_BEFORE) + spans + _grid(row, _GRID_AFTER)
 
 
 def _grid(element: Any, path: Any) -> int:

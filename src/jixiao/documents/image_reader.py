@@ -19,13 +19,13 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from jixiao.documents.limits import MB, checked_size
 from jixiao.documents.model import Document
 from jixiao.documents.ocr import OcrText, engine_version, fit_image, ocr_image, ocr_lines
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr
 from jixiao.documents.page_layout import Margins, PageBlock, margins_of, text_blocks, without_page_numbers
 from jixiao.documents.paged_text import PagedLayout
 from jixiao.io.errors import InputError
+from jixiao.io.limits import MB, checked_size
 
 FORMAT = "image"
 MAX_BYTES = 50 * MB

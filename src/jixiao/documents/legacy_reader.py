@@ -19,11 +19,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from jixiao.documents.docx_reader import read_docx_document
-from jixiao.documents.limits import MB, checked_size
 from jixiao.documents.model import Document
 from jixiao.documents.office_convert import convert_with_libreoffice
 from jixiao.documents.xlsx_reader import read_xlsx_document
 from jixiao.io.errors import InputError
+from jixiao.io.limits import MB, checked_size
 
 #: Seconds a conversion may take: a long report converts in a few.
 TIMEOUT = 120.0

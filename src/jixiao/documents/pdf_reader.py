@@ -32,7 +32,6 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from jixiao.documents.image_reader import ocr_blocks
-from jixiao.documents.limits import MB, checked_size
 from jixiao.documents.model import Document
 from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, ocr_image
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
@@ -49,6 +48,7 @@ from jixiao.documents.pdf_text import (
     text_page,
 )
 from jixiao.io.errors import InputError
+from jixiao.io.limits import MB, checked_size
 
 FORMAT = "pdf"
 MAX_BYTES = 200 * MB

@@ -2,7 +2,8 @@
 
 The bytes are decoded as UTF-16 when they start with its byte-order mark, else as UTF-8 (with
 or without BOM), else as GB18030, which covers GBK and GB2312. Bytes that are none of these,
-or that hold NUL or other control characters, are not a text file: :class:`InputError`.
+or that hold NUL or other control characters, are not a text file: :class:`InputError`; so is
+a file above 20 MB (:data:`MAX_BYTES`, checked before it is read).
 Line ends become ``"\\n"``; nothing else is changed (full-width digits stay full-width), so
 offsets index the characters as written. Tables are rebuilt by
 :func:`~jixiao.documents.flat_tables.parse_flat_text`.
@@ -18,8 +19,10 @@ from jixiao.documents.flat_tables import parse_flat_text
 from jixiao.documents.model import Document
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
+from jixiao.io.limits import MB, checked_size
 
 FORMAT = "text"
+MAX_BYTES = 20 * MB
 ENCODINGS = ("utf-8-sig", "gb18030")
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Control characters other than TAB, LF, VT, FF and CR never occur in a text file.
@@ -30,8 +33,7 @@ def read_text_document(path: Path) -> Document:
     """The document in the text file at ``path``; :class:`InputError` if it is missing,
     empty or not text."""
     file = str(path)
-    if not path.is_file():
-        raise InputError("文件不存在", file=file, english="file not found")
+    checked_size(path, MAX_BYTES)
     try:
         data = path.read_bytes()
     except OSError as error:

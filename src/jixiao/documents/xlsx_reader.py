@@ -7,8 +7,10 @@ without a value has no cells); rows after the sheet's last value are not given. 
 are read, never formulas. Numbers are their shortest exact text (``repr`` of the float, without
 a trailing ``".0"``): no digit is lost or invented. Text is laid out as by the docx reader.
 
-A sheet with a value below row 20,000, more than 2,000,000 cells in all, a corrupt file and an
-archive that unpacks to more than 200 MB are refused with :class:`InputError`.
+Cells are read as the sheet stores them (:func:`~jixiao.io.sheet_cells.stored_rows`), whatever
+dimension it declares. A sheet with a value below row 20,000 or right of column 256, more than
+2,000,000 cells in all, a corrupt file and an archive that unpacks to more than 200 MB are
+refused with :class:`InputError`.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ import openpyxl  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
-from jixiao.documents.docx_reader import PACKAGE_ERRORS, TextLayout, check_zip
+from jixiao.documents.docx_reader import PACKAGE_ERRORS, TextLayout
 from jixiao.documents.model import Document
-from jixiao.findings import Place
 from jixiao.io.errors import InputError
+from jixiao.io.limits import check_zip
+from jixiao.io.sheet_cells import stored_rows
 from jixiao.numbers import quantize_half_up
 
 FORMAT = "xlsx"
-MAX_ROWS = 20_000
 MAX_CELLS = 2_000_000
 CORRUPT = "不是有效的 Excel 工作簿（.xlsx）文件"
 
@@ -66,22 +68,15 @@ def read_xlsx_document(path: Path) -> Document:
 def _rows(sheet: Any, file: str) -> list[Row]:
     """The sheet's rows up to its last value, each as wide as the widest row of its block."""
     rows: list[Row] = []
-    last = 0  # number of rows up to the last one with a value
-    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
-        texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in cells]
-        while texts and not texts[-1]:
-            texts.pop()
-        if not texts:
-            if number <= MAX_ROWS:
-                rows.append([])
+    for number, cells in stored_rows(sheet, file):
+        texts = {cell.column: cell_text(cell.value, getattr(cell, "number_format", None)) for cell in cells}
+        filled = [column for column, text in texts.items() if text]
+        if not filled:
             continue
-        if number > MAX_ROWS:
-            raise InputError(f"工作表“{sheet.title}”超过 {MAX_ROWS} 行，拒绝读取", file=file,
-                             place=Place(sheet=sheet.title, cell=f"A{number}"),
-                             english=f"sheet above {MAX_ROWS} rows")
-        rows.append([(text, f"{get_column_letter(col)}{number}") for col, text in enumerate(texts, 1)])
-        last = number
-    return _squared(rows[:last])
+        rows += [[] for _ in range(len(rows) + 1, number)]
+        rows.append([(texts.get(col, ""), f"{get_column_letter(col)}{number}")
+                     for col in range(1, max(filled) + 1)])
+    return _squared(rows)
 
 
 def _squared(rows: list[Row]) -> list[Row]:

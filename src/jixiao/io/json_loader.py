@@ -13,7 +13,7 @@ from typing import Any
 
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
-from jixiao.io.yaml_loader import DECIMAL, NOT_WRITTEN_MESSAGE, SourceMap
+from jixiao.io.yaml_loader import DECIMAL, NOT_WRITTEN_MESSAGE, SourceMap, number_problem
 
 
 class _NotWritten:
@@ -24,7 +24,11 @@ class _NotWritten:
 
 
 def _decimal(text: str) -> Decimal | _NotWritten:
-    return Decimal(text) if DECIMAL.fullmatch(text) else _NotWritten(text)
+    return Decimal(text) if DECIMAL.fullmatch(text) and not number_problem(text) else _NotWritten(text)
+
+
+def _whole(text: str) -> int | _NotWritten:
+    return _NotWritten(text) if number_problem(text) else int(text)
 
 
 class _DuplicateKeyError(ValueError):
@@ -45,9 +49,11 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def read_json(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse a JSON document into plain data and a source map of its field paths."""
+    source: SourceMap = {}
     try:
-        data = json.loads(text, parse_float=_decimal, parse_int=int, parse_constant=_NotWritten,
+        data = json.loads(text, parse_float=_decimal, parse_int=_whole, parse_constant=_NotWritten,
                           object_pairs_hook=_unique_keys)
+        _map(data, "", source, file)
     except _DuplicateKeyError as error:
         raise InputError(f"字段“{error.key}”重复", file=file,
                          english=f"duplicate key {error.key}") from None
@@ -55,15 +61,16 @@ def read_json(text: str, file: str) -> tuple[Any, SourceMap]:
         raise InputError(f"JSON 格式错误：{error.msg}", file=file,
                          place=Place(line=error.lineno, col=error.colno),
                          english=f"JSON syntax error: {error.msg}") from None
-    source: SourceMap = {}
-    _map(data, "", source, file)
+    except RecursionError:
+        raise InputError("JSON 嵌套层数超过解析器的上限，拒绝读取", file=file,
+                         english="JSON nested too deep") from None
     return data, source
 
 
 def _map(value: Any, path: str, source: SourceMap, file: str) -> None:
     source[path] = Place(path=path)
     if isinstance(value, _NotWritten):
-        raise InputError(NOT_WRITTEN_MESSAGE.format(value.text), file=file,
+        raise InputError(number_problem(value.text) or NOT_WRITTEN_MESSAGE.format(value.text), file=file,
                          place=Place(path=path), english="number not in written form")
     if isinstance(value, dict):
         for key, item in value.items():

@@ -16,6 +16,7 @@ from typing import Any
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
 from jixiao.io.json_loader import read_json
+from jixiao.io.limits import MB, checked_size
 from jixiao.io.validate import validate_evaluation
 from jixiao.io.yaml_dumper import dump_yaml
 from jixiao.io.yaml_loader import read_yaml
@@ -24,6 +25,9 @@ from jixiao.model import Evaluation
 __all__ = ["LoadedEvaluation", "dump_yaml", "load_evaluation", "read_evaluation_data"]
 
 Reader = Callable[[Path, str], tuple[Any, dict[str, Place]]]
+MAX_BYTES = {"yaml": 10 * MB, "json": 10 * MB, "xlsx": 50 * MB}
+"""The largest data file of each format (an evaluation's YAML is some 20 KB), checked before
+it is read; a workbook is also held to the unpacked limit of :func:`jixiao.io.limits.check_zip`."""
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,8 @@ def read_evaluation_data(path: Path) -> tuple[str, Any, dict[str, Place]]:
     if suffix not in _READERS:
         raise InputError(f"无法识别的文件类型“{suffix or '无扩展名'}”：请使用 .yaml、.yml、.json 或 .xlsx",
                          file=file, english=f"unknown file type {suffix!r}")
-    if not path.is_file():
-        raise InputError("文件不存在", file=file, english="file not found")
-    if path.stat().st_size == 0:
-        raise InputError("文件为空", file=file, english="empty file")
     format_name, reader = _READERS[suffix]
+    checked_size(path, MAX_BYTES[format_name])
     raw, source = reader(path, file)
     return format_name, raw, source
 

@@ -20,6 +20,8 @@ from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[impor
 from jixiao.findings import Place
 from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.errors import InputError, Problem
+from jixiao.io.limits import check_zip
+from jixiao.io.sheet_cells import stored_rows
 from jixiao.io.workbook_blocks import LABEL_HEADER, Block, Kind, RowsBlock, TableBlock, join_path
 from jixiao.io.workbook_layout import workbook_layout
 from jixiao.io.workbook_rows import Cell, Grid, SheetReading
@@ -37,7 +39,7 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
             problems = [Problem(f"缺少工作表“{name}”", Place()) for name in missing]
             raise InputError.of(problems, file=file, english="missing sheets")
         for sheet in layout.sheets:
-            grid = _grid(book[sheet.name])
+            grid = _grid(book[sheet.name], file)
             for block in sheet.blocks:
                 _read_block(reading, _Sheet(sheet.name, grid), block)
     finally:
@@ -65,6 +67,7 @@ def is_guided_workbook(path: Path) -> bool:
 
 
 def _open(path: Path, file: str) -> Any:
+    check_zip(path, file, "不是有效的 Excel 工作簿（.xlsx）文件", "not an xlsx workbook")
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
@@ -72,13 +75,12 @@ def _open(path: Path, file: str) -> Any:
                          english="not an xlsx workbook") from None
 
 
-def _grid(sheet: Any) -> Grid:
+def _grid(sheet: Any, file: str) -> Grid:
     cells: dict[tuple[int, int], Cell] = {}
-    for row in sheet.iter_rows():
+    for number, row in stored_rows(sheet, file):
         for cell in row:
-            blank = isinstance(cell.value, str) and not cell.value.strip()
-            if cell.value is not None and not blank:
-                cells[(cell.row, cell.column)] = Cell(cell.value, cell.number_format)
+            if not (isinstance(cell.value, str) and not cell.value.strip()):
+                cells[(number, cell.column)] = Cell(cell.value, cell.number_format)
     return Grid(cells)
 
 

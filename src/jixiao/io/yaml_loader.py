@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
@@ -38,27 +39,40 @@ NOT_WRITTEN = re.compile(
 """Number forms a report never uses: scientific notation, infinity, not-a-number."""
 
 NOT_WRITTEN_MESSAGE = "金额须按书面写法填写（如 132.71），不能使用科学计数法或 .inf、.nan：“{}”"
+MAX_DIGITS = 30
+"""Digits a number may have: no amount, score or rate of a report comes near."""
+MAX_VALUES = 200_000
+"""Values (mappings, lists and scalars) a YAML file may expand to, aliases counted each time
+they are used: an evaluation has a few thousand; an alias bomb has billions."""
 
 SourceMap = dict[str, Place]
 
 
+def number_problem(text: str) -> str | None:
+    """Why the number written ``text`` is refused: too many digits (``None`` when it is not)."""
+    digits = sum(character.isdigit() for character in text[:MAX_DIGITS + 10])
+    if digits > MAX_DIGITS:
+        return f"数字“{text[:20]}…”超过 {MAX_DIGITS} 位数字的上限"
+    return None
+
+
 class NotWrittenNumberError(ValueError):
-    """A number in a form no report uses; the loader adds the line."""
+    """A number in a form no report uses, or too long; the loader adds the line."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(NOT_WRITTEN_MESSAGE.format(text))
+        super().__init__(number_problem(text) or NOT_WRITTEN_MESSAGE.format(text))
 
 
 def _construct_whole(loader: yaml.SafeLoader, node: Node) -> int:
     text = str(node.value)
-    if not WHOLE.fullmatch(text):
+    if not WHOLE.fullmatch(text) or number_problem(text):
         raise NotWrittenNumberError(text)
     return int(text)
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: Node) -> Decimal:
     text = str(node.value)
-    if not DECIMAL.fullmatch(text):
+    if not DECIMAL.fullmatch(text) or number_problem(text):
         raise NotWrittenNumberError(text)
     return Decimal(text)
 
@@ -90,7 +104,10 @@ class WrittenNumberLoader(yaml.SafeLoader):
 
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and the line of every field path."""
-    loader = WrittenNumberLoader(text)
+    try:
+        loader = WrittenNumberLoader(text)
+    except ReaderError as error:
+        raise _control_character(error, text, file) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -99,8 +116,10 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         return _build(loader, node, "", source, file), source
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, file) from None
-    except yaml.YAMLError as error:
-        raise InputError(f"YAML 格式错误：{error}", file=file, english="YAML error") from None
+    except ReaderError as error:
+        raise _control_character(error, text, file) from None
+    except yaml.YAMLError:
+        raise InputError("YAML 格式错误", file=file, english="YAML error") from None
     except RecursionError:
         raise InputError("YAML 中有循环引用（锚点 & 引用了自身）", file=file,
                          english="recursive YAML alias") from None
@@ -110,6 +129,9 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
 
 def _build(loader: WrittenNumberLoader, node: Node, path: str, source: SourceMap,
            file: str) -> Any:
+    if len(source) > MAX_VALUES:
+        raise InputError(f"YAML 展开后超过 {MAX_VALUES} 个值的上限（锚点和别名 * 重复展开），拒绝读取",
+                         file=file, place=_place(path, node), english="YAML expands to too many values")
     if isinstance(node, MappingNode | SequenceNode) and node.tag not in _COLLECTION_TAGS:
         raise InputError(f"不支持的 YAML 标签“{node.tag}”", file=file, place=_place(path, node),
                          english=f"unsupported YAML tag {node.tag}")
@@ -150,6 +172,12 @@ def _build_mapping(loader: WrittenNumberLoader, node: MappingNode, path: str,
 
 def _place(path: str, node: Node) -> Place:
     return Place(path=path, line=node.start_mark.line + 1)
+
+
+def _control_character(error: ReaderError, text: str, file: str) -> InputError:
+    line = text.count("\n", 0, error.position) + 1
+    return InputError(f"文件含不允许的控制字符 U+{error.character:04X}", file=file,
+                      place=Place(line=line), english="control character in YAML")
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> InputError:

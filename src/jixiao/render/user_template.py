@@ -17,7 +17,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
+from jixiao.documents.docx_reader import MAX_TABLE_COLUMNS, grid_width
 from jixiao.io.errors import InputError
+from jixiao.io.limits import check_zip
 from jixiao.render.template_run import TAG, template_variables, texts
 
 __all__ = ["check_variables", "load_user_template", "locate", "template_variables",
@@ -58,13 +60,15 @@ def locate(document: DocxDocument, name: str) -> str | None:
 
 
 def load_user_template(path: Path) -> DocxTemplate:
-    """Open a user's ``.docx`` template; :class:`InputError` when it is not one, or has a table
-    without its column grid (``w:tblGrid``, which rendering needs)."""
+    """Open a user's ``.docx`` template; :class:`InputError` when it is not one, unpacks to more
+    than the zip limit, or has a table without its column grid (``w:tblGrid``, which rendering
+    needs) or wider than the readers' column limit."""
     file = str(path)
     if path.suffix.lower() != ".docx":
         raise InputError("自定义模板须为 Word 文档（.docx）", file=file, english="template is not .docx")
     if not path.is_file():
         raise InputError("模板文件不存在", file=file, english="template file not found")
+    check_zip(path, file, "不是有效的 Word 文档（.docx）文件", "not a docx document")
     try:
         template = DocxTemplate(file)
         document = template.get_docx()
@@ -94,3 +98,7 @@ def _check_table_grids(document: DocxDocument, file: str) -> None:
         if table.find(qn("w:tblGrid")) is None:
             raise InputError(f"Word 模板第 {index} 个表格缺少列定义（w:tblGrid），无法生成；"
                              "请在 Word 中重新保存该模板", file=file, english="table without tblGrid")
+        for number, row in enumerate(table.iter(qn("w:tr")), 1):
+            if grid_width(row) > MAX_TABLE_COLUMNS:
+                raise InputError(f"Word 模板第 {index} 个表格第 {number} 行有 {grid_width(row)} 列，"
+                                 f"超过 {MAX_TABLE_COLUMNS} 列的上限", file=file, english="table too wide")

@@ -1,0 +1,150 @@
+"""Every reader and loader refuses, before the work, an input that would cost unbounded memory
+or time, naming the limit; measured in a child process where memory is the point."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from measured import run_measured
+
+from jixiao.documents import read_document
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "dongting-2023.yaml"
+MB = 1024 * 1024
+PEAK_LIMIT_MB = 1024
+
+
+def wide_table_docx(path: Path) -> Path:
+    """957 bytes of Word that declare a row a hundred million grid columns wide."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "金额"
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "100000000")
+    table.cell(0, 1)._tc.get_or_add_tcPr().append(span)
+    document.save(str(path))
+    return path
+
+
+def test_a_word_table_of_a_hundred_million_columns_is_refused(tmp_path: Path) -> None:
+    path = wide_table_docx(tmp_path / "wide.docx")
+    run = run_measured("check", str(path))
+    assert run.exit_code == 2
+    assert run.stdout == f"{path}: 第 1 个表格第 1 行有 100000001 列，超过 256 列的上限，拒绝读取\n"
+    assert run.peak_mb < PEAK_LIMIT_MB
+
+
+def workbook_with_dimension(path: Path, dimension: str, cells: dict[str, str]) -> Path:
+    book = openpyxl.Workbook()
+    for reference, value in cells.items():
+        book.active[reference] = value
+    book.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    start = sheet.index("<dimension ")
+    end = sheet.index("/>", start) + 2
+    members["xl/worksheets/sheet1.xml"] = (sheet[:start] + f'<dimension ref="{dimension}"/>' + sheet[end:]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_declared_sheet_of_a_billion_cells_reads_what_it_holds(tmp_path: Path) -> None:
+    path = workbook_with_dimension(tmp_path / "declared.xlsx", "A1:XFD1048576", {"A1": "项目", "B2": "100"})
+    assert path.stat().st_size < 10_000
+    run = run_measured("check", "--format", "json", str(path))
+    assert run.exit_code in (0, 1), run.stderr
+    assert run.peak_mb < PEAK_LIMIT_MB
+
+
+def test_a_stale_dimension_does_not_drop_the_sheet(tmp_path: Path) -> None:
+    path = workbook_with_dimension(tmp_path / "stale.xlsx", "A1", {"A1": "项目", "B3": "203.54"})
+    document = read_document(path)
+    assert [[cell.text for cell in row] for row in document.tables[0].rows] == [["项目"], [], ["", "203.54"]]
+
+
+def test_a_value_beyond_column_256_is_refused(tmp_path: Path) -> None:
+    path = workbook_with_dimension(tmp_path / "far.xlsx", "A1:XFD1", {"A1": "项目", "XFD1": "x"})
+    run = run_measured("check", str(path))
+    assert run.exit_code == 2
+    assert run.stdout == f"{path}:Sheet!XFD1: 工作表“Sheet”超过 256 列，拒绝读取\n"
+
+
+def test_a_yaml_alias_bomb_is_refused_at_the_value_limit(tmp_path: Path) -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for level, name in enumerate("bcdefgh"):
+        previous = "abcdefg"[level]
+        lines.append(f"{name}: &{name} [{','.join([f'*{previous}'] * 9)}]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size < 400
+    run = run_measured("score", str(path))
+    assert run.exit_code == 2
+    assert run.stderr.strip() == (f"错误：{path}:1: YAML 展开后超过 200000 个值的上限（锚点和别名 * 重复展开），拒绝读取")
+    assert run.peak_mb < PEAK_LIMIT_MB
+
+
+@pytest.mark.parametrize(("name", "size", "message"), [
+    ("big.yaml", 11 * MB, "文件有 11 MB，超过 10 MB 的上限，拒绝读取"),
+    ("big.json", 11 * MB, "文件有 11 MB，超过 10 MB 的上限，拒绝读取"),
+])
+def test_data_files_above_their_size_limit_are_refused_unread(tmp_path: Path, name: str, size: int,
+                                                              message: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as stream:  # sparse: nothing is written to disk
+        stream.truncate(size)
+    run = run_measured("score", str(path))
+    assert (run.exit_code, run.stderr.strip()) == (2, f"错误：{path}: {message}")
+
+
+def test_a_text_report_above_20_mb_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as stream:
+        stream.truncate(21 * MB)
+    run = run_measured("check", str(path))
+    assert (run.exit_code, run.stdout) == (2, f"{path}: 文件有 21 MB，超过 20 MB 的上限，拒绝读取\n")
+
+
+def zip_bomb(path: Path, member: str) -> Path:
+    """A package with a member of 201 MB of zeros (some 200 KB on disk)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, archive.open(member, "w") as stream:
+        block = bytes(MB)
+        for _ in range(201):
+            stream.write(block)
+    return path
+
+
+def test_zip_bombs_are_refused_as_workbook_and_template(tmp_path: Path) -> None:
+    workbook = zip_bomb(tmp_path / "填报.xlsx", "xl/workbook.xml")
+    template = zip_bomb(tmp_path / "模板.docx", "word/document.xml")
+    assert workbook.stat().st_size < MB
+    refused = "文件解压后有 201 MB，超过 200 MB 的上限，拒绝读取"
+    score = run_measured("score", str(workbook))
+    assert (score.exit_code, score.stderr.strip()) == (2, f"错误：{workbook}: {refused}")
+    check = run_measured("check", str(workbook))
+    assert (check.exit_code, check.stdout) == (2, f"{workbook}: {refused}\n")
+    render = run_measured("render", str(EXAMPLE), "-o", str(tmp_path / "out.docx"), "--template", str(template))
+    assert (render.exit_code, render.stderr.strip()) == (2, f"错误：{template}: {refused}")
+    assert max(score.peak_mb, check.peak_mb, render.peak_mb) < PEAK_LIMIT_MB
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("deep.json", "[" * 10_000 + "]" * 10_000, " JSON 嵌套层数超过解析器的上限，拒绝读取"),
+    ("long.json", '{"year": ' + "9" * 5000 + "}", "year: 数字“99999999999999999999…”超过 30 位数字的上限"),
+    ("long.yaml", "year: " + "9" * 5000 + "\n", "1: 数字“99999999999999999999…”超过 30 位数字的上限"),
+    ("nul.yaml", "year: 2023\x00\n", "1: 文件含不允许的控制字符 U+0000"),
+])
+def test_hostile_data_files_get_a_located_chinese_error(tmp_path: Path, name: str, content: str,
+                                                         message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    run = run_measured("score", str(path))
+    assert (run.exit_code, run.stderr.strip()) == (2, f"错误：{path}:{message}")
