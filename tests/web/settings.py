@@ -10,3 +10,8 @@ from jixiao.web.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+
+# A file, not shared memory, so the worker thread of the Celery tests and the requests wait for
+# each other's writes instead of failing with "table is locked".
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["JIXIAO_DATA_DIR"], "test.sqlite3")}  # noqa: F405

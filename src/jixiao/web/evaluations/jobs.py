@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from jixiao.io.errors import InputError
-from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.budget import BudgetExceeded, within_budget
 from jixiao.web.evaluations.models import Job, JobStatus, StoredFile
+from jixiao.web.evaluations.reading import read_upload
 
 RENDER_FORMATS = {"docx": "Word 报告", "pdf": "PDF 报告", "xlsx": "Excel 附件表"}
 
@@ -108,25 +108,6 @@ def import_job(job_id: int) -> None:
     _finish(
         job, upload=stored, step="已完成", result={"data": data, "missing": missing, "name": job.upload_name}
     )
-
-
-def read_upload(path_text: str) -> tuple[dict[str, Any], list[list[str]]]:
-    """An upload's evaluation data and what could not be read ((Chinese name, path) pairs):
-    a guided workbook or data file is loaded, any other file is imported as a report."""
-    from jixiao.io.load import read_evaluation_data
-    from jixiao.io.validate import validate_evaluation
-    from jixiao.io.workbook_reader import is_guided_workbook
-
-    path = Path(path_text)
-    suffix = path.suffix.lower()
-    if suffix in {".yaml", ".yml", ".json"} or (suffix == ".xlsx" and is_guided_workbook(path)):
-        _, raw, source = read_evaluation_data(path)
-        validate_evaluation(raw, source, path.name)  # its errors name their cells
-        return paths.plain(raw), []
-    from jixiao.extract.evaluation.importing import import_report
-
-    result = import_report(path)
-    return paths.plain(result.data), [[field.title, field.path] for field in result.missing]
 
 
 def _upload_error(error: Exception, name: str) -> str:
