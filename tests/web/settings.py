@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("JIXIAO_DATA_DIR", tempfile.mkdtemp(prefix="jixiao-test-data-"))
 
@@ -14,4 +15,4 @@ WHITENOISE_AUTOREFRESH = True
 # A file, not shared memory, so the worker thread of the Celery tests and the requests wait for
 # each other's writes instead of failing with "table is locked".
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["JIXIAO_DATA_DIR"], "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(os.environ["JIXIAO_DATA_DIR"]) / "test.sqlite3")}  # noqa: F405
