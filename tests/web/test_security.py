@@ -88,3 +88,12 @@ def test_the_mixed_characters_rule_speaks_chinese() -> None:
     with pytest.raises(ValidationError) as refused:
         validate_password("qwertzuiopasd")
     assert "密码须同时包含字母和数字。" in refused.value.messages
+
+
+def test_the_admin_speaks_chinese_whatever_the_browser_asks(world: World) -> None:
+    client = Client()
+    client.force_login(world.users["admin"])
+    world.users["admin"].is_staff = world.users["admin"].is_superuser = True
+    world.users["admin"].save()
+    page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "组织与账号" in page and "最近动作" in page and "Recent actions" not in page

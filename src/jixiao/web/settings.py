@@ -44,7 +44,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,7 +138,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_IPWARE_PROXY_COUNT = _config.proxy_count
 AXES_VERBOSE = False
 
-LANGUAGE_CODE = "zh-hans"
+LANGUAGE_CODE = "zh-hans"  # always: the browser's own language is not asked (no LocaleMiddleware)
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

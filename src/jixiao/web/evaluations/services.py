@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 
 from jixiao.io.fields import title_path
+from jixiao.scoring import TableScore
 from jixiao.web.accounts.models import Organisation, User
 from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import Analysis, analyse
@@ -146,10 +147,16 @@ def summarise(evaluation: Evaluation, analysis: Analysis) -> None:
     counts = analysis.counts
     evaluation.error_count = counts["error"]
     evaluation.warning_count = counts["warning"]
-    if analysis.scorecard is not None:
+    evaluation.score = evaluation.grade = ""
+    if analysis.scorecard is not None and is_scored(analysis.scorecard.unit_table):
         table = analysis.scorecard.unit_table
         evaluation.score = format(table.rule_total, "f")
         evaluation.grade = table.grade or ""
+
+
+def is_scored(table: TableScore) -> bool:
+    """Whether the 自评表 has anything to score (a form without one scores nothing, not 0)."""
+    return bool(table.indicators) or table.execution_rate is not None
 
 
 def _label(path: str) -> str:

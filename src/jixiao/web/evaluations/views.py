@@ -167,6 +167,7 @@ def _editor_context(
         "scorecard": scorecard,
         "indicators": indicator_lines(scorecard.unit_table, "self_assessment") if scorecard else [],
         "derived": scorecard.derived if scorecard else (),
+        "scored": scorecard is not None and services.is_scored(scorecard.unit_table),
         "formats": RENDER_FORMATS,
         "upload_suffixes": ", ".join(UPLOAD_SUFFIXES),
         "jobs": evaluation.jobs.order_by("-created_at")[:5],
