@@ -4,6 +4,7 @@ or time, naming the limit; measured in a child process where memory is the point
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -12,6 +13,7 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from measured import run_measured
+from PIL import Image
 
 from jixiao.documents import read_document
 
@@ -148,3 +150,44 @@ def test_hostile_data_files_get_a_located_chinese_error(tmp_path: Path, name: st
     path.write_text(content, encoding="utf-8")
     run = run_measured("score", str(path))
     assert (run.exit_code, run.stderr.strip()) == (2, f"错误：{path}:{message}")
+
+
+def test_an_image_of_one_row_of_59_million_pixels_is_refused_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "line.png"
+    Image.new("L", (59_000_000, 1)).save(path)
+    assert path.stat().st_size < MB
+    run = run_measured("check", str(path))
+    assert (run.exit_code, run.stdout) == (2, f"{path}: 图片为 59000000×1 像素，长宽比超过 20:1 的上限，拒绝读取\n")
+    assert run.peak_mb < PEAK_LIMIT_MB
+
+
+def pdf_with_lines(path: Path, lines: int) -> Path:
+    """A one-page PDF with a line of text and ``lines`` ruling lines, its stream compressed."""
+    drawing = b"".join(b"%d 100 m %d 700 l S\n" % (i % 500, i % 500) for i in range(lines))
+    stream = zlib.compress(b"BT /F1 12 Tf 50 750 Td (Budget report: total 100, spent 98 yuan) Tj ET\n" + drawing)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, content in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(body)
+    return path
+
+
+def test_a_pdf_page_of_300000_ruling_lines_is_refused(tmp_path: Path) -> None:
+    path = pdf_with_lines(tmp_path / "lines.pdf", 300_000)
+    assert path.stat().st_size < MB
+    run = run_measured("check", str(path))
+    assert (run.exit_code, run.stdout) == (2, f"{path}: PDF 第 1 页有超过 20000 条线条和图形，超过上限，拒绝读取\n")
+    assert run.peak_mb < PEAK_LIMIT_MB
+    few = run_measured("check", str(pdf_with_lines(tmp_path / "few.pdf", 40)))
+    assert few.exit_code in (0, 1), few.stdout

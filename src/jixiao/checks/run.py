@@ -16,6 +16,7 @@ from jixiao.findings import Finding, Place, Severity
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring import Scorecard, score_evaluation
+from jixiao.source_map import first_inside
 
 INTERNAL_ERROR = "JX-INTERNAL-001"
 
@@ -65,7 +66,7 @@ def _lookup(path: str | None, source: Mapping[str, Place]) -> Place | None:
         return None
     if path in source:
         return source[path]
-    inside = next((key for key in source if key.startswith((f"{path}.", f"{path}["))), None)
+    inside = first_inside(path, source)
     if inside is not None:
         return replace(source[inside], path=path)
     while path:

@@ -30,6 +30,8 @@ from jixiao.io.limits import MB, checked_size
 FORMAT = "image"
 MAX_BYTES = 50 * MB
 MAX_PIXELS = 60_000_000
+MAX_ASPECT = 20
+"""How many times longer than wide (or wider than long) an image may be: a page is about 1.4."""
 #: Pieces of one line further apart than this many line heights are cells of a table row.
 CELL_GAP = 1.5
 #: A line of a scan ending within this many line heights of the right margin wrapped.
@@ -82,10 +84,13 @@ def open_image(data: bytes, file: str) -> Image.Image:
             image = Image.open(BytesIO(data))
             if image.format not in ("PNG", "JPEG", "MPO"):
                 raise InputError(NOT_IMAGE, file=file, english="not a PNG or JPEG image")
+            size = f"{image.width}×{image.height}"
             if image.width * image.height > MAX_PIXELS:
-                size = f"{image.width}×{image.height}"
                 raise InputError(f"图片为 {size} 像素，超过 6000 万像素的上限，拒绝读取", file=file,
                                  english="image above 60 megapixels")
+            if max(image.size) > MAX_ASPECT * max(min(image.size), 1):
+                raise InputError(f"图片为 {size} 像素，长宽比超过 {MAX_ASPECT}:1 的上限，拒绝读取", file=file,
+                                 english=f"image aspect above {MAX_ASPECT}:1")
             image.load()
             return fit_image(ImageOps.exif_transpose(image))
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,

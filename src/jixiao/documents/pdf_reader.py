@@ -38,10 +38,11 @@ from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
 from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_of
 from jixiao.documents.paged_text import PagedLayout
 from jixiao.documents.pdf_text import (
+    MIN_PATHS,
     Grid,
     TextPage,
+    drawn_paths,
     garbled_share,
-    has_rulings,
     page_blocks,
     page_boxes,
     page_grids,
@@ -53,6 +54,8 @@ from jixiao.io.limits import MB, checked_size
 FORMAT = "pdf"
 MAX_BYTES = 200 * MB
 MAX_PAGES = 200
+MAX_PATHS = 20_000
+"""Paths (lines, boxes, curves) one page may draw: a page of tables draws a few hundred."""
 #: A page with fewer non-blank characters that shows an image is a scan.
 MIN_CHARS = 20
 #: A text layer with this share of unreadable characters is garbled.
@@ -149,7 +152,11 @@ class _Pages:
             chars = sum(1 for char in text if not char.isspace())
             if garbled_share(text) >= MAX_GARBLED or (chars < MIN_CHARS and _shows_image(page)):
                 return self._scan(page, index)
-            grids = self._grids(index) if has_rulings(page) else []
+            paths = drawn_paths(page, MAX_PATHS)
+            if paths > MAX_PATHS:
+                raise InputError(f"PDF 第 {index + 1} 页有超过 {MAX_PATHS} 条线条和图形，超过上限，拒绝读取",
+                                 file=self.file, english=f"page above {MAX_PATHS} paths")
+            grids = self._grids(index) if paths >= MIN_PATHS else []
             return text_page(page.get_height(), page_boxes(page, textpage), grids)
         finally:
             textpage.close()

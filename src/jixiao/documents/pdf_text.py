@@ -91,12 +91,14 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     return boxes
 
 
-def has_rulings(page: pdfium.PdfPage) -> bool:
-    """Whether the page draws enough paths to hold a ruled table."""
+def drawn_paths(page: pdfium.PdfPage, limit: int) -> int:
+    """The paths the page draws, counted up to ``limit + 1`` (pdfium counts, nothing is parsed
+    twice): at least :data:`MIN_PATHS` for a ruled table."""
+    paths = 0
     for paths, _ in enumerate(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2), 1):
-        if paths >= MIN_PATHS:
-            return True
-    return False
+        if paths > limit:
+            break
+    return paths
 
 
 def page_grids(plumber_page: Any) -> list[Grid]:

@@ -18,6 +18,8 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
 _FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{PERCENT})")
+MAX_LABEL = 200
+"""Characters before a figure its label may span (a label is a few words after a comma)."""
 _LABEL_STOPS = re.compile(r"[，,。；;：:、！？!?\n]")
 _LABEL_NOISE = (
     re.compile(r"^.*?\d{4}\s*年度?"),                                  # 2023年, 2024 年度
@@ -77,9 +79,11 @@ def figures(text: str, depth: list[int]) -> list[Figure]:
 
 
 def label_before(text: str, position: int) -> str:
-    """The text from the last punctuation mark before ``position`` up to it, stripped."""
-    stops = [match.end() for match in _LABEL_STOPS.finditer(text, 0, position)]
-    start = stops[-1] if stops else 0
+    """The text from the last punctuation mark before ``position`` up to it, stripped; at most
+    :data:`MAX_LABEL` characters, so that the figures of a long run cost linear time."""
+    window = max(0, position - MAX_LABEL)
+    stops = [match.end() for match in _LABEL_STOPS.finditer(text, window, position)]
+    start = stops[-1] if stops else window
     depth = 0
     for index in range(position - 1, start - 1, -1):  # a bracket still open, or one closing
         if text[index] in CLOSE:                         # a group begun earlier, bounds the label

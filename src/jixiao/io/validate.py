@@ -24,6 +24,7 @@ from jixiao.io.fields import (
     title_path,
 )
 from jixiao.model import Evaluation
+from jixiao.source_map import first_inside
 
 _REASONS = {
     "missing": "必须填写",
@@ -72,8 +73,7 @@ def _problem(detail: ErrorDetails, source: Mapping[str, Place]) -> Problem:
 def _place(path: str, source: Mapping[str, Place]) -> Place:
     """The field's place; else that of its first part in the file (a record left out of a
     workbook still has cells); else that of its nearest ancestor."""
-    parts = (key for key in source if key.startswith((f"{path}.", f"{path}[")))
-    first_part = next(parts, None) if path else None
+    first_part = first_inside(path, source) if path else None
     candidates = [path, *([first_part] if first_part else []), *parent_paths(path)[1:]]
     for candidate in candidates:
         if candidate in source:
