@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from jixiao.documents.image_reader import ocr_blocks, read_image_document
 from jixiao.documents.ocr import OcrText
-from jixiao.documents.ocr_cache import cache_dir
+from jixiao.documents.ocr_cache import cache_dir, texts_digest
 from jixiao.documents.page_layout import PageTable
 from jixiao.io.errors import InputError
 
@@ -79,8 +79,13 @@ def test_results_are_cached_by_file_hash_and_reused(tmp_path: Path, cache: Path)
     assert data["page"] == 0
     assert data["version"].startswith("rapidocr 3.10.0; PP-OCRv6_det_small.onnx; PP-OCRv6_rec_small.onnx")
     assert [item["text"] for item in data["texts"]] == ["基本支出113.94万元。"]
-    # The second reading takes the cached result: what the cache says is what is read.
+    # An entry edited without its digest is not trusted: the page is recognised again.
     data["texts"][0]["text"] = "基本支出120.00万元。"
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert read_image_document(image).text == "基本支出113.94万元。\n"
+    # The second reading takes a valid cached result: what the cache says is what is read.
+    data["texts"][0]["text"] = "基本支出120.00万元。"
+    data["digest"] = texts_digest(data["texts"])
     entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert read_image_document(image).text == "基本支出120.00万元。\n"
     copy = tmp_path / "副本.png"
