@@ -29,7 +29,7 @@ def test_check_text_output_is_path_line_code_message(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(EXAMPLE)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(line.startswith(f"{EXAMPLE}:") and " JX-SCORE-002 error: 附件2自评得分合计 99分 与各项得分之和 93分 不一致（相差 6分）" in line
+    assert any(line.startswith(f"{EXAMPLE}:") and " JX-SCORE-002 错误: 附件2自评得分合计 99分 与各项得分之和 93分 不一致（相差 6分）" in line
                for line in lines)
     assert lines[-1] == f"{EXAMPLE}: 4 个错误，6 个警告，2 条提示"
 
@@ -88,6 +88,8 @@ def test_the_variant_profile_scores_the_same_data_differently() -> None:
 def test_rules_lists_the_catalogue_in_text_and_json() -> None:
     text = runner.invoke(app, ["rules"]).output
     assert all(rule.code in text for rule in catalogue())
+    assert text.splitlines()[0] == "JX-SUM-001  错误  基本支出与其构成"  # code names only in JSON
+    assert not {"error", "warning", "info"} & set(text.split())
     rows = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
     assert [row["code"] for row in rows] == [rule.code for rule in catalogue()]
     assert rows[0] == {"code": "JX-SUM-001", "severity": "error", "title": "基本支出与其构成",
@@ -151,7 +153,7 @@ def test_check_reads_the_prose_of_a_text_report(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(report)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{report}:2: JX-TEXT-001 error: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
+        f"{report}:2: JX-TEXT-001 错误: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
         "    按支出性质分类：基本支出132.81万元（人员经费114.24万元，公用经费18.47万元）。",
         f"{report}: 1 个错误，0 个警告，0 条提示",
     ]
@@ -212,3 +214,11 @@ def test_checking_a_text_report_loads_no_reader_of_another_format(tmp_path: Path
     report.write_text("一、基本支出 132.71 万元，其中人员经费 114.24 万元，公用经费 18.47 万元。\n", encoding="utf-8")
     # yaml: the scoring profiles are YAML files; no Excel, PDF, Word or Chinese-numeral library
     assert _loaded_by(["check", str(report)]) == ["yaml", "jixiao.model", "jixiao.checks", "jixiao.documents"]
+
+
+def test_findings_on_a_workbook_name_their_field_in_chinese() -> None:
+    workbook = Path(__file__).resolve().parents[1] / "examples" / "dongting-2023.xlsx"
+    lines = runner.invoke(app, ["check", str(workbook)]).output.splitlines()
+    at = lines.index(f"{workbook}:附件2!B19: JX-SCORE-002 错误: 附件2自评得分合计 99分 与各项得分之和 93分 不一致（相差 6分）")
+    assert lines[at + 1] == "    附件2 单位整体支出绩效自评表 › 总分（自评得分） = 99"
+    assert not [line for line in lines if "self_assessment" in line or "finances." in line]

@@ -52,7 +52,7 @@ def test_a_folder_gives_each_file_its_result_in_path_order(folder: Path) -> None
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         f"{folder}/a/对.txt: 0 个错误，0 个警告，0 条提示",
-        f"{folder}/b-错.txt:1: JX-TEXT-001 error: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
+        f"{folder}/b-错.txt:1: JX-TEXT-001 错误: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
         f"    {WRONG_SUM.strip()}",
         f"{folder}/b-错.txt: 1 个错误，0 个警告，0 条提示",
         f"{folder}/c-坏.txt:1: 文件不是文本文件：含有控制字符 U+0000",
@@ -88,7 +88,7 @@ def test_bad_inputs_each_get_a_chinese_message_and_the_others_are_checked(
         f"{unknown}: 无法识别的文件类型“.abc”：支持 {KNOWN}",
         f"{garbage}: 文件不是文本文件：既不是 UTF-8 也不是 GB18030（GBK）编码",
         f"{empty}: 文件为空",
-        f"{good}:1: JX-TEXT-001 error: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
+        f"{good}:1: JX-TEXT-001 错误: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
         f"    {WRONG_SUM.strip()}",
         f"{good}: 1 个错误，0 个警告，0 条提示",
     ]
@@ -202,7 +202,7 @@ def test_the_installed_command_checks_a_folder_on_two_processes(folder: Path) ->
     assert (finished.returncode, finished.stderr) == (2, "")
     assert finished.stdout.splitlines() == [
         f"{folder}/a/对.txt: 0 个错误，0 个警告，0 条提示",
-        f"{folder}/b-错.txt:1: JX-TEXT-001 error: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
+        f"{folder}/b-错.txt:1: JX-TEXT-001 错误: 基本支出 132.81万元 与人员经费、公用经费之和 132.71万元 不一致（相差 0.10万元）",
         f"    {WRONG_SUM.strip()}",
         f"{folder}/b-错.txt: 1 个错误，0 个警告，0 条提示",
         f"{folder}/c-坏.txt:1: 文件不是文本文件：含有控制字符 U+0000",

@@ -16,9 +16,19 @@ from jixiao.numbers import Interval, StatedNumber
 
 
 class Severity(StrEnum):
+    """How bad a finding is; the value is the code name (JSON), :attr:`chinese` what users read."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def chinese(self) -> str:
+        """错误, 警告 or 提示."""
+        return _SEVERITY_NAMES[self]
+
+
+_SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

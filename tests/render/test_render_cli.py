@@ -18,7 +18,7 @@ def test_render_docx_warns_on_stderr_and_exits_0(tmp_path: Path) -> None:
     out = tmp_path / "report.docx"
     result = runner.invoke(app, ["render", EXAMPLE, "-o", str(out)])
     assert result.exit_code == 0
-    assert result.stdout == f"已写出：{out}（模板 yueyanglou-2024，10 条提示）\n"
+    assert result.stdout == f"已写出：{out}（模板 yueyanglou-2024，10 条警告）\n"
     assert result.stderr.splitlines()[0] == "警告：预算调整说明未填写"
     assert "警告：附件2 总分：填报 99 分，按评分规则计算为 93 分（按填报值出具）" in result.stderr.splitlines()
     assert "自评得分为99分" in read_document(out).text

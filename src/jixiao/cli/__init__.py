@@ -227,13 +227,13 @@ def rules(
     """列出规则目录：代码、严重程度、名称和说明。"""
     from jixiao.checks import catalogue
 
-    catalogue_rows = [{"code": r.code, "severity": r.severity.value, "title": r.title,
-                       "description": r.description} for r in catalogue()]
     if output_format is OutputFormat.JSON:
+        catalogue_rows = [{"code": r.code, "severity": r.severity.value, "title": r.title,
+                           "description": r.description} for r in catalogue()]
         typer.echo(json.dumps(catalogue_rows, ensure_ascii=False, indent=2))
         return
-    for row in catalogue_rows:
-        typer.echo(f"{row['code']}  {row['severity']:<7}  {row['title']}\n    {row['description']}")
+    for rule in catalogue():
+        typer.echo(f"{rule.code}  {rule.severity.chinese}  {rule.title}\n    {rule.description}")
 
 
 @app.command()

@@ -15,8 +15,6 @@ from html import escape
 from jixiao.cli.check_view import FileResult, evidence_of, source_lines
 from jixiao.findings import Finding, Place, Severity, summarize
 
-SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2rem auto;
 max-width:72rem;padding:0 1rem;color:#1f2328;line-height:1.6}
@@ -91,7 +89,7 @@ def _finding(finding: Finding, source: list[str]) -> str:
     severity = finding.severity.value
     where = place_label(finding.where)
     parts = [f'<article class="finding {severity}">\n<div><span class="badge {severity}">'
-             f'{SEVERITY_NAMES[finding.severity]}</span><span class="code">{escape(finding.code)}</span>'
+             f'{finding.severity.chinese}</span><span class="code">{escape(finding.code)}</span>'
              f'<span class="where">{escape(where)}</span></div>\n'
              f'<p class="message">{escape(finding.message)}</p>\n']
     evidence = evidence_of(finding, source)

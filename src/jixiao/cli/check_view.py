@@ -104,7 +104,7 @@ def as_text(result: FileResult) -> str:
     for finding in result.findings:
         where = finding.where
         location = str(where.line) if where.line is not None else where.label()
-        lines.append(f"{result.file}:{location}: {finding.code} {finding.severity.value}: "
+        lines.append(f"{result.file}:{location}: {finding.code} {finding.severity.chinese}: "
                      f"{finding.message}")
         evidence = evidence_of(finding, source)
         if evidence:
@@ -128,12 +128,17 @@ def source_lines(file: str) -> list[str]:
 
 
 def evidence_of(finding: Finding, source: list[str]) -> str:
-    """The finding's evidence, else its source line, else its field path and stated value."""
+    """The finding's evidence, else its source line, else the field's Chinese name and the
+    stated value (``附件2 单位整体支出绩效自评表 › 自评得分合计 = 99``; the field path, a code
+    name, only in JSON)."""
     if finding.evidence:
         return finding.evidence
     line = finding.where.line
     if line is not None and 0 < line <= len(source):
         return source[line - 1].strip()
     if finding.where.path:
-        return f"{finding.where.path} = {finding.stated}" if finding.stated else finding.where.path
+        from jixiao.io.fields import path_title
+
+        title = path_title(finding.where.path)
+        return f"{title} = {finding.stated}" if finding.stated else title
     return ""

@@ -50,7 +50,7 @@ def render(
         raise fail(f"无法写出 {output}：{error.strerror or error}") from None
     for warning in warnings:
         typer.echo(f"警告：{warning}", err=True)
-    typer.echo(f"已写出：{output}（模板 {spec.id}，{len(warnings)} 条提示）")
+    typer.echo(f"已写出：{output}（模板 {spec.id}，{len(warnings)} 条警告）")
 
 
 def _user_template(template: str | None) -> Path | None:

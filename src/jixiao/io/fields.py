@@ -101,6 +101,15 @@ def title_path(loc: Loc) -> str:
     return " › ".join(parts)
 
 
+def path_title(path: str) -> str:
+    """:func:`title_path` of a dotted field path (``self_assessment.indicators[9].stated_score``)."""
+    loc: list[str | int] = []
+    for step in path.split("."):
+        name, *indices = step.replace("]", "").split("[")
+        loc += [name, *(int(index) for index in indices)] if name else [int(index) for index in indices]
+    return title_path(tuple(loc))
+
+
 def enum_values(annotation: Any) -> list[str]:
     """The allowed values of an enum field, as written in the tables."""
     item = unwrap(annotation)[1]
