@@ -7,6 +7,7 @@ from decimal import Decimal
 from render_builders import consistent_evaluation
 
 from jixiao.model import Evaluation, FundsExecution
+from jixiao.numbers import StatedNumber
 from jixiao.profiles import load_profile
 from jixiao.render.facts import Facts
 from jixiao.render.figures import MISSING, Rules
@@ -81,6 +82,22 @@ def test_execution_rate_computed_when_not_stated() -> None:
     assert texts(build("performance", data))[0] == (
         "2023年度资金年初预算数为80.00万元，全年预算数为80.00万元，全年执行数为70.00万元，"
         "预算执行率为87.50%。执行率未达到90%，原因：项目跨年度实施。")
+
+
+def test_every_explanation_entered_is_printed_projects_included() -> None:
+    data = consistent_evaluation()
+    project = data.projects[0]
+    funds = project.funds.model_copy(update={"full_year_budget": StatedNumber.of(Decimal("50.00")),
+                                             "actual": StatedNumber.of(Decimal("42.47"))})
+    changed = project.model_copy(update={"funds": funds, "execution_explanation": "部分工程款次年结算"})
+    table = data.self_assessment.model_copy(update={"budget_change_explanation": "年中未作调整"})
+    data = data.model_copy(update={"projects": (changed,), "self_assessment": table})
+    prose = build("performance", data)
+    assert texts(prose)[0].endswith("预算执行率为100%。预算调整说明：年中未作调整。")
+    assert texts(prose)[1] == (
+        "项目“人居环境整治”全年预算数比年初预算数增加7.53万元，增长17.73%，预算调整原因："
+        f"{MISSING}。执行率未达到90%，原因：部分工程款次年结算。")
+    assert prose.warnings == ("项目“人居环境整治”预算调整说明未填写",)
 
 
 def test_section_nine_shows_stated_total_and_its_grade(example: Evaluation) -> None:

@@ -8,9 +8,10 @@ builder returns :class:`~jixiao.render.prose.Prose`: paragraphs and warnings.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from types import MappingProxyType
 
-from jixiao.model import AmountLine, FundBudgetTable, ShareLine
+from jixiao.model import AmountLine, FundBudgetTable, ProjectAssessment, ShareLine, UnitSelfAssessment
 from jixiao.numbers import ZERO, StatedNumber, percent
 from jixiao.render.facts import Facts
 from jixiao.render.figures import MISSING, Notes, computed, share_disagrees, value_disagrees, written
@@ -173,9 +174,14 @@ def fund_section(attribute: str, label: str) -> Builder:
 
 
 def performance_section(facts: Facts) -> Prose:
-    """六、单位整体支出绩效情况: 预算执行 by rule, then the unit's own account of its work."""
+    """六、单位整体支出绩效情况: 预算执行 by rule (each project's explanations after the unit's),
+    then the unit's own account of its work."""
     notes = Notes()
     paragraphs = [Para(_execution(facts, notes))]
+    for project, score in zip(facts.evaluation.projects, facts.scorecard.projects, strict=True):
+        explained = _explained(project, score.execution_rate, facts, notes, f"项目“{project.name}”")
+        if explained:
+            paragraphs.append(Para(f"项目“{project.name}”{explained}"))
     own = unit_words(facts.evaluation.narrative.performance)
     paragraphs += body(own or [notes.need(None, "六、单位整体支出绩效情况")])
     return _prose(paragraphs, notes)
@@ -183,25 +189,33 @@ def performance_section(facts: Facts) -> Prose:
 
 def _execution(facts: Facts, notes: Notes) -> str:
     funds = facts.evaluation.self_assessment.funds
-    table = facts.scorecard.unit_table
-    rules = facts.rules
     initial = notes.need(written(funds.initial_budget), "年初预算数")
     full = notes.need(written(funds.full_year_budget), "全年预算数")
     actual = notes.need(written(funds.actual), "全年执行数")
     text = (f"{facts.year}年度资金年初预算数为{initial}万元，全年预算数为{full}万元，"
             f"全年执行数为{actual}万元，预算执行率为{_rate(facts, notes)}%。")
-    explanations = facts.evaluation.self_assessment
-    if (funds.initial_budget is not None and funds.full_year_budget is not None
-            and funds.initial_budget.value != funds.full_year_budget.value):
-        phrase = change_phrase(funds.full_year_budget.value, funds.initial_budget.value, rules,
-                               base="年初预算数")
-        reason = notes.need(explanations.budget_change_explanation, "预算调整说明")
+    return text + _explained(facts.evaluation.self_assessment, facts.scorecard.unit_table.execution_rate,
+                             facts, notes, "")
+
+
+def _explained(table: UnitSelfAssessment | ProjectAssessment, rate: Decimal | None, facts: Facts,
+               notes: Notes, label: str) -> str:
+    """预算调整说明 and 执行率说明 of 附件2 or a project: asked for (未填写 when blank) where the
+    全年预算数 differs from the 年初预算数 or the rate is below the profile's floor, and printed
+    whenever the unit entered them."""
+    initial, full, text = table.funds.initial_budget, table.funds.full_year_budget, ""
+    if initial is not None and full is not None and initial.value != full.value:
+        phrase = change_phrase(full.value, initial.value, facts.rules, base="年初预算数")
+        reason = notes.need(table.budget_change_explanation, f"{label}预算调整说明")
         text += f"全年预算数{phrase}，预算调整原因：{sentence(reason)}"
-    rate = table.execution_rate
-    if rate is not None and rate < facts.scorecard.profile.execution.explanation_below:
-        reason = notes.need(explanations.execution_explanation, "执行率说明")
-        floor = facts.scorecard.profile.execution.explanation_below
+    elif table.budget_change_explanation.strip():
+        text += f"预算调整说明：{sentence(table.budget_change_explanation)}"
+    floor = facts.scorecard.profile.execution.explanation_below
+    if rate is not None and rate < floor:
+        reason = notes.need(table.execution_explanation, f"{label}执行率说明")
         text += f"执行率未达到{floor}%，原因：{sentence(reason)}"
+    elif table.execution_explanation.strip():
+        text += f"执行率说明：{sentence(table.execution_explanation)}"
     return text
 
 
