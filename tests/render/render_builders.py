@@ -71,6 +71,8 @@ def consistent_evaluation(personnel: Decimal = Decimal("114.24"), public: Decima
                              "items": [{"name": n, "amount": _money(a)} for n, a in zip(item_names, items,
                                                                                           strict=True)]},
             },
+            **{fund: {"has_expenditure": False}
+               for fund in ("government_fund", "state_capital", "social_insurance")},
         },
         "narrative": {"performance": "全面完成年度工作任务。", "problems": "宣传工作有待加强。",
                       "measures": "加强宣传，提高工作实效。", "other": "无。",

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from render_builders import consistent_evaluation
 
-from jixiao.model import Evaluation, FundsExecution
+from jixiao.documents import read_document
+from jixiao.extract.evaluation.fields import Fields
+from jixiao.extract.evaluation.sections import read_fund_sections, sections
+from jixiao.model import Evaluation, FundBudgetTable, FundsExecution
 from jixiao.numbers import StatedNumber
 from jixiao.profiles import load_profile
 from jixiao.render.facts import Facts
 from jixiao.render.figures import MISSING, Rules
 from jixiao.render.narrative import SECTION_BUILDERS
 from jixiao.render.prose import Prose
+from jixiao.render.tables import TABLE_BUILDERS
 from jixiao.scoring import score_evaluation
 
 
@@ -134,3 +139,25 @@ def test_unit_section_lists_departments_and_staffing(example: Evaluation) -> Non
 
 def test_funds_without_expenditure_say_none(example: Evaluation) -> None:
     assert texts(build("government_fund", example)) == ["我单位2023年度无政府性基金预算支出。"]
+
+
+def test_a_fund_not_stated_is_asked_for_never_printed_as_none(example: Evaluation) -> None:
+    finances = example.finances.model_copy(update={"government_fund": FundBudgetTable()})
+    data = example.model_copy(update={"finances": finances})
+    prose = build("government_fund", data)
+    assert (texts(prose), prose.warnings) == ([f"2023年政府性基金预算支出：{MISSING}。"],
+                                              ("政府性基金预算支出情况未填写",))
+    annex = TABLE_BUILDERS["government_fund"](Facts(data, score_evaluation(data, load_profile(data.profile)),
+                                                    Rules()))
+    assert (annex.data["has"], annex.data["rows"][0]["name"]) == (True, MISSING)
+
+
+def test_a_report_saying_none_was_spent_imports_as_none(tmp_path: Path) -> None:
+    report = tmp_path / "报告.txt"
+    report.write_text(
+        "2023年度示例单位单位整体支出绩效自评报告\n三、政府性基金预算支出情况\n我单位2023年度无政府性基金预算。\n"
+        "四、国有资本经营预算支出情况\n2023年国有资本经营预算支出185.50万元。\n", encoding="utf-8")
+    found = sections(read_document(report))
+    fields = Fields()
+    read_fund_sections(found, fields)
+    assert fields.values == {"finances.government_fund.has_expenditure": False}

@@ -50,10 +50,11 @@ class BudgetExecutionRow(Record):
 class FundBudgetTable(Record):
     """三 to 五 and 附件4-6: 政府性基金 / 国有资本经营 / 社会保险基金 预算支出.
 
-    ``rows`` empty with ``has_expenditure`` false is the report's “本单位无此项支出”.
+    ``rows`` empty with ``has_expenditure`` false is the report's “本单位无此项支出”; left
+    empty (``None``) it is not stated, and the report asks for it instead of printing 无.
     """
 
-    has_expenditure: bool = Field(False, title="是否有此项支出")
+    has_expenditure: bool | None = Field(None, title="是否有此项支出")
     rows: tuple[BudgetExecutionRow, ...] = Field((), title="支出明细")
 
 

@@ -152,15 +152,15 @@ def _three_public(facts: Facts, notes: Notes) -> str:
 
 
 def fund_section(attribute: str, label: str) -> Builder:
-    """三、四、五: a fund's budget expenditure, or 无."""
+    """三、四、五: a fund's budget expenditure, 无 when the unit says so, 未填写 when not stated."""
 
     def build(facts: Facts) -> Prose:
         notes = Notes()
         table: FundBudgetTable = getattr(facts.evaluation.finances, attribute)
-        if not table.has_expenditure:
+        if table.has_expenditure is False and not table.rows:
             return Prose((Para(f"我单位{facts.year}年度无{label}支出。"),))
         if not table.rows:
-            missing = notes.need(None, f"{label}支出明细")
+            missing = notes.need(None, f"{label}{'支出明细' if table.has_expenditure else '支出情况'}")
             return _prose([Para(f"{facts.year}年{label}支出：{missing}。")], notes)
         actual = sum((row.actual.value for row in table.rows if row.actual is not None), ZERO)
         parts = "；".join(

@@ -244,11 +244,13 @@ def fund_table(attribute: str, label: str) -> Callable[[Facts], Filled]:
         notes = Notes()
         table: FundBudgetTable = getattr(facts.evaluation.finances, attribute)
         rows: Sequence[BudgetExecutionRow] = table.rows
-        if table.has_expenditure and not rows:
-            notes.need(None, f"{label}支出明细")
-        data = {"has": table.has_expenditure, "label": label,
-                "rows": [{"name": row.name, "budget": written(row.budget), "actual": written(row.actual)}
-                         for row in rows],
+        none_spent = table.has_expenditure is False and not rows
+        shown = [{"name": row.name, "budget": written(row.budget), "actual": written(row.actual)}
+                 for row in rows]
+        if not rows and not none_spent:  # spent, or not stated: never 本单位无此项支出
+            what = "支出明细" if table.has_expenditure else "支出情况"
+            shown = [{"name": notes.need(None, f"{label}{what}"), "budget": "", "actual": ""}]
+        data = {"has": not none_spent, "label": label, "rows": shown,
                 "total_budget": _sum(row.budget for row in rows),
                 "total_actual": _sum(row.actual for row in rows)}
         return Filled(data, tuple(notes.items))

@@ -21,7 +21,13 @@ from jixiao.extract.evaluation.body import read_departments, read_general_budget
 from jixiao.extract.evaluation.fields import Fields, nested, steps
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
 from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
-from jixiao.extract.evaluation.sections import read_narrative, read_results, read_title, sections
+from jixiao.extract.evaluation.sections import (
+    read_fund_sections,
+    read_narrative,
+    read_results,
+    read_title,
+    sections,
+)
 from jixiao.extract.evaluation.tables import AssessmentReader
 from jixiao.findings import Place
 from jixiao.io.fields import path_text, title_path
@@ -139,6 +145,8 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_staffing(document, body, fields)
         read_departments(document, _paragraphs(found, "basic"), fields)
         read_general_budget(document, found.get("general"), fields)
+    if template == YUEYANGLOU:
+        read_fund_sections(found, fields)
     if template in (YUEYANGLOU, DINGCHENG):
         read_narrative(found, fields)
         read_results(found, document, fields)
