@@ -95,8 +95,9 @@ _NONE_SPENT = re.compile(r"无[^，。；\d]{0,14}(?:支出|预算)|无此项")
 
 def read_fund_sections(found: Mapping[str, Section], fields: Fields) -> None:
     """三 to 五: a section saying, without a figure, that the unit spent none of a budget
-    (“无政府性基金预算支出”, “无国有资本经营预算”, “本单位无此项支出”) states ``has_expenditure`` false; a section that says anything else
-    leaves it unstated, so a re-rendered report asks for it instead of printing 无."""
+    (“无政府性基金预算支出”, “无国有资本经营预算”, “本单位无此项支出”) states
+    ``has_expenditure`` false; a section that says anything else leaves it unstated, so a
+    re-rendered report asks for it instead of printing 无."""
     for key in FUNDS:
         section = found.get(key)
         text = _YEAR.sub("", section.text()) if section is not None else ""
