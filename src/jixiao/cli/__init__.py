@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -31,6 +33,15 @@ if TYPE_CHECKING:
 
 # Everything else is imported by the command that needs it: `jixiao --help` and a command's
 # usage errors start without loading pydantic, openpyxl or the rule catalogue.
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends jixiao as Ctrl-C does: through its cleanups (LibreOffice's process group
+    killed, temporary folders removed), with exit code 143."""
+    raise SystemExit(128 + signum)
+
+
+if threading.current_thread() is threading.main_thread():
+    signal.signal(signal.SIGTERM, _terminated)
 
 app = typer.Typer(
     name="jixiao",

@@ -16,6 +16,7 @@ wherever the system allows one, and in every case with a profile that never upda
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import multiprocessing.util
 import os
@@ -154,6 +155,14 @@ def no_network_prefix() -> tuple[str, ...]:
     return ()
 
 
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the whole process group of ``process`` (soffice.bin and its helpers) and reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        process.communicate(timeout=10)
+
+
 def _run(args: list[str], file: str, timeout: float, env: Mapping[str, str] | None = None) -> None:
     # Own process group, so a timeout kills soffice.bin too, not only the launcher script;
     # ``unshare`` without ``--fork`` execs LibreOffice in place, in the group.
@@ -163,10 +172,11 @@ def _run(args: list[str], file: str, timeout: float, env: Mapping[str, str] | No
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
+        _kill_group(process)
         raise InputError(f"LibreOffice 转换超过 {timeout:g} 秒仍未完成，已中止", file=file,
                          english=f"LibreOffice conversion timed out after {timeout:g} s") from None
+    finally:  # on every exit path (Ctrl-C, SIGTERM raised as SystemExit, any error) the group goes
+        _kill_group(process)
     if process.returncode != 0:
         detail = output.decode("utf-8", "replace").strip().splitlines()
         reason = f"：{detail[-1]}" if detail else ""
