@@ -66,11 +66,13 @@ def expand(paths: Iterable[Path]) -> list[Path | FileResult]:
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """Every checkable file under ``folder``, sorted by path."""
+    """Every checkable file under ``folder``, sorted by path; a symbolic link that leads out of
+    the folder is left out (a path given as a folder stays inside it)."""
     suffixes = set(checkable_suffixes())
+    root = folder.resolve()
     return sorted(path for path in folder.rglob("*")
                   if path.suffix.lower() in suffixes and _visible(path.relative_to(folder))
-                  and path.is_file())
+                  and path.is_file() and path.resolve().is_relative_to(root))
 
 
 def _visible(relative: Path) -> bool:
