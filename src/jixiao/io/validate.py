@@ -41,12 +41,32 @@ _REASONS = {
     "model_type": "应为一组字段",
     "dict_type": "应为一组字段",
     "model_attributes_type": "应为一组字段",
+    "decimal_type": "应填写数字",
+    "decimal_parsing": "应填写数字",
+    "float_type": "应填写数字",
+    "float_parsing": "应填写数字",
+    "finite_number": "应填写有限的数字",
+    "string_pattern_mismatch": "格式不符合要求",
+    "date_type": "应填写日期（如 2024-03-01）",
+    "date_parsing": "应填写日期（如 2024-03-01）",
+    "date_from_datetime_parsing": "应填写日期（如 2024-03-01）",
+    "union_tag_invalid": "类型不是可选值之一",
+    "int_too_big": "数字过大",
 }
+#: Any other kind of error: never pydantic's English.
+_OTHER = "填写的值不符合要求"
 
 _CONSTRAINTS = {
     "greater_than_equal": ("ge", "不能小于 {}"),
     "less_than_equal": ("le", "不能大于 {}"),
     "literal_error": ("expected", "只能是 {}"),
+    "greater_than": ("gt", "须大于 {}"),
+    "less_than": ("lt", "须小于 {}"),
+    "too_short": ("min_length", "至少要有 {} 项"),
+    "too_long": ("max_length", "至多 {} 项"),
+    "string_too_long": ("max_length", "不能超过 {} 个字"),
+    "decimal_max_places": ("decimal_places", "小数不能超过 {} 位"),
+    "decimal_max_digits": ("max_digits", "数字不能超过 {} 位"),
 }
 
 
@@ -93,4 +113,4 @@ def _reason(detail: ErrorDetails) -> str:
     if kind in _CONSTRAINTS:
         key, template = _CONSTRAINTS[kind]
         return template.format(context.get(key, ""))
-    return _REASONS.get(kind, detail["msg"])
+    return _REASONS.get(kind, _OTHER)
