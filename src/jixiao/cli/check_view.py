@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,23 +96,47 @@ def as_json(results: Sequence[FileResult], listed: bool = False) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
+_UNSEEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def visible(text: str) -> str:
+    """``text`` safe for a terminal and for one line: control characters (a PDF's ESC sequences,
+    a line break in a file name), bidirectional overrides and undecodable bytes of a file name
+    (GBK from a Windows zip) written as escapes, so nothing can move the cursor, recolour the
+    terminal or forge a ``path:line:`` line."""
+    return _UNSEEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name did not decode
+        return f"\\x{code - 0xDC00:02x}"
+    if character in ("\n", "\r"):
+        return "\\n" if character == "\n" else "\\r"
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
 def as_text(result: FileResult) -> str:
-    """``path:line: code message`` per finding, then the evidence indented, then a summary."""
+    """``path:line: code message`` per finding, then the evidence indented, then a summary; every
+    piece taken from a file or its name made :func:`visible`."""
+    file = visible(result.file)
     if result.error is not None:
-        return f"{result.error.text}\n"
+        text = result.error.text.replace(result.file, file)
+        return "\n".join(visible(line) for line in text.split("\n")) + "\n"
     lines = []
     source = source_lines(result.file)
     for finding in result.findings:
         where = finding.where
         location = str(where.line) if where.line is not None else where.label()
-        lines.append(f"{result.file}:{location}: {finding.code} {finding.severity.chinese}: "
-                     f"{finding.message}")
+        lines.append(f"{file}:{visible(location)}: {finding.code} {finding.severity.chinese}: "
+                     f"{visible(finding.message)}")
         evidence = evidence_of(finding, source)
         if evidence:
-            lines.append(f"    {evidence}")
+            lines.append(f"    {visible(evidence)}")
     counts = summarize(result.findings)
     checked = f"；{result.checked()}" if result.passed is not None else ""
-    lines.append(f"{result.file}: {counts['error']} 个错误，{counts['warning']} 个警告，"
+    lines.append(f"{file}: {counts['error']} 个错误，{counts['warning']} 个警告，"
                  f"{counts['info']} 条提示{checked}")
     return "\n".join(lines) + "\n"
 
