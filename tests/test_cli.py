@@ -31,7 +31,7 @@ def test_check_text_output_is_path_line_code_message(tmp_path: Path) -> None:
     lines = result.output.splitlines()
     assert any(line.startswith(f"{EXAMPLE}:") and " JX-SCORE-002 错误: 附件2自评得分合计 99分 与各项得分之和 93分 不一致（相差 6分）" in line
                for line in lines)
-    assert lines[-1] == f"{EXAMPLE}: 4 个错误，6 个警告，2 条提示"
+    assert lines[-1] == f"{EXAMPLE}: 4 个错误，6 个警告，2 条提示（其中控制性提示 4 条）"
 
 
 def test_check_json_follows_the_finding_contract() -> None:
@@ -40,10 +40,13 @@ def test_check_json_follows_the_finding_contract() -> None:
     payload = json.loads(result.output)
     assert (payload["file"], payload["format"], payload["template"]) == (
         str(EXAMPLE), "yaml", "yueyanglou-2024")
-    assert payload["summary"] == {"error": 4, "warning": 6, "info": 2}
+    assert payload["summary"] == {"error": 4, "warning": 6, "info": 2, "control": 4}
     first = payload["findings"][0]
     assert set(first) == {"code", "severity", "message", "stated", "expected", "expected_range",
-                          "terms", "where", "evidence", "fingerprint"}
+                          "terms", "where", "evidence", "fingerprint", "kind"}
+    kinds = [(f["code"], f["kind"]) for f in payload["findings"] if f["kind"] == "control"]
+    assert [code for code, _ in kinds] == ["JX-SAME-001", "JX-CTRL-001", "JX-CTRL-001", "JX-CTRL-001"]
+    assert {f["kind"] for f in payload["findings"] if f["severity"] == "error"} == {"inconsistency"}
 
 
 def test_several_files_give_a_list_and_a_broken_file_its_own_error(tmp_path: Path) -> None:

@@ -113,7 +113,7 @@ def test_a_folder_gives_a_json_list_even_for_one_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--format", "json", str(tmp_path)])
     assert result.exit_code == 0
     assert [item["summary"] for item in json.loads(result.stdout)] == [
-        {"error": 0, "warning": 0, "info": 0}]
+        {"error": 0, "warning": 0, "info": 0, "control": 0}]
 
 
 def test_the_progress_bar_goes_to_stderr_and_json_stays_clean(folder: Path) -> None:
@@ -214,7 +214,7 @@ def test_all_lists_the_relations_that_hold_beside_the_findings(tmp_path: Path) -
     wrong = _write(tmp_path / "错.txt", WRONG_SUM)
     result = runner.invoke(app, ["check", "--all", "--format", "json", "--jobs", "1", str(clean), str(wrong)])
     first, second = json.loads(result.stdout)
-    assert first["summary"] == {"error": 0, "warning": 0, "info": 0, "passed": 1}
+    assert first["summary"] == {"error": 0, "warning": 0, "info": 0, "control": 0, "passed": 1}
     (held,) = first["passed"]
     assert held["code"] == "JX-TEXT-001"
     assert held["message"] == "基本支出 132.71 核对相符：人员经费 114.24、公用经费 18.47"
@@ -223,7 +223,7 @@ def test_all_lists_the_relations_that_hold_beside_the_findings(tmp_path: Path) -
     assert held["where"]["line"] == 1 and RIGHT_SUM[held["where"]["start"]:held["where"]["end"]] == "132.71"
     assert held["evidence"] == RIGHT_SUM.strip()
     assert "severity" not in held
-    assert second["summary"] == {"error": 1, "warning": 0, "info": 0, "passed": 0}
+    assert second["summary"] == {"error": 1, "warning": 0, "info": 0, "control": 0, "passed": 0}
     text = runner.invoke(app, ["check", "--all", "--jobs", "1", str(clean), str(wrong)]).stdout
     assert f"{clean}: 0 个错误，0 个警告，0 条提示；核对 1 项关系，1 项相符" in text
     assert f"{wrong}: 1 个错误，0 个警告，0 条提示；核对 1 项关系，0 项相符" in text

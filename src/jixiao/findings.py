@@ -14,6 +14,11 @@ from typing import Any
 
 from jixiao.numbers import Interval, StatedNumber
 
+INCONSISTENCY, CONTROL = "inconsistency", "control"
+"""Kinds of finding: figures that disagree with each other, or a control observation (决算 above
+预算, 实有 above 编制, two bases that differ by exactly a named fund): figures that agree but call
+for an explanation."""
+
 
 class Severity(StrEnum):
     """How bad a finding is; the value is the code name (JSON), :attr:`chinese` what users read."""
@@ -102,16 +107,17 @@ class Finding:
     where: Place = field(default_factory=Place)
     evidence: str = ""
     fingerprint: str = ""
+    kind: str = INCONSISTENCY
 
     @classmethod
     def new(cls, code: str, severity: Severity, message: str, where: Place, *,
             stated: str | None = None, expected: str | None = None,
             expected_range: tuple[str, str] | None = None, terms: tuple[Term, ...] = (),
-            evidence: str = "") -> Finding:
+            evidence: str = "", kind: str = INCONSISTENCY) -> Finding:
         """A finding with its fingerprint computed from the code, path and term labels."""
         return cls(code=code, severity=severity, message=message, stated=stated,
                    expected=expected, expected_range=expected_range, terms=terms, where=where,
-                   evidence=evidence, fingerprint=fingerprint(code, where.path, terms))
+                   evidence=evidence, fingerprint=fingerprint(code, where.path, terms), kind=kind)
 
     def as_json(self) -> dict[str, Any]:
         """The finding as the JSON contract of docs/design.md spells it."""
@@ -121,7 +127,7 @@ class Finding:
             "expected_range": list(self.expected_range) if self.expected_range else None,
             "terms": terms_json(self.terms),
             "where": asdict(self.where), "evidence": self.evidence,
-            "fingerprint": self.fingerprint,
+            "fingerprint": self.fingerprint, "kind": self.kind,
         }
 
 
@@ -183,7 +189,9 @@ def range_text(interval: Interval | None, decimals: int) -> tuple[str, str] | No
 
 
 def summarize(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, int]:
+    """Findings by severity, and how many of them are control observations."""
     counts = {severity.value: 0 for severity in Severity}
     for finding in findings:
         counts[finding.severity.value] += 1
+    counts[CONTROL] = sum(finding.kind == CONTROL for finding in findings)
     return counts

@@ -16,7 +16,7 @@ from jixiao.checks.registry import (
     relation_finding,
     rule,
 )
-from jixiao.findings import Finding, Severity, number_text
+from jixiao.findings import CONTROL, Finding, Severity, number_text
 from jixiao.relations import check_equal
 
 
@@ -62,7 +62,7 @@ def _on_other_basis(found: Finding, report: Figure, context: CheckContext) -> Fi
     if gap != outside:
         return None
     return replace(
-        found, severity=Severity.WARNING,
+        found, severity=Severity.WARNING, kind=CONTROL,
         message=f"{found.message}；差额恰为附件2 中一般公共预算以外的资金 {number_text(outside)}万元，"
                 "两处口径不同（报告二只含一般公共预算），请统一口径或加以说明")
 

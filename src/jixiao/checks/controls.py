@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.checks.registry import CheckContext, Rule, rule
-from jixiao.findings import Finding, Severity, number_text
+from jixiao.findings import CONTROL, Finding, Severity, number_text
 from jixiao.model import ControlRow
 from jixiao.numbers import quantize_half_up
 
@@ -24,7 +24,8 @@ def _over_budget(label: str, row: ControlRow, path: str) -> Finding | None:
 
 
 @rule("JX-CTRL-001", Severity.WARNING, "控制数超预算",
-      "附件1：三公经费、项目支出、公用经费、政府采购的本年决算数超过本年预算数（控制率超过 100%）时须说明。")
+      "附件1：三公经费、项目支出、公用经费、政府采购的本年决算数超过本年预算数（控制率超过 100%）时须说明。",
+      kind=CONTROL)
 def spending_over_budget(context: CheckContext) -> Iterator[Finding]:
     data = context.evaluation.basic_data
     rows = (("三公经费", data.three_public.total, "basic_data.three_public.total"),
@@ -38,7 +39,7 @@ def spending_over_budget(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("JX-CTRL-002", Severity.WARNING, "人员超编",
-      "实际在职人数超过编制数（控制率超过 100%）时须说明。")
+      "实际在职人数超过编制数（控制率超过 100%）时须说明。", kind=CONTROL)
 def staffing_over_quota(context: CheckContext) -> Iterator[Finding]:
     for path, staffing in (("unit.staffing", context.evaluation.unit.staffing),
                            ("basic_data.staffing", context.evaluation.basic_data.staffing)):

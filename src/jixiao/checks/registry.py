@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from jixiao.findings import Finding, Place, Severity, Term, number_text, range_text
+from jixiao.findings import INCONSISTENCY, Finding, Place, Severity, Term, number_text, range_text
 from jixiao.model import Evaluation
 from jixiao.numbers import StatedNumber
 from jixiao.profiles import Profile
@@ -42,6 +42,7 @@ class Rule:
     description: str
     check: CheckFunction
     forms: frozenset[str] = frozenset()
+    kind: str = INCONSISTENCY
 
     def applies_to(self, template: str) -> bool:
         return not self.forms or template in self.forms
@@ -49,18 +50,20 @@ class Rule:
     def finding(self, message: str, path: str, *, severity: Severity | None = None,
                 stated: StatedNumber | None = None, expected: str | None = None,
                 expected_range: tuple[str, str] | None = None,
-                terms: Sequence[Term] = ()) -> Finding:
+                terms: Sequence[Term] = (), kind: str | None = None) -> Finding:
         return Finding.new(self.code, severity or self.severity, message,
                            Place(path=path), stated=number_text(stated),
-                           expected=expected, expected_range=expected_range, terms=tuple(terms))
+                           expected=expected, expected_range=expected_range, terms=tuple(terms),
+                           kind=kind or self.kind)
 
 
 def rule(code: str, severity: Severity, title: str, description: str, *,
-         forms: Iterable[str] = ()) -> Callable[[CheckFunction], Rule]:
-    """Declare a rule; the decorated function becomes the :class:`Rule` itself."""
+         forms: Iterable[str] = (), kind: str = INCONSISTENCY) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule; the decorated function becomes the :class:`Rule` itself. ``kind`` is
+    :data:`~jixiao.findings.CONTROL` for a rule that observes a control figure."""
 
     def declare(check: CheckFunction) -> Rule:
-        return Rule(code, severity, title, description, check, frozenset(forms))
+        return Rule(code, severity, title, description, check, frozenset(forms), kind)
 
     return declare
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from jixiao.cli.check_view import FileResult, evidence_of, source_lines
-from jixiao.findings import Finding, Place, Severity, summarize
+from jixiao.findings import CONTROL, Finding, Place, Severity, summarize
 
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2rem auto;
@@ -89,7 +89,8 @@ def _finding(finding: Finding, source: list[str]) -> str:
     severity = finding.severity.value
     where = place_label(finding.where)
     parts = [f'<article class="finding {severity}">\n<div><span class="badge {severity}">'
-             f'{finding.severity.chinese}</span><span class="code">{escape(finding.code)}</span>'
+             f'{finding.severity.chinese}{"（控制）" if finding.kind == CONTROL else ""}</span>'
+             f'<span class="code">{escape(finding.code)}</span>'
              f'<span class="where">{escape(where)}</span></div>\n'
              f'<p class="message">{escape(finding.message)}</p>\n']
     evidence = evidence_of(finding, source)
