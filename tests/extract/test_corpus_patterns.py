@@ -41,3 +41,10 @@ def test_comparisons_with_the_budget_and_with_last_years_spending() -> None:
         "与文中本年“三公”经费实际支出下降率 5.82% 不一致")
     assert [(p.code, p.stated, p.expected) for p in audit.passed] == [("JX-TEXT-003", "17.21", "17.21")]
     assert [t.label for t in audit.passed[0].terms] == ["本年“三公”经费实际支出", "比预算减少"]
+
+
+def test_a_count_written_noun_first() -> None:
+    found = findings("I_noun_first_count")
+    assert brief(found) == [("JX-TEXT-008", "error", "5", "4", 1)]
+    assert found[0].message == ("文中称 5 个二级机构，但列出 4 个：县城市管理服务中心、县环境卫生服务站、县园林绿化所、"
+                                "县市政设施维护所")

@@ -1,5 +1,6 @@
 """Counts stated with the list they count: “内设3个科室，分别是综合科、职能转变协调科、政务服务科”,
-“设 N 个内设机构：A、B、C”, “分为货物类采购、工程类采购和服务类采购三种类型”.
+“设 N 个内设机构：A、B、C”, noun first “所属二级机构5个，即A、B、C、D”, and
+“分为货物类采购、工程类采购和服务类采购三种类型”.
 
 The list is the run of items separated by 、 (the last may be joined by 和/及/与) up to the next
 ，。； mark; a list ending in 等 is not counted. Chinese numerals (三个, 十二个) are read with cn2an on
@@ -18,6 +19,9 @@ _NOUN = r"[^\d，。；：、\s]{1,8}?"
 _COUNT_FIRST = re.compile(
     rf"(?:内设|下设|设有|设|包括|共有|共)\s*(?P<n>{_NUMERAL})\s*(?:个|家|类|种|项)(?P<noun>{_NOUN})"
     r"\s*[：，]\s*(?:分别(?:是|为)[：]?)?(?P<list>[^，。；]+)")
+_NOUN_FIRST = re.compile(
+    rf"(?P<noun>[^\d，。；：、\s属有设]{{2,8}}?)\s*(?P<n>{_NUMERAL})\s*(?:个|家|项|所|处)\s*[，：]\s*"
+    r"(?:即|分别(?:是|为)|包括)[：]?(?P<list>[^，。；]+)")
 _LIST_FIRST = re.compile(
     rf"(?:分为|包括)(?P<list>[^，。；：]+?)(?P<n>{_NUMERAL})\s*(?:个|种|类|项)(?:类型|类别|方面|部分)?(?=[，。；]|$)")
 _JOIN = re.compile(r"和|及|与")
@@ -25,7 +29,7 @@ _JOIN = re.compile(r"和|及|与")
 
 def count_claims(rt: RunText) -> list[Claim]:
     claims = []
-    for pattern in (_COUNT_FIRST, _LIST_FIRST):
+    for pattern in (_COUNT_FIRST, _NOUN_FIRST, _LIST_FIRST):
         for match in pattern.finditer(rt.text):
             claim = _claim(rt, match)
             if claim is not None:
