@@ -49,6 +49,7 @@ from typing import Any
 
 from jixiao.audit import audit_document, audit_file
 from jixiao.documents.text_reader import read_text_document
+from jixiao.extract.grades import grade_claims
 from jixiao.extract.prose import extract_claims
 from jixiao.extract.tables.claims import table_claims
 from jixiao.findings import Finding, Place, Severity
@@ -93,7 +94,7 @@ def _same_number(left: str, right: str) -> bool:
     try:
         return Decimal(left.replace(",", "")) == Decimal(right.replace(",", ""))
     except InvalidOperation:
-        return False
+        return left == right  # a grade word (优, 良好)
 
 
 def _spans(text: str, where: str) -> tuple[tuple[int, int], ...]:
@@ -131,6 +132,7 @@ def measure(corpus: Path, verbose: bool) -> None:
         prose = extract_claims(document)
         read = [(c.stated.number.written, c.stated.where) for c in prose]
         read += [(c.stated.number.written, c.stated.cell.place) for c in table_claims(document)]
+        read += [(c.grade, c.where) for c in grade_claims(document)]
         for finding in findings:
             findings_total[finding.severity.value] += 1
             if verbose:

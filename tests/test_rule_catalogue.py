@@ -4,10 +4,11 @@ import re
 from pathlib import Path
 
 from jixiao.checks import INTERNAL_ERROR, catalogue
+from jixiao.extract.grades import GRADE_CODES
 from jixiao.extract.prose.check import CODES as TEXT_CODES
 from jixiao.extract.tables.claims import TABLE_CODES
 
-CLAIM_CODES = (*TEXT_CODES, *TABLE_CODES)
+CLAIM_CODES = (*TEXT_CODES, *TABLE_CODES, *GRADE_CODES)
 
 RULES_DOC = Path(__file__).parents[1] / "docs" / "rules.md"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from jixiao.documents import read_document
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.check import evaluation_findings
+from jixiao.extract.grades import grade_claims, grade_findings
 from jixiao.extract.prose.check import check_claims, passed_claims
 from jixiao.extract.prose.claims import extract_claims
 from jixiao.extract.tables.claims import passed_table_claims, table_claims, table_findings
@@ -28,7 +29,7 @@ def prose_findings(document: Document) -> tuple[Finding, ...]:
     return check_claims(extract_claims(document))
 
 
-AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, evaluation_findings)
+AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, grade_findings, evaluation_findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,9 @@ def passed_relations(document: Document, findings: list[Finding]) -> tuple[Passe
     """The relations the prose and tables state that hold, in text order, one per figure."""
     found = {(finding.where.start, finding.stated) for finding in findings}
     held: dict[tuple[int | None, str, str], Passed] = {}
-    for relation in (*passed_claims(extract_claims(document)), *passed_table_claims(table_claims(document))):
+    grades = tuple(claim.passed() for claim in grade_claims(document) if claim.holds())
+    tables = passed_table_claims(table_claims(document))
+    for relation in (*passed_claims(extract_claims(document)), *tables, *grades):
         key = (relation.where.start, relation.code, relation.message)
         if (relation.where.start, relation.stated) not in found:
             held.setdefault(key, relation)

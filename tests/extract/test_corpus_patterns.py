@@ -48,3 +48,16 @@ def test_a_count_written_noun_first() -> None:
     assert brief(found) == [("JX-TEXT-008", "error", "5", "4", 1)]
     assert found[0].message == ("文中称 5 个二级机构，但列出 4 个：县城市管理服务中心、县环境卫生服务站、县园林绿化所、"
                                 "县市政设施维护所")
+
+
+def test_a_grade_word_against_its_score_in_a_table_and_in_prose() -> None:
+    table = findings("S8_two_row_header")
+    assert brief(table) == [("JX-TABLE-007", "error", "良", "优", 10)]
+    assert table[0].message == "得分 97 分对应的等次为“优”，与文中等次“良”不一致"
+    assert table[0].evidence == "其他需要说明事项 无 总分 100 97 良"
+    prose = findings("S9_grade_prose")
+    assert brief(prose) == [("JX-TEXT-010", "error", "良", "优", 3)]
+    assert [(t.label, t.value, t.where.line) for t in prose[0].terms] == [("得分", "92", 3)]
+    clean = audit_file(PATTERNS / "S0_false_total.txt", passed=True)
+    assert [(p.code, p.stated, p.expected) for p in clean.passed if p.code == "JX-TABLE-007"] == [
+        ("JX-TABLE-007", "优", "优")]
