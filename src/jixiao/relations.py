@@ -7,11 +7,12 @@ decimals, *holds within rounding* when some reading of all numbers inside their 
 satisfies it (half-up or truncation), and *fails* otherwise. Nothing here knows about reports:
 rules in :mod:`jixiao.checks` build relations from an evaluation.
 
-An amount written as a whole number beside amounts of the same relation written with decimals
-is exact, not rounded to the unit: “预算为1万元，支出决算为0.64万元” budgets 1.00万元, so 完成预算的
-36% fails (64%) instead of holding for a budget read as anything up to 2万元; and 20 + 20 + 19.96
-万元 is 59.96, not 59.92 within rounding. Whoever wrote 0.64 rounded to the cent, and would have
-written 1.00 for anything but an even 1.
+An amount (or a table's figure, its unit in the caption) written as a whole number beside
+amounts of the same relation written with decimals is exact, not rounded to the unit:
+“预算为1万元，支出决算为0.64万元” budgets 1.00万元, so 完成预算的36% fails (64%) instead of holding
+for a budget read as anything up to 2万元; and 20 + 20 + 19.96万元 is 59.96, not 59.92 within
+rounding. Whoever wrote 0.64 rounded to the cent, and would have written 1.00 for anything but
+an even 1.
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.numbers import HUNDRED, MONEY_UNITS_IN_YUAN, Interval, Rounding, StatedNumber, quantize_half_up
+from jixiao.numbers import (
+    HUNDRED,
+    MONEY_UNITS_IN_YUAN,
+    Interval,
+    Rounding,
+    StatedNumber,
+    Unit,
+    quantize_half_up,
+)
 
 Formula = Callable[[Sequence[Interval]], Interval | None]
 """A relation's implied value as a function of its terms' intervals."""
@@ -86,14 +95,17 @@ def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula
 def _exact_whole_amounts(numbers: list[StatedNumber]) -> list[StatedNumber]:
     """The amounts written as whole numbers read to the decimals of the relation's other
     amounts, when any has decimals (see the module's docstring)."""
-    decimals = max((number.decimals for number in numbers if number.unit in MONEY_UNITS_IN_YUAN),
-                   default=0)
+    decimals = max((number.decimals for number in numbers if number.unit in _AMOUNTS), default=0)
     if decimals <= 0:
         return numbers
     return [StatedNumber.model_construct(value=number.value, decimals=decimals, unit=number.unit,
                                          origin=number.origin)
-            if number.unit in MONEY_UNITS_IN_YUAN and number.decimals == 0 else number
+            if number.unit in _AMOUNTS and number.decimals == 0 else number
             for number in numbers]
+
+
+_AMOUNTS = frozenset({*MONEY_UNITS_IN_YUAN, Unit.NONE})
+"""Amounts in money, and a table's figures, whose unit is in its caption (单位：万元)."""
 
 
 def _signed_sum(signs: Sequence[int]) -> Formula:

@@ -61,3 +61,24 @@ def test_a_grade_word_against_its_score_in_a_table_and_in_prose() -> None:
     clean = audit_file(PATTERNS / "S0_false_total.txt", passed=True)
     assert [(p.code, p.stated, p.expected) for p in clean.passed if p.code == "JX-TABLE-007"] == [
         ("JX-TABLE-007", "优", "优")]
+
+
+def test_the_funds_block_in_every_flattening() -> None:
+    one_line = findings("A1_oneline_form")
+    assert brief(one_line) == [("JX-TABLE-004", "error", "84.4", "82.4", 1)]
+    assert one_line[0].message == "年度资金总额的全年执行数 84.4 与各项之和 82.4 不一致（相差 2）"
+    assert [(t.label, t.value) for t in one_line[0].terms] == [
+        ("本年财政拨款 全年执行数", "52.4"), ("上年结转资金 全年执行数", "20"), ("其他资金 全年执行数", "10")]
+    held = audit_file(PATTERNS / "A1_oneline_form.txt", passed=True).passed
+    assert [(p.code, p.stated) for p in held] == [("JX-TABLE-004", "87"), ("JX-TABLE-004", "87"),
+                                                   ("JX-TABLE-005", "97.01")]
+    per_line = findings("S1a_funds_cell_per_line")
+    assert brief(per_line) == [("JX-TABLE-005", "error", "100", "85.00", 41)]
+    assert per_line[0].message == ("年度资金总额 执行率 100% 与 年度资金总额 全年执行数 1964.27 / "
+                                   "年度资金总额 全年预算数 2310.90 = 85% 不一致")
+    assert brief(findings("S1b_funds_one_line")) == [
+        ("JX-TABLE-004", "error", "0", "57.36", 1), ("JX-TABLE-004", "error", "0", "57.36", 1),
+        ("JX-TABLE-004", "error", "0", "49.08", 1)]
+    assert brief(findings("S5_pipe_rows_no_lead")) == [("JX-TABLE-005", "error", "95", "90.00", 6),
+                                                       ("JX-TABLE-005", "error", "95", "90.00", 7)]
+    assert findings("A2_untabbed_form") == ()

@@ -20,6 +20,7 @@ from decimal import Decimal
 from jixiao.documents.model import Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
+from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
 from jixiao.findings import Finding, Passed, Severity
@@ -39,6 +40,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
             claims += score_claims(table)
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
+    claims += funds_claims(document)
     return tuple(claims)
 
 

@@ -1,0 +1,168 @@
+"""The funds block of a 自评表 (年度资金总额 and its 其中 rows), read from the text in whatever
+flattening it comes: one space-separated line, one cell per line, pipes with or without a
+leading pipe.
+
+The block is the label 年度资金总额 followed by its figures, then the 其中 rows: a funds label
+(本年财政拨款, 上年结转资金, 其他资金, 中央资金…: a label naming 资金, 拨款, 结转, 补助, 预算 or
+财政) and its amounts. The columns are inferred from the form's headings and from the figures
+themselves, never from a fixed count: the 执行率 is the figure written with %, the 分值 the
+whole number right before it, and the amounts before that are, from the right, 全年执行数,
+全年预算数 and 年初预算数 (“年度资金总额 38.40 37.92 10 98.75% 9”: no 年初预算数). Without a
+percentage the figures are read by the headings when there are as many of them.
+
+* **rate** (JX-TABLE-005) — 执行率 against 全年执行数 / 全年预算数;
+* **total** (JX-TABLE-004) — each amount of 年度资金总额 against the same column of its 其中
+  rows, when every row states all the columns or none (a row left empty counts as nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jixiao.documents.model import Cell, Document
+from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW
+from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
+from jixiao.extract.text_runs import line_starts
+from jixiao.findings import Place
+from jixiao.numbers import StatedNumber, Unit
+
+_LABEL = re.compile(r"年度资金总额")
+_TOKEN = re.compile(r"[^\s|:：]+")
+_AMOUNT_UNIT = re.compile(r"(?:万元|元)$")
+_FUNDS = re.compile(r"资金|拨款|结转|补助|预算|财政")
+_HEADINGS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+_COLUMNS = ("年初预算数", "全年预算数", "全年执行数")
+_MAX_WEIGHT = 30
+_MAX_ROWS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    cell: Cell
+    number: StatedNumber | None
+
+
+def funds_claims(document: Document) -> tuple[TableClaim, ...]:
+    """The rate and total relations of every funds block in the document's text."""
+    text, starts = document.text, line_starts(document.text)
+    claims: list[TableClaim] = []
+    for match in _LABEL.finditer(text):
+        tokens = list(_tokens(text, match.end(), starts))
+        head = compact(text[max(0, match.start() - 400):match.start() + 400])
+        claims += _block(tokens, [word for word in _HEADINGS if word in head])
+    return tuple(claims)
+
+
+def _tokens(text: str, start: int, starts: tuple[int, ...]) -> Iterator[_Token]:
+    for match in _TOKEN.finditer(text, start, min(len(text), start + 600)):
+        word = match.group()
+        number = figure(Cell(_AMOUNT_UNIT.sub("", word), Place()))
+        place = Place(line=_line(starts, match.start()), start=match.start(),
+                      end=match.start() + len(_AMOUNT_UNIT.sub("", word)))
+        yield _Token(Cell(word, place), number)
+
+
+def _line(starts: tuple[int, ...], offset: int) -> int:
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
+    figures = _leading_figures(tokens)
+    amounts, rate = _columns(figures, headings)
+    if len(amounts) < 2:
+        return []
+    names = _COLUMNS[-len(amounts):]
+    claims = _rate("年度资金总额", figures, amounts, rate, names)
+    rows = _parts(tokens[len(figures):], headings, len(amounts))
+    if any(values for _, _, values in rows):
+        row = tuple(token.cell for token in figures)
+        for column, total in enumerate(amounts):
+            parts = tuple(_figure(f"{label} {names[column]}", values[column])
+                          for label, _, values in rows if values)
+            claims.append(TableClaim(TOTAL_ROW, "sum", f"年度资金总额的{names[column]}",
+                                     _figure(f"年度资金总额 {names[column]}", total), parts, row))
+    for label, figures_of_row, values in rows:
+        _, row_rate = _columns(figures_of_row, headings)
+        claims += _rate(label, figures_of_row, values, row_rate, names)
+    return claims
+
+
+def _rate(label: str, figures: list[_Token], amounts: list[_Token], rate: _Token | None,
+          names: tuple[str, ...]) -> list[TableClaim]:
+    if rate is None or len(amounts) < 2:
+        return []
+    terms = (_figure(f"{label} {names[-1]}", amounts[-1]), _figure(f"{label} {names[-2]}", amounts[-2]))
+    return [TableClaim(RATIO, "ratio", f"{label} 执行率", _figure(f"{label} 执行率", rate), terms,
+                       tuple(token.cell for token in figures))]
+
+
+def _leading_figures(tokens: list[_Token]) -> list[_Token]:
+    figures = []
+    for token in tokens:
+        if token.number is None:
+            break
+        figures.append(token)
+    return figures
+
+
+def _columns(figures: list[_Token], headings: list[str]) -> tuple[list[_Token], _Token | None]:
+    """The amount columns (年初?, 全年预算, 全年执行) and the 执行率 among a row's figures."""
+    percent = next((index for index, token in enumerate(figures)
+                    if token.number is not None and token.number.unit is Unit.PERCENT), None)
+    if percent is None:
+        if len(figures) == len(headings) and "全年执行数" in headings:
+            return figures[:sum(word in _COLUMNS for word in headings)], None
+        return (figures, None) if len(figures) <= len(_COLUMNS) else ([], None)
+    before = figures[:percent]
+    if len(before) > 1 and _is_weight(before[-1]) and ("分值" in headings or len(before) > len(_COLUMNS)):
+        before = before[:-1]
+    return before[-len(_COLUMNS):], figures[percent]
+
+
+def _is_weight(token: _Token) -> bool:
+    number = token.number
+    return number is not None and number.value <= _MAX_WEIGHT and number.value == number.value.to_integral()
+
+
+def _parts(tokens: list[_Token], headings: list[str], width: int
+           ) -> list[tuple[str, list[_Token], list[_Token]]]:
+    """The 其中 rows after the block: (label, its figures, its amounts), each with ``width``
+    amounts or none; empty when a row states some of them only (it cannot be aligned)."""
+    tokens = _after_qizhong(tokens)
+    rows: list[tuple[str, list[_Token], list[_Token]]] = []
+    index = 0
+    while index < len(tokens) and len(rows) < _MAX_ROWS:
+        label = tokens[index]
+        if label.number is not None or not _FUNDS.search(label.cell.text):
+            break
+        figures = _leading_figures(tokens[index + 1:])
+        amounts, _ = _columns(figures, headings)
+        if figures and len(amounts) != width:
+            return []
+        rows.append((compact(label.cell.text), figures, amounts))
+        index += 1 + len(figures)
+    return rows
+
+
+def _after_qizhong(tokens: list[_Token]) -> list[_Token]:
+    """The tokens after a leading 其中 (“其中:本年财政拨款” or “其中本年财政拨款”)."""
+    if not tokens or not tokens[0].cell.text.startswith("其中"):
+        return tokens
+    rest = tokens[0].cell.text.removeprefix("其中")
+    if not rest:
+        return tokens[1:]
+    return [_Token(Cell(rest, tokens[0].cell.place), None), *tokens[1:]]
+
+
+def _figure(label: str, token: _Token) -> Figure:
+    number = token.number if token.number is not None else StatedNumber.of(0)
+    return Figure(label, number, token.cell)
