@@ -14,13 +14,14 @@ profile, else the national ones (90 优, 80 良, 60 中).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import compact, evidence, figure
-from jixiao.extract.text_runs import line_starts, runs_of, sentence_end, sentence_start
+from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Finding, Passed, Place, Severity, Term
 from jixiao.numbers import StatedNumber, Unit
 from jixiao.profiles import load_profile
@@ -34,12 +35,12 @@ _WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等"
           "及格": "中", "不合格": "差", "差": "差"}
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _PROSE = re.compile(
-    r"(?:自评|综合|评价|最终)?(?:得分|总分|评分)(?:为|是|：)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
-    r"[，、\s]*(?:自评|评价|绩效|综合)?(?:等级|等次|结果|评级)(?:为|是|：|评定为)?\s*[“\"]?"
+    r"(?:自评|综合|评价|最终)?(?:得分|总分|评分)(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+    r"[，,、\s]*(?:自评|评价|绩效|综合)?(?:等级|等次|结果|评级)(?:为|是|[:：]|评定为)?\s*[“\"]?"
     rf"(?P<grade>{_WORD})(?![\u4e00-\u9fff])")
 _GRADE_FIRST = re.compile(
-    rf"(?:等级|等次|评级)(?:为|是|：)?\s*[“\"]?(?P<grade>{_WORD})[”\"]?[，、\s]*"
-    r"(?:自评|综合|评价)?(?:分数|得分|总分)(?:为|是|：)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+    rf"(?:等级|等次|评级)(?:为|是|[:：])?\s*[“\"]?(?P<grade>{_WORD})[”\"]?[，,、\s]*"
+    r"(?:自评|综合|评价)?(?:分数|得分|总分)(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _TOTAL = re.compile(r"总分|合计|总计|综合得分|自评总分|得分合计")
 _Grader = Callable[[Decimal], str]
 
@@ -90,14 +91,18 @@ def grade_findings(document: Document) -> tuple[Finding, ...]:
 
 
 def _prose(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
-    starts = line_starts(document.text)
-    for run in runs_of(document):
-        text = run.text
-        for match in (*_PROSE.finditer(text), *_GRADE_FIRST.finditer(text)):
-            score = StatedNumber.of(match["score"], Unit.POINT)
-            sentence = text[sentence_start(text, match.start()):sentence_end(text, match.end())].strip()
-            yield GradeClaim(PROSE_GRADE, match["grade"], run.place(*match.span("grade"), starts), score,
-                             run.place(*match.span("score"), starts), grade_of(score.value), sentence)
+    text, starts = document.text, line_starts(document.text)
+    for match in (*_PROSE.finditer(text), *_GRADE_FIRST.finditer(text)):
+        score = StatedNumber.of(match["score"], Unit.POINT)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        sentence = text[line_start:len(text) if line_end < 0 else line_end].strip()
+        yield GradeClaim(PROSE_GRADE, match["grade"], _place(starts, *match.span("grade")), score,
+                         _place(starts, *match.span("score")), grade_of(score.value), sentence)
+
+
+def _place(starts: tuple[int, ...], start: int, end: int) -> Place:
+    return Place(line=bisect_right(starts, start), start=start, end=end)
 
 
 def _tables(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
