@@ -52,7 +52,7 @@ from jixiao.documents.text_reader import read_text_document
 from jixiao.extract.grades import grade_claims
 from jixiao.extract.prose import extract_claims
 from jixiao.extract.tables.claims import table_claims
-from jixiao.findings import Finding, Place, Severity
+from jixiao.findings import CONTROL, Finding, Place, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS_KEY = Path(__file__).resolve().parent / "patterns_key.json"
@@ -137,8 +137,8 @@ def measure(corpus: Path, verbose: bool) -> None:
             findings_total[finding.severity.value] += 1
             if verbose:
                 print(f"  {case}: {_describe(finding)}")
-            if finding.severity not in ALARMS:
-                continue
+            if finding.severity not in ALARMS or finding.kind == CONTROL:
+                continue  # a control observation says nothing about consistency
             alarms[finding.severity.value] += 1
             if not any(r.consistent is False and r.matches(finding.stated, finding.where) for r in relations):
                 by_auditor[_auditor(finding.code)] += 1

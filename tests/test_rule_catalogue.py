@@ -6,9 +6,10 @@ from pathlib import Path
 from jixiao.checks import INTERNAL_ERROR, catalogue
 from jixiao.extract.grades import GRADE_CODES
 from jixiao.extract.prose.check import CODES as TEXT_CODES
+from jixiao.extract.prose.overruns import OVERRUN
 from jixiao.extract.tables.claims import TABLE_CODES
 
-CLAIM_CODES = (*TEXT_CODES, *TABLE_CODES, *GRADE_CODES)
+CLAIM_CODES = (*TEXT_CODES, *TABLE_CODES, *GRADE_CODES, OVERRUN)
 
 RULES_DOC = Path(__file__).parents[1] / "docs" / "rules.md"
 

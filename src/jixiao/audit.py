@@ -17,6 +17,7 @@ from jixiao.extract.evaluation.check import evaluation_findings
 from jixiao.extract.grades import grade_claims, grade_findings
 from jixiao.extract.prose.check import check_claims, passed_claims
 from jixiao.extract.prose.claims import extract_claims
+from jixiao.extract.prose.overruns import overrun_findings
 from jixiao.extract.tables.claims import passed_table_claims, table_claims, table_findings
 from jixiao.findings import Finding, Passed
 from jixiao.recognise import recognise
@@ -25,8 +26,9 @@ Auditor = Callable[[Document], tuple[Finding, ...]]
 
 
 def prose_findings(document: Document) -> tuple[Finding, ...]:
-    """The sums, shares, changes and rates the prose states (JX-TEXT-*)."""
-    return check_claims(extract_claims(document))
+    """The sums, shares, changes and rates the prose states, and spending it states above its
+    budget (JX-TEXT-*)."""
+    return (*check_claims(extract_claims(document)), *overrun_findings(document))
 
 
 AUDITORS: tuple[Auditor, ...] = (prose_findings, table_findings, grade_findings, evaluation_findings)

@@ -194,3 +194,18 @@ def test_catalogue_findings_on_a_report_quote_the_row_or_line_they_stand_on() ->
     rate = next(f for f in yueyanglou if f.code == "JX-RATE-003")
     assert rate.evidence.startswith("1、预算配置情况评价分析根据岳阳楼区编制部门文件规定")
     assert rate.evidence.endswith("财政供养人员控制率为 100%。")
+
+
+def test_a_section_nine_read_in_full_without_a_score_is_reported() -> None:
+    audit = audit_file(REPORTS / "xitang-2024.txt")
+    doc = [f for f in audit.findings if f.code == "JX-DOC-002"]
+    assert [(f.severity.value, f.message, f.where.line, f.evidence) for f in doc] == [
+        ("error", "第九部分“自评结果拟应用和公开情况”未写明：自评得分", 85,
+         "已按相关要求及时进行预决算公开及整体支出绩效自评的公开。")]
+    (overrun,) = [f for f in audit.findings if f.code == "JX-TEXT-011"]
+    assert (overrun.severity.value, overrun.kind, overrun.stated, overrun.expected, overrun.where.line) == (
+        "warning", "control", "3383.13", "0", 53)
+    assert overrun.message == "项目支出实际支出 3383.13万元 超过预算 0万元，须说明原因"
+    assert [(t.label, t.value) for t in overrun.terms] == [("项目支出预算", "0")]
+    for name in ("chenglingji-yueyanglou-2024.txt", "dongting-2023.txt"):  # a score; a section not read
+        assert [f for f in audit_file(REPORTS / name).findings if f.code == "JX-DOC-002"] == []

@@ -14,14 +14,13 @@ profile, else the national ones (90 优, 80 良, 60 中).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import compact, evidence, figure
-from jixiao.extract.text_runs import line_starts
+from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.findings import Finding, Passed, Place, Severity, Term
 from jixiao.numbers import StatedNumber, Unit
 from jixiao.profiles import load_profile
@@ -97,12 +96,8 @@ def _prose(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         sentence = text[line_start:len(text) if line_end < 0 else line_end].strip()
-        yield GradeClaim(PROSE_GRADE, match["grade"], _place(starts, *match.span("grade")), score,
-                         _place(starts, *match.span("score")), grade_of(score.value), sentence)
-
-
-def _place(starts: tuple[int, ...], start: int, end: int) -> Place:
-    return Place(line=bisect_right(starts, start), start=start, end=end)
+        yield GradeClaim(PROSE_GRADE, match["grade"], text_place(starts, *match.span("grade")), score,
+                         text_place(starts, *match.span("score")), grade_of(score.value), sentence)
 
 
 def _tables(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:

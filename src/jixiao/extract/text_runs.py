@@ -48,6 +48,11 @@ class Run:
                      line=bisect_right(line_starts, doc_start), start=doc_start, end=doc_end)
 
 
+def text_place(starts: tuple[int, ...], start: int, end: int) -> Place:
+    """The place of ``Document.text[start:end]``; ``starts`` are the document's line starts."""
+    return Place(line=bisect_right(starts, start), start=start, end=end)
+
+
 def line_starts(text: str) -> tuple[int, ...]:
     """Offsets where each line of ``text`` begins (line *n* starts at index *n − 1*)."""
     return (0, *(match.end() for match in re.finditer("\n", text)))

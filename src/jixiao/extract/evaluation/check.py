@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from jixiao.checks.registry import Rule
 from jixiao.checks.run import catalogue, run_checks
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.extract import ExtractedEvaluation, extract_evaluation
@@ -38,6 +39,7 @@ PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCOR
 run only when the report's region has its own profile, since another region's rules differ."""
 BLOCK_WEIGHTS = "JX-SCORE-004"
 _TOTALS = frozenset({"stated_total_weight", "stated_total_score"})
+RESULTS = "JX-DOC-002"
 IDENTITY = "JX-DOC-004"
 """Compares the title with 年度 and 预算单位名称: run only when both were read."""
 
@@ -80,7 +82,22 @@ def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
     evaluation = extracted.checkable
     findings = run_checks(evaluation, load_profile(evaluation.profile), extracted.source,
                           rules=rules)
-    return tuple(finding for finding in findings if _read_from(finding, extracted.source))
+    read = tuple(finding for finding in findings if _read_from(finding, extracted.source))
+    return (*read, *_score_left_out(extracted, rules))
+
+
+def _score_left_out(extracted: ExtractedEvaluation, rules: list[Rule]) -> tuple[Finding, ...]:
+    """JX-DOC-002 on what a report's section 九 leaves out, judged only for the 自评得分 and only
+    when the section's text was read: a section read in full that gives no score has none."""
+    rule = next((rule for rule in catalogue() if rule.code == RESULTS), None)
+    place = extracted.source.get("narrative.results.text")
+    evaluation = extracted.checkable
+    stated = evaluation.narrative.results.stated_score
+    if rule is None or place is None or place.start is None or rule in rules \
+            or not rule.applies_to(evaluation.template) or stated is not None:
+        return ()
+    finding = rule.finding("第九部分“自评结果拟应用和公开情况”未写明：自评得分", "narrative.results.text")
+    return (replace(finding, where=finding.where.merged(place)),)
 
 
 def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
