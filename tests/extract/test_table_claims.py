@@ -167,4 +167,5 @@ def test_rows_wider_or_narrower_than_their_header() -> None:
     assert summary(findings) == [("JX-TABLE-003", "error", "12", "10"), ("JX-TABLE-003", "error", "21", "20")]
     assert [f.message for f in findings] == ["年度资金总额的得分 12 超过分值 10", "甲的得分 21 超过分值 20"]
     assert [(c.code, c.stated.number.written) for c in table_claims(document(text))] == [
-        ("JX-TABLE-003", "12"), ("JX-TABLE-003", "21"), ("JX-TABLE-003", "10")]
+        ("JX-TABLE-003", "12"), ("JX-TABLE-003", "21"), ("JX-TABLE-003", "10"),
+        ("JX-TABLE-005", "83.5")]  # the funds block read from the text: 125.25 / 150
