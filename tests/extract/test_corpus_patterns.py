@@ -82,3 +82,10 @@ def test_the_funds_block_in_every_flattening() -> None:
     assert brief(findings("S5_pipe_rows_no_lead")) == [("JX-TABLE-005", "error", "95", "90.00", 6),
                                                        ("JX-TABLE-005", "error", "95", "90.00", 7)]
     assert findings("A2_untabbed_form") == ()
+
+
+def test_ledger_blocks_of_one_amount_a_row() -> None:
+    audit = audit_file(PATTERNS / "S2b_ledger_blocks.txt", passed=True)
+    assert brief(audit.findings) == [("JX-TABLE-004", "error", "322.30", "323.30", 13)]
+    assert audit.findings[0].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
+    assert [(p.stated, p.expected) for p in audit.passed] == [("926.40", "926.40"), ("604.10", "604.10")]

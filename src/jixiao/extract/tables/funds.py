@@ -12,7 +12,9 @@ percentage the figures are read by the headings when there are as many of them.
 
 * **rate** (JX-TABLE-005) — 执行率 against 全年执行数 / 全年预算数;
 * **total** (JX-TABLE-004) — each amount of 年度资金总额 against the same column of its 其中
-  rows, when every row states all the columns or none (a row left empty counts as nothing).
+  rows, when every row states all the columns or none (a row left empty counts as nothing); a
+  ledger block states one amount a row (“年度资金总额: 322.30 其中:中央资金 172.00 省级资金
+  99.30 县级资金 52.00”).
 """
 
 from __future__ import annotations
@@ -78,18 +80,19 @@ def _line(starts: tuple[int, ...], offset: int) -> int:
 def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
     figures = _leading_figures(tokens)
     amounts, rate = _columns(figures, headings)
-    if len(amounts) < 2:
+    rows = _parts(tokens[len(figures):], headings, len(amounts)) if amounts else []
+    if len(amounts) < 2 and not rows:  # one amount: a ledger block, “…其中:中央资金 172.00…”
         return []
-    names = _COLUMNS[-len(amounts):]
+    names = _COLUMNS[-len(amounts):] if len(amounts) > 1 else ("",)
     claims = _rate("年度资金总额", figures, amounts, rate, names)
-    rows = _parts(tokens[len(figures):], headings, len(amounts))
     if any(values for _, _, values in rows):
         row = tuple(token.cell for token in figures)
         for column, total in enumerate(amounts):
-            parts = tuple(_figure(f"{label} {names[column]}", values[column])
+            parts = tuple(_figure(f"{label} {names[column]}".strip(), values[column])
                           for label, _, values in rows if values)
-            claims.append(TableClaim(TOTAL_ROW, "sum", f"年度资金总额的{names[column]}",
-                                     _figure(f"年度资金总额 {names[column]}", total), parts, row))
+            what = f"年度资金总额的{names[column]}" if names[column] else "年度资金总额"
+            claims.append(TableClaim(TOTAL_ROW, "sum", what,
+                                     _figure(f"年度资金总额 {names[column]}".strip(), total), parts, row))
     for label, figures_of_row, values in rows:
         _, row_rate = _columns(figures_of_row, headings)
         claims += _rate(label, figures_of_row, values, row_rate, names)
