@@ -89,3 +89,10 @@ def test_ledger_blocks_of_one_amount_a_row() -> None:
     assert brief(audit.findings) == [("JX-TABLE-004", "error", "322.30", "323.30", 13)]
     assert audit.findings[0].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
     assert [(p.stated, p.expected) for p in audit.passed] == [("926.40", "926.40"), ("604.10", "604.10")]
+
+
+def test_people_by_category_make_a_whole_that_must_add_up() -> None:
+    audit = audit_file(PATTERNS / "S12_people_units.txt", passed=True)
+    assert brief(audit.findings) == [("JX-TEXT-001", "error", "22", "23", 2)]
+    assert audit.findings[0].message == "在职实有 22人 与管理人员、专业技术人员、工勤人员之和 23人 不一致（相差 1人）"
+    assert [(p.code, p.stated) for p in audit.passed] == [("JX-TEXT-001", "24"), ("JX-TEXT-001", "84210")]

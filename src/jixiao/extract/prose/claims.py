@@ -12,6 +12,7 @@ from __future__ import annotations
 from jixiao.documents.model import Document
 from jixiao.extract.prose.changes import change_claims, difference_claims
 from jixiao.extract.prose.counts import count_claims
+from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
@@ -31,7 +32,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     for run in runs_of(document):
         rt = RunText(run, starts)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
-                 *difference_claims(rt), *rate_claims(rt), *staffing_claims(rt), *count_claims(rt)]
+                 *difference_claims(rt), *rate_claims(rt), *staffing_claims(rt), *count_claims(rt),
+                 *headcount_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
