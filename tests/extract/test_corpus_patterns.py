@@ -96,3 +96,13 @@ def test_people_by_category_make_a_whole_that_must_add_up() -> None:
     assert brief(audit.findings) == [("JX-TEXT-001", "error", "22", "23", 2)]
     assert audit.findings[0].message == "在职实有 22人 与管理人员、专业技术人员、工勤人员之和 23人 不一致（相差 1人）"
     assert [(p.code, p.stated) for p in audit.passed] == [("JX-TEXT-001", "24"), ("JX-TEXT-001", "84210")]
+
+
+def test_rates_against_the_funds_as_a_whole_and_an_implied_budget() -> None:
+    rates = findings("S10_prose_rates")
+    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2)]
+    assert rates[0].message == "已完成拨付 817万元 / 项目资金共 860万元 = 95.00%，与文中 已完成拨付执行率 97% 不一致"
+    implied = findings("J_derived_budget")
+    assert brief(implied) == [("JX-TEXT-004", "error", "100", "104.67", 1)]
+    assert [(t.label, t.value) for t in implied[0].terms] == [
+        ("一般公共预算财政拨款支出总计", "932.40"), ("预算数（932.40万元 − 41.60万元）", "890.80")]
