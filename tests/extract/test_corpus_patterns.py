@@ -106,3 +106,14 @@ def test_rates_against_the_funds_as_a_whole_and_an_implied_budget() -> None:
     assert brief(implied) == [("JX-TEXT-004", "error", "100", "104.67", 1)]
     assert [(t.label, t.value) for t in implied[0].terms] == [
         ("一般公共预算财政拨款支出总计", "932.40"), ("预算数（932.40万元 − 41.60万元）", "890.80")]
+
+
+def test_parts_that_make_the_whole_stated_in_later_sentences() -> None:
+    scoped = findings("G1_scoped_parts")
+    assert brief(scoped) == [("JX-TEXT-001", "error", "4.82", "4.59", 2)]
+    assert [(t.label, t.value, t.where.line) for t in scoped[0].terms] == [
+        ("因公出国（境）费支出决算", "0", 4), ("公务用车购置及运行维护费支出决算", "2.96", 4),
+        ("公务接待费支出决算", "1.63", 4)]
+    partition = findings("E_partition")
+    assert brief(partition) == [("JX-TEXT-001", "error", "642.35", "632.35", 2)]
+    assert partition[0].message == "一般公共预算财政拨款基本支出 642.35万元 与人员经费、公用经费之和 632.35万元 不一致（相差 10.00万元）"

@@ -13,6 +13,7 @@ from jixiao.documents.model import Document
 from jixiao.extract.prose.changes import change_claims, difference_claims
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
+from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
@@ -29,6 +30,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     earlier: list[Stated] = []
     mentions: list[Mention] = []
+    amounts: list[Mentioned] = []
     for run in runs_of(document):
         rt = RunText(run, starts)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
@@ -38,7 +40,9 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         earlier += [rt.stated(figure) for figure in rt.money]
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
                      for f in rt.money]
+        amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
     claims += repeat_claims(mentions)
+    claims += partition_claims(amounts)
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 

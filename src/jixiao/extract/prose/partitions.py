@@ -1,0 +1,76 @@
+"""Wholes whose parts are known by domain knowledge, stated across sentences and sections.
+
+“三公”经费 is 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 基本支出 is 人员经费 + 公用经费,
+or 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助. When a report states such a whole
+(“2023年“三公”经费财政拨款支出决算为4.82万元”) and, after it, an amount for every one of its
+parts before the whole is stated again (“因公出国（境）费支出决算0万元…公务用车购置及运行维护费支出
+决算2.96万元…公务接待费支出决算1.63万元”), the parts name the whole of it: the list is complete
+and must add up (a ``sum`` claim, not partial). Parts stated in one 其中 list are read by
+:mod:`.sums`; this reader is for parts in other sentences, paragraphs or sections.
+
+A part is an amount after the whole (增减 amounts are not amounts here) whose label names it and
+no other part, in the whole's unit, saying 预算 or 决算 as the whole does; a part found twice
+before all are found makes the list ambiguous, and nothing is claimed. The car item counts only
+as a whole (公务用车购置及运行维护费), never its 购置 or 运行 part alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.extract.prose.reading import Claim, Stated
+
+_CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
+"""The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
+_WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...] = (
+    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待"))),
+    (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费"))),
+    (re.compile(r"基本支出"),
+     (re.compile(r"工资福利"), re.compile(r"商品和服务"), re.compile(r"对个人和家庭"))),
+)
+_BASIS = re.compile(r"(?<!公共)预算|决算")
+_RANGE = 40
+"""How many amounts after the whole its parts are looked for in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """An amount of the report, in text order: its figure and the sentence it stands in."""
+
+    stated: Stated
+    evidence: str
+
+
+def partition_claims(amounts: list[Mentioned]) -> list[Claim]:
+    claims = []
+    for index, whole in enumerate(amounts):
+        for name, parts in _WHOLES:
+            label = whole.stated.label
+            if not name.search(label) or any(part.search(label) for part in parts):
+                continue
+            found = _parts(amounts[index + 1:index + 1 + _RANGE], whole, name, parts)
+            if found is not None:
+                claims.append(Claim("sum", whole.stated, tuple(part.stated for part in found),
+                                    whole.evidence))
+    return claims
+
+
+def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],
+           parts: tuple[re.Pattern[str], ...]) -> list[Mentioned] | None:
+    basis = set(_BASIS.findall(whole.stated.label))
+    found: dict[int, Mentioned] = {}
+    for mention in after:
+        label = mention.stated.label
+        if name.search(label) and not any(part.search(label) for part in parts):
+            break  # the whole stated again: its own parts follow
+        matching = [number for number, part in enumerate(parts) if part.search(label)]
+        if len(matching) != 1 or set(_BASIS.findall(label)) != basis \
+                or mention.stated.number.unit is not whole.stated.number.unit:
+            continue
+        if matching[0] in found:
+            return None  # a part stated twice: two lists, or a part's own parts
+        found[matching[0]] = mention
+        if len(found) == len(parts):
+            return [found[number] for number in range(len(parts))]
+    return None
