@@ -29,7 +29,7 @@ def messages(text: str) -> list[str]:
 
 def test_full_width_digits_keep_their_places() -> None:
     text = "２０２３年基本支出１３２．７１万元，其中：人员经费１１４．２４万元，公用经费１８．５７万元。"
-    assert findings_of(text) == [("JX-TEXT-001", "warning", "132.71", "132.81", 1, "１３２．７１")]
+    assert findings_of(text) == [("JX-TEXT-001", "error", "132.71", "132.81", 1, "１３２．７１")]
 
 
 def test_thousands_separators_and_half_width_punctuation() -> None:

@@ -52,7 +52,7 @@ def test_parts_after_semicolons_are_still_summed() -> None:
 
 def test_wrong_parts_after_a_semicolon_still_fail() -> None:
     assert findings_of("基本支出 100 万元，其中：人员经费 80 万元；公用经费 30 万元。") == [
-        ("JX-TEXT-001", "warning", "100", "110", "100")]
+        ("JX-TEXT-001", "error", "100", "110", "100")]  # the two make the whole of 基本支出
 
 
 def test_sibling_label_ends_the_list_even_when_smaller() -> None:
@@ -70,7 +70,7 @@ def test_amount_larger_than_the_total_ends_the_list() -> None:
 def test_nested_list_stops_before_the_sibling_of_its_total() -> None:
     """公用经费 is a part of 基本支出 and a peer of 人员经费, not one of 人员经费's parts."""
     text = "基本支出100万元，其中：人员经费80万元，其中工资50万元；公用经费20万元。"
-    assert sums_of(text) == [("基本支出", "100", ["80"]), ("人员经费", "80", ["50"])]
+    assert sums_of(text) == [("基本支出", "100", ["80"]), ("基本支出", "100", ["80", "20"]), ("人员经费", "80", ["50"])]
     assert findings_of("基本支出100万元，其中：人员经费80万元，其中工资90万元；公用经费20万元。") == [
         ("JX-TEXT-001", "warning", "80", "90", "80")]
 
@@ -78,4 +78,5 @@ def test_nested_list_stops_before_the_sibling_of_its_total() -> None:
 def test_part_with_its_own_list_after_a_semicolon_is_left_out() -> None:
     """A clause opening a 其中 list of its own may be a peer of the total: it is not summed."""
     text = "基本支出100万元，其中：公用经费20万元；人员经费80万元，其中工资50万元。"
-    assert sums_of(text) == [("基本支出", "100", ["20"]), ("人员经费", "80", ["50"])]
+    # and 人员经费 + 公用经费, both named, make the whole of 基本支出 (read across the clauses)
+    assert sums_of(text) == [("基本支出", "100", ["20"]), ("基本支出", "100", ["80", "20"]), ("人员经费", "80", ["50"])]

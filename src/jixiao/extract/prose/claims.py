@@ -42,8 +42,23 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                      for f in rt.money]
         amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
     claims += repeat_claims(mentions)
-    claims += partition_claims(amounts)
+    claims = _completed(claims, partition_claims(amounts))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
+
+
+def _completed(claims: list[Claim], partitions: list[Claim]) -> list[Claim]:
+    """The claims with the partitions added, one claim per total and parts: a 其中 list that a
+    partition shows complete is replaced by it; a breakdown already read whole stays."""
+    def key(claim: Claim) -> tuple[int | None, frozenset[int | None]]:
+        return claim.stated.where.start, frozenset(term.where.start for term in claim.terms)
+
+    sums = [key(claim) for claim in claims if claim.kind == "sum"]
+    partitions = [claim for claim in partitions  # a list naming more items than the partition stays
+                  if not any(start == key(claim)[0] and terms > key(claim)[1] for start, terms in sums)]
+    whole = {key(claim) for claim in partitions}
+    read = {key(claim) for claim in claims if claim.kind == "sum" and not claim.partial}
+    kept = [claim for claim in claims if claim.kind != "sum" or not claim.partial or key(claim) not in whole]
+    return kept + [claim for claim in partitions if key(claim) not in read]
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

@@ -20,8 +20,8 @@ _COUNT_FIRST = re.compile(
     rf"(?:内设|下设|设有|设|包括|共有|共)\s*(?P<n>{_NUMERAL})\s*(?:个|家|类|种|项)(?P<noun>{_NOUN})"
     r"\s*[：，]\s*(?:分别(?:是|为)[：]?)?(?P<list>[^，。；]+)")
 _NOUN_FIRST = re.compile(
-    rf"(?P<noun>[^\d，。；：、\s属有设]{{2,8}}?)\s*(?P<n>{_NUMERAL})\s*(?:个|家|项|所|处)\s*[，：]\s*"
-    r"(?:即|分别(?:是|为)|包括)[：]?(?P<list>[^，。；]+)")
+    rf"(?P<n>{_NUMERAL})\s*(?:个|家|项|所|处)\s*[，：]\s*(?:即|分别(?:是|为)|包括)[：]?(?P<list>[^，。；]+)")
+_NOUN_BEFORE = re.compile(r"[^\d，。；：、\s属有设]{2,8}\s*$")
 _LIST_FIRST = re.compile(
     rf"(?:分为|包括)(?P<list>[^，。；：]+?)(?P<n>{_NUMERAL})\s*(?:个|种|类|项)(?:类型|类别|方面|部分)?(?=[，。；]|$)")
 _JOIN = re.compile(r"和|及|与")
@@ -31,6 +31,8 @@ def count_claims(rt: RunText) -> list[Claim]:
     claims = []
     for pattern in (_COUNT_FIRST, _NOUN_FIRST, _LIST_FIRST):
         for match in pattern.finditer(rt.text):
+            if pattern is _NOUN_FIRST and _noun_before(rt.text, match.start()) is None:
+                continue
             claim = _claim(rt, match)
             if claim is not None:
                 claims.append(claim)
@@ -45,10 +47,16 @@ def _claim(rt: RunText, match: re.Match[str]) -> Claim | None:
     count = _number(match["n"])
     if count is None or len(items) < 2:
         return None
-    noun = match.groupdict().get("noun") or "项"
+    noun = match.groupdict().get("noun") or _noun_before(rt.text, match.start()) or "项"
     where = rt.place(match.start("n"), match.end("n"))
     stated = Stated(f"{noun}数", StatedNumber.of(count, Unit.ITEM), where)
     return Claim("count", stated, tuple(items), rt.evidence(match.start(), match.end()))
+
+
+def _noun_before(text: str, position: int) -> str | None:
+    """The noun right before a count written noun first (“所属二级机构5个，即…”)."""
+    found = _NOUN_BEFORE.search(text, max(0, position - 9), position)
+    return found.group().strip() if found else None
 
 
 def _items(rt: RunText, start: int, end: int) -> list[Stated]:

@@ -18,8 +18,9 @@ from jixiao.numbers import NumberError, StatedNumber, parse_stated
 
 OVERRUN = "JX-TEXT-011"
 
+_LABEL = re.compile(r"[^\s，。；：,.;:、]{0,12}$")
 _OVERRUN = re.compile(
-    rf"(?P<label>[^\s，。；：,.;:、]{{0,12}}?)预算(?:数|资金)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*(?P<bunit>{MONEY})"
+    rf"预算(?:数|资金)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*(?P<bunit>{MONEY})"
     r"\s*[，,]\s*(?:实际支出|实际执行|支出决算|决算支出|决算数?|执行数?)(?:为|是|了)?\s*"
     rf"(?P<actual>{NUMBER})\s*(?P<aunit>{MONEY})")
 
@@ -41,7 +42,8 @@ def overrun_findings(document: Document) -> tuple[Finding, ...]:
 
 def _finding(match: re.Match[str], budget: StatedNumber, actual: StatedNumber, text: str,
              starts: tuple[int, ...]) -> Finding:
-    label = re.sub(r"^\d{4}\s*年度?|^(?:本部门|本单位|我单位)", "", match["label"])
+    before = _LABEL.search(text, max(0, match.start() - 12), match.start())
+    label = re.sub(r"^\d{4}\s*年度?|^(?:本部门|本单位|我单位)", "", before.group() if before else "")
     label = re.sub(r"^(?:本部门|本单位|我单位)", "", label)
     message = (f"{label}实际支出 {actual.written}{actual.unit.value} 超过预算 "
                f"{budget.written}{budget.unit.value}，须说明原因")

@@ -23,12 +23,15 @@ from jixiao.extract.prose.reading import Claim, Stated
 
 _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
-_WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...] = (
-    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待"))),
-    (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费"))),
-    (re.compile(r"基本支出"),
-     (re.compile(r"工资福利"), re.compile(r"商品和服务"), re.compile(r"对个人和家庭"))),
+_FAMILY = re.compile(r"对个人和家庭")
+_NONE = re.compile(r"(?!)")
+_WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
+    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), _NONE),
+    (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费")), _FAMILY),
+    (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), _NONE),
 )
+"""Each whole, its parts, and an item whose mention makes the parts not the whole (a form that
+counts 对个人和家庭的补助 beside 人员经费 and 公用经费)."""
 _BASIS = re.compile(r"(?<!公共)预算|决算")
 _RANGE = 40
 """How many amounts after the whole its parts are looked for in."""
@@ -45,12 +48,13 @@ class Mentioned:
 def partition_claims(amounts: list[Mentioned]) -> list[Claim]:
     claims = []
     for index, whole in enumerate(amounts):
-        for name, parts in _WHOLES:
+        for name, parts, beside in _WHOLES:
             label = whole.stated.label
             if not name.search(label) or any(part.search(label) for part in parts):
                 continue
-            found = _parts(amounts[index + 1:index + 1 + _RANGE], whole, name, parts)
-            if found is not None:
+            after = amounts[index + 1:index + 1 + _RANGE]
+            found = _parts(after, whole, name, parts)
+            if found is not None and not any(beside.search(mention.stated.label) for mention in after):
                 claims.append(Claim("sum", whole.stated, tuple(part.stated for part in found),
                                     whole.evidence))
     return claims
