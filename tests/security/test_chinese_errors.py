@@ -47,3 +47,28 @@ def test_a_pydantic_error_of_any_kind_reads_in_chinese(kind: str, context: dict[
 
     detail = {"type": kind, "loc": ("year",), "msg": "Input should be something else", "input": 1, "ctx": context}
     assert _reason(detail) == reason  # type: ignore[arg-type]
+
+
+def test_a_workbook_with_damaged_xml_is_an_input_error(tmp_path: Path) -> None:
+    import zipfile
+
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+    from jixiao.io.workbook_writer import write_workbook
+
+    blank = tmp_path / "blank.xlsx"
+    write_workbook(blank, None, "yueyanglou-2024")
+    with zipfile.ZipFile(blank) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["xl/worksheets/sheet2.xml"] = members["xl/worksheets/sheet2.xml"][:200] + b"<<broken"
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    runner = CliRunner()
+    for command in ("score", "import"):
+        result = runner.invoke(app, [command, str(damaged)])
+        assert (result.exit_code, result.stderr) == (2, f"错误：{damaged}: 不是有效的 Excel 工作簿（.xlsx）文件\n")
+    checked = runner.invoke(app, ["check", str(damaged)])
+    assert (checked.exit_code, checked.stdout) == (2, f"{damaged}: 不是有效的 Excel 工作簿（.xlsx）文件\n")

@@ -38,7 +38,8 @@ from jixiao.io.limits import check_zip
 
 FORMAT = "docx"
 #: What a corrupt or truncated package raises while it is parsed.
-PACKAGE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, LxmlError)
+PACKAGE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, LxmlError,
+                  SyntaxError)  # SyntaxError: ElementTree's ParseError (openpyxl parses with it)
 TAB = "\t"
 MAX_TABLE_COLUMNS = 256
 """Grid columns a table row may span (Word itself allows 63)."""

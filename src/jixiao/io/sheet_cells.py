@@ -9,6 +9,8 @@ is refused before anything is built for it.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,14 +29,22 @@ def stored_rows(sheet: Any, file: str) -> Iterator[tuple[int, list[Any]]]:
     """(row number, its cells with a value, left to right) for each stored row of the read-only
     ``sheet``; :class:`InputError` for a value beyond :data:`MAX_ROWS` or :data:`MAX_COLUMNS`."""
     book = sheet.parent
-    with sheet._get_source() as source:  # the sheet's XML, as openpyxl's own reader opens it
-        parser = WorkSheetParser(source, sheet._shared_strings, data_only=book.data_only, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-        for number, row in parser.parse():
-            cells = [ReadOnlyCell(sheet, **cell) for cell in row if cell["value"] is not None]
-            if cells:
-                _check_place(sheet.title, number, cells[-1].column, file)
-                yield number, cells
+    try:
+        with sheet._get_source() as source:  # the sheet's XML, as openpyxl's own reader opens it
+            parser = WorkSheetParser(source, sheet._shared_strings, data_only=book.data_only,
+                                     epoch=book.epoch, date_formats=book._date_formats,
+                                     timedelta_formats=book._timedelta_formats)
+            for number, row in parser.parse():
+                cells = [ReadOnlyCell(sheet, **cell) for cell in row if cell["value"] is not None]
+                if cells:
+                    _check_place(sheet.title, number, cells[-1].column, file)
+                    yield number, cells
+    except (SyntaxError, ValueError, KeyError, TypeError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+        # ElementTree's ParseError is a SyntaxError; lxml's XMLSyntaxError too
+        line = getattr(error, "position", (None,))[0] if isinstance(error, SyntaxError) else None
+        where = f"第 {line} 行" if line else ""
+        raise InputError(f"工作表“{sheet.title}”已损坏（XML {where}无法解析），不是有效的 Excel 工作簿",
+                         file=file, place=Place(sheet=sheet.title), english="damaged sheet XML") from None
 
 
 def _check_place(title: str, row: int, column: int, file: str) -> None:

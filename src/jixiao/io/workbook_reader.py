@@ -70,7 +70,8 @@ def _open(path: Path, file: str) -> Any:
     check_zip(path, file, "不是有效的 Excel 工作簿（.xlsx）文件", "not an xlsx workbook")
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError):
+        # SyntaxError: ElementTree's ParseError, a part whose XML is damaged
         raise InputError("不是有效的 Excel 工作簿（.xlsx）文件", file=file,
                          english="not an xlsx workbook") from None
 
