@@ -1,27 +1,32 @@
-"""Benchmark auditing reports: one Word file against python-docx alone, and a batch on 1 and 2 processes.
+"""Benchmark auditing reports: Word against an lxml walk of its XML, text PDF against Word, and a batch.
 
 Run from the repository root (or anywhere)::
 
-    .venv/bin/python bench/bench_audit.py [--batch 200] [--repeats 5]
+    .venv/bin/python bench/bench_audit.py [--rounds 7] [--batch 400] [--batch-rounds 3] [--scans 4]
 
 Every report in ``tests/data/reports/*.txt`` is read, and written again as a Word file with
-python-docx: each paragraph a paragraph, each table rebuilt from the flattened text a Word table.
-Then, in the same run:
+python-docx (each paragraph a paragraph, each table rebuilt from the flattened text a Word
+table), and that Word file converted to a text PDF by LibreOffice. Then, in the same run, every
+measurement in alternated rounds (min / median / max printed, the verdict on medians):
 
-* **(a) one report**: for each Word file, the baseline opens it with python-docx and walks its
-  paragraphs and every cell of its tables (``paragraph.text``, ``cell.text``); jixiao reads and
-  audits it (``jixiao.audit.audit_file``: the document model with places, then every auditor).
-  Best of ``--repeats`` per file, summed over the files. Target: jixiao / baseline ≤ 1.5.
-* **(b) a batch**: ``--batch`` files (the Word and text reports in turn, copied under distinct
+* **(a) Word**: the baseline opens each Word file and walks the very parts jixiao reads (the
+  main document and its headers) with ``lxml.etree.iterparse``, joining the text of every
+  paragraph and cell; jixiao reads and audits it (``jixiao.audit.audit_file``: the document
+  model with places, then every auditor). Summed over the files. Target jixiao / lxml ≤ 4.
+* **(b) text PDF**: ``audit_file`` on each text PDF against ``audit_file`` on the Word file it
+  was made from (the same report). Target PDF / Word ≤ 3.
+* **(c) a batch**: ``--batch`` files (the Word and text reports in turn, copied under distinct
   names) checked as ``jixiao check`` does (``jixiao.cli.batch.check_all`` with ``check_file``),
-  on 1 process (in this one) and on 2 worker processes (started with spawn, their start-up
-  included). Target: throughput on 2 ≥ 1.7 × throughput on 1, with the peak of the resident
-  memory of this process and all its descendants, sampled every 20 ms from ``/proc``, under
-  500 MB.
+  on 1 process (in this one) and on 2 worker processes (their start included). Target:
+  throughput on 2 ≥ 1.7 × throughput on 1, with the peak of the resident memory of this
+  process and all its descendants, sampled every 20 ms from ``/proc``, under 500 MB.
+* **(d) scanned pages in a batch**: ``--scans`` scanned pages (PNG, read by OCR, cache off)
+  among the reports, on 2 workers: the peak resident memory of one worker, against the budget
+  each file has in a batch (1 GB).
 
-It prints the measurements, the ratios and PASS or FAIL per target, and always exits 0: a
-benchmark, not a test. Absolute times depend on the machine (and on what else runs on it); the
-ratios are what to compare between commits.
+It prints the measurements, the ratios, the load of the machine and PASS or FAIL per target,
+and always exits 0: a benchmark, not a test. Absolute times depend on the machine (and on what
+else runs on it); the ratios are what to compare between commits.
 """
 
 from __future__ import annotations
@@ -33,23 +38,30 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 import docx
+from lxml import etree  # type: ignore[import-untyped]
 
 from jixiao.audit import audit_file
 from jixiao.cli.batch import check_all, check_file
 from jixiao.documents.model import Table
 from jixiao.documents.text_reader import read_text_document
+from jixiao.render.pdf import render_pdfs
+from rounds import alternated, load_line, ratio_line, timed, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
-ONE_REPORT_TARGET = 1.5
+WORD_TARGET = 4.0
+PDF_TARGET = 3.0
 SPEED_UP_TARGET = 1.7
 MEMORY_TARGET_MB = 500
+WORKER_BUDGET_MB = 1024
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def write_docx(text_report: Path, target: Path) -> Path:
@@ -69,39 +81,40 @@ def write_docx(text_report: Path, target: Path) -> Path:
     return target
 
 
-def python_docx_walk(path: Path) -> int:
-    """What python-docx alone needs to see a Word file's text: open, walk paragraphs and cells."""
-    word = docx.Document(str(path))
-    characters = sum(len(paragraph.text) for paragraph in word.paragraphs)
-    for table in word.tables:
-        for row in table.rows:
-            characters += sum(len(cell.text) for cell in row.cells)
+def lxml_walk(path: Path) -> int:
+    """What a bare lxml reader needs to see a Word file's text: the main document and every
+    header part parsed with ``iterparse``, the text runs of each paragraph joined."""
+    characters = 0
+    with zipfile.ZipFile(path) as archive:
+        parts = ["word/document.xml", *(name for name in archive.namelist()
+                                         if name.startswith("word/header"))]
+        for part in parts:
+            with archive.open(part) as xml:
+                for _, element in etree.iterparse(xml, events=("end",), tag=f"{W}p"):
+                    characters += len("".join(element.itertext(f"{W}t")))
+                    element.clear()
     return characters
 
 
-def best(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+Action = Callable[[Path], object]
 
 
-def one_report(word_files: list[Path], repeats: int) -> None:
-    print(f"(a) one Word report: {len(word_files)} files, best of {repeats}")
-    baseline = jixiao = 0.0
-    for path in word_files:
-        base, audited = (best(partial(python_docx_walk, path), repeats),
-                         best(partial(audit_file, path), repeats))
-        findings = len(audit_file(path).findings)
-        print(f"    {path.name:<36} python-docx {base * 1000:7.1f} ms   jixiao {audited * 1000:7.1f} ms"
-              f"   {findings} findings")
-        baseline, jixiao = baseline + base, jixiao + audited
-    ratio = jixiao / baseline
-    verdict = "PASS" if ratio <= ONE_REPORT_TARGET else "FAIL"
-    print(f"    total: python-docx {baseline * 1000:.1f} ms, jixiao {jixiao * 1000:.1f} ms; "
-          f"jixiao / python-docx = {ratio:.2f} (target ≤ {ONE_REPORT_TARGET}) {verdict}")
+def summed(action: Action, paths: list[Path]) -> float:
+    """Seconds to apply ``action`` to every path."""
+    return timed(lambda: [action(path) for path in paths])
+
+
+def compare(title: str, baseline: tuple[str, Action], ours: tuple[str, Action], paths: list[Path],
+            rounds: int, target: float, baseline_paths: list[Path] | None = None) -> None:
+    """Both sides over all files per round, rounds alternated; spreads and the ratio printed."""
+    (base_name, base_action), (our_name, our_action) = baseline, ours
+    spreads = alternated({
+        base_name: lambda _round: summed(base_action, baseline_paths or paths),
+        our_name: lambda _round: summed(our_action, paths)}, rounds)
+    print(f"{title}: {len(paths)} files, summed per round")
+    for name, spread in spreads.items():
+        print(f"    {name:<16} {spread.line()}")
+    print("    " + ratio_line(f"{our_name} / {base_name}", spreads[our_name], spreads[base_name], target))
 
 
 SAMPLER = """
@@ -138,18 +151,20 @@ def pss(pid):
         pass
     return 0
 
-root, peak_rss, peak_pss, samples = int(sys.argv[1]), 0, 0, 0
+root, peak_rss, peak_pss, peak_one, samples = int(sys.argv[1]), 0, 0, 0, 0
 while not select.select([sys.stdin], [], [], 0.02)[0]:
     pids = tree(root, os.getpid())
-    peak_rss = max(peak_rss, sum(rss(pid) for pid in pids))
+    sizes = [rss(pid) for pid in pids]
+    peak_rss, peak_one = max(peak_rss, sum(sizes)), max([peak_one, *sizes[1:]])
     if samples % 10 == 0:  # PSS walks the page tables: costly, so one sample in ten
         peak_pss = max(peak_pss, sum(pss(pid) for pid in pids))
     samples += 1
-print(peak_rss / 1024, peak_pss / 1024)
+print(peak_rss / 1024, peak_pss / 1024, peak_one / 1024)
 """
 """Samples the resident memory of the process tree below the pid it is given (itself left
 out): every 20 ms the sum of RSS (shared pages counted in every process that maps them), every
-200 ms the sum of PSS (shared pages split between the processes that map them). Run as a
+200 ms the sum of PSS (shared pages split between the processes that map them), and the peak
+RSS of any one descendant (a worker and what it started). Run as a
 process of its own, so this one runs no thread while it forks its workers; cheap, so it takes
 little of the CPU the workers are measured on."""
 
@@ -157,7 +172,7 @@ little of the CPU the workers are measured on."""
 @contextmanager
 def peak_memory() -> Iterator[list[float]]:
     """The peak sums of RSS and PSS in MB of this process and its descendants while the block
-    runs (the list is filled when it ends)."""
+    runs, then the peak RSS of any one descendant (the list is filled when it ends)."""
     peaks: list[float] = []
     sampler = subprocess.Popen([sys.executable, "-c", SAMPLER, str(os.getpid())],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -169,59 +184,83 @@ def peak_memory() -> Iterator[list[float]]:
         peaks.extend(float(value) for value in out.split())
 
 
-def batch(sources: list[Path], size: int, folder: Path, repeats: int) -> None:
-    paths = []
-    for index in range(size):
-        source = sources[index % len(sources)]
-        paths.append(Path(shutil.copy(source, folder / f"{index:04d}-{source.name}")))
+def copies(sources: list[Path], size: int, folder: Path) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    return [Path(shutil.copy(sources[index % len(sources)],
+                             folder / f"{index:04d}-{sources[index % len(sources)].name}"))
+            for index in range(size)]
+
+
+def batch(sources: list[Path], size: int, folder: Path, rounds: int) -> None:
+    paths = copies(sources, size, folder)
     check = partial(check_file, profile_id=None)
     check_all(sources, check, 1)  # both runs start with the same warm caches
-    print(f"(b) a batch of {size} reports ({len(sources)} distinct, Word and text), best of {repeats}")
-    timings = {1: float("inf"), 2: float("inf")}
-    peaks = {1: (0.0, 0.0), 2: (0.0, 0.0)}
-    cpu = {1: 0.0, 2: 0.0}
-    for repeat in range(repeats):
-        for jobs in (1, 2) if repeat % 2 == 0 else (2, 1):  # alternated: drift in load hits both
-            with peak_memory() as peak:
-                before, start = os.times(), time.perf_counter()
-                results = check_all(paths, check, jobs)
-                elapsed, after = time.perf_counter() - start, os.times()
-            if elapsed < timings[jobs]:
-                timings[jobs] = elapsed
-                cpu[jobs] = sum(after[:4]) - sum(before[:4])  # this process and its workers
-            assert all(result.error is None for result in results), "a report could not be read"
-            rss, pss = peak
-            peaks[jobs] = (max(peaks[jobs][0], rss), max(peaks[jobs][1], pss))
-    for jobs in (1, 2):
-        rss, pss = peaks[jobs]
-        print(f"    {jobs} process{'es' if jobs > 1 else ''}: {timings[jobs]:6.2f} s, "
-              f"{size / timings[jobs]:6.1f} reports/s, {cpu[jobs]:6.2f} s of CPU, "
-              f"peak memory {rss:6.1f} MB RSS ({pss:.1f} MB PSS)")
-    speed_up = timings[1] / timings[2]
-    rss = peaks[2][0]
-    # CPU per report alike on 1 and 2 processes means the workers add no cost of their own;
-    # a speed-up short of 2 is then other programs taking the second core (load average).
-    print(f"    CPU on 2 / CPU on 1 = {cpu[2] / cpu[1]:.2f}; load average "
-          f"{' '.join(f'{load:.1f}' for load in os.getloadavg())}")
-    verdict = "PASS" if speed_up >= SPEED_UP_TARGET and rss < MEMORY_TARGET_MB else "FAIL"
+    peaks = {1: 0.0, 2: 0.0}
+    cpu: dict[int, list[float]] = {1: [], 2: []}
+
+    def run(jobs: int) -> float:
+        with peak_memory() as peak:
+            before = os.times()
+            elapsed = timed(lambda: check_all(paths, check, jobs))
+            after = os.times()
+        cpu[jobs].append(sum(after[:4]) - sum(before[:4]))  # this process and its workers
+        peaks[jobs] = max(peaks[jobs], peak[0])
+        return elapsed
+
+    spreads = alternated({"1 process": lambda _round: run(1), "2 processes": lambda _round: run(2)},
+                         rounds, warm_up=False)
+    print(f"(c) a batch of {size} reports ({len(sources)} distinct, Word and text)")
+    for jobs, (name, spread) in zip((1, 2), spreads.items(), strict=True):
+        print(f"    {name:<12} {spread.line(1, 's')}; {size / spread.median:6.1f} reports/s, "
+              f"CPU median {sorted(cpu[jobs])[len(cpu[jobs]) // 2]:.2f} s, peak {peaks[jobs]:.0f} MB RSS")
+    speed_up = spreads["1 process"].median / spreads["2 processes"].median
+    cpu_ratio = sum(cpu[2]) / sum(cpu[1])
+    # CPU alike on 1 and 2 processes means the workers add no cost of their own; a speed-up
+    # short of 2 is then other programs taking the second core (load average).
+    print(f"    CPU on 2 / CPU on 1 = {cpu_ratio:.2f}")
+    passed = speed_up >= SPEED_UP_TARGET and peaks[2] < MEMORY_TARGET_MB
     print(f"    throughput 2 / 1 = {speed_up:.2f} (target ≥ {SPEED_UP_TARGET}), peak memory on 2 "
-          f"{rss:.1f} MB RSS (target < {MEMORY_TARGET_MB} MB) {verdict}")
+          f"{peaks[2]:.0f} MB RSS (target < {MEMORY_TARGET_MB} MB) {'PASS' if passed else 'FAIL'}")
+
+
+def scans(sources: list[Path], count: int, folder: Path) -> None:
+    """Scanned pages among the reports, on 2 workers: the memory of one worker."""
+    from bench_ocr import scanned_page
+
+    os.environ["JIXIAO_OCR_CACHE"] = "off"
+    folder.mkdir(exist_ok=True)
+    pages = [scanned_page(folder / f"scan-{index}.png", index) for index in range(count)]
+    paths = [path for page, report in zip(pages, sources * count, strict=False) for path in (page, report)]
+    with peak_memory() as peak:
+        seconds = timed(lambda: check_all(paths, partial(check_file, profile_id=None), 2))
+    total, _, one = peak
+    print(f"(d) {count} scanned pages among {len(paths) - count} reports on 2 workers: {seconds:.1f} s, "
+          f"peak {total:.0f} MB RSS in all, {one:.0f} MB in one worker "
+          f"(budget {WORKER_BUDGET_MB} MB per file) {verdict(one, WORKER_BUDGET_MB)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--batch", type=int, default=200, help="number of reports in the batch")
-    parser.add_argument("--repeats", type=int, default=5, help="repeats of (a); the best is kept")
-    parser.add_argument("--batch-repeats", type=int, default=3, help="repeats of (b); the best is kept")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of (a) and (b)")
+    parser.add_argument("--batch", type=int, default=400, help="number of reports in the batch (c)")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of (c)")
+    parser.add_argument("--scans", type=int, default=4, help="scanned pages in (d); 0 leaves it out")
     args = parser.parse_args()
+    print(load_line())
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as temporary:
         folder = Path(temporary)
         texts = sorted(REPORTS.glob("*.txt"))
         words = [write_docx(text, folder / f"{text.stem}.docx") for text in texts]
-        one_report(words, args.repeats)
-        batch_folder = folder / "batch"
-        batch_folder.mkdir()
-        batch([*words, *texts], args.batch, batch_folder, args.batch_repeats)
+        pdfs = [result for result in render_pdfs([(word, word.with_suffix(".pdf")) for word in words])
+                if isinstance(result, Path)]
+        compare("(a) Word", ("lxml iterparse", lxml_walk), ("jixiao audit", audit_file), words,
+                args.rounds, WORD_TARGET)
+        compare("(b) text PDF", ("Word audit", audit_file), ("PDF audit", audit_file), pdfs,
+                args.rounds, PDF_TARGET, baseline_paths=[pdf.with_suffix(".docx") for pdf in pdfs])
+        batch([*words, *texts], args.batch, folder / "batch", args.batch_rounds)
+        if args.scans:
+            scans([*words, *texts], args.scans, folder / "scans")
+    print(load_line())
 
 
 if __name__ == "__main__":
