@@ -129,7 +129,7 @@ def check(
     output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式。")] = CheckFormat.TEXT,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；默认输出到终端。")] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="同时校验的进程数（默认为 CPU 核数；1 为不另开进程）。")] = None,
+        "--jobs", "-j", min=1, help="同时校验的进程数（默认为 CPU 核数）；每个文件限时 120 秒、内存 1024 MB。")] = None,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="在标准错误上显示进度条（默认：多个文件且在终端时显示）。")] = None,
     profile: ProfileOption = None,
@@ -142,15 +142,16 @@ def check(
     from jixiao.cli.batch import check_all, check_file, expand
     from jixiao.cli.check_html import as_html
     from jixiao.cli.check_view import as_json, as_text, exit_code
+    from jixiao.workers import Budget, terminate_as_interrupt
 
     items = expand(files)
     paths = [item for item in items if isinstance(item, Path)]
     if output is not None:
         _writable(output, paths, force)
     try:
-        with _progress_bar(len(paths), progress) as advance:
+        with terminate_as_interrupt(), _progress_bar(len(paths), progress) as advance:
             checked = iter(check_all(paths, partial(check_file, profile_id=profile, passed=show_passed),
-                                     jobs or os.cpu_count() or 1, advance))
+                                     jobs or os.cpu_count() or 1, advance, budget=Budget()))
     except KeyboardInterrupt:
         _console(stderr=True).print("已中断：未输出结果")
         raise typer.Exit(130) from None

@@ -3,20 +3,18 @@
 A folder stands for every file under it whose suffix jixiao reads (reports: the suffixes of
 :data:`~jixiao.documents.read.READERS` except ``.xlsx``; evaluation data: ``.yaml``, ``.yml``,
 ``.json``, ``.xlsx``), sorted by path; hidden files and folders and Word's ``~$`` lock files are
-skipped. Files are checked in worker processes (forked where that is safe, else spawned; the
-checker is a module-level function, so either works): a file that cannot be read, or whose
-check raises, gets its own error result; a worker that dies takes no result with it: the files
-it may have held are checked again, each in a process of its own, and only a file that kills
-that process too is reported as such.
+skipped. Files are checked in worker processes (:func:`jixiao.workers.run_all`: forked where
+that is safe, else spawned; the checker is a module-level function, so either works), each file
+within a budget of time and memory: a file that cannot be read, or whose check raises, gets its
+own error result; a file that overruns its budget is stopped and gets its own error result; a
+worker that dies takes no other file's result with it: the file it was checking is checked
+again alone in a fresh worker, and only a file that kills that one too is reported as such.
 """
 
 from __future__ import annotations
 
-import signal
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from jixiao.documents.read import READERS
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
 from jixiao.profiles import ProfileError, load_profile
-from jixiao.workers import worker_context
+from jixiao.workers import Budget, Overrun, run_all
 
 EVALUATION_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 """Evaluation data (an ``.xlsx`` is the guided workbook, not a report's table)."""
@@ -141,28 +139,22 @@ def _check_evaluation(path: Path, profile_id: str | None) -> FileResult:
 
 def check_all(paths: Sequence[Path], check: Checker, jobs: int,
               on_done: OnDone = lambda result: None, context: BaseContext | None = None,
-              ) -> list[FileResult]:
-    """``check`` applied to every path, on up to ``jobs`` worker processes started by
-    ``context`` (default :func:`worker_context`), or in this process when ``jobs`` is 1 or
-    there is one path; results in the order of ``paths``. ``on_done`` is called in this
-    process as each result arrives."""
-    if jobs <= 1 or len(paths) <= 1:
+              budget: Budget | None = None) -> list[FileResult]:
+    """``check`` applied to every path, results in the order of ``paths``; ``on_done`` is called
+    in this process as each result arrives.
+
+    With a ``budget``, or ``jobs`` above 1 for several paths, the files are checked on ``jobs``
+    worker processes started by ``context`` (default :func:`~jixiao.workers.worker_context`), each
+    file within ``budget`` (default :class:`~jixiao.workers.Budget`): a file that overruns it, or
+    whose worker dies even when it is checked alone, gets an error result and costs no other file
+    its own. Else they are checked in this process, one after the other."""
+    if budget is None and (jobs <= 1 or len(paths) <= 1):
         results = []
         for path in paths:
             results.append(_guarded(check, path))
             on_done(results[-1])
         return results
-    context = context or worker_context()
-    found: dict[int, FileResult] = {}
-    remaining, suspects = list(range(len(paths))), []
-    while remaining:  # each round ends whole or with a dead worker; either way it shrinks
-        held, remaining = _pool_round(paths, remaining, check, min(jobs, len(remaining)), context,
-                                      found, on_done)
-        suspects += held
-    for index in suspects:
-        found[index] = _isolated(paths[index], check, context)
-        on_done(found[index])
-    return [found[index] for index in range(len(paths))]
+    return run_all(paths, partial(_guarded, check), overran, jobs, budget or Budget(), on_done, context)
 
 
 def _guarded(check: Checker, path: Path) -> FileResult:
@@ -172,61 +164,16 @@ def _guarded(check: Checker, path: Path) -> FileResult:
         return internal_error(path, error)
 
 
-def _pool_round(paths: Sequence[Path], indices: Sequence[int], check: Checker, workers: int,
-                context: BaseContext, found: dict[int, FileResult], on_done: OnDone,
-                ) -> tuple[list[int], list[int]]:
-    """Check ``indices`` on one pool, filling ``found``. At most two files per worker are
-    handed out at a time, so when a worker dies only those are suspect: returns the suspects
-    and the files not handed out yet (both empty when the pool lasted)."""
-    queue = deque(indices)
-    running: dict[Future[FileResult], int] = {}
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt) as pool:
-        try:
-            while queue or running:
-                while queue and len(running) < 2 * workers:
-                    running[pool.submit(check, paths[queue[0]])] = queue[0]
-                    queue.popleft()  # only once handed out: submit fails on a dead pool
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    found[running[future]] = _outcome(future, paths[running[future]])
-                    on_done(found[running.pop(future)])
-        except BrokenProcessPool:
-            suspects = []
-            for future, index in running.items():
-                if future.done() and not isinstance(future.exception(), BrokenProcessPool):
-                    found[index] = _outcome(future, paths[index])
-                    on_done(found[index])
-                else:
-                    suspects.append(index)
-            return suspects, list(queue)
-        except KeyboardInterrupt:  # Ctrl-C: drop what has not started, let the rest finish
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return [], []
-
-
-def _ignore_interrupt() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (else every worker prints a traceback)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _outcome(future: Future[FileResult], path: Path) -> FileResult:
-    """The future's result; an exception other than a dead worker is the file's internal error
-    (a checker that raised, a result that would not pickle)."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        raise
-    except Exception as error:
-        return internal_error(path, error)
-
-
-def _isolated(path: Path, check: Checker, context: BaseContext) -> FileResult:
-    """``check`` of one file in a process of its own: a crash there is the file's doing."""
-    with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupt) as pool:
-        try:
-            return _outcome(pool.submit(check, path), path)
-        except BrokenProcessPool:
-            return FileResult(str(path), _kind(path), error=FileError.internal(
-                str(path), WORKER_CRASHED, "检查此文件的进程意外退出（内存不足或程序崩溃），未得到结果",
-                "the process checking this file ended abruptly"))
+def overran(path: Path, overrun: Overrun, budget: Budget) -> FileResult:
+    """The result of a file that was not checked within its budget, or whose worker died."""
+    if overrun is Overrun.TIME:
+        return FileResult(str(path), _kind(path), error=FileError.of(InputError(
+            f"检查此文件超过时间上限（{budget.seconds:g} 秒），已停止", file=str(path),
+            english="the check of this file ran out of time")))
+    if overrun is Overrun.MEMORY:
+        return FileResult(str(path), _kind(path), error=FileError.of(InputError(
+            f"检查此文件所需内存超过上限（{budget.megabytes} MB），已停止", file=str(path),
+            english="the check of this file ran out of memory")))
+    return FileResult(str(path), _kind(path), error=FileError.internal(
+        str(path), WORKER_CRASHED, "检查此文件的进程意外退出（内存不足或程序崩溃），未得到结果",
+        "the process checking this file ended abruptly"))

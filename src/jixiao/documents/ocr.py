@@ -49,6 +49,17 @@ class OcrText:
 
 _lock = threading.Lock()
 _engine: tuple[int, Any] | None = None  # (process id, RapidOCR): a forked worker builds its own
+_threads: int | None = None  # onnxruntime's intra-op threads; None: as many as cores
+
+
+def use_threads(count: int) -> None:
+    """Run onnxruntime with ``count`` intra-op threads from now on (an engine already built in
+    this process is built again): several OCR processes on one machine should share its cores,
+    not each busy-wait on all of them."""
+    global _engine, _threads
+    with _lock:
+        if count != _threads:
+            _threads, _engine = count, None
 
 
 def engine() -> Any:
@@ -74,10 +85,11 @@ def models_dir() -> Path:
 def engine_params() -> dict[str, Any]:
     """The rapidocr parameters: packaged models only, quiet, no direction classifier."""
     models = models_dir()
+    threads = {} if _threads is None else {"EngineConfig.onnxruntime.intra_op_num_threads": _threads}
     return {
         "Global.log_level": "error", "Global.use_cls": False, "Global.model_root_dir": str(models),
         "Det.model_path": str(models / DET_MODEL), "Rec.model_path": str(models / REC_MODEL),
-        "Cls.model_path": str(models / CLS_MODEL),
+        "Cls.model_path": str(models / CLS_MODEL), **threads,
     }
 
 
