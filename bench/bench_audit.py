@@ -72,6 +72,7 @@ def write_docx(text_report: Path, target: Path) -> Path:
         if isinstance(block, Table):
             width = max(len(row) for row in block.rows)
             table = word.add_table(rows=len(block.rows), cols=width)
+            table.style = "Table Grid"  # ruled, as the tables of published reports are
             for row_index, row in enumerate(block.rows):
                 for col_index, cell in enumerate(row):
                     table.cell(row_index, col_index).text = cell.text

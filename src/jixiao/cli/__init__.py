@@ -129,7 +129,8 @@ def check(
     output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式。")] = CheckFormat.TEXT,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；默认输出到终端。")] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="同时校验的进程数（默认为 CPU 核数）；每个文件限时 120 秒、内存 1024 MB。")] = None,
+        "--jobs", "-j", min=1,
+        help="同时校验的进程数（默认为 CPU 核数）；每个文件限时 120 秒、内存 1024 MB。")] = None,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="在标准错误上显示进度条（默认：多个文件且在终端时显示）。")] = None,
     profile: ProfileOption = None,

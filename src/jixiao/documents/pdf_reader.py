@@ -1,7 +1,7 @@
 """PDF reports (``.pdf``) read into a :class:`Document`, page by page.
 
 A page with a usable text layer is read from it (:mod:`jixiao.documents.pdf_text`: text by
-pypdfium2, ruled tables by pdfplumber). A page is read by OCR instead
+pypdfium2, ruled tables by pdfplumber's finder on pypdfium2's paths). A page is read by OCR instead
 (:mod:`jixiao.documents.ocr`, rendered at 150 dpi, at most 2000 pixels on its longer side; results
 cached) when its text layer is unusable:
 
@@ -23,7 +23,7 @@ seconds a page) and one in which neither the text layer nor OCR finds text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,6 @@ from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_
 from jixiao.documents.paged_text import PagedLayout
 from jixiao.documents.pdf_text import (
     MIN_PATHS,
-    Grid,
     TextPage,
     drawn_paths,
     garbled_share,
@@ -80,7 +79,8 @@ def read_pdf_document(path: Path) -> Document:
     """The document in the PDF at ``path``; :class:`InputError` when it cannot be read."""
     file = str(path)
     _check_file(path, file)
-    with _opened(path, file) as pdf, _Pages(path, pdf) as reader:
+    with _opened(path, file) as pdf:
+        reader = _Pages(path, pdf)
         pages = [reader.page(index) for index in range(len(pdf))]
     margins = _margins([page for page in pages if isinstance(page, TextPage)])
     layout = PagedLayout()
@@ -124,21 +124,12 @@ def _opened(path: Path, file: str) -> Iterator[Any]:
 
 
 class _Pages:
-    """Reads the pages of one open PDF: pdfplumber is opened on the first page with ruling
-    lines, the file's hash computed on the first page that needs OCR."""
+    """Reads the pages of one open PDF: the file's hash is computed on the first page that
+    needs OCR."""
 
     def __init__(self, path: Path, pdf: Any) -> None:
         self.path, self.file, self.pdf = path, str(path), pdf
-        self.plumber: Any = None
         self.hash: str | None = None
-
-    def __enter__(self) -> _Pages:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.plumber is not None:
-            with suppress(Exception):
-                self.plumber.close()
 
     def page(self, index: int) -> TextPage | _Scan:
         try:
@@ -156,7 +147,7 @@ class _Pages:
             if paths > MAX_PATHS:
                 raise InputError(f"PDF 第 {index + 1} 页有超过 {MAX_PATHS} 条线条和图形，超过上限，拒绝读取",
                                  file=self.file, english=f"page above {MAX_PATHS} paths")
-            grids = self._grids(index) if paths >= MIN_PATHS else []
+            grids = page_grids(page) if paths >= MIN_PATHS else []
             return text_page(page.get_height(), page_boxes(page, textpage), grids)
         finally:
             textpage.close()
@@ -170,16 +161,6 @@ class _Pages:
             self.hash = file_hash(self.path)
         key = CacheKey(self.hash, index, f"{engine_version()}; {RENDER_DPI} dpi")
         return _Scan(cached_ocr(key, lambda: ocr_image(image)), image.width, image.height)
-
-    def _grids(self, index: int) -> list[Grid]:
-        import pdfplumber
-
-        try:
-            if self.plumber is None:
-                self.plumber = pdfplumber.open(self.path, password="")
-            return page_grids(self.plumber.pages[index])
-        except Exception:  # pdfminer raises a zoo of exceptions on damaged files; the text is read
-            return []
 
 
 def _shows_image(page: Any) -> bool:

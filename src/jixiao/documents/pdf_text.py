@@ -1,7 +1,8 @@
-"""A PDF page's text layer in reading order: text by pypdfium2, ruled tables by pdfplumber.
+"""A PDF page's text layer in reading order: text by pypdfium2, ruled tables by pdfplumber's finder.
 
-pypdfium2 gives the page's characters with their boxes; pdfplumber finds the tables drawn
-with ruling lines and the box of every cell. A character belongs to the cell that holds its
+pypdfium2 gives the page's characters with their boxes and the paths it draws; pdfplumber's
+table finder finds in those paths the tables drawn with ruling lines and the box of every cell
+(:mod:`jixiao.documents.pdf_rulings`). A character belongs to the cell that holds its
 centre; the rest is prose. Prose lines and tables are read top to bottom; wrapped lines of a
 paragraph, and of a cell, are joined (:mod:`jixiao.documents.page_layout`). A "table" of one
 cell (a frame around text) is prose, unless it carries on the table of the page before.
@@ -29,9 +30,10 @@ from jixiao.documents.page_layout import (
     paragraphs,
     without_page_numbers,
 )
+from jixiao.documents.pdf_rulings import find_tables
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
-#: A table needs ruling lines: pages with fewer drawn paths are not given to pdfplumber.
+#: A table needs ruling lines: pages with fewer drawn paths are not looked at for tables.
 MIN_PATHS = 4
 #: A line inside a table cell ending within this many line heights of the cell's text edge wrapped.
 CELL_SLACK = 1.5
@@ -101,10 +103,10 @@ def drawn_paths(page: pdfium.PdfPage, limit: int) -> int:
     return paths
 
 
-def page_grids(plumber_page: Any) -> list[Grid]:
-    """The ruled tables pdfplumber finds on the page."""
+def page_grids(page: pdfium.PdfPage) -> list[Grid]:
+    """The ruled tables of the page (:mod:`jixiao.documents.pdf_rulings`)."""
     return [Grid(_rect(table.bbox), tuple(_row(row.cells) for row in table.rows))  # type: ignore[arg-type]
-            for table in plumber_page.find_tables()]
+            for table in find_tables(page)]
 
 
 def _row(cells: list[Any]) -> tuple[Rect | None, ...]:
@@ -121,30 +123,56 @@ def _rect(bbox: Any) -> Rect | None:
 
 def text_page(height: float, boxes: list[Box], grids: list[Grid]) -> TextPage:
     """The page with every piece given to the cell that holds its centre, or to the prose."""
-    tables: list[tuple[Grid, list[list[list[Box]]]]] = [
-        (grid, [[[] for _ in row] for row in grid.cells]) for grid in grids]
+    tables = [_Cells(grid) for grid in grids]
     prose: list[Box] = []
     for box in boxes:
         target = _cell_of(box, tables)
         (prose if target is None else target).append(box)
-    frozen = tuple((grid, tuple(tuple(tuple(cell) for cell in row) for row in rows)) for grid, rows in tables)
+    frozen = tuple((table.grid, tuple(tuple(tuple(cell) for cell in row) for row in table.pieces))
+                   for table in tables)
     return TextPage(height, tuple(without_page_numbers(group_lines(prose), height)), frozen)
 
 
-def _cell_of(box: Box, tables: list[tuple[Grid, list[list[list[Box]]]]]) -> list[Box] | None:
-    x, y = (box.left + box.right) / 2, box.middle
-    for grid, rows in tables:
-        left, top, right, bottom = grid.rect
-        if not (left <= x <= right and top <= y <= bottom):
-            continue
+class _Cells:
+    """A table's cells with the pieces given to each, and an index by height: every band of
+    the table's height lists the cells that reach into it, so a point is looked up among the
+    cells of its row instead of all."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.pieces: list[list[list[Box]]] = [[[] for _ in row] for row in grid.cells]
+        self.cells = [(rect, self.pieces[row][column]) for row, rects in enumerate(grid.cells)
+                      for column, rect in enumerate(rects) if rect is not None]
+        top, bottom = grid.rect[1], grid.rect[3]
+        self.top, self.band = top, max((bottom - top) / max(len(grid.cells), 1), 1e-6)
+        self.bands: list[list[tuple[Rect, list[Box]]]] = [[] for _ in range(max(len(grid.cells), 1))]
+        for cell in self.cells:
+            for band in range(self._band(cell[0][1]), self._band(cell[0][3]) + 1):
+                self.bands[band].append(cell)
+
+    def _band(self, y: float) -> int:
+        return min(max(int((y - self.top) / self.band), 0), len(self.bands) - 1)
+
+    def nearest(self, x: float, y: float) -> list[Box] | None:
+        """The pieces of the cell nearest to (x, y): the first (row by row) that holds it, else
+        the first at the least distance."""
+        for rect, pieces in self.bands[self._band(y)]:
+            if _distance(rect, x, y) == 0:
+                return pieces
         best: tuple[float, list[Box]] | None = None
-        for row, pieces in zip(grid.cells, rows, strict=True):
-            for rect, cell in zip(row, pieces, strict=True):
-                if rect is not None:
-                    distance = _distance(rect, x, y)
-                    if best is None or distance < best[0]:
-                        best = (distance, cell)
+        for rect, pieces in self.cells:
+            distance = _distance(rect, x, y)
+            if best is None or distance < best[0]:
+                best = (distance, pieces)
         return None if best is None else best[1]
+
+
+def _cell_of(box: Box, tables: list[_Cells]) -> list[Box] | None:
+    x, y = (box.left + box.right) / 2, box.middle
+    for table in tables:
+        left, top, right, bottom = table.grid.rect
+        if left <= x <= right and top <= y <= bottom:
+            return table.nearest(x, y)
     return None
 
 

@@ -1,0 +1,168 @@
+"""The ruled tables of a PDF page, found from the path objects pypdfium2 has already loaded.
+
+Each drawn path is turned into what pdfminer makes of it (a line, an axis-aligned rectangle or a
+curve through its points, in top-down page coordinates), and those into pdfplumber's edges;
+pdfplumber's table finder (snapping and joining the edges, their crossings, the cells between
+them) then runs on those edges alone. The tables are the ones pdfplumber finds on the page,
+without pdfminer parsing the page's content stream a second time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+Matrix = tuple[float, float, float, float, float, float]
+Point = tuple[float, float]
+Edge = dict[str, Any]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+#: Form XObjects are looked into this deep (a page's own objects are depth 1).
+MAX_DEPTH = 2
+_SUBPATH = re.compile(r"m[^m]+")
+
+
+def page_edges(page: pdfium.PdfPage) -> list[Edge]:
+    """pdfplumber's edges of the page: of every line, rectangle and curve it draws."""
+    height = page.get_height()
+    edges: list[Edge] = []
+    for path, matrix in _paths(page.raw, IDENTITY, 1, top_level=True):
+        for shape, points in _subpaths(path, matrix):
+            edges += _edges(shape, [(x, height - y) for x, y in points])
+    return edges
+
+
+class _EdgesPage:
+    """What pdfplumber's table finder reads of a page when it looks for ruled tables."""
+
+    def __init__(self, edges: list[Edge], width: float, height: float) -> None:
+        self.edges = edges
+        self.bbox = (0.0, 0.0, width, height)
+
+
+def find_tables(page: pdfium.PdfPage) -> list[Any]:
+    """pdfplumber's tables (with its default settings) on the page's drawn paths."""
+    from pdfplumber.table import TableFinder
+
+    edges = page_edges(page)
+    if not edges:
+        return []
+    return list(TableFinder(_EdgesPage(edges, page.get_width(), page.get_height())).tables)  # type: ignore[arg-type]
+
+
+def _paths(parent: Any, matrix: Matrix, depth: int, top_level: bool = False) -> Iterator[tuple[Any, Matrix]]:
+    """Every path object of the page (or form) with the matrix to page coordinates."""
+    count = pdfium_c.FPDFPage_CountObjects(parent) if top_level else pdfium_c.FPDFFormObj_CountObjects(parent)
+    for index in range(count):
+        item = (pdfium_c.FPDFPage_GetObject(parent, index) if top_level
+                else pdfium_c.FPDFFormObj_GetObject(parent, index))
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield item, _times(_matrix(item), matrix)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+            yield from _paths(item, _times(_matrix(item), matrix), depth + 1)
+
+
+def _matrix(item: Any) -> Matrix:
+    found = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(item, found):
+        return IDENTITY
+    return (found.a, found.b, found.c, found.d, found.e, found.f)
+
+
+def _times(first: Matrix, then: Matrix) -> Matrix:
+    """``first`` followed by ``then``."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _subpaths(path: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
+    """The path as pdfminer paints it: each subpath's operators (m, l, c, h) and the point each
+    one ends on, in page coordinates (y upwards)."""
+    shape, points = [], []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    count = pdfium_c.FPDFPath_CountSegments(path)
+    bezier = 0
+    for index in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        point = _apply(matrix, x.value, y.value)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:  # the two control points of a curve end on its third point
+                continue
+        operator = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}.get(kind, "c")
+        shape.append(operator)
+        points.append(point)
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            shape.append("h")
+            points.append(points[len(points) - 1 - _since_move(shape)])
+    text = "".join(shape)
+    if not text.startswith("m"):  # no valid path: pdfminer paints nothing
+        return
+    for match in _SUBPATH.finditer(text):
+        yield match.group(), points[match.start():match.end()]
+
+
+def _since_move(shape: list[str]) -> int:
+    """How many operators back (before the closing ``h`` just added) the subpath began."""
+    for back, operator in enumerate(reversed(shape[:-1])):
+        if operator == "m":
+            return back
+    return len(shape) - 1
+
+
+def _apply(matrix: Matrix, x: float, y: float) -> Point:
+    a, b, c, d, e, f = matrix
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+def _edges(shape: str, points: list[Point]) -> list[Edge]:
+    """pdfplumber's edges of one painted subpath (points top-down)."""
+    if len(shape) > 3 and shape[-2:] == "lh" and points[-2] == points[0]:
+        shape, points = shape[:-2] + "h", points[:-2] + points[-1:]
+    if shape in {"mlh", "ml"}:
+        return [_line(points[0], points[1])]
+    if shape in {"mlllh", "mllll"} and points[0] == points[4] and _square(points):
+        return _rect(points[0], points[2])
+    return [_segment(p0, p1) for p0, p1 in pairwise(points)]
+
+
+def _square(points: list[Point]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[:4]
+    return ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+            or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
+
+
+def _box(p0: Point, p1: Point, kind: str, orientation: str | None) -> Edge:
+    left, right = min(p0[0], p1[0]), max(p0[0], p1[0])
+    top, bottom = min(p0[1], p1[1]), max(p0[1], p1[1])
+    return {"object_type": kind, "x0": left, "x1": right, "top": top, "doctop": top, "bottom": bottom,
+            "width": right - left, "height": bottom - top, "orientation": orientation}
+
+
+def _line(p0: Point, p1: Point) -> Edge:
+    box = _box(p0, p1, "line", None)
+    box["orientation"] = "h" if box["top"] == box["bottom"] else "v"
+    return box
+
+
+def _segment(p0: Point, p1: Point) -> Edge:
+    return _box(p0, p1, "curve_edge", "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None))
+
+
+def _rect(corner: Point, opposite: Point) -> list[Edge]:
+    box = _box(corner, opposite, "rect_edge", None)
+    left, right, top, bottom = box["x0"], box["x1"], box["top"], box["bottom"]
+    return [_box((left, top), (right, top), "rect_edge", "h"),
+            _box((left, bottom), (right, bottom), "rect_edge", "h"),
+            _box((left, top), (left, bottom), "rect_edge", "v"),
+            _box((right, top), (right, bottom), "rect_edge", "v")]
