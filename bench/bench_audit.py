@@ -52,7 +52,7 @@ from jixiao.cli.batch import check_all, check_file
 from jixiao.documents.model import Table
 from jixiao.documents.text_reader import read_text_document
 from jixiao.render.pdf import render_pdfs
-from rounds import alternated, load_line, ratio_line, timed, verdict
+from rounds import alternated, load_line, report, timed, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
@@ -113,35 +113,13 @@ def compare(title: str, baseline: tuple[str, Action], ours: tuple[str, Action], 
         base_name: lambda _round: summed(base_action, baseline_paths or paths),
         our_name: lambda _round: summed(our_action, paths)}, rounds)
     print(f"{title}: {len(paths)} files, summed per round")
-    for name, spread in spreads.items():
-        print(f"    {name:<16} {spread.line()}")
-    print("    " + ratio_line(f"{our_name} / {base_name}", spreads[our_name], spreads[base_name], target))
+    report(spreads, our_name, base_name, target)
 
 
 SAMPLER = """
 import os, select, sys
 from pathlib import Path
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-def tree(root, me):
-    found, queue = [], [root]
-    while queue:
-        pid = queue.pop()
-        found.append(pid)
-        try:
-            for task in Path(f"/proc/{pid}/task").iterdir():
-                queue.extend(int(child) for child in (task / "children").read_text().split()
-                             if int(child) != me)
-        except OSError:
-            pass
-    return found
-
-def rss(pid):
-    try:
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE // 1024
-    except (OSError, IndexError):
-        return 0
+from jixiao.worker_process import process_tree, resident
 
 def pss(pid):
     try:
@@ -154,8 +132,8 @@ def pss(pid):
 
 root, peak_rss, peak_pss, peak_one, samples = int(sys.argv[1]), 0, 0, 0, 0
 while not select.select([sys.stdin], [], [], 0.02)[0]:
-    pids = tree(root, os.getpid())
-    sizes = [rss(pid) for pid in pids]
+    pids = [pid for pid in process_tree(root) if pid != os.getpid()]
+    sizes = [resident(pid) // 1024 for pid in pids]
     peak_rss, peak_one = max(peak_rss, sum(sizes)), max([peak_one, *sizes[1:]])
     if samples % 10 == 0:  # PSS walks the page tables: costly, so one sample in ten
         peak_pss = max(peak_pss, sum(pss(pid) for pid in pids))

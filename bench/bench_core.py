@@ -34,7 +34,7 @@ from jixiao.checks import run_checks
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
 from jixiao.scoring import score_evaluation
-from rounds import alternated, load_line, ratio_line, timed
+from rounds import alternated, load_line, report, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EXAMPLE = ROOT / "examples" / "dongting-2023.yaml"
@@ -163,10 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(load_line())
     print(f"jixiao core benchmark: {args.n} variants of {args.example.name} per round, fresh each "
           f"round (findings per evaluation: {findings / args.n:.1f}); µs per evaluation")
-    for name, spread in spreads.items():
-        print(f"  {name:<8} {labels[name]:<36} {spread.line(1e6 / args.n, 'µs')}")
-    print("  " + ratio_line("rules / baseline", spreads["rules"], spreads["baseline"], TARGET_RATIO))
-    print(f"  full / baseline = {spreads['full'].median / spreads['baseline'].median:.2f}")
+    report(spreads, "rules", "baseline", TARGET_RATIO, 1e6 / args.n, "µs", labels)
+    print(f"    full / baseline = {spreads['full'].median / spreads['baseline'].median:.2f}")
     return 0
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from rounds import alternated, load_line, ratio_line, untimed
+from rounds import alternated, load_line, report, untimed
 
 REPORT = Path(__file__).resolve().parent.parent / "tests" / "data" / "reports" / "dongting-2023.txt"
 FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
@@ -65,15 +65,13 @@ def main() -> None:
         path = args.image or scanned_page(Path(directory) / "page.png")
         image = fit_image(Image.open(path))
         own = RapidOCR(params=engine_params())
-        spreads = alternated({"rapidocr call": untimed(lambda: own(image)),
+        spreads = alternated({"rapidocr": untimed(lambda: own(image)),
                               "jixiao": untimed(lambda: read_image_document(path))}, args.rounds)
         document = read_image_document(path)
     print(load_line())
     print(f"page: {image.width}×{image.height} px, {len(document.paragraphs)} paragraphs, "
           f"{len(document.tables)} tables")
-    for name, spread in spreads.items():
-        print(f"    {name:<14} {spread.line(1, 's')}")
-    print("    " + ratio_line("jixiao / rapidocr", spreads["jixiao"], spreads["rapidocr call"], TARGET))
+    report(spreads, "jixiao", "rapidocr", TARGET, 1, "s")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from jixiao.render.chart_hook import CHART_WIDTH, docx_charts
 from jixiao.render.docx import builtin_template, render_to
 from jixiao.render.report import prepare
 from jixiao.render.spec import load_template
-from rounds import alternated, load_line, ratio_line, untimed
+from rounds import alternated, load_line, report, untimed
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.5
@@ -67,9 +67,8 @@ def main() -> None:
 
     spreads = alternated({"docxtpl": untimed(baseline), "jixiao": untimed(jixiao)}, arguments.n)
     print(load_line())
-    for name, spread in spreads.items():
-        print(f"{name:<8} {spread.line()} per report")
-    print(ratio_line("jixiao / docxtpl", spreads["jixiao"], spreads["docxtpl"], TARGET))
+    print("time per report:")
+    report(spreads, "jixiao", "docxtpl", TARGET)
 
 
 if __name__ == "__main__":

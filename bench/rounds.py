@@ -71,6 +71,16 @@ def ratio_line(name: str, ours: Spread, baseline: Spread, target: float) -> str:
             f"target ≤ {target:g}) {verdict(ratio, target)}")
 
 
+def report(spreads: Mapping[str, Spread], ours: str, baseline: str, target: float,
+           scale: float = 1000, unit: str = "ms", labels: Mapping[str, str] | None = None) -> None:
+    """Print each side's spread (with its label, if any) and the ratio ``ours`` / ``baseline``."""
+    width = max(len(name) for name in spreads)
+    for name, spread in spreads.items():
+        label = f" {labels[name]:<36}" if labels else ""
+        print(f"    {name:<{width}}{label} {spread.line(scale, unit)}")
+    print("    " + ratio_line(f"{ours} / {baseline}", spreads[ours], spreads[baseline], target))
+
+
 def load_line() -> str:
     """How busy the machine was: its load average against its cores."""
     loads = " ".join(f"{load:.1f}" for load in os.getloadavg())

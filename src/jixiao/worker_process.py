@@ -33,6 +33,8 @@ class Worker:
         self.process.start()
         child.close()
         _own_group(self.process.pid)
+        self.inherited = self.megabytes()
+        """What it held when it started (a forked worker: its parent's pages, shared)."""
         self.pending: deque[int] = deque()
         self.since = time.monotonic()
         """When the oldest pending task started (or was handed to an idle worker)."""
@@ -67,9 +69,14 @@ class Worker:
         return not self.dead and self.process.is_alive()
 
     def megabytes(self) -> float:
-        """Resident memory of the worker and every process it started (0 where /proc is not)."""
+        """Resident memory in MB of the worker and every process it started (0 where /proc is
+        not)."""
         pid = self.process.pid
-        return 0.0 if pid is None else sum(_resident(member) for member in _tree(pid)) / MB
+        return 0.0 if pid is None else sum(resident(member) for member in process_tree(pid)) / MB
+
+    def grown(self) -> float:
+        """How many MB the worker (with every process it started) has grown since it started."""
+        return self.megabytes() - self.inherited
 
     def stop(self) -> None:
         """Ask the worker to leave, then kill whatever of its process group is left."""
@@ -132,8 +139,8 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _tree(root: int) -> list[int]:
-    """``root`` and every process below it."""
+def process_tree(root: int) -> list[int]:
+    """``root`` and every process below it (none where /proc is not)."""
     found, queue = [], [root]
     while queue:
         pid = queue.pop()
@@ -146,7 +153,8 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _resident(pid: int) -> int:
+def resident(pid: int) -> int:
+    """The resident memory of process ``pid`` in bytes (0 if it is gone)."""
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
     except (OSError, IndexError, ValueError):

@@ -81,8 +81,9 @@ def share_cores(workers: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """What one task may use: wall-clock seconds, and megabytes of resident memory of its
-    worker with every process the worker started."""
+    """What one task may use: wall-clock seconds, and megabytes of resident memory that its
+    worker, with every process the worker started, holds beyond what it held when it started
+    (a forked worker starts with its parent's pages)."""
 
     seconds: float = 120.0
     megabytes: int = 1024
@@ -181,7 +182,7 @@ class _Batch(Generic[Item, Result]):
         if now - worker.measured < TICK:  # /proc is read at most once a tick per worker
             return None
         worker.measured = now
-        return Overrun.MEMORY if worker.megabytes() > self.budget.megabytes else None
+        return Overrun.MEMORY if worker.grown() > self.budget.megabytes else None
 
     def _lost(self, worker: Worker, overrun: Overrun, queue: deque[int], retry: bool) -> list[int]:
         """After ``worker`` was killed: its current task is a suspect to try again alone (or,
