@@ -36,14 +36,17 @@ class Worker:
         self.inherited = self.megabytes()
         """What it held when it started (a forked worker: its parent's pages, shared)."""
         self.pending: deque[int] = deque()
+        self.ready = False
+        """Whether it has started up (a spawned worker imports jixiao first)."""
         self.since = time.monotonic()
-        """When the oldest pending task started (or was handed to an idle worker)."""
+        """When the oldest pending task started (or was handed to an idle worker, or the worker
+        was started: its start-up has a budget of its own)."""
         self.measured = 0.0
         """When its memory was last read."""
         self.dead = False
 
     def send(self, indices: Sequence[int], items: Sequence[Any]) -> None:
-        if not self.pending:
+        if not self.pending and self.ready:
             self.since = time.monotonic()
         try:
             self.connection.send(list(zip(indices, items, strict=True)))
@@ -56,10 +59,14 @@ class Worker:
         results = []
         try:
             while not self.dead and self.connection.poll():
-                index, result = self.connection.recv()
+                message = self.connection.recv()
+                self.since = time.monotonic()
+                if message is None:  # started up: the clock of its first task starts now
+                    self.ready = True
+                    continue
+                index, result = message
                 if self.pending and self.pending[0] == index:
                     self.pending.popleft()
-                self.since = time.monotonic()
                 results.append((index, result))
         except (EOFError, OSError):
             self.dead = True
@@ -102,8 +109,8 @@ class Worker:
 
 
 def serve(connection: Connection, task: Callable[[Any], Any], workers: int) -> None:
-    """The worker's loop: chunks of (index, item) in, one (index, result) out per item, until
-    told to stop or the parent is gone."""
+    """The worker's loop: ``None`` out once started up, then chunks of (index, item) in and one
+    (index, result) out per item, until told to stop or the parent is gone."""
     from jixiao.workers import share_cores
 
     _own_group(0)
@@ -111,6 +118,7 @@ def serve(connection: Connection, task: Callable[[Any], Any], workers: int) -> N
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     share_cores(workers)
+    connection.send(None)  # ready
     while True:
         try:
             chunk = connection.recv()

@@ -35,6 +35,8 @@ Result = TypeVar("Result")
 
 TICK = 0.05
 """Seconds between two looks at the workers' memory and clocks while the parent waits."""
+START_SECONDS = 120.0
+"""How long a worker may take to start up (a spawned one imports jixiao) before it counts as dead."""
 MAX_CHUNK = 16
 """Most tasks handed to a worker at once (fewer near the end, so no worker idles early)."""
 
@@ -177,6 +179,8 @@ class _Batch(Generic[Item, Result]):
         if not worker.pending:
             return None
         now = time.monotonic()
+        if not worker.ready:  # still starting up: not the task's time, unless it never ends
+            return Overrun.CRASHED if now - worker.since > START_SECONDS else None
         if now - worker.since > self.budget.seconds:
             return Overrun.TIME
         if now - worker.measured < TICK:  # /proc is read at most once a tick per worker
