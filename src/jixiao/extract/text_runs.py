@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from jixiao.documents.model import Document, Paragraph, Table
 from jixiao.extract.normalise import Normalised, normalise
+from jixiao.extract.per_document import per_document
 from jixiao.findings import Place
 
 SENTENCE_ENDS = "。！？!?"
@@ -61,7 +62,10 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(match.end() for match in re.finditer("\n", text)))
 
 
+@per_document
 def runs_of(document: Document) -> tuple[Run, ...]:
+    """The document's prose runs: paragraphs that carry on one another, joined and normalised
+    (computed once per document, :mod:`jixiao.extract.per_document`)."""
     runs: list[Run] = []
     group: list[Paragraph] = []
     for block in (*document.blocks, None):

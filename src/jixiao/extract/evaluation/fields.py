@@ -21,6 +21,7 @@ BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……"
 """What a form's empty cell holds: nothing stated."""
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_INDEX = re.compile(r"\[(\d+)\]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -67,13 +68,28 @@ class Fields:
 
     values: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Place] = field(default_factory=dict)
+    items: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    """List path → the indices it has so far (``a[0].b[2]``: ``a`` has 0, ``a[0].b`` has 2)."""
+
+    def __post_init__(self) -> None:
+        self._index()
 
     def put(self, path: str, value: Any, place: Place) -> bool:
         if path in self.values:
             return False
         self.values[path] = value
         self.source[path] = Place(**(place.as_dict() | {"path": path}))  # type: ignore[arg-type]
+        self._list_items(path)
         return True
+
+    def _index(self) -> None:
+        self.items.clear()
+        for path in self.values:
+            self._list_items(path)
+
+    def _list_items(self, path: str) -> None:
+        for match in _INDEX.finditer(path):
+            self.items.setdefault(path[:match.start()], set()).add(match.group(1))
 
     def number(self, path: str, text: str, place: Place, unit: Unit, *,
                signed: bool = False) -> bool:
@@ -94,14 +110,14 @@ class Fields:
         for path in [key for key in self.values
                      if key == prefix or key.startswith((f"{prefix}.", f"{prefix}["))]:
             del self.values[path], self.source[path]
+        self._index()
 
     def has(self, path: str) -> bool:
         return path in self.values
 
     def count(self, prefix: str) -> int:
         """How many items the list at ``prefix`` has so far."""
-        head = f"{prefix}["
-        return len({key[len(head):].split("]", 1)[0] for key in self.values if key.startswith(head)})
+        return len(self.items.get(prefix, ()))
 
 
 def steps(path: str) -> list[str | int]:

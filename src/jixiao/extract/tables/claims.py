@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.documents.model import Document
+from jixiao.extract.per_document import per_document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.funds import funds_claims
@@ -44,8 +45,10 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
     return tuple(claims)
 
 
+@per_document
 def table_findings(document: Document) -> tuple[Finding, ...]:
-    """Every finding on the relations the document's tables state, in table order."""
+    """Every finding on the relations the document's tables state, in table order (computed
+    once per document: the catalogue's auditor asks for them too)."""
     findings = (check_table_claim(claim) for claim in table_claims(document))
     return tuple(finding for finding in findings if finding is not None)
 
