@@ -29,15 +29,24 @@ FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 TARGET = 1.3
 
 
-def scanned_page(path: Path, page: int = 0) -> Path:
-    """A page of the report's prose as a scanner gives it (``page`` chooses other lines)."""
+def scanned_lines(page: int = 0) -> list[str]:
+    """The lines drawn on a page: the report's prose from a line ``page`` chooses, wrapped."""
     first = 700 - 60 * page % 700
     lines = [line.strip() for line in REPORT.read_text(encoding="utf-8").splitlines()[first:first + 60]]
-    wrapped = [part for line in lines if line and "\t" not in line for part in textwrap.wrap(line, 38)]
+    return [part for line in lines if line and "\t" not in line for part in textwrap.wrap(line, 38)][:38]
+
+
+def scanned_text(page: int = 0) -> str:
+    return "\n".join(scanned_lines(page))
+
+
+def scanned_page(path: Path, page: int = 0) -> Path:
+    """A page of the report's prose as a scanner gives it (``page`` chooses other lines)."""
+    wrapped = scanned_lines(page)
     image = Image.new("L", (1240, 1754), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(FONT, 26)
-    for number, line in enumerate(wrapped[:38]):
+    for number, line in enumerate(wrapped):
         draw.text((150, 150 + 38 * number), line, font=font, fill=0)
     image = image.rotate(0.7, resample=Image.Resampling.BICUBIC, fillcolor=255)
     rng = random.Random(7)
