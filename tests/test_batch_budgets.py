@@ -133,3 +133,20 @@ def test_one_process_among_workers_gets_its_share_of_the_cores_for_ocr() -> None
     finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     threads, configured, cores = map(int, finished.stdout.split())
     assert threads == configured == max(1, cores // 2)
+
+
+def test_workers_forked_from_a_process_that_ran_ocr_start_and_check(tmp_path: Path) -> None:
+    """A forked worker inherits its parent's OCR engine, whose onnxruntime threads live only in
+    the parent: the worker builds its own and leaves the inherited one alone (freeing it would
+    wait for those threads forever)."""
+    paths = _reports(tmp_path, "b")
+    code = ("import sys; from pathlib import Path; from PIL import Image, ImageDraw; "
+            "from jixiao.documents.ocr import ocr_image; image = Image.new('RGB', (400, 120), 'white'); "
+            "ImageDraw.Draw(image).text((20, 40), '2023 132.71', fill='black', font_size=36); "
+            "ocr_image(image); "
+            "from jixiao.cli.batch import check_all, check_file; from jixiao.workers import Budget; "
+            "results = check_all([Path(p) for p in sys.argv[1:]], check_file, 2, budget=Budget(seconds=60)); "
+            "print([result.exit_code for result in results])")
+    finished = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True,
+                              text=True, timeout=300, check=True)
+    assert finished.stdout == "[1, 0, 0, 1]\n"

@@ -50,16 +50,28 @@ class OcrText:
 _lock = threading.Lock()
 _engine: tuple[int, Any] | None = None  # (process id, RapidOCR): a forked worker builds its own
 _threads: int | None = None  # onnxruntime's intra-op threads; None: as many as cores
+_inherited: list[Any] = []
+"""Engines a forked process inherited from its parent: kept, never freed, since freeing one
+waits for onnxruntime threads that live only in the parent (the process would hang)."""
+
+
+def _forget_engine() -> None:
+    """Drop this process's engine; one inherited through a fork is kept aside instead."""
+    global _engine
+    if _engine is not None and _engine[0] != os.getpid():
+        _inherited.append(_engine[1])
+    _engine = None
 
 
 def use_threads(count: int) -> None:
     """Run onnxruntime with ``count`` intra-op threads from now on (an engine already built in
     this process is built again): several OCR processes on one machine should share its cores,
     not each busy-wait on all of them."""
-    global _engine, _threads
+    global _threads
     with _lock:
         if count != _threads:
-            _threads, _engine = count, None
+            _threads = count
+            _forget_engine()
 
 
 def engine() -> Any:
@@ -67,6 +79,7 @@ def engine() -> Any:
     global _engine
     with _lock:
         if _engine is None or _engine[0] != os.getpid():
+            _forget_engine()
             _engine = (os.getpid(), _build())
         return _engine[1]
 
