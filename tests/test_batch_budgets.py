@@ -84,12 +84,12 @@ from jixiao.cli import app
 
 check_file = jixiao.cli.batch.check_file
 
-def hang(path, profile_id=None):
+def hang(path, **options):
     if path.stem == "slow":  # starts a program of its own, then never ends
         child = subprocess.Popen(["sleep", "600"])
         Path(sys.argv[1]).write_text(str(child.pid))
         time.sleep(600)
-    return check_file(path, profile_id)
+    return check_file(path, **options)
 
 jixiao.cli.batch.check_file = hang
 app(["check", "--jobs", "2", *sys.argv[2:]])
