@@ -52,10 +52,10 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "jixiao": {},
     "rec batch 12": {"Rec.rec_batch_num": 12},
     "rec batch 24": {"Rec.rec_batch_num": 24},
+    "det at full size": {"Det.limit_type": "min", "Det.limit_side_len": 736},
     "det max side 1280": {"Det.limit_type": "max", "Det.limit_side_len": 1280},
-    "det max side 960": {"Det.limit_type": "max", "Det.limit_side_len": 960},
-    "det max side 1280, rec batch 12": {"Det.limit_type": "max", "Det.limit_side_len": 1280,
-                                        "Rec.rec_batch_num": 12},
+    "det max side 800": {"Det.limit_type": "max", "Det.limit_side_len": 800},
+    "det max side 640": {"Det.limit_type": "max", "Det.limit_side_len": 640},
     "page at 120 dpi": {"scale": 120 / 150},
     "page at 100 dpi": {"scale": 100 / 150},
 }
