@@ -118,7 +118,7 @@ def test_an_interrupted_batch_stops_at_once_and_kills_what_its_workers_started(
     grandchild = int(started.read_text())
     os.kill(batch.pid, signal_number)
     out, err = batch.communicate(timeout=10)
-    assert (batch.returncode, out, err) == (130, "", "已中断：未输出结果\n")
+    assert (batch.returncode, out, err) == (128 + signal_number, "", "已中断：未输出结果\n")
     for _ in range(50):
         if _gone(grandchild):
             break

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from multiprocessing.connection import wait
 from multiprocessing.context import BaseContext
-from types import FrameType
 from typing import Generic, TypeVar
 
 from jixiao.worker_process import Worker
@@ -49,24 +46,6 @@ def worker_context() -> BaseContext:
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
-
-
-@contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """While the block runs (in the main thread), SIGTERM stops it as Ctrl-C does: by
-    ``KeyboardInterrupt``, so that the same cleanup runs for both."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _interrupt(number: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 def share_cores(workers: int) -> int:

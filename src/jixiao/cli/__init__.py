@@ -143,19 +143,20 @@ def check(
     from jixiao.cli.batch import check_all, check_file, expand
     from jixiao.cli.check_html import as_html
     from jixiao.cli.check_view import as_json, as_text, exit_code
-    from jixiao.workers import Budget, terminate_as_interrupt
+    from jixiao.workers import Budget
 
     items = expand(files)
     paths = [item for item in items if isinstance(item, Path)]
     if output is not None:
         _writable(output, paths, force)
     try:
-        with terminate_as_interrupt(), _progress_bar(len(paths), progress) as advance:
+        with _progress_bar(len(paths), progress) as advance:
             checked = iter(check_all(paths, partial(check_file, profile_id=profile, passed=show_passed),
                                      jobs or os.cpu_count() or 1, advance, budget=Budget()))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl-C, or SIGTERM (exit 143): workers killed
         _console(stderr=True).print("已中断：未输出结果")
-        raise typer.Exit(130) from None
+        code = stop.code if isinstance(stop, SystemExit) and isinstance(stop.code, int) else 130
+        raise typer.Exit(code) from None
     results = [next(checked) if isinstance(item, Path) else item for item in items]
     if output_format is CheckFormat.JSON:
         text = as_json(results, listed=len(files) > 1 or any(path.is_dir() for path in files)) + "\n"

@@ -143,12 +143,12 @@ def check_all(paths: Sequence[Path], check: Checker, jobs: int,
     """``check`` applied to every path, results in the order of ``paths``; ``on_done`` is called
     in this process as each result arrives.
 
-    With a ``budget``, or ``jobs`` above 1 for several paths, the files are checked on ``jobs``
+    For several paths with a ``budget``, or ``jobs`` above 1, the files are checked on ``jobs``
     worker processes started by ``context`` (default :func:`~jixiao.workers.worker_context`), each
     file within ``budget`` (default :class:`~jixiao.workers.Budget`): a file that overruns it, or
     whose worker dies even when it is checked alone, gets an error result and costs no other file
-    its own. Else they are checked in this process, one after the other."""
-    if budget is None and (jobs <= 1 or len(paths) <= 1):
+    its own. Else (one path, for instance) they are checked in this process, one after the other."""
+    if len(paths) <= 1 or (budget is None and jobs <= 1):
         results = []
         for path in paths:
             results.append(_guarded(check, path))

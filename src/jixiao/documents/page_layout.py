@@ -80,8 +80,9 @@ class Line:
         line height separates two of them; runs of whitespace become one space."""
         parts: list[str] = []
         previous: Box | None = None
+        gap = self.height / 2  # once: the height is the tallest of all the boxes
         for box in self.boxes if boxes is None else boxes:
-            if previous is not None and box.left - previous.right > self.height / 2:
+            if previous is not None and box.left - previous.right > gap:
                 parts.append(" ")
             parts.append(box.text)
             previous = box
