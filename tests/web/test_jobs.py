@@ -4,6 +4,7 @@ rendering a file, and reading an upload inside its own budget, kept by its hash 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,12 +33,14 @@ pytestmark = [pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:
               pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def worker() -> Iterator[None]:
+    """One worker for the module (the producer's pooled connection keeps its first settings)."""
     from celery.contrib.testing.worker import start_worker
 
     app.conf.broker_url = BROKER
-    app.conf.broker_transport_options = {}
+    # Keys of this run's own: other runs on the same Redis must not take its tasks.
+    app.conf.broker_transport_options = {"global_keyprefix": f"jixiao-test-{uuid.uuid4().hex}:"}
     with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
         yield
 

@@ -80,3 +80,53 @@ def test_carrying_over_three_public_lines() -> None:
         {"name": "公务接待费", "current": "1.20", "prior": "1.50"}]}}
     assert carried_over(previous, 2024, "yueyanglou-2024", "yueyanglou-2024")["finances"] == {
         "three_public_year_on_year": [{"name": "公务接待费", "prior": "1.20"}]}
+
+
+def _word_template(text: str) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("财政局自备模板")
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _issue_with_template(world: World, content: bytes) -> object:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client_for(world.users["finance_reviewer"]).post(reverse("tasks"), {
+        "scope": world.region.pk, "year": 2024, "title": "2024 年度自评", "template": "yueyanglou-2024",
+        "profile": "yueyanglou-2024", "deadline": "2025-04-30",
+        "template_file": SimpleUploadedFile("本局模板.docx", content)})
+
+
+def test_a_template_that_reaches_for_python_is_refused_and_not_kept(world: World) -> None:
+    from jixiao.web.evaluations.models import StoredFile
+
+    response = _issue_with_template(world, _word_template("{{ lipsum.__globals__['os'].popen('id').read() }}"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["template_file"] == [
+        "本局模板.docx：Word 模板使用了未知变量“lipsum”，位于第 2 段；可用变量见 `jixiao templates show 模板名`"]
+    assert not Task.objects.filter(year=2024).exists()
+    assert StoredFile.objects.count() == 0
+
+
+def test_a_bureau_template_is_kept_and_renders_the_unit_s_report(world: World, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from docx import Document
+
+    from jixiao.web.evaluations.jobs import render_data
+
+    response = _issue_with_template(world, _word_template("单位：{{ unit_name }}，{{ year }} 年度"))
+    assert response.status_code == 302
+    task = Task.objects.get(year=2024)
+    assert task.template_file.name == "本局模板.docx"
+    output = Path(str(tmp_path)) / "报告.docx"
+    render_data(example_data(), output, Path(task.template_file.path))
+    assert [p.text for p in Document(str(output)).paragraphs] == [
+        "财政局自备模板", "单位：岳阳市洞庭新城项目建设岳阳楼区工作部，2023 年度"]

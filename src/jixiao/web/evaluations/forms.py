@@ -21,6 +21,8 @@ class TaskForm(forms.Form):
     template = forms.ChoiceField(label="报告模板")
     profile = forms.ChoiceField(label="评分规则")
     deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+    template_file = forms.FileField(label="自备 Word 模板（可选）", required=False,
+                                    help_text="财政局自己的报告样式（.docx）；上传时即在沙箱中检查其变量和标签")
 
     def __init__(self, *args: Any, scopes: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -68,16 +68,18 @@ def render_job(job_id: int) -> None:
     )
     if job.format == "xlsx":
         output = output.with_name(f"{job.evaluation.year}年度{job.evaluation.unit.name}附件表.xlsx")
+    own = job.evaluation.task.template_file
     try:
-        warnings = render_data(job.result["data"], output)
+        warnings = render_data(job.result["data"], output, Path(own.path) if own else None)
     except InputError as error:
         _finish(job, error=error.describe())
         return
     _finish(job, output=str(output), step="已完成", result={"warnings": list(warnings), "name": output.name})
 
 
-def render_data(data: dict[str, Any], output: Path) -> tuple[str, ...]:
-    """The same rendering as `jixiao render`, of the evaluation's plain data."""
+def render_data(data: dict[str, Any], output: Path, user_template: Path | None = None) -> tuple[str, ...]:
+    """The same rendering as `jixiao render`, of the evaluation's plain data (in the bureau's
+    own Word template when the task has one)."""
     from jixiao.io.validate import validate_evaluation
     from jixiao.profiles import load_profile
     from jixiao.render.outputs import render_file
@@ -85,10 +87,9 @@ def render_data(data: dict[str, Any], output: Path) -> tuple[str, ...]:
 
     evaluation = validate_evaluation(data, {}, "自评数据")
     profile = load_profile(evaluation.profile)
-    partial = output.with_name(f".{output.name}.partial{output.suffix}")
-    warnings = render_file(evaluation, profile, load_template(evaluation.template), None, partial)
-    partial.replace(output)
-    return warnings
+    # Written atomically by render_file; a redelivered task may replace its own earlier file.
+    return render_file(evaluation, profile, load_template(evaluation.template), user_template, output,
+                       force=True)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -102,21 +103,21 @@ def import_job(job_id: int) -> None:
         data, missing = within_budget(read_upload, str(incoming))
     except (InputError, BudgetExceeded) as error:
         incoming.unlink(missing_ok=True)
-        _finish(job, error=_upload_error(error, job.upload_name))
+        _finish(job, error=upload_error(error, job.upload_name))
         return
-    stored = _keep(incoming, job.upload_name)
+    stored = keep_file(incoming, job.upload_name)
     _finish(
         job, upload=stored, step="已完成", result={"data": data, "missing": missing, "name": job.upload_name}
     )
 
 
-def _upload_error(error: Exception, name: str) -> str:
+def upload_error(error: Exception, name: str) -> str:
     if isinstance(error, InputError):
         return "\n".join(f"{name}：{problem.located()}" for problem in error.problems)
     return f"{name}：{error}"
 
 
-def _keep(incoming: Path, name: str) -> StoredFile:
+def keep_file(incoming: Path, name: str) -> StoredFile:
     """The upload, now read, kept once by its content hash."""
     digest = hashlib.sha256(incoming.read_bytes()).hexdigest()
     kept = files_dir("uploads") / f"{digest}{incoming.suffix.lower()}"

@@ -33,6 +33,8 @@ class Task(models.Model):
     template = models.CharField("报告模板", max_length=60)
     profile = models.CharField("评分规则", max_length=60)
     deadline = models.DateField("截止日期")
+    template_file = models.ForeignKey("StoredFile", verbose_name="财政局自备 Word 模板", null=True,
+                                      blank=True, on_delete=models.PROTECT, related_name="+")
     status = models.CharField("状态", max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="下达人", on_delete=models.PROTECT, related_name="+"

@@ -24,6 +24,7 @@ from jixiao.web.evaluations.models import (
     Evaluation,
     FieldChange,
     Status,
+    StoredFile,
     Task,
     TaskStatus,
 )
@@ -45,18 +46,12 @@ class StaleVersion(ActionRefused):
         self.stored = stored
 
 
-def issue_task(
-    *, scope: Organisation, year: int, title: str, template: str, profile: str, deadline: date, by: User
-) -> Task:
-    return Task.objects.create(
-        scope=scope,
-        year=year,
-        title=title,
-        template=template,
-        profile=profile,
-        deadline=deadline,
-        created_by=by,
-    )
+def issue_task(*, scope: Organisation, year: int, title: str, template: str, profile: str, deadline: date,
+               by: User, template_file: StoredFile | None = None) -> Task:
+    """A 自评任务 for every unit under ``scope``; ``template_file``: the bureau's own Word template,
+    already checked in the sandbox."""
+    return Task.objects.create(scope=scope, year=year, title=title, template=template, profile=profile,
+                               deadline=deadline, created_by=by, template_file=template_file)
 
 
 @transaction.atomic

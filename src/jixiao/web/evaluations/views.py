@@ -26,6 +26,7 @@ from jixiao.web.evaluations.forms import TaskForm
 from jixiao.web.evaluations.jobs import RENDER_FORMATS, files_dir, import_job, render_job
 from jixiao.web.evaluations.models import Evaluation, Job, JobKind, Status, Task, TaskStatus
 from jixiao.web.evaluations.presenting import indicator_lines, notes_by_field, placed_findings
+from jixiao.web.evaluations.templates_upload import TemplateRefused, accept_template
 
 UPLOAD_SUFFIXES = (
     ".xlsx",
@@ -102,11 +103,18 @@ def tasks(request: HttpRequest) -> HttpResponse:
     if not user.has_perm("evaluations.issue_task"):
         raise PermissionDenied("只有财政审核人或管理员可以管理自评任务")
     scopes = user.visible_organisations().exclude(kind="unit")
-    form = TaskForm(request.POST or None, scopes=scopes)
+    form = TaskForm(request.POST or None, request.FILES or None, scopes=scopes)
     if request.method == "POST" and form.is_valid():
-        task = services.issue_task(by=user, **form.cleaned_data)
-        messages.success(request, f"已下达自评任务“{task.title}”")
-        return redirect("tasks")
+        fields = dict(form.cleaned_data)
+        received = fields.pop("template_file")
+        try:
+            own = accept_template(received, fields["template"]) if received else None
+        except TemplateRefused as refusal:
+            form.add_error("template_file", str(refusal))
+        else:
+            task = services.issue_task(by=user, template_file=own, **fields)
+            messages.success(request, f"已下达自评任务“{task.title}”")
+            return redirect("tasks")
     listed = Task.objects.filter(scope__in=user.visible_organisations()).select_related("scope")
     return render(request, "evaluations/tasks.html", {"form": form, "tasks": listed})
 
