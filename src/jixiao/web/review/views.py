@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -81,49 +83,33 @@ def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     return redirect("review" if _user(request).is_reviewer else "editor", pk=pk)
 
 
-@login_required
-@require_POST
-def verdict(request: HttpRequest, pk: int) -> HttpResponse:
+def _review_action(request: HttpRequest, pk: int, action: Callable[..., object], done: str,
+                   fields: dict[str, str]) -> HttpResponse:
+    """A reviewer's action on one evaluation: ``fields`` maps the service's keywords to the
+    posted names; a refusal is told as it is, success as ``done``."""
     evaluation = visible_evaluation(request, pk, "evaluations.review_evaluation")
-    post = request.POST
     try:
-        services.judge_finding(
-            evaluation,
-            _user(request),
-            fingerprint=post.get("fingerprint", ""),
-            code=post.get("code", ""),
-            message=post.get("message", ""),
-            verdict=post.get("verdict", ""),
-            comment=post.get("comment", ""),
-        )
+        posted = {key: request.POST.get(name, "") for key, name in fields.items()}
+        action(evaluation, _user(request), **posted)
     except ActionRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, "已记录对该问题的结论")
+        messages.success(request, done)
     return redirect("review", pk=pk)
+
+
+@login_required
+@require_POST
+def verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    fields = {name: name for name in ("fingerprint", "code", "message", "verdict", "comment")}
+    return _review_action(request, pk, services.judge_finding, "已记录对该问题的结论", fields)
 
 
 @login_required
 @require_POST
 def rescore(request: HttpRequest, pk: int) -> HttpResponse:
-    evaluation = visible_evaluation(request, pk, "evaluations.review_evaluation")
-    post = request.POST
-    try:
-        services.rescore(
-            evaluation,
-            _user(request),
-            path=post.get("path", ""),
-            indicator=post.get("indicator", ""),
-            weight=post.get("weight", ""),
-            unit_score=post.get("unit_score", ""),
-            score_text=post.get("score", ""),
-            reason=post.get("reason", ""),
-        )
-    except ActionRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, "已记录复核得分")
-    return redirect("review", pk=pk)
+    fields = {name: name for name in ("path", "indicator", "weight", "unit_score", "reason")}
+    return _review_action(request, pk, services.rescore, "已记录复核得分", fields | {"score_text": "score"})
 
 
 BATCH_ACTIONS = {"approve": ("finance_start", "approve"), "return": ("finance_start", "return")}
