@@ -111,6 +111,14 @@ def test_prepare_review_return_fix_approve(site: str, browser: object) -> None:
     preparer.click("button:has-text('保存')")
     expect(preparer.locator(".messages")).to_contain_text("已保存第 2 版（1 处修改）")
 
+    # An upload read by the worker in its budgeted child: the unit's own workbook.
+    preparer.set_input_files("input[type=file]", str(Path(__file__).resolve().parents[2] / "examples" / "dongting-2023.xlsx"))
+    preparer.click("button:has-text('上传并读取')")
+    expect(preparer.locator(".job-status")).to_have_text("已完成", timeout=120000)
+    expect(preparer.locator("#job")).to_contain_text("各项均已读出")
+    _shot(preparer, "05-upload-read")
+    preparer.click("text=返回自评")
+
     # The PDF, rendered by the worker: progress, then the file.
     preparer.click("button:has-text('生成PDF 报告')")
     _shot(preparer, "05-render-progress")

@@ -60,6 +60,10 @@ def worker_command(*, concurrency: int, queues: str = "celery") -> list[str]:
         "-A",
         "jixiao.web.celery_app",
         "worker",
+        # Threads, not prefork: prefork's daemonic children may not start the budgeted child
+        # process each upload is read in.
+        "--pool",
+        "threads",
         "--concurrency",
         str(concurrency),
         "-Q",

@@ -105,6 +105,10 @@ def import_job(job_id: int) -> None:
         incoming.unlink(missing_ok=True)
         _finish(job, error=upload_error(error, job.upload_name))
         return
+    except Exception:
+        incoming.unlink(missing_ok=True)
+        _finish(job, error=f"{job.upload_name}：读取时系统内部出错，文件本身未必有误；请稍后重试或联系管理员")
+        raise
     stored = keep_file(incoming, job.upload_name)
     _finish(
         job, upload=stored, step="已完成", result={"data": data, "missing": missing, "name": job.upload_name}
