@@ -88,16 +88,16 @@ def test_dismissing_needs_a_reason(world: World) -> None:
 
 
 def test_a_re_score_is_kept_beside_the_unit_s_with_the_difference(world: World) -> None:
-    found = rescore(world.own, world.users["finance_reviewer"], path="self_assessment.indicators[7]",
-                    indicator="总成本控制", weight="6", unit_score="5", score_text="4.5", reason="超年初预算 42.69%")
+    found = rescore(world.own, world.users["finance_reviewer"], path="self_assessment.indicators[7]", score_text="4.5", reason="超年初预算 42.69%")
     assert (found.reviewer_score, found.difference, found.unit_score) == (Decimal("4.50"), Decimal("-0.50"), "5")
     with pytest.raises(ActionRefused, match="复核得分 7 超过该指标分值 6"):
-        rescore(world.own, world.users["finance_reviewer"], path="self_assessment.indicators[7]", indicator="总成本控制",
-                weight="6", unit_score="5", score_text="7", reason="x")
+        rescore(world.own, world.users["finance_reviewer"], path="self_assessment.indicators[7]", score_text="7", reason="x")
     with pytest.raises(ActionRefused, match="复核得分“四分”不是一个数值"):
-        rescore(world.own, world.users["finance_reviewer"], path="self_assessment.indicators[7]", indicator="总成本控制",
-                weight="6", unit_score="5", score_text="四分", reason="x")
-    assert ReviewScore.objects.get().reviewer_score == Decimal("4.50")
+        rescore(world.own, world.users["finance_reviewer"], path="self_assessment.indicators[7]", score_text="四分", reason="x")
+    with pytest.raises(ActionRefused, match="没有这项指标"):
+        rescore(world.own, world.users["finance_reviewer"], path="unit.name", score_text="1", reason="x")
+    found = ReviewScore.objects.get()
+    assert (found.reviewer_score, found.indicator, found.weight) == (Decimal("4.50"), "总成本控制", "6")
 
 
 def test_batch_approve_takes_each_through_review(world: World) -> None:

@@ -7,6 +7,7 @@ the evaluation, checks the action is allowed now, and writes its :class:`Transit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -15,10 +16,14 @@ from django.db import transaction
 
 from jixiao.web.accounts.models import User
 from jixiao.web.accounts.rules import has_department_review
+from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.models import Evaluation, Snapshot, Status
 from jixiao.web.evaluations.services import ActionRefused
 from jixiao.web.review.models import Comment, FindingVerdict, ReviewScore, Transition, Verdict
+
+INDICATOR_PATH = re.compile(r"(self_assessment|projects\[\d+\])\.indicators\[\d+\]")
+"""Where indicators stand: 附件2's, or a project's in 附件3."""
 
 
 @dataclass(frozen=True)
@@ -208,20 +213,17 @@ def judge_finding(
 
 
 @transaction.atomic
-def rescore(
-    evaluation: Evaluation,
-    user: User,
-    *,
-    path: str,
-    indicator: str,
-    weight: str,
-    unit_score: str,
-    score_text: str,
-    reason: str,
-) -> ReviewScore:
-    """抽评/复核 of one indicator: the reviewer's score, kept beside the unit's with the difference."""
+def rescore(evaluation: Evaluation, user: User, *, path: str, score_text: str, reason: str) -> ReviewScore:
+    """抽评/复核 of the indicator at ``path``: the reviewer's score, kept beside the unit's with the
+    difference. The indicator, its 分值 and the unit's score are read from the evaluation itself,
+    never from the page."""
     if not user.has_perm("evaluations.review_evaluation", evaluation):
         raise ActionRefused("只有审核人可以复核评分")
+    item = paths.get(evaluation.data, path) if INDICATOR_PATH.fullmatch(path) else None
+    if not isinstance(item, dict) or not item.get("name"):
+        raise ActionRefused("没有这项指标")
+    indicator, weight = str(item["name"]), str(item.get("weight", ""))
+    unit_score = str(item.get("stated_score", ""))
     try:
         score = Decimal(score_text.strip())
     except InvalidOperation:

@@ -108,8 +108,8 @@ def verdict(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def rescore(request: HttpRequest, pk: int) -> HttpResponse:
-    fields = {name: name for name in ("path", "indicator", "weight", "unit_score", "reason")}
-    return _review_action(request, pk, services.rescore, "已记录复核得分", fields | {"score_text": "score"})
+    fields = {"path": "path", "score_text": "score", "reason": "reason"}
+    return _review_action(request, pk, services.rescore, "已记录复核得分", fields)
 
 
 BATCH_ACTIONS = {"approve": ("finance_start", "approve"), "return": ("finance_start", "return")}
