@@ -1,5 +1,6 @@
 """The web system's settings for the tests: a temporary data directory, a fast password hash."""
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -16,3 +17,7 @@ WHITENOISE_AUTOREFRESH = True
 # each other's writes instead of failing with "table is locked".
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(Path(os.environ["JIXIAO_DATA_DIR"]) / "test.sqlite3")}  # noqa: F405
+else:
+    # One test database per checkout, so two checkouts on one server never drop each other's.
+    checkout = hashlib.sha256(str(Path(__file__).resolve()).encode()).hexdigest()[:8]
+    DATABASES["default"]["TEST"] = {"NAME": f"test_jixiao_{checkout}"}  # noqa: F405
