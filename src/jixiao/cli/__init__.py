@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jixiao.cli.chinese import ChineseGroup
 from jixiao.cli.options import ForceOption, fail, reported
 from jixiao.cli.render_commands import register_render_commands
 from jixiao.cli.serve_command import register_serve_commands
@@ -45,6 +46,7 @@ if threading.current_thread() is threading.main_thread():
 
 app = typer.Typer(
     name="jixiao",
+    cls=ChineseGroup,
     help="预算绩效自评：录入、计算、评分与校验。",
     no_args_is_help=True,
     add_completion=False,
