@@ -179,12 +179,13 @@ class SandboxedTemplateEnvironment(ImmutableSandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         self.source = source
         tree = super()._parse(source, name, filename)
-        for loop in tree.find_all(nodes.For):
-            loop.iter = nodes.Filter(loop.iter, LOOP_FILTER, [], [], None, None, lineno=loop.lineno)
-        for concat in list(tree.find_all(nodes.Concat)):
-            joined = nodes.Filter(nodes.List(concat.nodes, lineno=concat.lineno), CONCAT_FILTER,
-                                  [], [], None, None, lineno=concat.lineno)
-            concat.nodes = [joined]
+        for node in list(tree.find_all((nodes.For, nodes.Concat))):  # one walk of the tree
+            if isinstance(node, nodes.For):
+                node.iter = nodes.Filter(node.iter, LOOP_FILTER, [], [], None, None, lineno=node.lineno)
+            else:
+                joined = nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), CONCAT_FILTER,
+                                      [], [], None, None, lineno=node.lineno)
+                node.nodes = [joined]
         return tree
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
