@@ -182,7 +182,7 @@ class SandboxedTemplateEnvironment(ImmutableSandboxedEnvironment):
         for node in list(tree.find_all((nodes.For, nodes.Concat))):  # one walk of the tree
             if isinstance(node, nodes.For):
                 node.iter = nodes.Filter(node.iter, LOOP_FILTER, [], [], None, None, lineno=node.lineno)
-            else:
+            elif isinstance(node, nodes.Concat):
                 joined = nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), CONCAT_FILTER,
                                       [], [], None, None, lineno=node.lineno)
                 node.nodes = [joined]
