@@ -1,5 +1,6 @@
-"""The demonstration region: 岳阳楼区 with two real units, their published evaluations
-(from ``examples/``) and one account per role. Loading it twice changes nothing."""
+"""The demonstration region: 岳阳楼区 with two real units, their evaluations (from
+``examples/``; 党群工作部's 2021 one approved and published, its PDF rendered by the worker) and
+one account per role. Loading it twice changes nothing."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from jixiao.io.load import read_evaluation_data
 from jixiao.web.accounts.models import Organisation, OrgKind, Role, User
 from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import analyse
-from jixiao.web.evaluations.models import Evaluation, Task
+from jixiao.web.evaluations.models import Evaluation, Status, Task
 from jixiao.web.evaluations.services import summarise
+from jixiao.web.review.services import take_step
 
 PASSWORD = "Jixiao-Demo-2026"
 REGION = "岳阳楼区"
@@ -77,7 +79,9 @@ def load_demo() -> list[DemoAccount]:
             },
         )
     _evaluation(units[DONGTING], 2023, "dongting-2023.yaml", issuer)
-    _evaluation(units[DANGQUN], 2021, "chenglingji-dangqun-2021.yaml", issuer)
+    published = _evaluation(units[DANGQUN], 2021, "chenglingji-dangqun-2021.yaml", issuer)
+    if published is not None:
+        _publish(published, issuer)
     return list(ACCOUNTS)
 
 
@@ -86,12 +90,22 @@ def _organisation(name: str, kind: OrgKind, parent: Organisation | None) -> Orga
     return found or Organisation.objects.create(name=name, kind=kind, parent=parent)
 
 
-def _evaluation(unit: Organisation, year: int, example: str, by: User) -> None:
+def _evaluation(unit: Organisation, year: int, example: str, by: User) -> Evaluation | None:
+    """The unit's evaluation from the example, unless it is there already (then ``None``)."""
     task = Task.objects.get(scope=unit.parent, year=year)
     if Evaluation.objects.filter(task=task, unit=unit).exists():
-        return
+        return None
     _, raw, _ = read_evaluation_data(examples_dir() / example)
     data = paths.plain(raw)
     evaluation = Evaluation(task=task, unit=unit, year=year, data=data, updated_by=by)
     summarise(evaluation, analyse(data))
     evaluation.save()
+    return evaluation
+
+
+def _publish(evaluation: Evaluation, by: User) -> None:
+    """Approved as the paper report was, then published: the PDF is left to the worker, so
+    the demo starts at once."""
+    evaluation.status = Status.APPROVED
+    evaluation.save(update_fields=["status"])
+    take_step(evaluation.pk, "publish", by)

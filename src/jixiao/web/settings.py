@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "jixiao.web.accounts",
     "jixiao.web.evaluations",
     "jixiao.web.review",
+    "jixiao.web.publication",
+    "jixiao.web.rectification",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +159,7 @@ MEDIA_ROOT = _config.data_dir / "files"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form posts; files have their own limit
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 UPLOAD_MAX_BYTES = 50 * 1024 * 1024
+RECTIFICATION_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # each file sent with 整改反馈
 
 CELERY_BROKER_URL = _config.broker_url
 CELERY_BROKER_TRANSPORT_OPTIONS = _config.broker_options

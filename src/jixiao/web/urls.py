@@ -7,7 +7,10 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from jixiao.web.accounts.views import SignIn
+from jixiao.web.evaluations import exports
 from jixiao.web.evaluations import views as evaluations
+from jixiao.web.publication import views as publication
+from jixiao.web.rectification import views as rectification
 from jixiao.web.review import views as review
 
 admin.site.site_header = "jixiao 预算绩效自评 · 管理"
@@ -28,13 +31,26 @@ urlpatterns = [
     path("evaluations/<int:pk>/upload/", evaluations.upload, name="upload"),
     path("evaluations/<int:pk>/render/", evaluations.render_request, name="render"),
     path("evaluations/<int:pk>/history/", evaluations.history, name="history"),
+    path("evaluations/<int:pk>/export.yaml", exports.yaml_download, name="export_yaml"),
+    path("evaluations/<int:pk>/export.xlsx", exports.workbook_download, name="export_workbook"),
     path("evaluations/<int:pk>/review/", review.review_page, name="review"),
     path("evaluations/<int:pk>/step/<str:name>/", review.step, name="step"),
     path("evaluations/<int:pk>/verdict/", review.verdict, name="verdict"),
     path("evaluations/<int:pk>/rescore/", review.rescore, name="rescore"),
+    path("evaluations/<int:pk>/rectification/", rectification.rectification_page, name="rectification"),
+    path("evaluations/<int:pk>/rectification/issue/", rectification.issue, name="rectification_issue"),
+    path("rectifications/", rectification.rectification_list, name="rectifications"),
+    path("rectifications/<int:record_pk>/respond/", rectification.respond, name="rectification_respond"),
+    path("rectifications/<int:record_pk>/return/", rectification.send_back, name="rectification_return"),
+    path("rectifications/<int:record_pk>/close/", rectification.close, name="rectification_close"),
+    path("rectifications/attachments/<int:pk>/", rectification.attachment, name="rectification_attachment"),
     path("batch/", review.batch, name="batch"),
     path("jobs/<int:pk>/", evaluations.job_page, name="job"),
     path("jobs/<int:pk>/download/", evaluations.download, name="download"),
     path("jobs/<int:pk>/apply/", evaluations.apply_import, name="apply_import"),
+    path("public/", publication.public_list, name="public"),
+    path("public/archive/", publication.public_archive, name="public_archive"),
+    path("public/<str:token>/", publication.public_detail, name="public_detail"),
+    path("public/<str:token>/report.pdf", publication.public_pdf, name="public_pdf"),
     path("admin/", admin.site.urls),
 ]

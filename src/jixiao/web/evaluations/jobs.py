@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from jixiao.io.errors import InputError
 from jixiao.web.evaluations.budget import BudgetExceeded, within_budget
+from jixiao.web.evaluations.filenames import safe_name
 from jixiao.web.evaluations.models import Job, JobStatus, StoredFile
 from jixiao.web.evaluations.reading import read_upload
 
@@ -62,12 +63,10 @@ def render_job(job_id: int) -> None:
     if job is None:
         return
     _step(job, f"正在生成{RENDER_FORMATS.get(job.format, job.format)}")
-    output = (
-        files_dir("renders", str(job.pk))
-        / f"{job.evaluation.year}年度{job.evaluation.unit.name}自评报告.{job.format}"
-    )
-    if job.format == "xlsx":
-        output = output.with_name(f"{job.evaluation.year}年度{job.evaluation.unit.name}附件表.xlsx")
+    what = "附件表" if job.format == "xlsx" else "自评报告"
+    # A unit's name is the bureau's to type: one safe file name, whatever it holds.
+    name = safe_name(f"{job.evaluation.year}年度{job.evaluation.unit.name}{what}")
+    output = files_dir("renders", str(job.pk)) / f"{name}.{job.format}"
     own = job.evaluation.task.template_file
     try:
         warnings = render_data(job.result["data"], output, Path(own.path) if own else None)

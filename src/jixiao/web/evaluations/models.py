@@ -59,6 +59,7 @@ class Status(models.TextChoices):
     FINANCE_REVIEW = "finance_review", "财政审核中"
     RETURNED = "returned", "已退回"
     APPROVED = "approved", "已审核"
+    PUBLISHED = "published", "已公开"
 
 
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})

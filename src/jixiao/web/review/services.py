@@ -2,7 +2,7 @@
 the evaluation, checks the action is allowed now, and writes its :class:`Transition`.
 
 草稿 → 已提交 (snapshot; 撤回 until review starts) → [主管部门审核中 → 主管部门已审核] → 财政审核中 →
-已退回 (with comments) / 已审核.
+已退回 (with comments) / 已审核 → 已公开 (the 财政局 publishes the report; 撤回公开 takes it back).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.models import Evaluation, Snapshot, Status
 from jixiao.web.evaluations.services import ActionRefused
+from jixiao.web.publication import services as publication
 from jixiao.web.review.models import Comment, FindingVerdict, ReviewScore, Transition, Verdict
 
 INDICATOR_PATH = re.compile(r"(self_assessment|projects\[\d+\])\.indicators\[\d+\]")
@@ -85,8 +86,25 @@ STEPS = {
             Status.APPROVED,
             "evaluations.finance_review_evaluation",
         ),
+        Step(
+            "publish",
+            "公开",
+            frozenset({Status.APPROVED}),
+            Status.PUBLISHED,
+            "evaluations.publish_evaluation",
+        ),
+        Step(
+            "unpublish",
+            "撤回公开",
+            frozenset({Status.PUBLISHED}),
+            Status.APPROVED,
+            "evaluations.publish_evaluation",
+        ),
     )
 }
+
+AFTER_STEP = {"publish": publication.publish, "unpublish": publication.withdraw}
+"""What a step does besides changing the status, in the same transaction."""
 
 
 def available_steps(evaluation: Evaluation, user: User) -> list[Step]:
@@ -163,6 +181,8 @@ def take_step(
     evaluation.status = step.target
     evaluation._change_reason = step.label  # type: ignore[attr-defined]
     evaluation.save(update_fields=["status", "updated_at"])
+    if step.name in AFTER_STEP:
+        AFTER_STEP[step.name](evaluation, user)
     return evaluation
 
 
