@@ -18,18 +18,24 @@ __all__ = ["browser", "site"]  # the fixtures, shared with the main browser test
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
 
-def test_rectification_notice_feedback_close(site: str, browser: object, tmp_path: Path) -> None:
-    expect = playwright.expect
+def _submitted_for_review(browser: object, site: str) -> tuple[object, object]:
+    """洞庭新城's evaluation submitted: its preparer's page, and the bureau's reviewer on its
+    review page with the review started."""
     preparer = _page(browser, site, "tianbao")
     preparer.click("text=打开")
     editor_url = preparer.url.split("#")[0]
     preparer.once("dialog", lambda dialog: dialog.accept())
     preparer.click("button:has-text('提交')")
-    expect(preparer.locator(".status").first).to_have_text("已提交")
-
+    playwright.expect(preparer.locator(".status").first).to_have_text("已提交")
     reviewer = _page(browser, site, "shenhe")
     reviewer.goto(editor_url.rstrip("/") + "/review/")
     reviewer.click("button[data-step='finance_start']")
+    return preparer, reviewer
+
+
+def test_rectification_notice_feedback_close(site: str, browser: object, tmp_path: Path) -> None:
+    expect = playwright.expect
+    preparer, reviewer = _submitted_for_review(browser, site)
     reviewer.fill("textarea[name=comment]", "资产管理制度缺失")
     reviewer.click("button:has-text('退回')")
     expect(reviewer.locator(".status").first).to_have_text("已退回")
@@ -75,17 +81,10 @@ def test_the_bureau_publishes_and_the_public_page_lists_without_login(site: str,
     """After the 整改 above: the unit resubmits, the bureau approves and publishes; the public
     page shows it beside the demo's published 2021 report once the worker has rendered both."""
     expect = playwright.expect
-    preparer = _page(browser, site, "tianbao")
-    preparer.click("text=打开")
-    editor_url = preparer.url.split("#")[0]
-    preparer.once("dialog", lambda dialog: dialog.accept())
-    preparer.click("button:has-text('提交')")
-    expect(preparer.locator(".status").first).to_have_text("已提交")
-    reviewer = _page(browser, site, "shenhe")
-    reviewer.goto(editor_url.rstrip("/") + "/review/")
-    reviewer.click("button[data-step='finance_start']")
+    _, reviewer = _submitted_for_review(browser, site)
     reviewer.click("button[data-step='approve']")
     expect(reviewer.locator(".status").first).to_have_text("已审核")
+    reviewer.once("dialog", lambda dialog: dialog.accept())
     reviewer.click("button[data-step='publish']")
     expect(reviewer.locator(".status").first).to_have_text("已公开")
     expect(reviewer.locator("button[data-step='unpublish']")).to_be_visible()
