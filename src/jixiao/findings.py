@@ -40,6 +40,8 @@ _SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severit
 class Place:
     """Where something is: a field path of the evaluation and, when known, its place in the
     source (workbook sheet and cell, YAML/text line, page/paragraph/table/row/col, offsets).
+    ``report`` names another report or evaluation the place is in (its file, or how the web
+    system names it), for a figure a cross check read there; empty: the one checked.
 
     A plain frozen dataclass, not a pydantic model: rules make thousands of them."""
 
@@ -54,6 +56,7 @@ class Place:
     line: int | None = None
     start: int | None = None
     end: int | None = None
+    report: str | None = None
 
     def as_dict(self) -> dict[str, str | int]:
         """The known parts only, for JSON error objects."""

@@ -118,7 +118,38 @@ def department_count(context: CheckContext) -> Iterator[Finding]:
         stated=stated, expected=str(len(unit.departments)))
 
 
+@rule("JX-SAME-005", Severity.ERROR, "附件1 专项与附件3 项目一致",
+      "附件1 中一个专项一行的区级专项、上级转移支付，与同名项目的附件3 项目支出绩效自评表："
+      "本年决算数应等于全年执行数，本年预算数应等于全年预算数或年初预算数。")
+def specials_match_projects(context: CheckContext) -> Iterator[Finding]:
+    evaluation = context.evaluation
+    projects = {project.name.strip(): index for index, project in enumerate(evaluation.projects)}
+    costs = evaluation.basic_data.projects
+    for field in ("district_special_items", "transfer_items"):
+        for index, row in enumerate(getattr(costs, field)):
+            number = projects.get(row.name.strip())
+            if number is None:
+                continue
+            funds, path = evaluation.projects[number].funds, f"projects[{number}].funds"
+            special = f"附件1 专项“{row.name}”"
+            row_path, project = f"basic_data.projects.{field}[{index}]", f"附件3“{row.name}”"
+            yield from present(same_figure(
+                specials_match_projects,
+                figure(f"{project}全年执行数", funds.actual, f"{path}.actual"),
+                figure(f"{special}本年决算数", row.actual, f"{row_path}.actual")))
+            budgets = [same_figure(specials_match_projects, figure(f"{project}{label}", stated,
+                                                                   f"{path}.{name}"),
+                                   figure(f"{special}本年预算数", row.budget, f"{row_path}.budget"))
+                       for name, label, stated in (
+                           ("full_year_budget", "全年预算数", funds.full_year_budget),
+                           ("initial_budget", "年初预算数", funds.initial_budget))
+                       if stated is not None]
+            if budgets and None not in budgets:  # agreeing with either budget is agreeing
+                yield min((found for found in budgets if found is not None),
+                          key=lambda found: found.severity is not Severity.INFO)
+
+
 RULES: tuple[Rule, ...] = (
     report_matches_self_assessment, report_matches_basic_data, disclosed_score_matches,
-    department_count,
+    department_count, specials_match_projects,
 )

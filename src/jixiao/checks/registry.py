@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from jixiao.checks.related import NOTHING_RELATED, Related
 from jixiao.findings import INCONSISTENCY, Finding, Place, Severity, Term, number_text, range_text
 from jixiao.model import Evaluation
 from jixiao.numbers import StatedNumber
@@ -19,9 +20,13 @@ from jixiao.scoring import Scorecard
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
+    """What a rule reads: the evaluation, its profile and scorecard, and the other evaluations
+    it is checked against (none for a rule of one report)."""
+
     evaluation: Evaluation
     profile: Profile
     scorecard: Scorecard
+    related: Related = NOTHING_RELATED
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]

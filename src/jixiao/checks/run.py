@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
-from jixiao.checks import agreement, controls, document, execution, rates, scores, sums
+from jixiao.checks import across, agreement, controls, document, execution, rates, scores, sums
 from jixiao.checks.registry import CheckContext, Rule
+from jixiao.checks.related import NOTHING_RELATED, Related
 from jixiao.findings import Finding, Place, Severity
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
@@ -25,17 +26,19 @@ INTERNAL_ERROR = "JX-INTERNAL-001"
 def catalogue() -> tuple[Rule, ...]:
     """Every rule, in catalogue order."""
     return (*sums.RULES, *rates.RULES, *scores.RULES, *execution.RULES, *agreement.RULES,
-            *document.RULES, *controls.RULES)
+            *document.RULES, *controls.RULES, *across.RULES)
 
 
 def run_checks(evaluation: Evaluation, profile: Profile | None = None,
                source: Mapping[str, Place] | None = None,
                scorecard: Scorecard | None = None,
-               rules: Sequence[Rule] | None = None) -> tuple[Finding, ...]:
+               rules: Sequence[Rule] | None = None,
+               related: Related = NOTHING_RELATED) -> tuple[Finding, ...]:
     """All findings of ``rules`` (default: the whole catalogue) that apply to the evaluation's
-    template, placed and fingerprinted."""
+    template, placed and fingerprinted; the cross checks compare it with ``related``."""
     profile = profile or load_profile(evaluation.profile)
-    context = CheckContext(evaluation, profile, scorecard or score_evaluation(evaluation, profile))
+    context = CheckContext(evaluation, profile, scorecard or score_evaluation(evaluation, profile),
+                           related)
     findings: list[Finding] = []
     for rule in catalogue() if rules is None else rules:
         if not rule.applies_to(evaluation.template):
@@ -52,9 +55,11 @@ def run_checks(evaluation: Evaluation, profile: Profile | None = None,
 
 
 def _placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
-    """The finding with its places completed from the source (its fingerprint is unchanged)."""
+    """The finding with its places completed from the source (its fingerprint is unchanged);
+    a figure of another report keeps the place it has there."""
     where = finding.where.merged(_lookup(finding.where.path, source))
-    terms = tuple(replace(term, where=term.where.merged(_lookup(term.where.path, source)))
+    terms = tuple(term if term.where.report else
+                  replace(term, where=term.where.merged(_lookup(term.where.path, source)))
                   for term in finding.terms)
     return replace(finding, where=where, terms=terms)
 

@@ -28,6 +28,7 @@ from jixiao.io import DEFAULT_TEMPLATE
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from jixiao.checks.related import Related
     from jixiao.io.load import LoadedEvaluation
     from jixiao.model import Evaluation
     from jixiao.profiles import Profile
@@ -140,6 +141,12 @@ def check(
     show_passed: Annotated[bool, typer.Option(
         "--all", help="同时列出核对相符的关系（JSON 中的 passed），"
                       "并给出“核对 N 项关系，M 项相符”。")] = False,
+    previous: Annotated[Path | None, typer.Option(
+        "--previous", help="本单位上年度（已审核）的自评数据文件：核对本年填报的上年数"
+                           "（附件1 上年决算数、三公经费同比的上年数）。")] = None,
+    units: Annotated[list[Path] | None, typer.Option(
+        "--unit", metavar="<path>", help="所属单位本年度的自评数据文件或文件夹（可重复）：核对主管部门的合计"
+                       "是否等于各单位之和。")] = None,
 ) -> None:
     """校验报告正文中的数字关系，或按规则目录校验自评数据；有错误时退出码为 1，文件无法读取时为 2。"""
     from jixiao.cli.batch import check_all, check_file, expand
@@ -149,12 +156,14 @@ def check(
 
     items = expand(files)
     paths = [item for item in items if isinstance(item, Path)]
+    related = _related(paths, previous, units or [])
     if output is not None:
         _writable(output, paths, force)
     try:
         with _progress_bar(len(paths), progress) as advance:
-            checked = iter(check_all(paths, partial(check_file, profile_id=profile, passed=show_passed),
-                                     jobs or os.cpu_count() or 1, advance, budget=Budget()))
+            checker = partial(check_file, profile_id=profile, passed=show_passed, related=related)
+            checked = iter(check_all(paths, checker, jobs or os.cpu_count() or 1, advance,
+                                     budget=Budget()))
     except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl-C, or SIGTERM (exit 143): workers killed
         _console(stderr=True).print("已中断：未输出结果")
         code = stop.code if isinstance(stop, SystemExit) and isinstance(stop.code, int) else 130
@@ -172,6 +181,22 @@ def check(
         _write_text(output, text, paths, force)
         _console(stderr=True).print(f"已写出校验结果：{output}", soft_wrap=True)
     raise typer.Exit(exit_code(results))
+
+
+def _related(paths: list[Path], previous: Path | None, units: list[Path]) -> Related | None:
+    """The evaluations of ``--previous`` and ``--unit``, read before any check; ``None``
+    without them."""
+    from jixiao.cli.batch import EVALUATION_SUFFIXES, related_files
+
+    if previous is None and not units:
+        return None
+    if len(paths) != 1 or paths[0].suffix.lower() not in EVALUATION_SUFFIXES:
+        raise fail("--previous 和 --unit 只能用于校验一个自评数据文件（.yaml、.yml、.json 或 .xlsx）")
+    with reported():
+        related = related_files(previous, units)
+    if units and not related.units:
+        raise fail(f"--unit 所给的文件夹中没有自评数据文件：{'、'.join(map(str, units))}")
+    return related
 
 
 def _writable(output: Path, inputs: list[Path], force: bool) -> None:

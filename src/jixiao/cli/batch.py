@@ -20,6 +20,8 @@ from pathlib import Path
 
 from jixiao.audit import audit_file
 from jixiao.checks import run_checks
+from jixiao.checks.across import related_notes
+from jixiao.checks.related import NOTHING_RELATED, OtherReport, Related
 from jixiao.cli.check_view import INTERNAL, WORKER_CRASHED, FileError, FileResult
 from jixiao.documents.read import READERS
 from jixiao.io.errors import InputError
@@ -77,12 +79,14 @@ def _visible(relative: Path) -> bool:
     return not any(part.startswith((".", "~$")) for part in relative.parts)
 
 
-def check_file(path: Path, profile_id: str | None = None, passed: bool = False) -> FileResult:
+def check_file(path: Path, profile_id: str | None = None, passed: bool = False,
+               related: Related | None = None) -> FileResult:
     """The findings for one file, or its error; never raises (an unexpected exception is a
     :data:`~jixiao.cli.check_view.INTERNAL` error result naming the exception). With
-    ``passed``, a report's result also lists the relations that hold."""
+    ``passed``, a report's result also lists the relations that hold; with ``related``, an
+    evaluation is also compared with its last year's or its units' evaluations."""
     try:
-        return _check(path, profile_id, passed)
+        return _check(path, profile_id, passed, related)
     except Exception as error:  # a defect must not cost the other files their results
         return internal_error(path, error)
 
@@ -104,7 +108,8 @@ def _guided_workbook(path: Path) -> bool:
     return is_guided_workbook(path)
 
 
-def _check(path: Path, profile_id: str | None, passed: bool) -> FileResult:
+def _check(path: Path, profile_id: str | None, passed: bool,
+           related: Related | None = None) -> FileResult:
     file, suffix = str(path), path.suffix.lower()
     try:
         if not path.exists():
@@ -112,7 +117,7 @@ def _check(path: Path, profile_id: str | None, passed: bool) -> FileResult:
         if suffix in report_suffixes() or (suffix == ".xlsx" and not _guided_workbook(path)):
             return _check_report(path, passed)
         if suffix in EVALUATION_SUFFIXES:
-            return _check_evaluation(path, profile_id)
+            return _check_evaluation(path, profile_id, related)
         known = "、".join(checkable_suffixes())
         raise InputError(f"无法识别的文件类型“{path.suffix or '（无后缀）'}”：支持 {known}", file=file,
                          english="unknown file type")
@@ -127,14 +132,33 @@ def _check_report(path: Path, passed: bool) -> FileResult:
                       passed=audit.passed if passed else None)
 
 
-def _check_evaluation(path: Path, profile_id: str | None) -> FileResult:
+def _check_evaluation(path: Path, profile_id: str | None, related: Related | None) -> FileResult:
     loaded = load_evaluation(path)
     try:
         chosen = load_profile(profile_id or loaded.evaluation.profile)
     except ProfileError as error:
         raise InputError(str(error), file=str(path), english="unknown scoring profile") from None
-    findings = run_checks(loaded.evaluation, chosen, loaded.source)
-    return FileResult(str(path), loaded.format, loaded.evaluation.template, findings)
+    related = related or NOTHING_RELATED
+    findings = run_checks(loaded.evaluation, chosen, loaded.source, related=related)
+    notes = related_notes(loaded.evaluation, related, previous=related.previous is not None,
+                          units=bool(related.units))
+    return FileResult(str(path), loaded.format, loaded.evaluation.template, findings,
+                      related=notes)
+
+
+def related_files(previous: Path | None, units: Sequence[Path]) -> Related:
+    """The evaluations of ``--previous`` and ``--unit`` (files, or folders of evaluation data);
+    :class:`~jixiao.io.errors.InputError` when one cannot be read."""
+    unit_files = [found for given in units for found in
+                  ([file for file in folder_files(given) if file.suffix.lower() in EVALUATION_SUFFIXES]
+                   if given.is_dir() else [given])]
+    return Related(previous=_other(previous) if previous else None,
+                   units=tuple(_other(file) for file in unit_files))
+
+
+def _other(path: Path) -> OtherReport:
+    loaded = load_evaluation(path)
+    return OtherReport(str(path), loaded.evaluation, source=loaded.source)
 
 
 def check_all(paths: Sequence[Path], check: Checker, jobs: int,

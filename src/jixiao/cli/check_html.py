@@ -112,12 +112,14 @@ def _finding(finding: Finding, source: list[str]) -> str:
 
 
 def place_label(place: Place) -> str:
-    """A place as a reader looks for it: a line, a sheet's cell or a field path."""
+    """A place as a reader looks for it: a line, a sheet's cell or a field path, prefixed by
+    the other report it is in (a cross check's figure)."""
+    other = f"{place.report} " if place.report else ""
     if place.line is not None:
-        return f"第 {place.line} 行"
+        return f"{other}第 {place.line} 行"
     if place.sheet and place.cell:
-        return f"{place.sheet}!{place.cell}"
-    return place.path or ""
+        return f"{other}{place.sheet}!{place.cell}"
+    return f"{other}{place.path or ''}"
 
 
 def highlight(text: str, stated: str | None, terms: Sequence[str]) -> str:

@@ -49,7 +49,8 @@ class FileError:
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """The outcome for one file: its findings, or the error that kept it from being checked;
-    ``passed``, when asked for (``--all``), the relations that were checked and hold."""
+    ``passed``, when asked for (``--all``), the relations that were checked and hold; ``related``
+    what was compared with other evaluations (``--previous``, ``--unit``), or why not."""
 
     file: str
     format: str
@@ -57,6 +58,7 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     error: FileError | None = None
     passed: tuple[Passed, ...] | None = None
+    related: tuple[str, ...] = ()
 
     def checked(self) -> str:
         """“核对 N 项关系，M 项相符”: relations with a finding on a figure, and those that hold."""
@@ -81,6 +83,8 @@ class FileResult:
         if self.passed is not None:
             result["passed"] = [relation.as_json() for relation in self.passed]
             result["summary"]["passed"] = len(self.passed)
+        if self.related:
+            result["related"] = list(self.related)
         return result
 
 
@@ -134,12 +138,30 @@ def as_text(result: FileResult) -> str:
         evidence = evidence_of(finding, source)
         if evidence:
             lines.append(f"    {visible(evidence)}")
+        lines += [f"    对照 {visible(other)}" for other in other_places(finding)]
+    lines += [f"{file}: {visible(note)}" for note in result.related]
     counts = summarize(result.findings)
     checked = f"；{result.checked()}" if result.passed is not None else ""
     control = f"（其中控制性提示 {counts['control']} 条）" if counts["control"] else ""
     lines.append(f"{file}: {counts['error']} 个错误，{counts['warning']} 个警告，"
                  f"{counts['info']} 条提示{control}{checked}")
     return "\n".join(lines) + "\n"
+
+
+def other_places(finding: Finding) -> list[str]:
+    """``report:line: source line`` of each figure a cross check read in another report."""
+    places = []
+    for term in finding.terms:
+        where = term.where
+        if not where.report:
+            continue
+        if where.line is None:
+            places.append(f"{where.report}:{where.label()}")
+            continue
+        source = source_lines(where.report)
+        text = source[where.line - 1].strip() if 0 < where.line <= len(source) else ""
+        places.append(f"{where.report}:{where.line}" + (f": {text}" if text else ""))
+    return places
 
 
 def source_lines(file: str) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.checks import run_checks
+from jixiao.checks.related import NOTHING_RELATED, Related
 from jixiao.findings import Finding, Severity, summarize
 from jixiao.io.errors import InputError
 from jixiao.io.validate import validate_evaluation
@@ -49,8 +50,9 @@ class Analysis:
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
 
-def analyse(data: dict[str, Any]) -> Analysis:
-    """Validate, score and check ``data``; never raises for bad data."""
+def analyse(data: dict[str, Any], related: Related = NOTHING_RELATED) -> Analysis:
+    """Validate, score and check ``data`` (against the ``related`` evaluations too: last
+    year's, a department's units'); never raises for bad data."""
     try:
         evaluation = validate_evaluation(data, {}, "自评数据")
         profile = load_profile(evaluation.profile)
@@ -62,7 +64,7 @@ def analyse(data: dict[str, Any]) -> Analysis:
     except ProfileError as error:
         return Analysis(None, None, problems={"profile": [str(error)]})
     scorecard = score_evaluation(evaluation, profile)
-    findings = run_checks(evaluation, profile, scorecard=scorecard)
+    findings = run_checks(evaluation, profile, scorecard=scorecard, related=related)
     return Analysis(evaluation, scorecard, findings)
 
 

@@ -26,6 +26,7 @@ from jixiao.web.evaluations.forms import TaskForm
 from jixiao.web.evaluations.jobs import RENDER_FORMATS, files_dir, import_job, render_job
 from jixiao.web.evaluations.models import Evaluation, Job, JobKind, Status, Task, TaskStatus
 from jixiao.web.evaluations.presenting import indicator_lines, notes_by_field, placed_findings
+from jixiao.web.evaluations.related import related_evaluations
 from jixiao.web.evaluations.templates_upload import TemplateRefused, accept_template
 
 UPLOAD_SUFFIXES = (
@@ -186,7 +187,10 @@ def _editor_context(
 @require_GET
 def editor_page(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = visible_evaluation(request, pk)
-    context = _editor_context(evaluation, evaluation.data, analyse(evaluation.data), {}, evaluation.version)
+    related = related_evaluations(evaluation, request.user)
+    context = _editor_context(evaluation, evaluation.data, analyse(evaluation.data, related.related), {},
+                              evaluation.version)
+    context["related"] = related
     context["editable"] = evaluation.editable and request.user.has_perm(
         "evaluations.edit_evaluation", evaluation
     )
@@ -206,8 +210,9 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = visible_evaluation(request, pk, "evaluations.edit_evaluation")
     data, errors = _posted(request, evaluation)
     data = editor.drop_blank_items(data)
-    context = _editor_context(evaluation, data, analyse(data), errors, _version(request))
-    return render(request, "evaluations/_analysis.html", context | {"oob": True})
+    related = related_evaluations(evaluation, request.user)
+    context = _editor_context(evaluation, data, analyse(data, related.related), errors, _version(request))
+    return render(request, "evaluations/_analysis.html", context | {"oob": True, "related": related})
 
 
 @login_required

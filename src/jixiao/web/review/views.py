@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jixiao.web.evaluations import editor
 from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.presenting import indicator_lines, placed_findings
+from jixiao.web.evaluations.related import related_evaluations
 from jixiao.web.evaluations.services import ActionRefused
 from jixiao.web.evaluations.views import _user, visible_evaluation
 from jixiao.web.review import services
@@ -23,7 +24,8 @@ from jixiao.web.review.models import Verdict
 @require_GET
 def review_page(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = visible_evaluation(request, pk)
-    analysis = analyse(evaluation.data)
+    related = related_evaluations(evaluation, request.user)
+    analysis = analyse(evaluation.data, related.related)
     views = editor.parts(evaluation.data)
     verdicts = {v.fingerprint: v for v in evaluation.verdicts.select_related("user")}
     scores = {s.path: s for s in evaluation.review_scores.select_related("user")}
@@ -41,6 +43,7 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
             "can_review": request.user.has_perm("evaluations.review_evaluation", evaluation),
             "comments": evaluation.comments.select_related("user", "transition"),
             "scorecard": analysis.scorecard,
+            "related": related,
             "verdict_choices": Verdict.choices,
             "fields": [
                 (view.path, view.label)

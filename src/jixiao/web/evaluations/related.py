@@ -1,0 +1,85 @@
+"""The evaluations a cross check compares an evaluation with, found through the ORM: the unit's
+own of last year (approved), and for a 主管部门 its units' of the same year (submitted).
+
+Three queries at most, each scoped to what the user may see; the checks themselves are the
+core's (:mod:`jixiao.checks.across`), as in ``jixiao check --previous/--unit``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+from jixiao.checks.across import related_notes
+from jixiao.checks.related import NOTHING_RELATED, OtherReport, Related
+from jixiao.io.errors import InputError
+from jixiao.io.validate import validate_evaluation
+from jixiao.model import Evaluation as EvaluationData
+from jixiao.web.accounts.models import Organisation, OrgKind
+from jixiao.web.evaluations.models import EDITABLE, Evaluation, Status
+
+
+@dataclass(frozen=True)
+class RelatedEvaluations:
+    """The other evaluations, what was compared with them (``notes``) and where each is
+    (``links``: its reference → its page)."""
+
+    related: Related = NOTHING_RELATED
+    notes: tuple[str, ...] = ()
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def related_evaluations(evaluation: Evaluation, user: Any) -> RelatedEvaluations:
+    """What ``evaluation`` is compared with, among the evaluations ``user`` may see."""
+    own = _core(evaluation.data)
+    if own is None:  # invalid data: the page shows its problems, nothing to compare
+        return RelatedEvaluations()
+    visible = Evaluation.objects.visible_to(user).select_related("unit")
+    found: list[Evaluation] = []
+    previous = _best(list(visible.filter(unit=evaluation.unit_id, year=evaluation.year - 1)))
+    other = _other(previous) if previous is not None else None
+    found += [previous] if other is not None and previous is not None else []
+    units: list[OtherReport] = []
+    missing: list[str] = []
+    department = evaluation.unit.kind == OrgKind.DEPARTMENT
+    if department:
+        submitted = visible.filter(unit__parent=evaluation.unit_id, unit__kind=OrgKind.UNIT,
+                                   year=evaluation.year).exclude(status__in=EDITABLE)
+        by_unit: dict[int, list[Evaluation]] = {}
+        for item in submitted:
+            by_unit.setdefault(item.unit_id, []).append(item)
+        for unit in Organisation.objects.filter(parent=evaluation.unit_id, kind=OrgKind.UNIT):
+            chosen = _best(by_unit.get(unit.pk, []))
+            report = _other(chosen) if chosen is not None else None
+            if report is None or chosen is None:
+                missing.append(unit.name)
+                continue
+            units.append(report)
+            found.append(chosen)
+    related = Related(previous=other, units=tuple(units), units_missing=tuple(missing))
+    reviewer = getattr(user, "is_reviewer", False)
+    return RelatedEvaluations(
+        related, related_notes(own, related, previous=True, units=department),
+        {str(item): reverse("review" if reviewer else "editor", args=[item.pk]) for item in found})
+
+
+def _best(candidates: list[Evaluation]) -> Evaluation | None:
+    """The approved one if any, else the latest changed."""
+    ranked = sorted(candidates, key=lambda item: (item.status == Status.APPROVED, item.updated_at))
+    return ranked[-1] if ranked else None
+
+
+def _other(evaluation: Evaluation) -> OtherReport | None:
+    data = _core(evaluation.data)
+    if data is None:
+        return None
+    return OtherReport(str(evaluation), data, approved=evaluation.status == Status.APPROVED)
+
+
+def _core(data: dict[str, Any]) -> EvaluationData | None:
+    try:
+        return validate_evaluation(data, {}, "自评数据")
+    except InputError:
+        return None
