@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from jixiao.checks.across import related_notes
@@ -37,13 +38,11 @@ def related_evaluations(evaluation: Evaluation, user: Any) -> RelatedEvaluations
     if own is None:  # invalid data: the page shows its problems, nothing to compare
         return RelatedEvaluations()
     visible = Evaluation.objects.visible_to(user).select_related("unit")
-    found: list[Evaluation] = []
-    previous = _best(list(visible.filter(unit=evaluation.unit_id, year=evaluation.year - 1)))
-    other = _other(previous) if previous is not None else None
-    found += [previous] if other is not None and previous is not None else []
+    found: dict[str, Evaluation] = {}
+    previous = _readable(_best(visible.filter(unit=evaluation.unit_id, year=evaluation.year - 1)), found)
+    department = evaluation.unit.kind == OrgKind.DEPARTMENT
     units: list[OtherReport] = []
     missing: list[str] = []
-    department = evaluation.unit.kind == OrgKind.DEPARTMENT
     if department:
         submitted = visible.filter(unit__parent=evaluation.unit_id, unit__kind=OrgKind.UNIT,
                                    year=evaluation.year).exclude(status__in=EDITABLE)
@@ -51,30 +50,31 @@ def related_evaluations(evaluation: Evaluation, user: Any) -> RelatedEvaluations
         for item in submitted:
             by_unit.setdefault(item.unit_id, []).append(item)
         for unit in Organisation.objects.filter(parent=evaluation.unit_id, kind=OrgKind.UNIT):
-            chosen = _best(by_unit.get(unit.pk, []))
-            report = _other(chosen) if chosen is not None else None
-            if report is None or chosen is None:
+            report = _readable(_best(by_unit.get(unit.pk, [])), found)
+            if report is None:
                 missing.append(unit.name)
-                continue
-            units.append(report)
-            found.append(chosen)
-    related = Related(previous=other, units=tuple(units), units_missing=tuple(missing))
-    reviewer = getattr(user, "is_reviewer", False)
+            else:
+                units.append(report)
+    related = Related(previous=previous, units=tuple(units), units_missing=tuple(missing))
+    page = "review" if getattr(user, "is_reviewer", False) else "editor"
     return RelatedEvaluations(
         related, related_notes(own, related, previous=True, units=department),
-        {str(item): reverse("review" if reviewer else "editor", args=[item.pk]) for item in found})
+        {reference: reverse(page, args=[item.pk]) for reference, item in found.items()})
 
 
-def _best(candidates: list[Evaluation]) -> Evaluation | None:
+def _best(candidates: QuerySet[Evaluation] | list[Evaluation]) -> Evaluation | None:
     """The approved one if any, else the latest changed."""
     ranked = sorted(candidates, key=lambda item: (item.status == Status.APPROVED, item.updated_at))
     return ranked[-1] if ranked else None
 
 
-def _other(evaluation: Evaluation) -> OtherReport | None:
-    data = _core(evaluation.data)
-    if data is None:
+def _readable(evaluation: Evaluation | None, found: dict[str, Evaluation]) -> OtherReport | None:
+    """``evaluation`` for the core, noted in ``found`` by its reference; ``None`` when there is
+    none or its data is not a valid evaluation."""
+    data = _core(evaluation.data) if evaluation is not None else None
+    if evaluation is None or data is None:
         return None
+    found[str(evaluation)] = evaluation
     return OtherReport(str(evaluation), data, approved=evaluation.status == Status.APPROVED)
 
 
