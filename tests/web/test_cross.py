@@ -66,7 +66,7 @@ def test_the_editor_shows_it_too_with_a_link_to_the_units_own_page(world: World)
 
 
 def test_the_same_figures_last_year_give_no_finding(world: World) -> None:
-    _last_year(world, Status.APPROVED, public_funds="16.17")
+    _last_year(world, Status.PUBLISHED, public_funds="16.17")
     page = _page(world, "finance_reviewer", "review", world.own)
     assert "JX-PRIOR" not in page
     assert "核对上年数</li>" in page

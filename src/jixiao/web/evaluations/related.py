@@ -1,5 +1,5 @@
 """The evaluations a cross check compares an evaluation with, found through the ORM: the unit's
-own of last year (approved), and for a 主管部门 its units' of the same year (submitted).
+own of last year (approved or published), and for a 主管部门 its units' of the same year (submitted).
 
 Three queries at most, each scoped to what the user may see; the checks themselves are the
 core's (:mod:`jixiao.checks.across`), as in ``jixiao check --previous/--unit``.
@@ -20,6 +20,9 @@ from jixiao.io.validate import validate_evaluation
 from jixiao.model import Evaluation as EvaluationData
 from jixiao.web.accounts.models import Organisation, OrgKind
 from jixiao.web.evaluations.models import EDITABLE, Evaluation, Status
+
+APPROVED = frozenset({Status.APPROVED, Status.PUBLISHED})
+"""Last year's evaluation stands once approved; a published one was approved first."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def related_evaluations(evaluation: Evaluation, user: Any) -> RelatedEvaluations
 
 def _best(candidates: QuerySet[Evaluation] | list[Evaluation]) -> Evaluation | None:
     """The approved one if any, else the latest changed."""
-    ranked = sorted(candidates, key=lambda item: (item.status == Status.APPROVED, item.updated_at))
+    ranked = sorted(candidates, key=lambda item: (item.status in APPROVED, item.updated_at))
     return ranked[-1] if ranked else None
 
 
@@ -75,7 +78,7 @@ def _readable(evaluation: Evaluation | None, found: dict[str, Evaluation]) -> Ot
     if evaluation is None or data is None:
         return None
     found[str(evaluation)] = evaluation
-    return OtherReport(str(evaluation), data, approved=evaluation.status == Status.APPROVED)
+    return OtherReport(str(evaluation), data, approved=evaluation.status in APPROVED)
 
 
 def _core(data: dict[str, Any]) -> EvaluationData | None:
