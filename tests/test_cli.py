@@ -31,7 +31,7 @@ def test_check_text_output_is_path_line_code_message(tmp_path: Path) -> None:
     lines = result.output.splitlines()
     assert any(line.startswith(f"{EXAMPLE}:") and " JX-SCORE-002 错误: 附件2自评得分合计 99分 与各项得分之和 93分 不一致（相差 6分）" in line
                for line in lines)
-    assert lines[-1] == f"{EXAMPLE}: 4 个错误，6 个警告，2 条提示（其中控制性提示 4 条）"
+    assert lines[-1] == f"{EXAMPLE}: 4 个错误，6 个警告，2 条提示；其中控制性事项 4 条"
 
 
 def test_check_json_follows_the_finding_contract() -> None:

@@ -12,6 +12,8 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -23,10 +25,25 @@ STOP_SECONDS = 1.0
 """How long a worker told to stop may take before it is killed."""
 
 
-class Worker:
-    """A worker process in a process group of its own, and the tasks it holds, oldest first."""
+@dataclass(frozen=True, slots=True)
+class Told:
+    """The progress of a running task (:mod:`jixiao.progress`), sent by its worker: ``done`` of
+    ``total`` ``unit`` of ``what``."""
 
-    def __init__(self, context: BaseContext, task: Callable[[Any], Any], workers: int) -> None:
+    index: int
+    what: str
+    done: int
+    total: int
+    unit: str
+
+
+class Worker:
+    """A worker process in a process group of its own, and the tasks it holds, oldest first;
+    ``on_told`` is called in the parent with each progress its tasks tell."""
+
+    def __init__(self, context: BaseContext, task: Callable[[Any], Any], workers: int,
+                 on_told: Callable[[Told], None] = lambda told: None) -> None:
+        self.on_told = on_told
         self.connection, child = context.Pipe()
         start: Any = context  # every context has Process; BaseContext's stub does not say so
         self.process = start.Process(target=serve, args=(child, task, workers), daemon=True)
@@ -60,6 +77,9 @@ class Worker:
         try:
             while not self.dead and self.connection.poll():
                 message = self.connection.recv()
+                if isinstance(message, Told):  # progress: the task's clock runs on
+                    self.on_told(message)
+                    continue
                 self.since = time.monotonic()
                 if message is None:  # started up: the clock of its first task starts now
                     self.ready = True
@@ -110,7 +130,9 @@ class Worker:
 
 def serve(connection: Connection, task: Callable[[Any], Any], workers: int) -> None:
     """The worker's loop: ``None`` out once started up, then chunks of (index, item) in and one
-    (index, result) out per item, until told to stop or the parent is gone."""
+    (index, result) out per item (after any :class:`Told` progress of it), until told to stop or
+    the parent is gone."""
+    from jixiao.progress import listening
     from jixiao.workers import share_cores
 
     _own_group(0)
@@ -128,9 +150,16 @@ def serve(connection: Connection, task: Callable[[Any], Any], workers: int) -> N
             return
         for index, item in chunk:
             try:
-                connection.send((index, task(item)))
+                with listening(partial(_tell, connection, index)):
+                    result = task(item)
+                connection.send((index, result))
             except Exception:  # a result that would not pickle: reported as a crash of its task
                 os._exit(70)
+
+
+def _tell(connection: Connection, index: int, what: str, done: int, total: int, unit: str) -> None:
+    with contextlib.suppress(OSError):  # the parent is gone: the task's result cannot reach it either
+        connection.send(Told(index, what, done, total, unit))
 
 
 def _own_group(pid: int) -> None:

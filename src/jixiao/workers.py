@@ -25,7 +25,7 @@ from multiprocessing.connection import wait
 from multiprocessing.context import BaseContext
 from typing import Generic, TypeVar
 
-from jixiao.worker_process import Worker
+from jixiao.worker_process import Told, Worker
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -82,18 +82,21 @@ class Overrun(Enum):
 
 
 Failed = Callable[[Item, Overrun, Budget], Result]
+OnProgress = Callable[[Item, str, int, int, str], None]
+"""Called in the parent with a task's item and the progress it tells (:mod:`jixiao.progress`)."""
 """Makes the result of a task that overran the budget (called in the parent)."""
 
 
 def run_all(items: Sequence[Item], task: Callable[[Item], Result], failed: Failed[Item, Result],
             jobs: int, budget: Budget, on_done: Callable[[Result], None] = lambda result: None,
-            context: BaseContext | None = None) -> list[Result]:
+            context: BaseContext | None = None,
+            on_progress: OnProgress[Item] | None = None) -> list[Result]:
     """``task`` applied to every item on ``jobs`` worker processes (at most one per item), each
     within ``budget``; results in the order of ``items``, ``on_done`` called in this process as
-    each arrives. ``task`` must be a module-level function (or a partial of one) whose results
-    pickle, and never raise."""
+    each arrives, ``on_progress`` with the progress a task tells while it runs. ``task`` must be a
+    module-level function (or a partial of one) whose results pickle, and never raise."""
     batch = _Batch(items, task, failed, budget, on_done, context or worker_context(),
-                   max(1, min(jobs, len(items))))
+                   max(1, min(jobs, len(items))), on_progress)
     suspects = batch.drive(deque(range(len(items))), retry=True)
     for index in suspects:  # each alone in a fresh worker: a failure there is its own
         batch.drive(deque([index]), retry=False)
@@ -103,16 +106,24 @@ def run_all(items: Sequence[Item], task: Callable[[Item], Result], failed: Faile
 class _Batch(Generic[Item, Result]):
     def __init__(self, items: Sequence[Item], task: Callable[[Item], Result],
                  failed: Failed[Item, Result], budget: Budget, on_done: Callable[[Result], None],
-                 context: BaseContext, jobs: int) -> None:
+                 context: BaseContext, jobs: int, on_progress: OnProgress[Item] | None) -> None:
         self.items, self.task, self.failed, self.budget = items, task, failed, budget
         self.on_done, self.context, self.jobs = on_done, context, jobs
+        self.on_progress = on_progress
         self.results: dict[int, Result] = {}
+
+    def _worker(self, workers: int) -> Worker:
+        return Worker(self.context, self.task, workers, self._told)
+
+    def _told(self, told: Told) -> None:
+        if self.on_progress is not None:
+            self.on_progress(self.items[told.index], told.what, told.done, told.total, told.unit)
 
     def drive(self, queue: deque[int], retry: bool) -> list[int]:
         """Run the tasks of ``queue`` to the end; returns those to try again alone (with
         ``retry``; without, a crash or a memory overrun is the task's result)."""
         workers = min(self.jobs, len(queue))
-        pool = [Worker(self.context, self.task, workers) for _ in range(workers)]
+        pool = [self._worker(workers) for _ in range(workers)]
         suspects: list[int] = []
         try:
             while queue or any(worker.pending for worker in pool):
@@ -126,7 +137,7 @@ class _Batch(Generic[Item, Result]):
                         worker.kill()
                         if worker.pending:
                             suspects += self._lost(worker, overrun or Overrun.CRASHED, queue, retry)
-                        pool[number] = Worker(self.context, self.task, workers)
+                        pool[number] = self._worker(workers)
         except BaseException:  # Ctrl-C, SIGTERM: every worker's process group killed at once
             for worker in pool:
                 worker.kill()

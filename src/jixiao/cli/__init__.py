@@ -10,8 +10,6 @@ import json
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -20,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jixiao.cli.chinese import ChineseGroup
-from jixiao.cli.options import ForceOption, fail, reported
+from jixiao.cli.options import ForceOption, ProgressOption, fail, reported
 from jixiao.cli.render_commands import register_render_commands
 from jixiao.cli.serve_command import register_serve_commands
 from jixiao.io import DEFAULT_TEMPLATE
@@ -135,7 +133,8 @@ def check(
         "--jobs", "-j", min=1,
         help="同时校验的进程数（默认为 CPU 核数）；每个文件限时 120 秒、内存 1024 MB。")] = None,
     progress: Annotated[bool | None, typer.Option(
-        "--progress/--no-progress", help="在标准错误上显示进度条（默认：多个文件且在终端时显示）。")] = None,
+        "--progress/--no-progress",
+        help="在标准错误上显示进度条：文件数，以及 PDF 读取（含 OCR）的页数（默认：在终端时显示）。")] = None,
     profile: ProfileOption = None,
     force: ForceOption = False,
     show_passed: Annotated[bool, typer.Option(
@@ -152,6 +151,7 @@ def check(
     from jixiao.cli.batch import check_all, check_file, expand
     from jixiao.cli.check_html import as_html
     from jixiao.cli.check_view import as_json, as_text, exit_code
+    from jixiao.cli.progress import progress_bars
     from jixiao.workers import Budget
 
     items = expand(files)
@@ -160,10 +160,10 @@ def check(
     if output is not None:
         _writable(output, paths, force)
     try:
-        with _progress_bar(len(paths), progress) as advance:
+        with progress_bars(progress, len(paths)) as bars:
             checker = partial(check_file, profile_id=profile, passed=show_passed, related=related)
-            checked = iter(check_all(paths, checker, jobs or os.cpu_count() or 1, advance,
-                                     budget=Budget()))
+            checked = iter(check_all(paths, checker, jobs or os.cpu_count() or 1, bars.file_done,
+                                     budget=Budget(), on_progress=bars.for_file))
     except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl-C, or SIGTERM (exit 143): workers killed
         _console(stderr=True).print("已中断：未输出结果")
         code = stop.code if isinstance(stop, SystemExit) and isinstance(stop.code, int) else 130
@@ -214,32 +214,16 @@ def _write_text(output: Path, text: str, inputs: list[Path], force: bool) -> Non
         write_text(output, text, inputs=inputs, force=force)
 
 
-@contextmanager
-def _progress_bar(total: int, shown: bool | None) -> Iterator[Callable[[object], None]]:
-    """A progress bar on stderr, by default only for several files on a terminal; yields the
-    function that counts one file done."""
-    console = _console(stderr=True)
-    if not (shown if shown is not None else total > 1 and console.is_terminal):
-        yield lambda result: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    # Redrawn as files finish, not by a thread: workers may be forked, and a fork copies
-    # whatever lock another thread holds.
-    with Progress(TextColumn("校验"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, auto_refresh=False) as bar:
-        task = bar.add_task("check", total=total)
-        yield lambda result: bar.update(task, advance=1, refresh=True)
-
-
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="报告文件（.txt、.docx、.pdf 等）。")],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="要写出的自评数据文件（.yaml）；默认输出到终端。")] = None,
     force: ForceOption = False,
+    progress: ProgressOption = None,
 ) -> None:
     """从报告读出自评数据，写成 YAML：数值按报告原样写出，读不出的内容列在文件开头。"""
+    from jixiao.cli.progress import shown_progress
     from jixiao.extract.evaluation.importing import import_report, import_yaml, write_import
     from jixiao.io.output import check_target
 
@@ -248,7 +232,8 @@ def import_(
     with reported():
         if output is not None:
             check_target(output, inputs=[file], force=force)
-        result = import_report(file)
+        with shown_progress(progress):
+            result = import_report(file)
         if output is None:
             typer.echo(import_yaml(result), nl=False)
             return

@@ -27,7 +27,8 @@ from jixiao.documents.read import READERS
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
 from jixiao.profiles import ProfileError, load_profile
-from jixiao.workers import Budget, Overrun, run_all
+from jixiao.progress import listening
+from jixiao.workers import Budget, OnProgress, Overrun, run_all
 
 EVALUATION_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 """Evaluation data (an ``.xlsx`` is the guided workbook, not a report's table)."""
@@ -163,9 +164,11 @@ def _other(path: Path) -> OtherReport:
 
 def check_all(paths: Sequence[Path], check: Checker, jobs: int,
               on_done: OnDone = lambda result: None, context: BaseContext | None = None,
-              budget: Budget | None = None) -> list[FileResult]:
+              budget: Budget | None = None,
+              on_progress: OnProgress[Path] | None = None) -> list[FileResult]:
     """``check`` applied to every path, results in the order of ``paths``; ``on_done`` is called
-    in this process as each result arrives.
+    in this process as each result arrives, ``on_progress`` with the progress a file's check
+    tells (the pages of a PDF read).
 
     For several paths with a ``budget``, or ``jobs`` above 1, the files are checked on ``jobs``
     worker processes started by ``context`` (default :func:`~jixiao.workers.worker_context`), each
@@ -175,10 +178,16 @@ def check_all(paths: Sequence[Path], check: Checker, jobs: int,
     if len(paths) <= 1 or (budget is None and jobs <= 1):
         results = []
         for path in paths:
-            results.append(_guarded(check, path))
+            with listening(partial(on_progress or _ignored, path)):
+                results.append(_guarded(check, path))
             on_done(results[-1])
         return results
-    return run_all(paths, partial(_guarded, check), overran, jobs, budget or Budget(), on_done, context)
+    return run_all(paths, partial(_guarded, check), overran, jobs, budget or Budget(), on_done, context,
+                   on_progress)
+
+
+def _ignored(path: Path, what: str, done: int, total: int, unit: str) -> None:
+    """No one shows the progress."""
 
 
 def _guarded(check: Checker, path: Path) -> FileResult:

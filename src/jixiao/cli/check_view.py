@@ -142,7 +142,7 @@ def as_text(result: FileResult) -> str:
     lines += [f"{file}: {visible(note)}" for note in result.related]
     counts = summarize(result.findings)
     checked = f"；{result.checked()}" if result.passed is not None else ""
-    control = f"（其中控制性提示 {counts['control']} 条）" if counts["control"] else ""
+    control = f"；其中控制性事项 {counts['control']} 条" if counts["control"] else ""
     lines.append(f"{file}: {counts['error']} 个错误，{counts['warning']} 个警告，"
                  f"{counts['info']} 条提示{control}{checked}")
     return "\n".join(lines) + "\n"

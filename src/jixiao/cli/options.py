@@ -14,6 +14,10 @@ import typer
 ForceOption = Annotated[bool, typer.Option(
     "--force", help="输出文件已存在时替换它（输入文件和符号链接仍不会被覆盖）。")]
 
+ProgressOption = Annotated[bool | None, typer.Option(
+    "--progress/--no-progress",
+    help="在标准错误上显示进度条（PDF 的页数，含 OCR 识别；默认：在终端时显示）。")]
+
 
 def fail(message: str) -> typer.Exit:
     """Print ``错误：message`` on stderr and return the exit (code 2) to raise."""

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.options import ForceOption, fail, reported
+from jixiao.cli.options import ForceOption, ProgressOption, fail, reported
 
 templates_app = typer.Typer(name="templates", help="报告模板：列出模板，查看模板的章节、附件和可用变量。",
                             no_args_is_help=True)
@@ -25,8 +25,10 @@ def render(
     profile: Annotated[str | None, typer.Option(
         "--profile", help="评分规则（默认用文件中 profile 字段）。")] = None,
     force: ForceOption = False,
+    progress: ProgressOption = None,
 ) -> None:
     """按地区模板出具自评报告（Word、HTML、PDF）或附件表（Excel）；缺失的内容标为【未填写】并在此提示。"""
+    from jixiao.cli.progress import shown_progress
     from jixiao.io.load import load_evaluation
     from jixiao.io.output import check_target
     from jixiao.profiles import load_profile
@@ -44,13 +46,21 @@ def render(
             evaluation = load_evaluation(file).evaluation
             chosen = load_profile(profile or evaluation.profile)
             spec = load_template(evaluation.template if template is None or user_template else template)
-            warnings = render_file(evaluation, chosen, spec, user_template, output, inputs=[file],
-                                   force=force)
+            with shown_progress(progress):
+                warnings = render_file(evaluation, chosen, spec, user_template, output, inputs=[file],
+                                       force=force)
     except OSError as error:
         raise fail(f"无法写出 {output}：{error.strerror or error}") from None
     for warning in warnings:
         typer.echo(f"警告：{warning}", err=True)
-    typer.echo(f"已写出：{output}（模板 {spec.id}，{len(warnings)} 条警告）")
+    pages = f"共 {_pages(output)} 页，" if suffix == ".pdf" else ""
+    typer.echo(f"已写出：{output}（模板 {spec.id}，{pages}{len(warnings)} 条警告）")
+
+
+def _pages(pdf: Path) -> int:
+    from jixiao.render.pdf import page_count
+
+    return page_count(pdf)
 
 
 def _user_template(template: str | None) -> Path | None:

@@ -49,6 +49,7 @@ from jixiao.documents.pdf_text import (
 )
 from jixiao.io.errors import InputError
 from jixiao.io.limits import MB, checked_size
+from jixiao.progress import advance
 
 FORMAT = "pdf"
 MAX_BYTES = 200 * MB
@@ -64,6 +65,8 @@ RENDER_DPI = 150
 SLACK = 1.2
 TAIL = 2048  # %%EOF is looked for in the last bytes of the file
 CORRUPT = "不是有效的 PDF 文件（文件已损坏或格式不符）"
+READING = "读取 PDF"
+"""The progress told after each page (:mod:`jixiao.progress`): a scanned page takes seconds of OCR."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,11 @@ def read_pdf_document(path: Path) -> Document:
     _check_file(path, file)
     with _opened(path, file) as pdf:
         reader = _Pages(path, pdf)
-        pages = [reader.page(index) for index in range(len(pdf))]
+        pages: list[TextPage | _Scan] = []
+        advance(READING, 0, len(pdf))
+        for index in range(len(pdf)):
+            pages.append(reader.page(index))
+            advance(READING, index + 1, len(pdf))
     margins = _margins([page for page in pages if isinstance(page, TextPage)])
     layout = PagedLayout()
     for number, block in _joined([_blocks(page, margins) for page in pages]):

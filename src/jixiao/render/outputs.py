@@ -17,11 +17,15 @@ from jixiao.io.errors import InputError
 from jixiao.io.output import writing
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile
+from jixiao.progress import advance
 from jixiao.render.context import RenderContext
 from jixiao.render.report import prepare
 from jixiao.render.spec import TemplateSpec
 
 OUTPUT_SUFFIXES = (".docx", ".html", ".pdf", ".xlsx")
+PDF_STEPS = "出具 PDF"
+"""The progress a PDF rendering tells (:mod:`jixiao.progress`), in three steps: the figures and
+text, the Word document, LibreOffice's conversion."""
 
 
 def render_file(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
@@ -49,6 +53,8 @@ def _render_to(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
 
         xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output)
         return ()
+    if suffix == ".pdf":
+        advance(PDF_STEPS, 0, 3, "步")  # the bar shows before the first, longest-waited step
     context = prepare(evaluation, spec, profile)
     if suffix == ".html":
         from jixiao.render.html import write_html
@@ -58,10 +64,13 @@ def _render_to(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
         _docx(context, output, user_template)
     else:
         pdf = _optional("jixiao.render.pdf", "PDF")
+        advance(PDF_STEPS, 1, 3, "步")
         with tempfile.TemporaryDirectory(prefix="jixiao-render-") as folder:
             docx_path = Path(folder) / "report.docx"
             _docx(context, docx_path, user_template)
+            advance(PDF_STEPS, 2, 3, "步")
             pdf.render_pdf(docx_path, output)
+        advance(PDF_STEPS, 3, 3, "步")
     return context.warnings
 
 

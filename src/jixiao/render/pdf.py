@@ -50,6 +50,17 @@ def render_pdf(docx: Path, out: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Pa
     return out
 
 
+def page_count(pdf: Path) -> int:
+    """How many pages the PDF at ``pdf`` has."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 CHUNK = 10
 """Files per LibreOffice run in :func:`render_pdfs` (fewer when that leaves a worker idle)."""
 
