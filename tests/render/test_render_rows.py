@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,18 @@ def test_a_table_running_over_a_page_is_read_back_without_false_findings(tmp_pat
     table = sorted((f.code, f.stated, f.expected) for f in result.findings if f.code.startswith("JX-TABLE-00"))
     # the example's own errors (效益 weights 24 of 30, 总分 94 and 99 against 93), nothing more
     assert table == [("JX-TABLE-001", "100", "94"), ("JX-TABLE-001", "30", "24"), ("JX-TABLE-002", "99", "93")]
+
+
+def test_each_attachment_starts_a_page_and_the_splits_have_their_head_row(tmp_path: Path) -> None:
+    body = Document(str(_rendered(tmp_path, "yueyanglou-2024"))).element.body
+    labels = [p for p in body.iter(qn("w:p"))
+              if re.fullmatch(r"附件\d", "".join(t.text or "" for t in p.iter(qn("w:t"))))]
+    assert ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in labels] == [
+        "附件1", "附件2", "附件3", "附件4", "附件5", "附件6"]
+    document = Document(str(tmp_path / "yueyanglou-2024.docx"))
+    assert all(document.styles[p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))]
+               .paragraph_format.page_break_before for p in labels)
+    rows = [_texts(tr)[1:] for tbl in body.iter(qn("w:tbl")) for tr in tbl.findall(qn("w:tr"))]
+    heads = rows.index(["按收入性质分：", "按支出性质分："])
+    assert rows[heads - 1][:2] == ["年度资金总额", "142.64"]
+    assert rows[heads + 1] == ["其中：一般公共预算：182.26", "其中：基本支出：132.71"]

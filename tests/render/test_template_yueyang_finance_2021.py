@@ -83,7 +83,7 @@ def test_audit_of_rendered_docx_has_no_error(rendered: Rendering) -> None:
     assert [f.code for f in findings if f.severity is Severity.ERROR] == []
 
 
-def _generated(**accounts: Any) -> Evaluation:
+def _generated(results: dict[str, str] | None = None, **accounts: Any) -> Evaluation:
     account = {"name": "示例局汇总"} | accounts
     return Evaluation.model_validate({
         "year": 2021, "template": TEMPLATE, "profile": "national-2020",
@@ -93,7 +93,7 @@ def _generated(**accounts: Any) -> Evaluation:
         "finances": {"org_accounts": [account]},
         "self_assessment": {"goals": [{"expected": "完成示例任务", "achieved": "已完成示例任务"}]},
         "narrative": {"performance": "完成了年度目标。", "problems": "指标不够细化。", "measures": "细化指标。",
-                      "other": "专项资金使用规范。", "results": {"stated_score": "95", "stated_grade": "优"}},
+                      "other": "专项资金使用规范。", "results": results or {"stated_score": "95", "stated_grade": "优"}},
         "sign_off": {"head": "李四", "preparer": "张三", "phone": "0730-1234567", "date": "2022年5月1日"},
     })
 
@@ -130,3 +130,11 @@ def test_empty_evaluation_shows_missing_markers_not_blanks(tmp_path: Path) -> No
     assert f"预算编码：{MISSING}" in text
     assert f"（一）基本支出\n基本支出{MISSING}。" in text
     assert '<mark class="missing">' in (tmp_path / "empty.html").read_text("utf-8")
+
+
+def test_the_grade_the_rule_gives_is_printed_in_the_forms_word_and_a_stated_one_as_stated(
+        tmp_path: Path) -> None:
+    by_rule = render_report(_generated({"stated_score": "95"}), tmp_path / "rule.docx")
+    assert ["评价等次", "", "优秀", "", ""] in _rows(read_document(by_rule.path))
+    stated = render_report(_generated({"stated_score": "85", "stated_grade": "良"}), tmp_path / "stated.docx")
+    assert ["评价等次", "", "良", "", ""] in _rows(read_document(stated.path))

@@ -52,7 +52,7 @@ class RenderContext:
 def build_context(evaluation: Evaluation, profile: Profile, scorecard: Scorecard,
                   template: TemplateSpec) -> RenderContext:
     rules = Rules(template.rounding.percent_decimals, template.rounding.money_decimals,
-                  profile.score_decimals)
+                  profile.score_decimals, tuple(template.grade_words.items()))
     facts = Facts(evaluation, scorecard, rules)
     warnings: list[str] = []
     sections = []

@@ -194,7 +194,7 @@ def result_section(facts: Facts) -> Prose:
     if score is None and facts.evaluation.self_assessment.indicators:
         value = facts.scorecard.unit_table.rule_total
         score = points(value, facts.rules.score_decimals)
-    grade = results.stated_grade or (facts.scorecard.profile.grade_for(value) if value is not None else "")
+    grade = results.stated_grade or (facts.grade_for(value) if value is not None else "")
     year, unit = facts.year, facts.evaluation.unit.name
     shown_score = notes.need(score, "综合评价结果 自评分")
     shown_grade = notes.need(grade, "综合评价结果 等级")

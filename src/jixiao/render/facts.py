@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from jixiao.model import Evaluation
 from jixiao.render.figures import Rules
@@ -20,3 +21,7 @@ class Facts:
     @property
     def year(self) -> int:
         return self.evaluation.year
+
+    def grade_for(self, score: Decimal) -> str:
+        """The grade the profile gives ``score``, in the form's word for it."""
+        return self.rules.grade_word(self.scorecard.profile.grade_for(score))

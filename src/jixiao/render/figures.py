@@ -30,6 +30,12 @@ class Rules:
     percent_decimals: int = 2
     money_decimals: int = 2
     score_decimals: int = 2
+    grade_words: tuple[tuple[str, str], ...] = ()
+    """The profile's grade → the word the form prints for it (财政局: 优 → 优秀)."""
+
+    def grade_word(self, grade: str) -> str:
+        """``grade`` as the form writes it."""
+        return dict(self.grade_words).get(grade, grade)
 
 
 class Notes:

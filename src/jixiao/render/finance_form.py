@@ -175,7 +175,7 @@ def _score_and_grade(facts: Facts, notes: Notes) -> tuple[str, str]:
         return notes.need(None, "绩效自评综合得分"), notes.need(results.stated_grade, "评价等次")
     grade = results.stated_grade
     if not grade and value is not None:
-        grade = facts.scorecard.profile.grade_for(value)
+        grade = facts.grade_for(value)
     return score, notes.need(grade, "评价等次")
 
 

@@ -53,9 +53,10 @@ def results_sentence(facts: Facts, notes: Notes) -> str:
         shown, value = results.stated_score.written, results.stated_score.value
     if value is None:
         notes.need(None, "自评得分")
-    grade = facts.scorecard.profile.grade_for(value) if value is not None else MISSING
+    grade = facts.grade_for(value) if value is not None else MISSING
     if results.stated_grade:
-        if value is not None and results.stated_grade != grade:
+        profile_grade = facts.scorecard.profile.grade_for(value) if value is not None else MISSING
+        if value is not None and results.stated_grade not in (grade, profile_grade):
             notes.warn(f"九、评价等次：填报“{results.stated_grade}”，{shown} 分按评分规则应为“{grade}”"
                        "（按填报值出具）")
         grade = results.stated_grade

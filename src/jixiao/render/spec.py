@@ -81,6 +81,8 @@ class TemplateSpec(_Frozen):
     rounding: Rounding = Rounding()
     sections: tuple[SectionSpec, ...] = ()
     attachments: tuple[AttachmentSpec, ...] = ()
+    grade_words: dict[str, str] = Field(
+        {}, description="the profile's grade → the word the form prints (优 → 优秀); others as they are")
     merge_columns: tuple[int, ...] = Field(
         (0, 1, 2), description="grid columns of indicator tables whose equal consecutive cells merge")
     variables: dict[str, str] = Field(description="variable → 中文说明, all the Word template may use")

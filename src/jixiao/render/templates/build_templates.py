@@ -177,7 +177,9 @@ def assessment_rows(grid: Table, start: int, var: str, score_head: str, funds_la
         loop_rows(grid, r, "for l in p.lines", [(0, 0, funds_label), (1, 2, "{{ l.label }}"),
                   (3, 3, "{{ l.initial }}"), (4, 4, "{{ l.full }}"), (5, 5, "{{ l.actual }}"),
                   (6, 6, "—"), (7, 7, "—"), (8, 8, "—")])
-    else:
+    else:  # the form heads the splits with how each side divides the money
+        fill(grid, r, [(0, 0, funds_label), (1, 4, "按收入性质分："), (5, 8, "按支出性质分：")], left=(1, 5))
+        r += 1
         loop_rows(grid, r, f"for s in {var}.splits", [(0, 0, funds_label), (1, 4, "{{ s.income_text }}"),
                   (5, 8, "{{ s.nature_text }}")],
                   left=(1, 5))
@@ -198,6 +200,7 @@ def assessment_rows(grid: Table, start: int, var: str, score_head: str, funds_la
 
 
 ASSESSMENT_ROWS = 2 + 3 + 4 + 4 + 1
+"""Rows of a project's assessment; a unit's has one more, the head of its splits."""
 
 
 def project_table(document: DocxDocument, score_head: str) -> None:
@@ -278,7 +281,7 @@ def basic_data_attachment(document: DocxDocument) -> None:
 def self_assessment_attachment(document: DocxDocument) -> None:
     para(document, "附件{{ numbers.self_assessment }}", "AttachmentLabel")
     para(document, "{{ year }}年度预算单位整体支出绩效自评表", "AttachmentTitle")
-    grid = table(document, WIDE, 1 + ASSESSMENT_ROWS)
+    grid = table(document, WIDE, 2 + ASSESSMENT_ROWS)
     fill(grid, 0, [(0, 2, "预算单位名称"), (3, 8, "{{ unit_name }}")])
     assessment_rows(grid, 1, "self_assessment", "自评得分", "年度预算申请（万元）")
     signature(document)
@@ -301,7 +304,7 @@ def projects_attachment(document: DocxDocument, label: str, score_head: str) -> 
 
 def fund_attachments(document: DocxDocument) -> None:
     tag(document, "{%p for f in fund_tables %}")
-    para(document, "附件{{ f.number }}", "AttachmentLabelInline")
+    para(document, "附件{{ f.number }}", "AttachmentLabel")
     para(document, "{{ year }}年度{{ f.title }}", "AttachmentTitle")
     tag(document, "{%p if f.has %}")
     grid = table(document, (8.0, 4.5, 4.5), 5)
