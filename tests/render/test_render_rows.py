@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -93,3 +94,16 @@ def test_each_attachment_starts_a_page_and_the_splits_have_their_head_row(tmp_pa
     heads = rows.index(["按收入性质分：", "按支出性质分："])
     assert rows[heads - 1][:2] == ["年度资金总额", "142.64"]
     assert rows[heads + 1] == ["其中：一般公共预算：182.26", "其中：基本支出：132.71"]
+
+
+def test_an_execution_rate_prints_on_one_line_in_the_pdf(tmp_path: Path) -> None:
+    source = EXAMPLE.read_text("utf-8").replace(
+        "    actual: 203.54\n    weight: 10\n    stated_execution_rate: 100\n    stated_score: 10\n",
+        "    actual: 199.31\n    weight: 10\n    stated_score: 9.79\n")
+    (tmp_path / "rate.yaml").write_text(source, "utf-8")
+    evaluation = load_evaluation(tmp_path / "rate.yaml").evaluation
+    pdf = pdfium.PdfDocument(str(_rendered(tmp_path, "yueyanglou-2024", ".pdf", evaluation)))
+    texts = [pdf[index].get_textpage().get_text_range() for index in range(len(pdf))]
+    # a cell that wraps puts a line break inside the figure (“97.92\r\n%”)
+    assert [text.count("97.92%") for text in texts if "年度资金总额" in text] == [1]
+    assert sum(text.count("97.92") for text in texts) == 2  # 附件2, and 四's sentence

@@ -159,9 +159,10 @@ def loop_rows(grid: Table, start: int, loop: str, cells: Sequence[tuple[int, int
 
 HEADS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率")
 INDICATOR_HEADS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值")
-WIDE = (1.0, 1.6, 1.6, 2.5, 1.9, 1.9, 1.1, 1.4, 4.0)
+WIDE = (1.0, 1.6, 1.6, 2.5, 1.9, 1.9, 1.1, 1.8, 3.6)
 """The nine grid columns of a self-evaluation table (cm): label, 一级, 二级, 三级, 指标值, 完成值,
-分值, 得分, 偏差原因; the funds rows use columns 3–8 for their six figures."""
+分值, 得分, 偏差原因; the funds rows use columns 3–8 for their six figures. Column 7 holds 执行率:
+wide enough for ``100.00%`` on one line at 9 pt (``97.92 / %`` wrapped at 1.4 cm)."""
 
 
 def assessment_rows(grid: Table, start: int, var: str, score_head: str, funds_label: str) -> int:
