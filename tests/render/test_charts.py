@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageFont
 
+from jixiao.io.load import load_evaluation
+from jixiao.model import Evaluation
+from jixiao.render.chart_hook import svg_charts
 from jixiao.render.chart_scene import PNG_SCALE, Box, Label, text_width
 from jixiao.render.charts import (
     ChartValueError,
@@ -20,6 +24,9 @@ from jixiao.render.charts import (
     score_scene,
 )
 from jixiao.render.fonts import SANS, FontMissingError, font_file
+from jixiao.render.report import prepare
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SVG = "{http://www.w3.org/2000/svg}"
 BASIC = [("人员经费", Decimal("114.24")), ("公用经费", Decimal("18.47"))]
@@ -131,3 +138,30 @@ def test_a_missing_font_is_named() -> None:
     with pytest.raises(FontMissingError) as caught:
         font_file("Noto Nonexistent Font")
     assert str(caught.value).startswith("找不到字体“Noto Nonexistent Font”（系统给出的是“")
+
+
+def _basic_parts(tmp_path: Path, public_share: str) -> Evaluation:
+    """The example with 人员经费 115.99 and 公用经费 16.70 of 基本支出 132.71: the parts sum to
+    132.69, so a share of their sum (12.59%) is not the share of 基本支出 the text states (12.58%)."""
+    source = (ROOT / "examples" / "dongting-2023.yaml").read_text("utf-8").replace(
+        "        amount: 114.24\n        stated_share: 86.08\n", "        amount: 115.99\n").replace(
+        "        amount: 18.47\n        stated_share: 13.92\n", f"        amount: 16.70\n{public_share}")
+    (tmp_path / "basic.yaml").write_text(source, "utf-8")
+    return load_evaluation(tmp_path / "basic.yaml").evaluation
+
+
+def test_the_composition_chart_shows_the_shares_the_text_states(tmp_path: Path) -> None:
+    context = prepare(_basic_parts(tmp_path, ""))
+    assert context.charts.composition == (("人员经费", Decimal("115.99"), "87.40%"),
+                                          ("公用经费", Decimal("16.70"), "12.58%"))
+    [basic] = [p["text"] for s in context.data["sections"] for p in s["paragraphs"] if "公用经费16.70" in p["text"]]
+    assert "人员经费115.99万元，占基本支出的87.40%；公用经费16.70万元，占基本支出的12.58%" in basic
+    texts = svg_texts(svg_charts(context.charts)["composition_chart"])
+    assert texts == ["基本支出构成（万元）", "87.40%", "12.58%", "87.40%", "人员经费", "115.99 万元",
+                     "12.58%", "公用经费", "16.70 万元", "各项合计", "132.69 万元"]
+
+
+def test_a_stated_share_the_rule_disagrees_with_is_shown_with_the_rules(tmp_path: Path) -> None:
+    context = prepare(_basic_parts(tmp_path, "        stated_share: 13.00\n"))
+    assert context.charts.composition[1] == ("公用经费", Decimal("16.70"), "13.00%（按规则 12.58%）")
+    assert "12.58%" in svg_texts(svg_charts(context.charts)["composition_chart"])[6]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import io
+from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
@@ -38,7 +39,8 @@ def docx_charts(template: DocxTemplate, charts: ChartData) -> dict[str, Any]:
     if module is None:
         return images
     if charts.composition:
-        png = module.composition_chart_png(charts.composition, COMPOSITION_TITLE)
+        parts, shares = _composition(charts)
+        png = module.composition_chart_png(parts, COMPOSITION_TITLE, shares=shares)
         images["composition_chart"] = InlineImage(template, io.BytesIO(png), width=CHART_WIDTH)
     if charts.scores:
         png = module.score_chart_png(charts.scores, SCORE_TITLE)
@@ -53,8 +55,15 @@ def svg_charts(charts: ChartData) -> dict[str, Markup | str]:
     if module is None:
         return svgs
     if charts.composition:
-        svg = module.composition_chart_svg(charts.composition, COMPOSITION_TITLE)
+        parts, shares = _composition(charts)
+        svg = module.composition_chart_svg(parts, COMPOSITION_TITLE, shares=shares)
         svgs["composition_chart"] = Markup(svg)
     if charts.scores:
         svgs["score_chart"] = Markup(module.score_chart_svg(charts.scores, SCORE_TITLE))
     return svgs
+
+
+def _composition(charts: ChartData) -> tuple[list[tuple[str, Decimal]], list[str]]:
+    """The parts of 基本支出, and their shares as the report's text states them."""
+    return ([(label, amount) for label, amount, _ in charts.composition],
+            [share for _, _, share in charts.composition])

@@ -31,15 +31,16 @@ class ChartValueError(ValueError):
 
 
 def composition_chart_png(parts: Sequence[tuple[str, Decimal]], title: str, *,
-                          unit: str = "万元") -> bytes:
-    """A whole split into its parts (e.g. 基本支出 = 人员经费 + 公用经费), as PNG."""
-    return to_png(composition_scene(parts, title, unit))
+                          unit: str = "万元", shares: Sequence[str] | None = None) -> bytes:
+    """A whole split into its parts (e.g. 基本支出 = 人员经费 + 公用经费), as PNG; ``shares``, when
+    given, are the parts' shares as the report's text states them (shown instead of computed)."""
+    return to_png(composition_scene(parts, title, unit, shares))
 
 
 def composition_chart_svg(parts: Sequence[tuple[str, Decimal]], title: str, *,
-                          unit: str = "万元") -> str:
+                          unit: str = "万元", shares: Sequence[str] | None = None) -> str:
     """The same chart as :func:`composition_chart_png`, as SVG."""
-    return to_svg(composition_scene(parts, title, unit))
+    return to_svg(composition_scene(parts, title, unit, shares))
 
 
 def score_chart_png(rows: Sequence[tuple[str, Decimal, Decimal]], title: str) -> bytes:
@@ -80,22 +81,28 @@ def _no_data(title: str) -> Scene:
 BAR_TOP, BAR_HEIGHT, LEGEND_ROW = 56, 40, 30
 
 
-def composition_scene(parts: Sequence[tuple[str, Decimal]], title: str, unit: str) -> Scene:
+def composition_scene(parts: Sequence[tuple[str, Decimal]], title: str, unit: str,
+                      shares: Sequence[str] | None = None) -> Scene:
+    """The stacked bar and its legend; a part's share is the one ``shares`` gives (the text's,
+    so the chart never says 12.59% where the text says 12.58%), else computed of the parts' sum."""
     for label, value in parts:
         _refuse_negative(label, value)
     total = sum((value for _, value in parts), ZERO)
     if not parts or total == ZERO:
         return _no_data(title)
+    if shares is None:
+        shares = [f"{quantize_half_up(percent(value, total) or ZERO, 2)}%" for _, value in parts]
+        marks = [f"{quantize_half_up(percent(value, total) or ZERO, 1)}%" for _, value in parts]
+    else:
+        marks = [share.split("（")[0] for share in shares]
     shapes: list[Box | Label] = [_title(title)]
-    shapes.extend(_stacked_bar(parts, total))
+    shapes.extend(_stacked_bar(parts, total, marks))
     legend_top = BAR_TOP + BAR_HEIGHT + 36
     for row, (label, value) in enumerate((*parts, ("各项合计", total))):
         baseline = legend_top + row * LEGEND_ROW
         if row < len(parts):
             shapes.append(Box(MARGIN, baseline - 13, 14, 14, PALETTE[row % len(PALETTE)]))
-            share = percent(value, total) or ZERO
-            shapes.append(Label(WIDTH - MARGIN, baseline, f"{quantize_half_up(share, 2)}%", TEXT_SIZE,
-                                anchor=Anchor.END))
+            shapes.append(Label(WIDTH - MARGIN, baseline, shares[row], TEXT_SIZE, anchor=Anchor.END))
         shapes.append(Label(MARGIN + 24, baseline, fit_text(label, TEXT_SIZE, 420), TEXT_SIZE))
         shapes.append(Label(WIDTH - MARGIN - 130, baseline, f"{shown(value)} {unit}", TEXT_SIZE,
                             anchor=Anchor.END))
@@ -103,16 +110,18 @@ def composition_scene(parts: Sequence[tuple[str, Decimal]], title: str, unit: st
     return Scene(WIDTH, height, title, tuple(shapes))
 
 
-def _stacked_bar(parts: Sequence[tuple[str, Decimal]], total: Decimal) -> Iterator[Box | Label]:
-    """One bar split by the parts; edges are rounded from running totals so segments tile."""
+def _stacked_bar(parts: Sequence[tuple[str, Decimal]], total: Decimal,
+                 marks: Sequence[str]) -> Iterator[Box | Label]:
+    """One bar split by the parts, each marked with its share where it fits; edges are rounded
+    from running totals so segments tile."""
     span = Decimal(WIDTH - 2 * MARGIN)
     running, left = ZERO, MARGIN
     for index, (_, value) in enumerate(parts):
         running += value
         right = MARGIN + _pixels(running / total * span)
         yield Box(left, BAR_TOP, right - left, BAR_HEIGHT, PALETTE[index % len(PALETTE)])
-        share = f"{quantize_half_up(percent(value, total) or ZERO, 1)}%"
-        if right - left >= len(share) * 9 + 8:
+        share = marks[index]
+        if share and right - left >= len(share) * 9 + 8:
             yield Label((left + right) // 2, BAR_TOP + 26, share, TEXT_SIZE, "#FFFFFF", Anchor.MIDDLE)
         left = right
 

@@ -13,12 +13,12 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from jixiao.model import Evaluation
-from jixiao.numbers import ZERO
+from jixiao.model import Evaluation, ShareLine
+from jixiao.numbers import ZERO, StatedNumber
 from jixiao.profiles import Profile
 from jixiao.render.facts import Facts
 from jixiao.render.figures import Notes, Rules
-from jixiao.render.narrative import SECTION_BUILDERS
+from jixiao.render.narrative import BASIC_PARTS, SECTION_BUILDERS, basic_share
 from jixiao.render.regional import REGIONAL_SECTIONS, REGIONAL_TABLES
 from jixiao.render.spec import TemplateSpec
 from jixiao.render.tables import TABLE_BUILDERS
@@ -29,9 +29,10 @@ FUND_BUILDERS = ("government_fund", "state_capital", "social_insurance")
 
 @dataclass(frozen=True, slots=True)
 class ChartData:
-    """What the charts show: 基本支出 by part (label, amount), and each indicator (label, 得分, 分值)."""
+    """What the charts show: 基本支出 by part (label, amount, the share as the report's text states
+    it, with the rule's where that differs), and each indicator (label, 得分, 分值)."""
 
-    composition: tuple[tuple[str, Decimal], ...]
+    composition: tuple[tuple[str, Decimal, str], ...]
     scores: tuple[tuple[str, Decimal, Decimal], ...]
 
 
@@ -77,7 +78,7 @@ def build_context(evaluation: Evaluation, profile: Profile, scorecard: Scorecard
     data["numbers"] = {a.builder: a.number for a in template.attachments}
     if "sign_off" in template.variables:  # a form without a 签字栏 needs none
         warnings += notes.items
-    return RenderContext(template, MappingProxyType(data), _charts(evaluation, scorecard),
+    return RenderContext(template, MappingProxyType(data), _charts(facts),
                          tuple(dict.fromkeys(warnings)))
 
 
@@ -95,14 +96,25 @@ def _heading(evaluation: Evaluation, template: TemplateSpec, notes: Notes) -> di
     }
 
 
-def _charts(evaluation: Evaluation, scorecard: Scorecard) -> ChartData:
+def _charts(facts: Facts) -> ChartData:
+    evaluation, scorecard = facts.evaluation, facts.scorecard
     basic = evaluation.finances.general_budget.basic
-    parts = (("人员经费", basic.personnel.amount), ("公用经费", basic.public.amount),
-             ("对个人和家庭的补助", basic.subsidies.amount))
-    composition = tuple((label, amount.value) for label, amount in parts if amount is not None)
+    lines = [(label, getattr(basic, key)) for key, label in BASIC_PARTS]
+    composition = tuple((label, line.amount.value, _share_shown(line, basic.total, facts))
+                        for label, line in lines if line.amount is not None)
     # The score the tables show: the unit's own where stated, else the rule's.
     scores = tuple((row.indicator.name or row.indicator.level2,
                     row.stated_score if row.stated_score is not None else row.counted_score or ZERO,
                     row.weight)
                    for row in scorecard.unit_table.indicators if row.weight is not None)
     return ChartData(composition, scores)
+
+
+def _share_shown(line: ShareLine, whole: StatedNumber | None, facts: Facts) -> str:
+    """``86.08%``, ``13.90%（按规则 13.92%）`` or "" (no 基本支出 to take a share of)."""
+    if whole is None:
+        return ""
+    shown, rule = basic_share(line, whole, facts)
+    if shown is None:
+        return ""
+    return f"{shown}%" if rule is None else f"{shown}%（按规则 {rule}）"

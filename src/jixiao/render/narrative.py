@@ -70,7 +70,7 @@ def general_budget_section(facts: Facts) -> Prose:
     return _prose(paragraphs, notes)
 
 
-_BASIC_PARTS = (("personnel", "人员经费"), ("public", "公用经费"), ("subsidies", "对个人和家庭的补助"))
+BASIC_PARTS = (("personnel", "人员经费"), ("public", "公用经费"), ("subsidies", "对个人和家庭的补助"))
 
 
 def _basic(facts: Facts, notes: Notes) -> str:
@@ -80,7 +80,7 @@ def _basic(facts: Facts, notes: Notes) -> str:
         lead += f"基本支出年初预算数为{basic.stated_budget.written}万元，"
     if basic.total is None:
         return f"{lead}基本支出为{notes.need(None, '基本支出')}。"
-    parts = [(label, getattr(basic, key)) for key, label in _BASIC_PARTS]
+    parts = [(label, getattr(basic, key)) for key, label in BASIC_PARTS]
     stated_parts = [(label, line) for label, line in parts if line.amount is not None]
     text = f"{lead}基本支出为{basic.total.written}万元"
     if not stated_parts:
@@ -90,19 +90,28 @@ def _basic(facts: Facts, notes: Notes) -> str:
     return f"{text}，其中：{shares}。"
 
 
-def _share(label: str, line: ShareLine, whole: StatedNumber, facts: Facts, notes: Notes) -> str:
+def basic_share(line: ShareLine, whole: StatedNumber, facts: Facts) -> tuple[str | None, str | None]:
+    """The share of 基本支出 the report states for ``line`` (the unit's where stated, else computed
+    at the template's decimals; ``None`` when there is none), and the rule's share when a stated
+    one disagrees with the amounts (``无法计算`` when it cannot be computed). The text and the
+    chart both show it, so they never differ."""
     assert line.amount is not None  # callers keep only stated parts
     share = percent(line.amount.value, whole.value)
-    if line.stated_share is not None:
-        if share_disagrees(line.stated_share, line.amount, whole):
-            expected = "无法计算" if share is None else f"{computed(share, facts.rules.percent_decimals)}%"
-            notes.warn(f"{label}占基本支出比例：填报 {line.stated_share.written}%，"
-                       f"按金额计算为 {expected}（按填报值出具）")
-        shown = line.stated_share.written
-    elif share is None:
+    rule = None if share is None else computed(share, facts.rules.percent_decimals)
+    if line.stated_share is None:
+        return rule, None
+    if share_disagrees(line.stated_share, line.amount, whole):
+        return line.stated_share.written, f"{rule}%" if rule is not None else "无法计算"
+    return line.stated_share.written, None
+
+
+def _share(label: str, line: ShareLine, whole: StatedNumber, facts: Facts, notes: Notes) -> str:
+    assert line.amount is not None  # callers keep only stated parts
+    shown, rule = basic_share(line, whole, facts)
+    if rule is not None:
+        notes.warn(f"{label}占基本支出比例：填报 {shown}%，按金额计算为 {rule}（按填报值出具）")
+    if shown is None:
         return f"{label}{line.amount.written}万元"
-    else:
-        shown = computed(share, facts.rules.percent_decimals)
     return f"{label}{line.amount.written}万元，占基本支出的{shown}%"
 
 
