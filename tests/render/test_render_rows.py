@@ -107,3 +107,17 @@ def test_an_execution_rate_prints_on_one_line_in_the_pdf(tmp_path: Path) -> None
     # a cell that wraps puts a line break inside the figure (“97.92\r\n%”)
     assert [text.count("97.92%") for text in texts if "年度资金总额" in text] == [1]
     assert sum(text.count("97.92") for text in texts) == 2  # 附件2, and 四's sentence
+
+
+def test_a_long_title_breaks_after_the_units_name_and_a_short_one_not_at_all(tmp_path: Path) -> None:
+    def title_runs(evaluation: Evaluation, name: str) -> list[str]:
+        out = tmp_path / name
+        render_file(evaluation, load_profile(evaluation.profile), load_template("yueyanglou-2024"), None, out)
+        first = Document(str(out)).element.body.find(qn("w:p"))
+        return [child.text if child.tag == qn("w:t") else "↵" for child in first.iter(qn("w:t"), qn("w:br"))]
+
+    example = load_evaluation(EXAMPLE).evaluation
+    assert title_runs(example, "long.docx") == [
+        "2023年度岳阳市洞庭新城项目建设岳阳楼区工作部", "↵", "单位整体支出绩效自评报告"]
+    short = example.model_copy(update={"unit": example.unit.model_copy(update={"name": "示例局"})})
+    assert title_runs(short, "short.docx") == ["2023年度示例局单位整体支出绩效自评报告"]

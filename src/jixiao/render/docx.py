@@ -17,6 +17,7 @@ from jixiao.render.chart_hook import docx_charts
 from jixiao.render.context import RenderContext
 from jixiao.render.docx_merge import merge_indicator_columns
 from jixiao.render.docx_rows import keep_rows_whole
+from jixiao.render.docx_title import break_long_title
 from jixiao.render.template_run import render_sandboxed
 from jixiao.render.user_template import check_variables, load_user_template
 
@@ -49,3 +50,13 @@ def render_to(template: DocxTemplate, context: RenderContext, file: str | None =
     render_sandboxed(template, variables, file)
     merge_indicator_columns(template.docx, context.template.merge_columns)
     keep_rows_whole(template.docx)
+    break_long_title(template.docx, context.data["title"], _title_lead(context))
+
+
+def _title_lead(context: RenderContext) -> str:
+    """The title up to the unit's name (``2023年度……工作部``), where a long title breaks; "" for a
+    title without the unit's name."""
+    title = context.template.title
+    if "{unit}" not in title:
+        return ""
+    return title.split("{unit}")[0].format(year=context.data["year"]) + str(context.data["unit_name"])

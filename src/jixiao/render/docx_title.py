@@ -1,0 +1,48 @@
+"""The report title as the forms print it: a title too long for one line breaks after the
+unit's name (``……岳阳楼区工作部`` / ``单位整体支出绩效自评报告``), never inside a word, where
+LibreOffice and Word would otherwise break a Chinese line at any character (``……绩 / 效自评报告``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+Element = Any  # lxml elements of python-docx's oxml: untyped
+
+HALF_WIDTH = 0.55
+"""Width of a Latin letter or digit in ems (a Chinese character is one em)."""
+
+
+def break_long_title(document: DocxDocument, title: str, lead: str) -> None:
+    """In each paragraph whose one text run is ``title``, break the line after ``lead`` when the
+    title does not fit on one line of the page at the paragraph's font size."""
+    if not lead or not title.startswith(lead) or title == lead:
+        return
+    section = document.sections[0]
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    for paragraph in document.paragraphs:
+        texts = paragraph._p.findall(f"{qn('w:r')}/{qn('w:t')}")
+        if len(texts) != 1 or texts[0].text != title:
+            continue
+        size = paragraph.style.font.size if paragraph.style is not None else None
+        if size is not None and ems(title) * size > width:
+            _break_after(texts[0], lead, title[len(lead):])
+
+
+def ems(text: str) -> float:
+    """How many ems ``text`` is wide, roughly: a Chinese character one, others a little over half."""
+    return sum(1.0 if ord(char) > 0x2E7F else HALF_WIDTH for char in text)
+
+
+def _break_after(text: Element, lead: str, rest: str) -> None:
+    text.text = lead
+    br = OxmlElement("w:br")
+    tail = OxmlElement("w:t")
+    tail.set(qn("xml:space"), "preserve")
+    tail.text = rest
+    text.addnext(br)
+    br.addnext(tail)
