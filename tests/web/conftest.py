@@ -3,6 +3,7 @@ account per role, a task and the real 洞庭新城 evaluation."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -89,3 +90,15 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def queued_uploads_removed() -> Iterator[None]:
+    """Uploads a test queues but no worker reads (the commit that would send them never comes
+    inside a test's transaction) are removed, so a later test finds its own files only."""
+    from jixiao.web.evaluations.jobs import files_dir
+
+    before = set(files_dir("incoming").iterdir())
+    yield
+    for left in set(files_dir("incoming").iterdir()) - before:
+        left.unlink()

@@ -12,6 +12,7 @@ from jixiao.web.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True  # static files straight from the apps, without collectstatic
 
 # A file, not shared memory, so the worker thread of the Celery tests and the requests wait for
 # each other's writes instead of failing with "table is locked".

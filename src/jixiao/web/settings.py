@@ -40,10 +40,12 @@ INSTALLED_APPS = [
     "jixiao.web.review",
     "jixiao.web.publication",
     "jixiao.web.rectification",
+    "jixiao.web.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jixiao.web.api.errors.EnvelopeMiddleware",  # outermost but one: sees every /api/ response
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

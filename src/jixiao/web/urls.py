@@ -7,6 +7,8 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from jixiao.web.accounts.views import SignIn
+from jixiao.web.api import views as api_tokens
+from jixiao.web.api.endpoints import api
 from jixiao.web.evaluations import exports
 from jixiao.web.evaluations import views as evaluations
 from jixiao.web.publication import views as publication
@@ -52,5 +54,8 @@ urlpatterns = [
     path("public/archive/", publication.public_archive, name="public_archive"),
     path("public/<str:token>/", publication.public_detail, name="public_detail"),
     path("public/<str:token>/report.pdf", publication.public_pdf, name="public_pdf"),
+    path("tokens/", api_tokens.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", api_tokens.revoke, name="revoke_token"),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -6,10 +6,14 @@ Views parse the request and call these; the arithmetic, scores and checks are th
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 
@@ -19,15 +23,22 @@ from jixiao.web.accounts.models import Organisation, User
 from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import Analysis, analyse
 from jixiao.web.evaluations.carry import carried_over, start_data
+from jixiao.web.evaluations.jobs import RENDER_FORMATS, files_dir, import_job, render_job
 from jixiao.web.evaluations.models import (
     EDITABLE,
     Evaluation,
     FieldChange,
+    Job,
+    JobKind,
+    JobStatus,
     Status,
     StoredFile,
     Task,
     TaskStatus,
 )
+
+UPLOAD_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json", ".docx", ".doc", ".pdf", ".txt", ".xls", ".png", ".jpg",
+                   ".jpeg")
 
 
 class ActionRefused(Exception):
@@ -44,6 +55,14 @@ class StaleVersion(ActionRefused):
             "您的输入仍在页面上，未被保存；请先复制需要保留的内容，再重新打开页面，在最新版本上修改。"
         )
         self.stored = stored
+
+
+class InvalidData(ActionRefused):
+    """The data is not a valid evaluation: ``problems`` maps field paths to Chinese messages."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        super().__init__("有填写错误，未保存：请按各项旁的提示修改")
+        self.problems = problems
 
 
 def issue_task(*, scope: Organisation, year: int, title: str, template: str, profile: str, deadline: date,
@@ -109,7 +128,7 @@ def save_data(
         return Saved(evaluation, 0)
     analysis = analysis or analyse(data)
     if not analysis.valid:
-        raise ActionRefused("有填写错误，未保存：请按各项旁的提示修改")
+        raise InvalidData(analysis.problems)
     # Compare-and-set on the version as well: a save that raced past the lock loses.
     updated = Evaluation.objects.filter(pk=evaluation.pk, version=seen_version).update(
         version=F("version") + 1
@@ -166,6 +185,57 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def queue_render(evaluation: Evaluation, by: User, fmt: str) -> Job:
+    """A job rendering the evaluation's current data as ``fmt`` (Word, PDF or Excel)."""
+    if fmt not in RENDER_FORMATS:
+        raise ActionRefused("请选择 Word、PDF 或 Excel")
+    if not analyse(evaluation.data).valid:
+        raise ActionRefused("自评数据有填写错误，请先修改并保存")
+    job = Job.objects.create(kind=JobKind.RENDER, evaluation=evaluation, user=by, format=fmt,
+                             version=evaluation.version, result={"data": evaluation.data},
+                             step="排队等待生成")
+    transaction.on_commit(lambda: render_job.delay(job.pk))
+    return job
+
+
+def queue_import(evaluation: Evaluation, by: User, received: UploadedFile) -> Job:
+    """A job reading the uploaded file into evaluation data (for the user to look at and save)."""
+    name = Path(received.name or "上传文件").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise ActionRefused(f"不能读取“{suffix or '无扩展名'}”文件：请上传 {'、'.join(UPLOAD_SUFFIXES)} 之一")
+    if received.size is None or received.size > settings.UPLOAD_MAX_BYTES:
+        raise ActionRefused(f"文件超过 {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB，不能上传")
+    incoming = files_dir("incoming") / f"{secrets.token_hex(16)}{suffix}"
+    with incoming.open("wb") as out:
+        for chunk in received.chunks():
+            out.write(chunk)
+    job = Job.objects.create(kind=JobKind.IMPORT, evaluation=evaluation, user=by, upload_name=name[:255],
+                             version=evaluation.version, result={"incoming": str(incoming)},
+                             step="排队等待读取")
+    transaction.on_commit(lambda: import_job.delay(job.pk))
+    return job
+
+
+def imported_data(job: Job) -> dict[str, Any] | None:
+    """What a finished import gives the evaluation: the file's data with the year, template,
+    profile and unit the task decides, not the file; ``None`` before the job is done."""
+    if job.kind != JobKind.IMPORT or job.status != JobStatus.DONE:
+        return None
+    return with_task_fields(job.evaluation, job.result["data"])
+
+
+def with_task_fields(evaluation: Evaluation, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the year, template, profile and unit name the task decides, whatever the
+    file or the client gave."""
+    data = dict(data)
+    for key in ("year", "template", "profile"):
+        data[key] = evaluation.data.get(key)
+    unit = data.get("unit")
+    data["unit"] = {**(unit if isinstance(unit, dict) else {}), "name": evaluation.unit.name}
+    return data
+
+
 def previous_evaluations(unit: Organisation, year: int) -> list[Evaluation]:
     """The unit's evaluations of earlier years, latest first: what a new one can carry over."""
     return list(Evaluation.objects.filter(unit=unit, year__lt=year).order_by("-year"))
@@ -173,11 +243,16 @@ def previous_evaluations(unit: Organisation, year: int) -> list[Evaluation]:
 
 __all__ = [
     "ActionRefused",
+    "InvalidData",
     "Saved",
     "StaleVersion",
     "Status",
     "cancel_task",
+    "imported_data",
     "issue_task",
+    "queue_import",
+    "queue_render",
     "save_data",
     "start_evaluation",
+    "with_task_fields",
 ]

@@ -5,16 +5,13 @@ Views parse the request, call a service or the core through :mod:`analysis`, and
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -23,26 +20,11 @@ from jixiao.web.accounts.models import User
 from jixiao.web.evaluations import editor, services
 from jixiao.web.evaluations.analysis import Analysis, analyse
 from jixiao.web.evaluations.forms import TaskForm
-from jixiao.web.evaluations.jobs import RENDER_FORMATS, files_dir, import_job, render_job
+from jixiao.web.evaluations.jobs import RENDER_FORMATS
 from jixiao.web.evaluations.models import Evaluation, Job, JobKind, Status, Task, TaskStatus
 from jixiao.web.evaluations.presenting import indicator_lines, notes_by_field, placed_findings
 from jixiao.web.evaluations.related import related_evaluations
 from jixiao.web.evaluations.templates_upload import TemplateRefused, accept_template
-
-UPLOAD_SUFFIXES = (
-    ".xlsx",
-    ".yaml",
-    ".yml",
-    ".json",
-    ".docx",
-    ".doc",
-    ".pdf",
-    ".txt",
-    ".xls",
-    ".png",
-    ".jpg",
-    ".jpeg",
-)
 
 
 def _user(request: HttpRequest) -> User:
@@ -178,7 +160,7 @@ def _editor_context(
         "derived": scorecard.derived if scorecard else (),
         "scored": scorecard is not None and services.is_scored(scorecard.unit_table),
         "formats": RENDER_FORMATS,
-        "upload_suffixes": ", ".join(UPLOAD_SUFFIXES),
+        "upload_suffixes": ", ".join(services.UPLOAD_SUFFIXES),
         "jobs": evaluation.jobs.order_by("-created_at")[:5],
     }
 
@@ -273,30 +255,11 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     if received is None:
         messages.error(request, "请选择要上传的文件")
         return redirect("editor", pk=pk)
-    name = Path(received.name or "上传文件").name
-    suffix = Path(name).suffix.lower()
-    if suffix not in UPLOAD_SUFFIXES:
-        messages.error(
-            request, f"不能读取“{suffix or '无扩展名'}”文件：请上传 {'、'.join(UPLOAD_SUFFIXES)} 之一"
-        )
+    try:
+        job = services.queue_import(evaluation, _user(request), received)
+    except services.ActionRefused as refusal:
+        messages.error(request, str(refusal))
         return redirect("editor", pk=pk)
-    if received.size is None or received.size > settings.UPLOAD_MAX_BYTES:
-        messages.error(request, f"文件超过 {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB，不能上传")
-        return redirect("editor", pk=pk)
-    incoming = files_dir("incoming") / f"{secrets.token_hex(16)}{suffix}"
-    with incoming.open("wb") as out:
-        for chunk in received.chunks():
-            out.write(chunk)
-    job = Job.objects.create(
-        kind=JobKind.IMPORT,
-        evaluation=evaluation,
-        user=_user(request),
-        upload_name=name[:255],
-        version=evaluation.version,
-        result={"incoming": str(incoming)},
-        step="排队等待读取",
-    )
-    transaction.on_commit(lambda: import_job.delay(job.pk))
     return redirect("job", pk=job.pk)
 
 
@@ -304,27 +267,15 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def render_request(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = visible_evaluation(request, pk)
-    fmt = request.POST.get("format", "")
-    if fmt not in RENDER_FORMATS:
-        messages.error(request, "请选择 Word、PDF 或 Excel")
+    try:
+        job = services.queue_render(evaluation, _user(request), request.POST.get("format", ""))
+    except services.ActionRefused as refusal:
+        messages.error(request, str(refusal))
         return redirect("editor", pk=pk)
-    if not analyse(evaluation.data).valid:
-        messages.error(request, "自评数据有填写错误，请先修改并保存")
-        return redirect("editor", pk=pk)
-    job = Job.objects.create(
-        kind=JobKind.RENDER,
-        evaluation=evaluation,
-        user=_user(request),
-        format=fmt,
-        version=evaluation.version,
-        result={"data": evaluation.data},
-        step="排队等待生成",
-    )
-    transaction.on_commit(lambda: render_job.delay(job.pk))
     return redirect("job", pk=job.pk)
 
 
-def _own_job(request: HttpRequest, pk: int) -> Job:
+def own_job(request: HttpRequest, pk: int) -> Job:
     job = get_object_or_404(Job.objects.select_related("evaluation__unit"), pk=pk, user=request.user)
     visible_evaluation(request, job.evaluation_id)
     return job
@@ -333,7 +284,7 @@ def _own_job(request: HttpRequest, pk: int) -> Job:
 @login_required
 @require_GET
 def job_page(request: HttpRequest, pk: int) -> HttpResponse:
-    job = _own_job(request, pk)
+    job = own_job(request, pk)
     template = "evaluations/_job.html" if request.htmx else "evaluations/job.html"  # type: ignore[attr-defined]
     return render(request, template, {"job": job, "evaluation": job.evaluation})
 
@@ -341,7 +292,7 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def download(request: HttpRequest, pk: int) -> FileResponse:
-    job = _own_job(request, pk)
+    job = own_job(request, pk)
     if job.kind != JobKind.RENDER or not job.output or not Path(job.output).is_file():
         raise Http404
     return FileResponse(Path(job.output).open("rb"), as_attachment=True, filename=Path(job.output).name)
@@ -351,16 +302,13 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def apply_import(request: HttpRequest, pk: int) -> HttpResponse:
     """The editor, filled with what the upload gave, for the user to look at and save."""
-    job = _own_job(request, pk)
+    job = own_job(request, pk)
     evaluation = job.evaluation
-    if job.kind != JobKind.IMPORT or job.status != "done":
+    data = services.imported_data(job)
+    if data is None:
         raise Http404
     if not request.user.has_perm("evaluations.edit_evaluation", evaluation) or not evaluation.editable:
         raise PermissionDenied("此自评现在不能修改")
-    data = dict(job.result["data"])
-    for key in ("year", "template", "profile"):  # the task decides these, not the file
-        data[key] = evaluation.data.get(key)
-    data.setdefault("unit", {})["name"] = evaluation.unit.name
     context = _editor_context(evaluation, data, analyse(data), {}, evaluation.version)
     context |= {"editable": True, "imported": job}
     return render(request, "evaluations/editor.html", context)

@@ -1,0 +1,34 @@
+"""The page where users make and revoke their API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from jixiao.web.api.models import ApiToken
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """The user's tokens; a new one is shown once, on the page that made it."""
+    made = ""
+    if request.method == "POST":
+        name = request.POST.get("name", "").strip()
+        if not name or len(name) > 100 or "\x00" in name:
+            messages.error(request, "请填写令牌用途（不超过 100 字），以便日后辨认和吊销")
+        else:
+            _, made = ApiToken.issue(request.user, name)
+    listed = ApiToken.objects.filter(user=request.user)
+    return render(request, "api/tokens.html", {"tokens": listed, "made": made})
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token.revoke()
+    messages.success(request, f"已吊销令牌“{token.name}”，使用它的请求将被拒绝")
+    return redirect("tokens")
