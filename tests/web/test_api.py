@@ -116,6 +116,14 @@ def test_no_token_a_wrong_one_and_an_inactive_users_are_refused(world: World) ->
         assert error(response)[:2] == (401, "unauthenticated")
 
 
+def test_a_revoked_token_is_refused_even_beside_a_signed_in_session(world: World) -> None:
+    row, token = ApiToken.issue(world.users["preparer"], "吊销")
+    row.revoke()
+    browser = client_for(world.users["preparer"])
+    assert ids(browser.get("/api/evaluations")) == [world.own.pk]
+    assert error(browser.get("/api/evaluations", headers={"Authorization": f"Bearer {token}"}))[0] == 401
+
+
 def test_the_browser_session_works_and_its_changes_need_the_csrf_token(world: World) -> None:
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(world.users["preparer"])

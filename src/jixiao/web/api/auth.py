@@ -23,10 +23,10 @@ class BrowserSession(SessionAuth):
     """The signed-in user, unless the request names a token: a wrong token is refused as such,
     not judged by the session's CSRF rules."""
 
-    def _get_key(self, request: HttpRequest) -> str | None:
+    def __call__(self, request: HttpRequest) -> Any:
         if "Authorization" in request.headers:
             return None
-        return super()._get_key(request)
+        return super().__call__(request)
 
 
 AUTH = [TokenAuth(), BrowserSession()]

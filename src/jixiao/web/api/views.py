@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from jixiao.web.api.models import ApiToken
 
 
 @login_required
+@never_cache  # the page that shows a new token must not be kept by any cache
 def tokens(request: HttpRequest) -> HttpResponse:
     """The user's tokens; a new one is shown once, on the page that made it."""
     made = ""
