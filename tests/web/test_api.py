@@ -33,13 +33,13 @@ def error(response) -> tuple[int, str, str]:
 
 
 def test_a_list_holds_what_the_pages_show_each_user(world: World) -> None:
-    listed = {role: ids(bearer(world, role).get("/api/evaluations"))
+    listed = {role: sorted(ids(bearer(world, role).get("/api/evaluations")))
               for role in ("preparer", "other_preparer", "department_reviewer", "finance_reviewer", "foreign_reviewer")}
     assert listed == {
         "preparer": [world.own.pk],
         "other_preparer": [world.other.pk],
         "department_reviewer": [world.in_department.pk],
-        "finance_reviewer": [world.in_department.pk, world.own.pk, world.other.pk],  # by the unit's place in the tree
+        "finance_reviewer": sorted([world.own.pk, world.other.pk, world.in_department.pk]),
         "foreign_reviewer": [world.foreign.pk],
     }
 
@@ -51,8 +51,11 @@ def test_filters_and_pages(world: World) -> None:
     assert ids(client.get("/api/evaluations", {"unit": world.own_unit.pk})) == [world.own.pk]
     assert ids(client.get("/api/evaluations", {"unit": world.other_region_unit.pk})) == []
     assert ids(client.get("/api/evaluations", {"year": 2022})) == []
+    listed = ids(client.get("/api/evaluations", {"year": 2023}))  # in the tree's order, as on the home page
     second = client.get("/api/evaluations", {"year": 2023, "page": 2, "page_size": 2}).json()
-    assert ([item["id"] for item in second["items"]], second["count"], second["pages"]) == ([world.other.pk], 3, 2)
+    assert ([item["id"] for item in second["items"]], second["count"], second["pages"]) == (listed[2:], 3, 2)
+    home = client_for(world.users["finance_reviewer"]).get(reverse("home"), {"year": 2023})
+    assert listed == [evaluation.pk for evaluation in home.context["page"]]
 
 
 def test_a_detail_has_status_version_score_grade_and_counts(world: World) -> None:
