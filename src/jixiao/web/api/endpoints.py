@@ -20,6 +20,7 @@ from jixiao.web.evaluations import editor, services
 from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.models import Evaluation, Job, JobKind
 from jixiao.web.evaluations.presenting import placed_findings
+from jixiao.web.evaluations.related import related_evaluations
 from jixiao.web.evaluations.views import own_job, visible_evaluation
 from jixiao.web.review import services as review
 
@@ -114,7 +115,8 @@ def put_data(request: HttpRequest, update: schemas.DataUpdate, evaluation_id: in
          summary="校验结果：与网页所示相同的问题清单")
 def get_checks(request: HttpRequest, evaluation_id: int = EvaluationId) -> dict[str, Any]:
     evaluation = visible_evaluation(request, evaluation_id)
-    analysis = analyse(evaluation.data)
+    related = related_evaluations(evaluation, request.user)  # the cross checks, as on the pages
+    analysis = analyse(evaluation.data, related.related)
     placed = placed_findings(analysis, editor.parts(evaluation.data))
     return {
         "valid": analysis.valid,

@@ -107,6 +107,7 @@ class Place(Schema):
     line: int | None = None
     start: int | None = None
     end: int | None = None
+    report: str | None = Field(None, description="另一份报告或自评（交叉核对时），空：本自评")
 
 
 class Term(Schema):
