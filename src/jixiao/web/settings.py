@@ -155,7 +155,7 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(_config.data_dir / "files")},
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "jixiao.web.staticfiles.GzipManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = _config.data_dir / "files"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form posts; files have their own limit

@@ -11,6 +11,7 @@ from jixiao.web.api import views as api_tokens
 from jixiao.web.api.endpoints import api
 from jixiao.web.evaluations import exports
 from jixiao.web.evaluations import views as evaluations
+from jixiao.web.health import health
 from jixiao.web.publication import views as publication
 from jixiao.web.rectification import views as rectification
 from jixiao.web.review import views as review
@@ -57,5 +58,6 @@ urlpatterns = [
     path("tokens/", api_tokens.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", api_tokens.revoke, name="revoke_token"),
     path("api/", api.urls),
+    path("health/", health, name="health"),
     path("admin/", admin.site.urls),
 ]
