@@ -208,6 +208,10 @@ def report(pages: list[PageStats], errors: list[str]) -> None:
         print(f"      {error}")
 
 
+def _stopped(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=5000, help="units, one evaluation each (default 5000)")
@@ -223,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help=f"keep the database {DATABASE} afterwards")
     args = parser.parse_args(argv)
 
+    # Stopped from outside (SIGTERM, or SIGINT where a shell ignored it): the server is stopped
+    # and the database dropped all the same.
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, _stopped)
     work = Path(tempfile.mkdtemp(prefix="jixiao-bench-load-"))
     try:
         with own_database(DATABASE, args.keep) as database_url:
