@@ -153,6 +153,17 @@ class Origin(BaseModel):
 
 MAX_DECIMALS = 12
 """The most decimals a stated number may have (``StatedNumber.decimals`` is bounded by it)."""
+MAX_DIGITS = 30
+"""Digits a number may have, in a data file or a report: no amount, score or rate comes near,
+and a figure of thousands of digits would cost every relation it enters."""
+
+
+def number_problem(text: str) -> str | None:
+    """Why the number written ``text`` is refused: too many digits (``None`` when it is not)."""
+    digits = sum(character.isdigit() for character in text[:MAX_DIGITS + 10])
+    if digits > MAX_DIGITS:
+        return f"数字“{text[:20]}…”超过 {MAX_DIGITS} 位数字的上限"
+    return None
 
 
 class StatedNumber(BaseModel):
@@ -281,6 +292,9 @@ def parse_stated(text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
     if unit_text not in _UNIT_ALIASES and re.search(r"[\d_]", unit_text):  # 1e5, 1_000
         raise NumberError(f"“{text}”不是一个数值")
     unit = parse_unit(match["unit"]) if match["unit"] else default_unit
+    too_long = number_problem(digits)
+    if too_long:
+        raise NumberError(too_long)
     if len(fraction) > MAX_DECIMALS:  # a float's cached digits (1.1401234567901235), not a written figure
         raise NumberError(f"“{text}”的小数位过多（最多 {MAX_DECIMALS} 位）")
     try:

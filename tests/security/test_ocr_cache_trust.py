@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -82,13 +83,20 @@ def test_a_cache_directory_others_may_write_is_not_used(cache: Path) -> None:
     assert sorted(path.name for path in cache.iterdir()) == [KEY.name()]  # nothing stored there either
 
 
-def test_ocr_needs_no_home_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_home_directory_the_cache_is_the_users_own_in_the_temporary_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("HOME", "XDG_CACHE_HOME", "JIXIAO_CACHE_DIR", "JIXIAO_OCR_CACHE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
 
     def no_home() -> Path:
         raise RuntimeError("Could not determine home directory.")
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
-    assert cache_dir() is None
+    assert cache_dir() == tmp_path / f"jixiao-ocr-{os.getuid()}"
     assert cached_ocr(KEY, lambda: TRUE) == TRUE
+    assert (tmp_path / f"jixiao-ocr-{os.getuid()}").stat().st_mode & 0o777 == 0o700
+    assert cached_ocr(KEY, lambda: ()) == TRUE  # read back from there
+    monkeypatch.setattr(Path, "home", staticmethod(lambda: tmp_path / "gone"))  # an account's missing home
+    assert cache_dir() == tmp_path / f"jixiao-ocr-{os.getuid()}"

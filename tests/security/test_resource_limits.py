@@ -161,10 +161,18 @@ def test_an_image_of_one_row_of_59_million_pixels_is_refused_before_decoding(tmp
     assert run.peak_mb < PEAK_LIMIT_MB
 
 
-def pdf_with_lines(path: Path, lines: int) -> Path:
-    """A one-page PDF with a line of text and ``lines`` ruling lines, its stream compressed."""
-    drawing = b"".join(b"%d 100 m %d 700 l S\n" % (i % 500, i % 500) for i in range(lines))
-    stream = zlib.compress(b"BT /F1 12 Tf 50 750 Td (Budget report: total 100, spent 98 yuan) Tj ET\n" + drawing)
+def test_a_pdf_page_of_300000_ruling_lines_is_refused(tmp_path: Path) -> None:
+    path = pdf_with_lines(tmp_path / "lines.pdf", 300_000)
+    assert path.stat().st_size < MB
+    run = run_measured("check", str(path))
+    assert (run.exit_code, run.stdout) == (2, f"{path}: PDF 第 1 页有超过 20000 条线条和图形，超过上限，拒绝读取\n")
+    assert run.peak_mb < PEAK_LIMIT_MB
+    few = run_measured("check", str(pdf_with_lines(tmp_path / "few.pdf", 40)))
+    assert few.exit_code in (0, 1), few.stdout
+
+
+def pdf_with_stream(path: Path, stream: bytes) -> Path:
+    """A one-page PDF whose page content is ``stream`` (flate-compressed, as given)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
@@ -183,11 +191,65 @@ def pdf_with_lines(path: Path, lines: int) -> Path:
     return path
 
 
-def test_a_pdf_page_of_300000_ruling_lines_is_refused(tmp_path: Path) -> None:
-    path = pdf_with_lines(tmp_path / "lines.pdf", 300_000)
-    assert path.stat().st_size < MB
+def pdf_with_lines(path: Path, lines: int) -> Path:
+    """A one-page PDF with a line of text and ``lines`` ruling lines, its stream compressed."""
+    drawing = b"".join(b"%d 100 m %d 700 l S\n" % (i % 500, i % 500) for i in range(lines))
+    return pdf_with_stream(path, zlib.compress(TEXT_LINE + drawing))
+
+
+TEXT_LINE = b"BT /F1 12 Tf 50 750 Td (Budget report: total 100, spent 98 yuan) Tj ET\n"
+
+
+def test_a_pdf_content_stream_of_a_gigabyte_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    deflate = zlib.compressobj(9)
+    blanks = b" " * MB
+    stream = deflate.compress(TEXT_LINE) + b"".join(deflate.compress(blanks) for _ in range(1024))
+    path = pdf_with_stream(tmp_path / "blank.pdf", stream + deflate.flush())
+    assert path.stat().st_size < 2 * MB
     run = run_measured("check", str(path))
-    assert (run.exit_code, run.stdout) == (2, f"{path}: PDF 第 1 页有超过 20000 条线条和图形，超过上限，拒绝读取\n")
+    assert (run.exit_code, run.stdout) == (2, f"{path}: PDF 中有一个压缩数据流解压后超过 64 MB 的上限，拒绝读取\n")
+    assert run.peak_mb < 200
+    honest = run_measured("check", str(pdf_with_stream(tmp_path / "honest.pdf", zlib.compress(TEXT_LINE))))
+    assert (honest.exit_code, honest.stdout) == (0, f"{tmp_path / 'honest.pdf'}: 0 个错误，0 个警告，0 条提示\n")
+
+
+def test_a_pdf_image_of_too_many_pixels_is_refused_before_it_is_decoded(tmp_path: Path) -> None:
+    image = (b"<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray"
+             b" /BitsPerComponent 8 /Length 8 /Filter /FlateDecode >>\nstream\n")
+    path = pdf_with_lines(tmp_path / "image.pdf", 2)
+    body = path.read_bytes().replace(b"xref\n", b"6 0 obj\n" + image + zlib.compress(b"") + b"\nendstream\nendobj\nxref\n")
+    path.write_bytes(body)
+    run = run_measured("check", str(path))
+    assert (run.exit_code, run.stdout) == (
+        2, f"{path}: PDF 中有一张 100000×100000 像素的图片，超过 60 百万像素的上限，拒绝读取\n")
+
+
+def test_a_figure_of_twenty_thousand_digits_costs_no_quadratic_time(tmp_path: Path) -> None:
+    """Every pattern over figures starts where the digits start, and no figure past 30 digits is
+    an amount: 20,000 digits took 212 s before."""
+    path = tmp_path / "digits.txt"
+    path.write_text("项目支出预算1" + "0" * 20_000 + "万元，实际支出50万元，执行率60%。\n"
+                    "在职实有" + "1" * 20_000 + "人，其中管理人员5人，工勤人员3人。\n"
+                    "内设" + "一" * 20_000 + "个科室，分别是综合科、财务科。\n" + "包括" * 10_000 + "。\n",
+                    encoding="utf-8")
+    run = run_measured("check", str(path), timeout=60)
+    assert (run.exit_code, run.stdout) == (0, f"{path}: 0 个错误，0 个警告，0 条提示\n")
     assert run.peak_mb < PEAK_LIMIT_MB
-    few = run_measured("check", str(pdf_with_lines(tmp_path / "few.pdf", 40)))
-    assert few.exit_code in (0, 1), few.stdout
+
+
+def test_libreoffice_runs_within_its_memory_limit(tmp_path: Path) -> None:
+    """The limit is set in LibreOffice's own process: made tiny, LibreOffice cannot start, and the
+    error names the limit."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "a.txt"
+    source.write_text("基本支出 100 万元\n", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; import jixiao.documents.office_convert as convert\n"
+              "convert.MAX_MEMORY = 64 * 1024 * 1024\n"
+              "try:\n    convert.convert_with_libreoffice(Path(sys.argv[1]), 'pdf', Path(sys.argv[2]), timeout=60)\n"
+              "except Exception as error:\n    print(error)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(source), str(tmp_path)], capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.startswith(f"{source}: LibreOffice 转换失败（退出码 "), done.stdout
+    assert "，内存上限 64 MB）" in done.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jixiao.cli import app
-from jixiao.cli.check_view import visible
+from jixiao.io.visible import visible
 
 runner = CliRunner()
 

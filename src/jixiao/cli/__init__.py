@@ -22,6 +22,7 @@ from jixiao.cli.options import ForceOption, ProgressOption, fail, reported
 from jixiao.cli.render_commands import register_render_commands
 from jixiao.cli.serve_command import register_serve_commands
 from jixiao.io import DEFAULT_TEMPLATE
+from jixiao.io.visible import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -104,7 +105,7 @@ def new(
         raise fail(f"输出文件须为 .xlsx：{output}")
     with reported(), writing(output, force=force) as temporary:  # an unknown template names the known ones
         write_workbook(temporary, None, template)
-    _console().print(f"已写出空白填报工作簿：{output}")
+    typer.echo(f"已写出空白填报工作簿：{visible(output)}")
 
 
 @app.command()
@@ -179,7 +180,7 @@ def check(
         typer.echo(text, nl=False)
     else:
         _write_text(output, text, paths, force)
-        _console(stderr=True).print(f"已写出校验结果：{output}", soft_wrap=True)
+        typer.echo(f"已写出校验结果：{visible(output)}", err=True)
     raise typer.Exit(exit_code(results))
 
 
@@ -238,11 +239,10 @@ def import_(
             typer.echo(import_yaml(result), nl=False)
             return
         write_import(result, output, force=force)
-    console = _console(stderr=True)
-    console.print(f"已写出自评数据：{output}（报告模板：{result.template or '未识别'}）", soft_wrap=True)
+    typer.echo(f"已写出自评数据：{visible(output)}（报告模板：{result.template or '未识别'}）", err=True)
     if result.missing:
-        console.print(f"报告中未能读出 {len(result.missing)} 项，已列在文件开头，"
-                      "请补充后再运行 jixiao check。", soft_wrap=True)
+        typer.echo(f"报告中未能读出 {len(result.missing)} 项，已列在文件开头，请补充后再运行 jixiao check。",
+                   err=True)
 
 
 @app.command()
@@ -275,7 +275,7 @@ def schema(
         typer.echo(text)
     else:
         _write_text(output, text + "\n", [], force)
-        _console().print(f"已写出 JSON Schema：{output}")
+        typer.echo(f"已写出 JSON Schema：{visible(output)}")
 
 
 @app.command()

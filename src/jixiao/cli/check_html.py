@@ -14,6 +14,7 @@ from html import escape
 
 from jixiao.cli.check_view import FileResult, evidence_of, source_lines
 from jixiao.findings import CONTROL, Finding, Place, Severity, summarize
+from jixiao.io.visible import visible
 
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2rem auto;
@@ -51,7 +52,7 @@ def _summary(results: Sequence[FileResult]) -> str:
     rows = []
     totals = {severity.value: 0 for severity in Severity}
     for index, result in enumerate(results):
-        link = f'<a href="#file-{index}">{escape(result.file)}</a>'
+        link = f'<a href="#file-{index}">{escape(visible(result.file))}</a>'
         if result.error is not None:
             rows.append(f'<tr><td>{link}</td><td colspan="3">无法校验：{escape(result.error.message)}'
                         f"</td></tr>")
@@ -74,7 +75,8 @@ def _file_section(index: int, result: FileResult) -> str:
     template = f"；模板：{escape(result.template)}" if result.template else ""
     checked = f"；{escape(result.checked())}" if result.passed is not None else ""
     meta = f"格式：{escape(result.format)}{template}{checked}"
-    head = f'<section id="file-{index}">\n<h2>{escape(result.file)}</h2>\n<p class="meta">{meta}</p>\n'
+    name = escape(visible(result.file))
+    head = f'<section id="file-{index}">\n<h2>{name}</h2>\n<p class="meta">{meta}</p>\n'
     if result.error is not None:
         return (f'{head}<div class="failure"><span class="badge failure">无法校验</span>'
                 f'<span class="code">{escape(result.error.code)}</span>{escape(result.error.text)}'

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from jixiao.findings import Finding, Passed, Place, Severity, summarize
 from jixiao.io.errors import InputError
+from jixiao.io.visible import visible
 
 UNREADABLE = "JX-INPUT-001"
 """The file could not be read (missing, empty, corrupt, of an unknown type, invalid data)."""
@@ -39,7 +39,7 @@ class FileError:
 
     @classmethod
     def internal(cls, file: str, code: str, message: str, english: str) -> FileError:
-        return cls(code, message, english, Place(), f"{file}: {code} {message}")
+        return cls(code, message, english, Place(), f"{visible(file)}: {code} {message}")
 
     def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "english": self.english,
@@ -76,9 +76,9 @@ class FileResult:
 
     def as_json(self) -> dict[str, Any]:
         if self.error is not None:
-            return {"file": self.file, "format": self.format, "error": self.error.as_json()}
-        result: dict[str, Any] = {"file": self.file, "format": self.format, "template": self.template,
-                                  "findings": [f.as_json() for f in self.findings],
+            return {"file": visible(self.file), "format": self.format, "error": self.error.as_json()}
+        result: dict[str, Any] = {"file": visible(self.file), "format": self.format,
+                                  "template": self.template, "findings": [f.as_json() for f in self.findings],
                                   "summary": summarize(self.findings)}
         if self.passed is not None:
             result["passed"] = [relation.as_json() for relation in self.passed]
@@ -100,34 +100,12 @@ def as_json(results: Sequence[FileResult], listed: bool = False) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-_UNSEEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\udc80-\udcff]")
-
-
-def visible(text: str) -> str:
-    """``text`` safe for a terminal and for one line: control characters (a PDF's ESC sequences,
-    a line break in a file name), bidirectional overrides and undecodable bytes of a file name
-    (GBK from a Windows zip) written as escapes, so nothing can move the cursor, recolour the
-    terminal or forge a ``path:line:`` line."""
-    return _UNSEEN.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    character = match.group()
-    code = ord(character)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name did not decode
-        return f"\\x{code - 0xDC00:02x}"
-    if character in ("\n", "\r"):
-        return "\\n" if character == "\n" else "\\r"
-    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
-
-
 def as_text(result: FileResult) -> str:
     """``path:line: code message`` per finding, then the evidence indented, then a summary; every
     piece taken from a file or its name made :func:`visible`."""
     file = visible(result.file)
     if result.error is not None:
-        text = result.error.text.replace(result.file, file)
-        return "\n".join(visible(line) for line in text.split("\n")) + "\n"
+        return "\n".join(visible(line) for line in result.error.text.split("\n")) + "\n"
     lines = []
     source = source_lines(result.file)
     for finding in result.findings:

@@ -24,8 +24,12 @@ def fail(message: str) -> typer.Exit:
     from rich.console import Console
     from rich.markup import escape
 
-    # soft_wrap keeps paths whole; escaped, a “[…]” in a file name is printed, not read as markup
-    Console(stderr=True, highlight=False).print(f"[red]错误：[/red]{escape(message)}", soft_wrap=True)
+    from jixiao.io.visible import visible
+
+    # soft_wrap keeps paths whole; escaped, a “[…]” in a file name is printed, not read as markup;
+    # made visible line by line, a name or a file's text cannot steer the terminal or forge a line
+    shown = "\n".join(visible(line) for line in message.split("\n"))
+    Console(stderr=True, highlight=False).print(f"[red]错误：[/red]{escape(shown)}", soft_wrap=True)
     return typer.Exit(2)
 
 

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.options import ForceOption, ProgressOption, fail, reported
+from jixiao.io.visible import visible
 
 templates_app = typer.Typer(name="templates", help="报告模板：列出模板，查看模板的章节、附件和可用变量。",
                             no_args_is_help=True)
@@ -29,6 +30,7 @@ def render(
 ) -> None:
     """按地区模板出具自评报告（Word、HTML、PDF）或附件表（Excel）；缺失的内容标为【未填写】并在此提示。"""
     from jixiao.cli.progress import shown_progress
+    from jixiao.io.errors import os_reason
     from jixiao.io.load import load_evaluation
     from jixiao.io.output import check_target
     from jixiao.profiles import load_profile
@@ -50,11 +52,11 @@ def render(
                 warnings = render_file(evaluation, chosen, spec, user_template, output, inputs=[file],
                                        force=force)
     except OSError as error:
-        raise fail(f"无法写出 {output}：{error.strerror or error}") from None
+        raise fail(f"无法写出 {output}：{os_reason(error)}") from None
     for warning in warnings:
         typer.echo(f"警告：{warning}", err=True)
     pages = f"共 {_pages(output)} 页，" if suffix == ".pdf" else ""
-    typer.echo(f"已写出：{output}（模板 {spec.id}，{pages}{len(warnings)} 条警告）")
+    typer.echo(f"已写出：{visible(output)}（模板 {spec.id}，{pages}{len(warnings)} 条警告）")
 
 
 def _pages(pdf: Path) -> int:

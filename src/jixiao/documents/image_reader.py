@@ -24,7 +24,7 @@ from jixiao.documents.ocr import OcrText, engine_version, fit_image, ocr_image, 
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr
 from jixiao.documents.page_layout import Margins, PageBlock, margins_of, text_blocks, without_page_numbers
 from jixiao.documents.paged_text import PagedLayout
-from jixiao.io.errors import InputError
+from jixiao.io.errors import InputError, os_reason
 from jixiao.io.limits import MB, checked_size
 
 FORMAT = "image"
@@ -72,7 +72,7 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise InputError(f"无法读取文件：{error.strerror or error}", file=file,
+        raise InputError(f"无法读取文件：{os_reason(error)}", file=file,
                          english="cannot read file") from None
 
 

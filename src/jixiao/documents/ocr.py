@@ -118,8 +118,13 @@ def _build() -> Any:
         if not (models_dir() / name).is_file():
             raise InputError(f"OCR 模型文件缺失：{models_dir() / name}；请重新安装 rapidocr",
                              english=f"OCR model missing: {name}")
+    # No telemetry, so no device id kept in the home directory (and, without one, no English
+    # warning on the user's terminal); onnxruntime reads this when its environment is made.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime
     from rapidocr import RapidOCR
 
+    onnxruntime.set_default_logger_severity(3)  # errors only: its warnings are for developers
     return RapidOCR(params=engine_params())
 
 

@@ -4,10 +4,10 @@ A result is keyed by the SHA-256 of the file's bytes, the page index and the eng
 (:func:`jixiao.documents.ocr.engine_version`, with the rendering resolution for PDF pages), and
 stored as one JSON file, written to a temporary file and renamed (atomic: parallel workers never
 read half a file). The directory is ``$JIXIAO_CACHE_DIR/ocr`` when ``JIXIAO_CACHE_DIR`` is set,
-else ``$XDG_CACHE_HOME/jixiao/ocr``, else ``~/.cache/jixiao/ocr``. ``JIXIAO_OCR_CACHE=off``
-turns the cache off, and so does a user without a home directory (``HOME`` unset and no
-account entry) when neither variable is set. A cache that cannot be written, or a damaged
-entry, only costs a new OCR.
+else ``$XDG_CACHE_HOME/jixiao/ocr``, else ``~/.cache/jixiao/ocr``, and for a user without a home
+directory (``HOME`` unset and no account entry, or a home that does not exist)
+``jixiao-ocr-<uid>`` in the system's temporary folder. ``JIXIAO_OCR_CACHE=off`` turns the
+cache off. A cache that cannot be written, or a damaged entry, only costs a new OCR.
 
 What the cache trusts: a directory owned by the user running jixiao and writable by no one
 else (created ``0700``; any other is not used); in it, an entry only when it is a regular file
@@ -73,9 +73,15 @@ def cache_dir() -> Path | None:
     if xdg:
         return Path(xdg) / "jixiao" / "ocr"
     try:
-        return Path.home() / ".cache" / "jixiao" / "ocr"
-    except (RuntimeError, KeyError):  # no HOME and no account entry: no cache, OCR all the same
-        return None
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME and no account entry
+        home = None
+    if home is not None and home.is_dir():
+        return home / ".cache" / "jixiao" / "ocr"
+    # No home (a service account, a container's bare uid): a directory of this user's own in
+    # the system's temporary folder, trusted only if private_dir finds it ours and 0700.
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return Path(tempfile.gettempdir()) / f"jixiao-ocr-{user}"
 
 
 def private_dir(directory: Path) -> bool:

@@ -33,6 +33,8 @@ from jixiao.io.errors import InputError
 #: The LibreOffice commands looked for on ``PATH``, in order.
 COMMANDS = ("soffice", "libreoffice")
 #: The prefixes that run a command without network, tried in order (the first that works).
+MAX_MEMORY = 1024 * 1024 * 1024
+"""Address space LibreOffice may use (``RLIMIT_AS``): a report converts in some 300 MB."""
 NO_NETWORK = (("unshare", "--net"), ("unshare", "--net", "--map-root-user"))
 
 
@@ -155,6 +157,14 @@ def no_network_prefix() -> tuple[str, ...]:
     return ()
 
 
+def _bounded_memory() -> None:
+    """In the child, before LibreOffice starts: its address space is at most :data:`MAX_MEMORY`
+    (a hostile document makes it fail, not take the machine's memory)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
+
+
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill the whole process group of ``process`` (soffice.bin and its helpers) and reap it."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -168,7 +178,8 @@ def _run(args: list[str], file: str, timeout: float, env: Mapping[str, str] | No
     # ``unshare`` without ``--fork`` execs LibreOffice in place, in the group.
     process = subprocess.Popen([*no_network_prefix(), *args], stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-                               env=None if env is None else {**os.environ, **env})
+                               env=None if env is None else {**os.environ, **env},
+                               preexec_fn=_bounded_memory)  # sets one limit and takes no lock
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -180,5 +191,6 @@ def _run(args: list[str], file: str, timeout: float, env: Mapping[str, str] | No
     if process.returncode != 0:
         detail = output.decode("utf-8", "replace").strip().splitlines()
         reason = f"：{detail[-1]}" if detail else ""
-        raise InputError(f"LibreOffice 转换失败（退出码 {process.returncode}）{reason}", file=file,
+        limit = f"内存上限 {MAX_MEMORY // (1024 * 1024)} MB"  # past it, LibreOffice fails in many ways
+        raise InputError(f"LibreOffice 转换失败（退出码 {process.returncode}，{limit}）{reason}", file=file,
                          english=f"LibreOffice failed with exit code {process.returncode}")

@@ -37,6 +37,7 @@ from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, o
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
 from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_of
 from jixiao.documents.paged_text import PagedLayout
+from jixiao.documents.pdf_streams import check_streams
 from jixiao.documents.pdf_text import (
     MIN_PATHS,
     TextPage,
@@ -110,6 +111,7 @@ def _check_file(path: Path, file: str) -> None:
     if b"%%EOF" not in tail:
         raise InputError("PDF 文件不完整（缺少文件结尾，可能在传输或保存时被截断）", file=file,
                          english="truncated PDF: no %%EOF at its end")
+    check_streams(path, file)
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from pathlib import Path
 from jixiao.documents.flat_tables import parse_flat_text
 from jixiao.documents.model import Document
 from jixiao.findings import Place
-from jixiao.io.errors import InputError
+from jixiao.io.errors import InputError, os_reason
 from jixiao.io.limits import MB, checked_size
 
 FORMAT = "text"
@@ -37,7 +37,7 @@ def read_text_document(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(f"无法读取文件：{error.strerror or error}", file=file,
+        raise InputError(f"无法读取文件：{os_reason(error)}", file=file,
                          english="cannot read file") from None
     text = decode_text(data, file).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

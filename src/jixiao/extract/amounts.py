@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+NUMBER = r"(?<![0-9０-９])(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+"""A figure as written, starting where its digits start: a pattern never tries every digit of a
+long run as a start (a run of thousands of digits would cost quadratic time)."""
 MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
 _FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{PERCENT})")

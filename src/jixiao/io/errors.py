@@ -7,10 +7,12 @@ line, where *place* is the YAML line number, the workbook ``sheet!cell`` or the 
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jixiao.findings import Place
+from jixiao.io.visible import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,32 @@ def with_path(place: Place, path: str) -> Place:
     """The same location in the source, for another field path (a field without a place of
     its own is reported where its record or list item is)."""
     return Place(path=path, sheet=place.sheet, cell=place.cell, line=place.line, col=place.col)
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused to read or write a file, in Chinese (never the English
+    ``strerror``)."""
+    return _OS_REASONS.get(error.errno or 0, f"系统错误（errno {error.errno}）")
+
+
+_OS_REASONS = {
+    errno.ENOENT: "路径不存在，或其所在的文件系统不允许新建文件",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "操作不被允许",
+    errno.EROFS: "文件系统只读",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EFBIG: "文件过大",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EISDIR: "是一个文件夹",
+    errno.EIO: "读写设备出错",
+    errno.EINVAL: "文件名或路径无效",
+    errno.EXDEV: "不能跨文件系统移动文件",
+    errno.ELOOP: "符号链接层数过多",
+    errno.EBUSY: "文件正被占用",
+    errno.ETXTBSY: "文件正被占用",
+}
 
 
 class InputError(Exception):
@@ -75,5 +103,6 @@ class InputError(Exception):
         return "\n".join(self._line(problem) for problem in self.problems)
 
     def _line(self, problem: Problem) -> str:
-        prefix = ":".join(part for part in (self.file, place_text(problem.place)) if part)
+        file = visible(self.file) if self.file else None  # a name with a line break forges no line
+        prefix = ":".join(part for part in (file, place_text(problem.place)) if part)
         return f"{prefix}: {problem.message}" if prefix else problem.message

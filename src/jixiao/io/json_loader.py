@@ -13,7 +13,8 @@ from typing import Any
 
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
-from jixiao.io.yaml_loader import DECIMAL, NOT_WRITTEN_MESSAGE, SourceMap, number_problem
+from jixiao.io.yaml_loader import DECIMAL, NOT_WRITTEN_MESSAGE, SourceMap
+from jixiao.numbers import number_problem
 
 
 class _NotWritten:

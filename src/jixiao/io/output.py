@@ -16,6 +16,7 @@ Refusals are :class:`~jixiao.io.errors.InputError` with a Chinese message naming
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from jixiao.io.errors import InputError
+from jixiao.io.errors import InputError, os_reason
+from jixiao.io.visible import visible
 
 
 @contextmanager
@@ -35,12 +37,20 @@ def writing(target: Path, *, inputs: Iterable[Path] = (), force: bool = False) -
     regular file that is not one of them.
     """
     check_target(target, inputs=inputs, force=force)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=target.suffix,
-                                    dir=target.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=target.suffix,
+                                        dir=target.parent)
+    except OSError as error:  # /proc, a read-only or full file system, no permission
+        raise _unwritable(target, error) from None
     os.close(handle)
     temporary = Path(name)
     try:
-        yield temporary
+        try:
+            yield temporary
+        except OSError as error:
+            if not _about(error, temporary):
+                raise
+            raise _unwritable(target, error) from None
         _settle(temporary, target, force=force)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -55,6 +65,13 @@ def write_text(target: Path, text: str, *, inputs: Iterable[Path] = (), force: b
 
 def check_target(target: Path, *, inputs: Iterable[Path] = (), force: bool = False) -> None:
     """Refuse, with a Chinese :class:`InputError`, a target that may not be written."""
+    try:
+        _check_target(target, inputs, force)
+    except OSError as error:  # a name too long, a folder that may not be looked into
+        raise _unwritable(target, error) from None
+
+
+def _check_target(target: Path, inputs: Iterable[Path], force: bool) -> None:
     if target.is_symlink():
         _refuse(target, "是符号链接；jixiao 不通过链接写文件，请指定普通文件的路径", "is a symbolic link")
     if any(_same_file(target, source) for source in inputs):
@@ -66,7 +83,7 @@ def check_target(target: Path, *, inputs: Iterable[Path] = (), force: bool = Fal
     if target.exists() and not force:
         _refuse(target, "已存在，未写出（以免覆盖已有内容）；确需替换请加 --force", "exists (use --force)")
     if not target.parent.is_dir():
-        _refuse(target, f"所在的文件夹“{target.parent}”不存在", "folder does not exist")
+        _refuse(target, f"所在的文件夹“{visible(target.parent)}”不存在", "folder does not exist")
 
 
 def _same_file(target: Path, source: Path) -> bool:
@@ -86,8 +103,20 @@ def _settle(temporary: Path, target: Path, *, force: bool) -> None:
                 check_target(target, force=force)
             temporary.replace(target)
     except OSError as error:
-        raise InputError(f"无法写出文件：{error.strerror or error}", file=str(target),
-                         english=f"cannot write {target}") from None
+        raise _unwritable(target, error) from None
+
+
+def _about(error: OSError, temporary: Path) -> bool:
+    """Whether writing the output failed (rather than reading an input meanwhile)."""
+    return error.filename in (None, str(temporary)) or error.errno in _FULL
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _unwritable(target: Path, error: OSError) -> InputError:
+    return InputError(f"无法写出文件：{os_reason(error)}", file=str(target),
+                      english=f"cannot write output ({error.strerror or error.errno})")
 
 
 def _linked(temporary: Path, target: Path) -> bool:

@@ -20,6 +20,7 @@ from yaml.reader import ReaderError
 
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
+from jixiao.numbers import number_problem
 
 FLOAT_TAG = "tag:yaml.org,2002:float"
 INT_TAG = "tag:yaml.org,2002:int"
@@ -39,21 +40,11 @@ NOT_WRITTEN = re.compile(
 """Number forms a report never uses: scientific notation, infinity, not-a-number."""
 
 NOT_WRITTEN_MESSAGE = "金额须按书面写法填写（如 132.71），不能使用科学计数法或 .inf、.nan：“{}”"
-MAX_DIGITS = 30
-"""Digits a number may have: no amount, score or rate of a report comes near."""
 MAX_VALUES = 200_000
 """Values (mappings, lists and scalars) a YAML file may expand to, aliases counted each time
 they are used: an evaluation has a few thousand; an alias bomb has billions."""
 
 SourceMap = dict[str, Place]
-
-
-def number_problem(text: str) -> str | None:
-    """Why the number written ``text`` is refused: too many digits (``None`` when it is not)."""
-    digits = sum(character.isdigit() for character in text[:MAX_DIGITS + 10])
-    if digits > MAX_DIGITS:
-        return f"数字“{text[:20]}…”超过 {MAX_DIGITS} 位数字的上限"
-    return None
 
 
 class NotWrittenNumberError(ValueError):

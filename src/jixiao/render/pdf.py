@@ -22,7 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from jixiao.documents.office_convert import convert_all_with_libreoffice, convert_with_libreoffice
-from jixiao.io.errors import InputError
+from jixiao.io.errors import InputError, os_reason
+from jixiao.io.visible import visible
 from jixiao.render.fonts import fonts_conf
 from jixiao.workers import worker_context
 
@@ -45,7 +46,7 @@ def render_pdf(docx: Path, out: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Pa
                                                 env=font_environment())
             produced.replace(out)  # one file system: the scratch directory is beside ``out``
     except OSError as error:
-        raise InputError(f"无法写出 PDF 文件“{out}”：{error.strerror or error}", file=str(docx),
+        raise InputError(f"无法写出 PDF 文件“{visible(out)}”：{os_reason(error)}", file=str(docx),
                          english=f"cannot write {out}") from None
     return out
 

@@ -19,6 +19,7 @@ from jixiao.documents import read_document
 from jixiao.extract.evaluation.extract import REQUIRED, MissingField, extract_evaluation
 from jixiao.io.output import write_text
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
+from jixiao.io.visible import visible
 from jixiao.io.yaml_dumper import WrittenNumberDumper, dump_yaml
 from jixiao.model import Evaluation
 
@@ -70,7 +71,8 @@ def write_import(result: ImportResult, out: Path, *, force: bool = False) -> Non
 def import_yaml(result: ImportResult) -> str:
     """The YAML text :func:`write_import` writes."""
     template = result.template or "未识别"
-    header = [f"# 由 jixiao import 从 {Path(result.file).name} 读出（报告模板：{template}）。",
+    # made visible: a line break in the report's name would start a YAML key of its own
+    header = [f"# 由 jixiao import 从 {visible(Path(result.file).name)} 读出（报告模板：{template}）。",
               "# 数值按报告原样写出，未作任何更正、补全或计算。"]
     if result.missing:
         header.append("# 报告中未能读出以下内容，请补充后再运行 jixiao check：")

@@ -14,7 +14,9 @@ import re
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import StatedNumber, Unit
 
-_NUMERAL = r"\d+|[一二三四五六七八九十两]+"
+_NUMERAL = r"(?<!\d)\d{1,9}|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]{1,9}"
+"""A count as written, anchored where it starts and short: a run of thousands of digits or
+numerals is neither tried from each of them nor converted (cn2an is quadratic in its length)."""
 _NOUN = r"[^\d，。；：、\s]{1,8}?"
 _COUNT_FIRST = re.compile(
     rf"(?:内设|下设|设有|设|包括|共有|共)\s*(?P<n>{_NUMERAL})\s*(?:个|家|类|种|项)(?P<noun>{_NOUN})"
@@ -23,7 +25,7 @@ _NOUN_FIRST = re.compile(
     rf"(?P<n>{_NUMERAL})\s*(?:个|家|项|所|处)\s*[，：]\s*(?:即|分别(?:是|为)|包括)[：]?(?P<list>[^，。；]+)")
 _NOUN_BEFORE = re.compile(r"[^\d，。；：、\s属有设]{2,8}\s*$")
 _LIST_FIRST = re.compile(
-    rf"(?:分为|包括)(?P<list>[^，。；：]+?)(?P<n>{_NUMERAL})\s*(?:个|种|类|项)(?:类型|类别|方面|部分)?(?=[，。；]|$)")
+    rf"(?:分为|包括)(?P<list>[^，。；：]{{1,200}}?)(?P<n>{_NUMERAL})\s*(?:个|种|类|项)(?:类型|类别|方面|部分)?(?=[，。；]|$)")
 _JOIN = re.compile(r"和|及|与")
 
 
