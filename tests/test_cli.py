@@ -58,7 +58,7 @@ def test_several_files_give_a_list_and_a_broken_file_its_own_error(tmp_path: Pat
     assert first["summary"]["error"] == 4
     assert second == {"file": str(broken), "format": "yaml", "error": {
         "code": "JX-INPUT-001",
-        "message": "YAML 格式错误：while parsing a flow node；expected the node content, but found '<stream end>'",
+        "message": "YAML 格式错误（第 1 列）：缺少值：列表或映射没有写完",
         "english": "YAML syntax error: while parsing a flow node；expected the node content, but found '<stream end>'",
         "where": {"line": 3}}}
 

@@ -5,7 +5,7 @@ A result is keyed by the SHA-256 of the file's bytes, the page index and the eng
 stored as one JSON file, written to a temporary file and renamed (atomic: parallel workers never
 read half a file). The directory is ``$JIXIAO_CACHE_DIR/ocr`` when ``JIXIAO_CACHE_DIR`` is set,
 else ``$XDG_CACHE_HOME/jixiao/ocr``, else ``~/.cache/jixiao/ocr``, and for a user without a home
-directory (``HOME`` unset and no account entry, or a home that does not exist)
+directory (``HOME`` unset and no account entry, or an account whose home does not exist)
 ``jixiao-ocr-<uid>`` in the system's temporary folder. ``JIXIAO_OCR_CACHE=off`` turns the
 cache off. A cache that cannot be written, or a damaged entry, only costs a new OCR.
 
@@ -72,9 +72,11 @@ def cache_dir() -> Path | None:
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
         return Path(xdg) / "jixiao" / "ocr"
+    if os.environ.get("HOME"):
+        return Path(os.environ["HOME"]) / ".cache" / "jixiao" / "ocr"
     try:
-        home = Path.home()
-    except (RuntimeError, KeyError):  # no HOME and no account entry
+        home = Path.home()  # the account's
+    except (RuntimeError, KeyError):  # no account entry either
         home = None
     if home is not None and home.is_dir():
         return home / ".cache" / "jixiao" / "ocr"

@@ -174,6 +174,40 @@ def _control_character(error: ReaderError, text: str, file: str) -> InputError:
 def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> InputError:
     mark = error.problem_mark or error.context_mark
     detail = "；".join(str(text) for text in (error.context, error.problem) if text)
-    return InputError(f"YAML 格式错误：{detail}", file=file,
+    column = f"第 {mark.column + 1} 列" if mark else ""
+    return InputError(f"YAML 格式错误（{column}）：{_syntax_reason(str(error.problem or ''))}"
+                      if column else f"YAML 格式错误：{_syntax_reason(str(error.problem or ''))}", file=file,
                       place=Place(line=mark.line + 1) if mark else None,
                       english=f"YAML syntax error: {detail}")
+
+
+def _syntax_reason(problem: str) -> str:
+    """PyYAML's problem in Chinese: what a user typing the file gets wrong."""
+    tag = re.search(r"constructor for the tag '([^']*)'", problem)
+    if tag:
+        return f"不支持的 YAML 标签“{tag.group(1)}”"
+    for pattern, reason in _SYNTAX_REASONS:
+        if pattern in problem:
+            return reason
+    return "写法不符合 YAML 格式（请检查缩进、冒号和引号）"
+
+
+_SYNTAX_REASONS = (
+    ("'\\t'", "有制表符：YAML 只能用空格缩进"),
+    ("cannot start any token", "有不能作为值开头的字符（如 @、`、%）：请给这个值加上引号"),
+    ("mapping values are not allowed", "此处不能写“键: 值”：冒号后的内容请加引号，或检查缩进"),
+    ("could not find expected ':'", "缺少冒号“:”，或引号未闭合"),
+    ("expected <block end>", "缩进不一致"),
+    ("expected <document start>", "缩进不一致，或文件开头多了内容"),
+    ("expected ',' or ']'", "方括号列表缺少“,”或“]”"),
+    ("expected ',' or '}'", "花括号映射缺少“,”或“}”"),
+    ("expected the node content", "缺少值：列表或映射没有写完"),
+    ("found undefined alias", "引用了未定义的锚点（*名称）"),
+    ("found unexpected end of stream", "文件意外结束：引号或括号未闭合"),
+    ("found unknown escape character", "双引号内有未知的转义字符（\\ 后的字符）"),
+    ("found duplicate anchor", "锚点（&名称）重复定义"),
+    ("expected a comment or a line break", "值后面多了内容：请给整个值加上引号"),
+    ("found a tab character", "有制表符：YAML 只能用空格缩进"),
+    ("expected alphabetic or numeric character", "锚点或别名的名称无效"),
+    ("while constructing", "有 YAML 不能表示为数据的写法"),
+)
