@@ -29,6 +29,7 @@ def _usage_error(args: list[str]) -> tuple[list[str], str]:
         (["check"], "缺少参数 FILES"),
         (["check", "--format", "bogus", "a.txt"], "选项 --format 的值有误：“bogus”不是可选值（可选：text、json、html）"),
         (["check", "--jobs", "x", "a.txt"], "选项 --jobs / -j 的值有误：应为整数"),
+        (["check", "--jobs", "0", "a.txt"], "选项 --jobs / -j 的值有误：应不小于 1"),
         (["check", "--jobs"], "选项 --jobs 后缺少取值"),
         (["check", "--bogus", "a.txt"], "没有选项 --bogus（是否要用：--jobs）"),
         (["rules", "--bogus"], "没有选项 --bogus"),

@@ -119,3 +119,16 @@ def test_ocr_works_for_a_user_without_a_home_directory(tmp_path: Path) -> None:
     cache = temporary / "jixiao-ocr-54321"
     assert cache.stat().st_mode & 0o777 == 0o700
     assert len(list(cache.glob("*.json"))) == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["check"], ["new"], ["render", str(EXAMPLE)], ["check", "--format", "xml", str(EXAMPLE)],
+    ["check", "--jobs", "0", str(EXAMPLE)], ["score", "--bogus", str(EXAMPLE)], ["import"], ["nosuch"],
+    ["check", "--jobs", "x\n伪造", str(EXAMPLE)],
+])
+def test_every_usage_error_is_chinese(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, (args, result.output)
+    assert "错误" in result.output or "缺少" in result.output or "没有" in result.output, result.output
+    assert not ENGLISH.search(result.output), (args, result.output)
+    assert not re.search(r"\b(?:Missing|Invalid|Error|Usage|Try|No such|Got unexpected)\b", result.output), result.output
