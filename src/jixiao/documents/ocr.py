@@ -121,7 +121,7 @@ def _build() -> Any:
     # No telemetry, so no device id kept in the home directory (and, without one, no English
     # warning on the user's terminal); onnxruntime reads this when its environment is made.
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    import onnxruntime
+    import onnxruntime  # type: ignore[import-untyped]
     from rapidocr import RapidOCR
 
     onnxruntime.set_default_logger_severity(3)  # errors only: its warnings are for developers
