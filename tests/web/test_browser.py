@@ -8,6 +8,7 @@ Screenshots of every page go to ``test-output/screenshots/``.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -18,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -34,12 +36,22 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _site_env() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items()
+            if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "JIXIAO_BROKER_URL"}}
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site's data directory (its SQLite database)."""
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="module")
+def site(site_data: Path) -> Iterator[str]:
     port = _free_port()
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "JIXIAO_BROKER_URL"}}
-    data = tmp_path_factory.mktemp("site")
+    env = _site_env()
+    data = site_data
     server = subprocess.Popen([str(Path(sys.executable).with_name("jixiao")), "serve", "--demo", "--port", str(port),
                                "--data", str(data), "--workers", "1"], env=env, start_new_session=True,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -202,3 +214,74 @@ def test_a_token_made_on_its_page_calls_the_api_and_the_docs_page_runs_under_the
     _shot(page, "22-api-token-revoked")
     assert page.request.get(f"{site}/api/evaluations", headers={"Authorization": f"Bearer {token}"}).status == 401
     assert (blocked, PAGE_ERRORS) == ([], [])
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+# A unit named like markup, given a copy of a demo unit's evaluation, written straight into the
+# demo site's database (no page lets a user name a unit).
+_ADD_HOSTILE_UNIT = f"""
+import django
+django.setup()
+from jixiao.web.accounts.models import Organisation, OrgKind
+from jixiao.web.evaluations.models import Evaluation
+source = Evaluation.objects.get(unit__name="【演示】区园林绿化中心", year=2023)
+unit = Organisation.objects.create(name={HOSTILE!r}, kind=OrgKind.UNIT, parent=source.unit.parent)
+source.pk = None
+source.unit = unit
+source.save()
+"""
+
+
+def test_dashboard_table_charts_export_and_drill_down(site: str, site_data: Path, browser: object) -> None:
+    env = _site_env() | {"JIXIAO_DATA_DIR": str(site_data), "DJANGO_SETTINGS_MODULE": "jixiao.web.settings"}
+    subprocess.run([sys.executable, "-c", _ADD_HOSTILE_UNIT], env=env, check=True, timeout=120)
+    expect = playwright.expect
+    reviewer = _page(browser, site, "shenhe")
+    dialogs: list[str] = []
+    reviewer.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    reviewer.click("header nav a:has-text('汇总分析')")
+    reviewer.select_option("select[name=year]", "2023")
+    reviewer.click("button:has-text('切换')")
+    table = reviewer.locator("#dashboard-table tbody")
+    expect(table.locator("tr")).to_have_count(12)  # 10 demo units, 洞庭新城 and the hostile name
+    expect(table).to_contain_text("【演示】区档案馆")
+    expect(table.locator("tr", has_text="【演示】区市政设施维护中心")).to_contain_text("高分低执行（一体化红色预警）")
+    expect(table.locator("td a", has_text=HOSTILE)).to_have_count(1)
+    for chart in ("grades", "rates", "three-public", "scatter"):
+        expect(reviewer.locator(f"#chart-{chart} canvas")).to_have_count(1)
+    reviewer.locator("#chart-scatter").hover()  # a tooltip near the hostile unit's point is text
+    _shot(reviewer, "20-dashboard")
+    reviewer.locator("#dashboard-filters").evaluate("element => element.scrollIntoView()")
+    _shot(reviewer, "21-dashboard-table")
+    assert reviewer.locator("img[src=x]").count() == 0
+
+    reviewer.click("#dashboard-table th a[data-sort=rate]")
+    expect(table.locator("tr").first).to_contain_text("【演示】区市政设施维护中心")  # 执行率 57.3%
+    reviewer.select_option("select[name=alert]", "red")
+    reviewer.click("button:has-text('筛选')")
+    red_rows = table.locator("tr")
+    reviewer.locator("#dashboard-filters").evaluate("element => element.scrollIntoView()")
+    expect(red_rows.first).to_contain_text("【演示】区市政设施维护中心")
+    assert all("a-red" in (row.inner_html()) for row in red_rows.all())
+    _shot(reviewer, "22-dashboard-red-alerts")
+    with reviewer.expect_download() as download:
+        reviewer.click("#export")
+    assert download.value.suggested_filename == "岳阳楼区-2023-绩效自评汇总表.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    assert [cell.value for cell in sheet[2]][:3] == ["年度", "预算单位", "主管部门"]
+    assert sheet.cell(3, 2).value == "【演示】区市政设施维护中心"
+    assert sheet.max_row - 2 == red_rows.count()
+
+    reviewer.locator("#dashboard-table tr", has_text="【演示】区市政设施维护中心").locator("a:has-text('历年')").click()
+    expect(reviewer.locator("h1")).to_have_text("【演示】区市政设施维护中心 · 历年自评")
+    expect(reviewer.locator("#unit-years tbody tr")).to_have_count(2)
+    expect(reviewer.locator("#chart-trend canvas")).to_have_count(1)
+    _shot(reviewer, "23-unit-years")
+
+    department = _page(browser, site, "bumen")
+    department.goto(f"{site}/dashboard/?year=2023")
+    expect(department.locator("#dashboard-table tbody tr")).to_have_count(4)
+    expect(department.locator("#dashboard-table tbody")).not_to_contain_text("洞庭新城")
+    _shot(department, "24-dashboard-department")
+    assert dialogs == []
+    assert PAGE_ERRORS == []

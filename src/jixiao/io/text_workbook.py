@@ -10,16 +10,19 @@ ranges are filled with :func:`merge_text` (an empty merge, then the text written
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import xlsxwriter  # type: ignore[import-untyped]
 
 TEXT_STAYS_TEXT = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
 
-def text_workbook(path: Path, options: dict[str, Any] | None = None) -> Any:
-    """An XlsxWriter workbook at ``path`` that writes every string as a string."""
-    return xlsxwriter.Workbook(str(path), {**(options or {}), **TEXT_STAYS_TEXT})
+def text_workbook(path: Path | IO[bytes], options: dict[str, Any] | None = None) -> Any:
+    """An XlsxWriter workbook at ``path`` (a file, or a buffer written in memory) that writes
+    every string as a string."""
+    if isinstance(path, Path):
+        return xlsxwriter.Workbook(str(path), {**(options or {}), **TEXT_STAYS_TEXT})
+    return xlsxwriter.Workbook(path, {**(options or {}), "in_memory": True, **TEXT_STAYS_TEXT})
 
 
 def merge_text(sheet: Any, first_row: int, first_col: int, last_row: int, last_col: int, text: str,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
+from string import Formatter
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -69,6 +70,69 @@ class GradeCut(_Frozen):
     grade: str
 
 
+class AlertSeverity(StrEnum):
+    RED = "red"
+    """红色预警: the bureau acts on it (returns, cuts, reviews on site)."""
+    YELLOW = "yellow"
+    """黄色预警: the bureau looks at it."""
+
+    @property
+    def label(self) -> str:
+        return "红色预警" if self is AlertSeverity.RED else "黄色预警"
+
+
+class AlertKind(StrEnum):
+    """What an alert compares; each kind names the figures its message may quote."""
+
+    EXECUTION_BELOW = "execution-below"
+    """执行率 below ``threshold`` (%)."""
+    SCORE_ABOVE_EXECUTION = "score-above-execution"
+    """一体化红色预警: the score exceeds the execution-based score (100 × min(执行率, 100%)) by
+    more than ``threshold`` points."""
+    STATED_TOTAL_ABOVE_CAP = "stated-total-above-cap"
+    """The unit's stated 总分 above the cap the profile puts on its 执行率 (``total_caps``)."""
+    ACHIEVEMENT_ABOVE = "achievement-above"
+    """An indicator's 实际/目标 above ``threshold`` (%): a target set far too low."""
+    THREE_PUBLIC_INCREASE = "three-public-increase"
+    """三公经费 this year above last year's by more than ``threshold`` (%)."""
+
+    @property
+    def figures(self) -> frozenset[str]:
+        return _ALERT_FIGURES[self]
+
+
+_ALERT_FIGURES = {
+    AlertKind.EXECUTION_BELOW: frozenset({"rate", "threshold"}),
+    AlertKind.SCORE_ABOVE_EXECUTION: frozenset({"score", "rate", "expected", "excess", "threshold"}),
+    AlertKind.STATED_TOTAL_ABOVE_CAP: frozenset({"stated", "cap", "rate", "rate_below"}),
+    AlertKind.ACHIEVEMENT_ABOVE: frozenset({"indicator", "achievement", "threshold"}),
+    AlertKind.THREE_PUBLIC_INCREASE: frozenset({"current", "prior", "change", "threshold"}),
+}
+
+
+class AlertRule(_Frozen):
+    """预警规则: a named, versioned comparison of an evaluation's computed figures."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    version: int = Field(ge=1)
+    name: str = Field(min_length=1, description="预警名称, shown to reviewers")
+    severity: AlertSeverity
+    kind: AlertKind
+    threshold: Decimal | None = None
+    message: str = Field(min_length=1, description="Chinese text with {figure} placeholders")
+
+    @model_validator(mode="after")
+    def _message_quotes_known_figures(self) -> AlertRule:
+        quoted = {name for _, name, _, _ in Formatter().parse(self.message) if name is not None}
+        unknown = quoted - self.kind.figures
+        if unknown:
+            known = "、".join(sorted(self.kind.figures))
+            raise ValueError(f"预警“{self.id}”的提示中有未知的数字 {sorted(unknown)}（可用：{known}）")
+        if self.threshold is None and self.kind is not AlertKind.STATED_TOTAL_ABOVE_CAP:
+            raise ValueError(f"预警“{self.id}”须给出 threshold")
+        return self
+
+
 class Profile(_Frozen):
     """评分规则 of one region and period."""
 
@@ -89,6 +153,7 @@ class Profile(_Frozen):
     grades: tuple[GradeCut, ...]
     score_decimals: int = Field(2, ge=0, le=4)
     execution_block: str = Field("预算执行率", description="the block scored from 执行率")
+    alerts: tuple[AlertRule, ...] = Field((), description="预警规则 the dashboards apply")
 
     @model_validator(mode="after")
     def _weights_total_100(self) -> Profile:
@@ -97,6 +162,9 @@ class Profile(_Frozen):
             raise ValueError(f"一级指标分值合计应为 100，实为 {total}")
         if self.execution_block not in self.block_weights:
             raise ValueError(f"block_weights 缺少“{self.execution_block}”")
+        ids = [alert.id for alert in self.alerts]
+        if len(ids) != len(set(ids)):
+            raise ValueError("预警规则的 id 重复")
         return self
 
     @property

@@ -12,7 +12,14 @@ from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring.derived import DerivedFigure, derived_figures
 from jixiao.scoring.indicators import IndicatorScore, block_name, infer_nature, read_quantity, written_target
-from jixiao.scoring.tables import BlockScore, TableScore, execution_rate, score_disagrees, score_table
+from jixiao.scoring.tables import (
+    BlockScore,
+    TableScore,
+    execution_rate,
+    is_scored,
+    score_disagrees,
+    score_table,
+)
 
 __all__ = [
     "BlockScore",
@@ -23,6 +30,7 @@ __all__ = [
     "block_name",
     "execution_rate",
     "infer_nature",
+    "is_scored",
     "read_quantity",
     "score_disagrees",
     "score_evaluation",

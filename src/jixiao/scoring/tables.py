@@ -60,6 +60,11 @@ class TableScore:
         return _value(self.execution_stated) + sum((b.stated_score for b in self.blocks), ZERO)
 
 
+def is_scored(table: TableScore) -> bool:
+    """Whether the table has anything to score (a form without one scores nothing, not 0)."""
+    return bool(table.indicators) or table.execution_rate is not None
+
+
 def _value(number: StatedNumber | None) -> Decimal:
     return ZERO if number is None else number.value
 

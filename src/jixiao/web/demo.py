@@ -1,17 +1,20 @@
 """The demonstration region: 岳阳楼区 with two real units, their evaluations (from
-``examples/``; 党群工作部's 2021 one approved and published, its PDF rendered by the worker) and
-one account per role. Loading it twice changes nothing."""
+``examples/``; 党群工作部's 2021 one approved and published, its PDF rendered by the worker), a
+few clearly labelled 【演示】 units for the 汇总分析 page (:mod:`jixiao.web.demo_units`) and one
+account per role. Loading it twice changes nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
 from jixiao.io.load import read_evaluation_data
 from jixiao.web.accounts.models import Organisation, OrgKind, Role, User
+from jixiao.web.demo_units import DEPARTMENT, load_demo_units
 from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.models import Evaluation, Status, Task
@@ -36,6 +39,7 @@ ACCOUNTS = (
     DemoAccount("tianbao", Role.PREPARER, DONGTING, "填报人（洞庭新城）"),
     DemoAccount("fuzeren", Role.UNIT_HEAD, DONGTING, "负责人（洞庭新城）"),
     DemoAccount("shenhe", Role.FINANCE_REVIEWER, REGION, "财政审核人（岳阳楼区）"),
+    DemoAccount("bumen", Role.DEPARTMENT_REVIEWER, DEPARTMENT, "主管部门审核人（演示教育局）"),
     DemoAccount("admin", Role.ADMIN, REGION, "管理员"),
 )
 
@@ -49,6 +53,7 @@ def examples_dir() -> Path:
 def load_demo() -> list[DemoAccount]:
     region = _organisation(REGION, OrgKind.REGION, None)
     units = {name: _organisation(name, OrgKind.UNIT, region) for name in (DONGTING, DANGQUN)}
+    units[DEPARTMENT] = _organisation(DEPARTMENT, OrgKind.DEPARTMENT, region)
     for account in ACCOUNTS:
         if not User.objects.filter(username=account.username).exists():
             user = User(
@@ -82,6 +87,7 @@ def load_demo() -> list[DemoAccount]:
     published = _evaluation(units[DANGQUN], 2021, "chenglingji-dangqun-2021.yaml", issuer)
     if published is not None:
         _publish(published, issuer)
+    load_demo_units(units[DEPARTMENT], _example("dongting-2023.yaml"))
     return list(ACCOUNTS)
 
 
@@ -95,8 +101,7 @@ def _evaluation(unit: Organisation, year: int, example: str, by: User) -> Evalua
     task = Task.objects.get(scope=unit.parent, year=year)
     if Evaluation.objects.filter(task=task, unit=unit).exists():
         return None
-    _, raw, _ = read_evaluation_data(examples_dir() / example)
-    data = paths.plain(raw)
+    data = _example(example)
     evaluation = Evaluation(task=task, unit=unit, year=year, data=data, updated_by=by)
     summarise(evaluation, analyse(data))
     evaluation.save()
@@ -109,3 +114,8 @@ def _publish(evaluation: Evaluation, by: User) -> None:
     evaluation.status = Status.APPROVED
     evaluation.save(update_fields=["status"])
     take_step(evaluation.pk, "publish", by)
+
+
+def _example(name: str) -> dict[str, Any]:
+    _, raw, _ = read_evaluation_data(examples_dir() / name)
+    return paths.plain(raw)

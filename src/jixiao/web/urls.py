@@ -9,6 +9,7 @@ from django.urls import path
 from jixiao.web.accounts.views import SignIn
 from jixiao.web.api import views as api_tokens
 from jixiao.web.api.endpoints import api
+from jixiao.web.dashboard import views as dashboard
 from jixiao.web.evaluations import exports
 from jixiao.web.evaluations import views as evaluations
 from jixiao.web.health import health
@@ -48,6 +49,9 @@ urlpatterns = [
     path("rectifications/<int:record_pk>/close/", rectification.close, name="rectification_close"),
     path("rectifications/attachments/<int:pk>/", rectification.attachment, name="rectification_attachment"),
     path("batch/", review.batch, name="batch"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/export.xlsx", dashboard.export_xlsx, name="dashboard_export"),
+    path("dashboard/units/<int:pk>/", dashboard.unit_years, name="unit_years"),
     path("jobs/<int:pk>/", evaluations.job_page, name="job"),
     path("jobs/<int:pk>/download/", evaluations.download, name="download"),
     path("jobs/<int:pk>/apply/", evaluations.apply_import, name="apply_import"),

@@ -40,6 +40,12 @@ def is_finance_reviewer(user: Any) -> bool:
 
 
 @rules.predicate
+def is_department_reviewer(user: Any) -> bool:
+    person = _user(user)
+    return person is not None and person.role == Role.DEPARTMENT_REVIEWER
+
+
+@rules.predicate
 def can_see_evaluation(user: Any, evaluation: Any) -> bool:
     return within(user, evaluation.unit)
 
@@ -86,6 +92,8 @@ rules.add_perm("evaluations.publish_evaluation", is_finance_reviewer_of)
 rules.add_perm("evaluations.issue_task", is_finance_reviewer | is_admin)
 rules.add_perm("evaluations.manage_task", can_manage_task)
 rules.add_perm("evaluations.start_evaluation", can_start_for_unit)
+# 汇总分析 of a region or department: never a unit's, which sees no other unit.
+rules.add_perm("evaluations.view_dashboard", is_finance_reviewer | is_department_reviewer | is_admin)
 
 
 def has_department_review(unit: Organisation) -> bool:

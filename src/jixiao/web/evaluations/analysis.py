@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.alerts import Alert, KeyFigures, alerts_for, key_figures
 from jixiao.checks import run_checks
 from jixiao.checks.related import NOTHING_RELATED, Related
 from jixiao.findings import Finding, Severity, summarize
@@ -44,6 +45,17 @@ class Analysis:
         for finding in self.findings:
             placed[finding.where.path or ""].append(finding)
         return placed
+
+    @property
+    def figures(self) -> KeyFigures | None:
+        """The figures the dashboards compare, as scoring computed them."""
+        if self.evaluation is None or self.scorecard is None:
+            return None
+        return key_figures(self.evaluation, self.scorecard)
+
+    def alerts(self, figures: KeyFigures) -> tuple[Alert, ...]:
+        """The profile's 预警 on ``figures``."""
+        return alerts_for(figures, self.scorecard.profile.alerts) if self.scorecard else ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:

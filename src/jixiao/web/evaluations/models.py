@@ -64,6 +64,16 @@ class Status(models.TextChoices):
 
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
+# Derived from ``data`` like ``data`` itself, so the history does not repeat them.
+DASHBOARD_FIELDS = ("score_value", "execution_rate", "budget_total", "actual_total", "three_public",
+                    "three_public_prior", "three_public_change", "alert_count", "red_alert_count",
+                    "alert_ids", "alerts")
+
+
+def _figure(name: str, max_digits: int = 18) -> models.DecimalField[Any, Any]:
+    """A stored figure of the core's: empty when the data does not give it, never 0."""
+    return models.DecimalField(name, max_digits=max_digits, decimal_places=4, null=True, blank=True)
+
 
 class EvaluationQuerySet(QuerySet["Evaluation"]):
     def visible_to(self, user: Any) -> EvaluationQuerySet:
@@ -100,6 +110,19 @@ class Evaluation(models.Model):
     warning_count = models.PositiveIntegerField("警告数", default=0)
     score = models.CharField("规则得分", max_length=20, blank=True)
     grade = models.CharField("等次", max_length=10, blank=True)
+    # The figures the dashboard sorts and filters by, stored from the core's own computation
+    # (:func:`jixiao.alerts.key_figures`) whenever the evaluation is summarised.
+    score_value = _figure("规则得分（数值）", max_digits=9)
+    execution_rate = _figure("执行率（%）")
+    budget_total = _figure("全年预算数（万元）")
+    actual_total = _figure("全年执行数（万元）")
+    three_public = _figure("三公经费本年（万元）")
+    three_public_prior = _figure("三公经费上年（万元）")
+    three_public_change = _figure("三公经费变动率（%）")
+    alert_count = models.PositiveSmallIntegerField("预警数", default=0)
+    red_alert_count = models.PositiveSmallIntegerField("红色预警数", default=0)
+    alert_ids = models.CharField("预警规则", max_length=500, blank=True, help_text="|id|id|")
+    alerts = models.JSONField("预警", default=list, blank=True)
     carried_from = models.ForeignKey(
         "self", verbose_name="结转自", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -111,7 +134,8 @@ class Evaluation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords(verbose_name="自评历史", excluded_fields=["data", "updated_at"])
+    history = HistoricalRecords(verbose_name="自评历史",
+                                excluded_fields=["data", "updated_at", *DASHBOARD_FIELDS])
 
     objects = EvaluationQuerySet.as_manager()
 
@@ -119,6 +143,7 @@ class Evaluation(models.Model):
         verbose_name = "自评"
         verbose_name_plural = "自评"
         ordering = ["unit__path", "-year"]
+        indexes = [models.Index(fields=["year", "status"], name="evaluation_year_status")]
         constraints = [models.UniqueConstraint(fields=["task", "unit"], name="one_evaluation_per_task_unit")]
 
     def __str__(self) -> str:

@@ -18,7 +18,8 @@ from django.db import transaction
 from django.db.models import F
 
 from jixiao.io.fields import title_path
-from jixiao.scoring import TableScore
+from jixiao.numbers import quantize_half_up
+from jixiao.profiles.model import AlertSeverity
 from jixiao.web.accounts.models import Organisation, User
 from jixiao.web.evaluations import paths
 from jixiao.web.evaluations.analysis import Analysis, analyse
@@ -157,20 +158,48 @@ def save_data(
 
 
 def summarise(evaluation: Evaluation, analysis: Analysis) -> None:
-    """The figures lists show without re-checking: counts, the rule's total and grade."""
+    """The figures lists and dashboards show without re-checking: counts, the rule's total
+    and grade, the key figures and the profile's 预警, all as the core computed them."""
+    for name, value in summary_fields(analysis).items():
+        setattr(evaluation, name, value)
+
+
+def summary_fields(analysis: Analysis) -> dict[str, Any]:
+    """Field name → value of :class:`Evaluation`'s summary columns for ``analysis``."""
     counts = analysis.counts
-    evaluation.error_count = counts["error"]
-    evaluation.warning_count = counts["warning"]
-    evaluation.score = evaluation.grade = ""
-    if analysis.scorecard is not None and is_scored(analysis.scorecard.unit_table):
-        table = analysis.scorecard.unit_table
-        evaluation.score = format(table.rule_total, "f")
-        evaluation.grade = table.grade or ""
+    fields: dict[str, Any] = dict.fromkeys(_FIGURE_FIELDS.values())
+    fields |= {"error_count": counts["error"], "warning_count": counts["warning"], "score": "", "grade": "",
+               "alert_count": 0, "red_alert_count": 0, "alert_ids": "", "alerts": []}
+    figures = analysis.figures
+    if figures is None:
+        return fields
+    for attribute, name in _FIGURE_FIELDS.items():
+        value = getattr(figures, attribute)
+        fields[name] = None if value is None else quantize_half_up(value, 4)
+    if figures.score is not None:
+        fields["score"] = format(figures.score, "f")
+        fields["grade"] = figures.grade
+    alerts = analysis.alerts(figures)
+    fields |= {
+        "alert_count": len(alerts),
+        "red_alert_count": sum(alert.severity is AlertSeverity.RED for alert in alerts),
+        "alert_ids": "".join(f"|{alert.rule_id}" for alert in alerts) + ("|" if alerts else ""),
+        "alerts": [{"id": alert.rule_id, "version": alert.version, "name": alert.name,
+                    "severity": alert.severity.value, "message": alert.message} for alert in alerts],
+    }
+    return fields
 
 
-def is_scored(table: TableScore) -> bool:
-    """Whether the 自评表 has anything to score (a form without one scores nothing, not 0)."""
-    return bool(table.indicators) or table.execution_rate is not None
+# KeyFigures attribute → Evaluation column (stored to 4 decimals, the columns' precision).
+_FIGURE_FIELDS = {
+    "score": "score_value",
+    "execution_rate": "execution_rate",
+    "budget": "budget_total",
+    "actual": "actual_total",
+    "three_public": "three_public",
+    "three_public_prior": "three_public_prior",
+    "three_public_change": "three_public_change",
+}
 
 
 def _label(path: str) -> str:

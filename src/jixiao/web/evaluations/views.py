@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from jixiao.scoring import is_scored
 from jixiao.web.accounts.models import User
 from jixiao.web.evaluations import editor, services
 from jixiao.web.evaluations.analysis import Analysis, analyse
@@ -158,7 +159,7 @@ def _editor_context(
         "scorecard": scorecard,
         "indicators": indicator_lines(scorecard.unit_table, "self_assessment") if scorecard else [],
         "derived": scorecard.derived if scorecard else (),
-        "scored": scorecard is not None and services.is_scored(scorecard.unit_table),
+        "scored": scorecard is not None and is_scored(scorecard.unit_table),
         "formats": RENDER_FORMATS,
         "upload_suffixes": ", ".join(services.UPLOAD_SUFFIXES),
         "jobs": evaluation.jobs.order_by("-created_at")[:5],
