@@ -263,3 +263,30 @@ def test_one_unit_across_years(world: World) -> None:
     assert [(point["year"], point["score"], point["rate"]) for point in trend] == [
         (2023, "93", "100"), (2024, "93", "100")]
     assert f'href="/evaluations/{evaluation.pk}/review/"' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_figures_of_existing_evaluations() -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("evaluations", "0002_task_template_file")], [("evaluations", "0003_dashboard_figures")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    organisation = apps.get_model("accounts", "Organisation").objects.create(name="岳阳楼区", kind="region", path="/1/")
+    user = apps.get_model("accounts", "User").objects.create(username="shenhe")
+    task = apps.get_model("evaluations", "Task").objects.create(
+        scope=organisation, year=2023, title="t", template="yueyanglou-2024", profile="yueyanglou-2024",
+        deadline="2024-04-30", created_by=user)
+    data = example_data()
+    data["self_assessment"]["funds"]["actual"] = "130.2656"
+    old = apps.get_model("evaluations", "Evaluation").objects.create(task=task, unit=organisation, year=2023, data=data)
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    filled = executor.loader.project_state(after).apps.get_model("evaluations", "Evaluation").objects.get(pk=old.pk)
+    assert (filled.score_value, filled.execution_rate, filled.red_alert_count) == (
+        Decimal("89.4000"), Decimal("64.0000"), 1)
+    assert filled.alert_ids == "|score-above-execution|execution-low|"
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='evaluation',
             name='alert_ids',
-            field=models.CharField(blank=True, help_text='|id|id|: filtered by id', max_length=500, verbose_name='预警规则'),
+            field=models.CharField(blank=True, help_text='|id|id|', max_length=500, verbose_name='预警规则'),
         ),
         migrations.AddField(
             model_name='evaluation',
