@@ -269,7 +269,7 @@ def test_one_unit_across_years(world: World) -> None:
 def test_the_migration_fills_the_figures_of_existing_evaluations() -> None:
     from django.db.migrations.executor import MigrationExecutor
 
-    before, after = [("evaluations", "0002_task_template_file")], [("evaluations", "0003_dashboard_figures")]
+    before, after = [("evaluations", "0003_published_status")], [("evaluations", "0004_dashboard_figures")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     apps = executor.loader.project_state(before).apps
@@ -290,3 +290,25 @@ def test_the_migration_fills_the_figures_of_existing_evaluations() -> None:
     assert filled.alert_ids == "|score-above-execution|execution-low|"
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_rectification_status_column_filter_and_export(varied: World) -> None:
+    from datetime import date
+
+    from jixiao.web.rectification import services as rectification
+
+    returned = Evaluation.objects.get(unit__name="区图书馆")
+    record = rectification.issue(returned, varied.users["finance_reviewer"], text="请补充执行率偏低的原因",
+                                 deadline=date(2030, 6, 30))
+    client = client_for(varied.users["finance_reviewer"])
+    html = client.get("/dashboard/?rectification=notified").content.decode()
+    assert rows_of(html) == ["区图书馆"]
+    assert f'<a href="/evaluations/{returned.pk}/rectification/" class="status r-notified">待整改</a>' in html
+    assert set(rows_of(client.get("/dashboard/?rectification=open").content.decode())) == {"区图书馆"}
+    assert "区图书馆" not in rows_of(client.get("/dashboard/?rectification=none").content.decode())
+    record.status = "closed"
+    record.save()
+    assert rows_of(client.get("/dashboard/?rectification=open").content.decode()) == []
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/dashboard/export.xlsx?rectification=closed").content)).active
+    headers = [cell.value for cell in sheet[2]]
+    assert dict(zip(headers, [cell.value for cell in sheet[3]], strict=True))["整改"] == "已办结"

@@ -12,8 +12,10 @@ from django.utils import timezone
 from jixiao.io.text_workbook import text_workbook
 from jixiao.web.accounts.models import OrgKind
 from jixiao.web.evaluations.models import Status
+from jixiao.web.rectification.models import RectificationStatus
 
 STATUS_NAMES = dict(Status.choices)
+RECTIFICATION_NAMES = dict(RectificationStatus.choices)
 
 
 def department_of(row: dict[str, Any]) -> str:
@@ -47,6 +49,7 @@ COLUMNS = (
     Column("红色预警", 8, lambda row: row["red_alert_count"], "count"),
     Column("预警数", 8, lambda row: row["alert_count"], "count"),
     Column("预警", 60, lambda row: "；".join(f"{a['name']}：{a['message']}" for a in row["alerts"])),
+    Column("整改", 14, lambda row: RECTIFICATION_NAMES.get(row["rectification_status"], "")),
     Column("最后修改", 17, lambda row: timezone.localtime(row["updated_at"]).replace(tzinfo=None), "time"),
 )
 FORMATS = {"score": "0.00", "rate": "0.00", "amount": "#,##0.00", "count": "0", "time": "yyyy-mm-dd hh:mm"}

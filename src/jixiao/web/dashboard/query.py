@@ -12,13 +12,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.db.models.expressions import OrderBy
 from django.http import Http404, QueryDict
 
 from jixiao.profiles import available_profiles, load_profile
 from jixiao.web.accounts.models import Organisation, OrgKind, User
 from jixiao.web.evaluations.models import Evaluation, Status
+from jixiao.web.rectification.models import Rectification, RectificationStatus
 
 GRADES = ("优", "良", "中", "差")
 UNGRADED = "none"
@@ -36,16 +37,23 @@ SORTS = {
     "alerts": "red_alert_count",
     "three_public": "three_public_change",
     "updated": "updated_at",
+    "rectification": "rectification_status",
 }
 # A status sorts by its place in the workflow (草稿 first, 已审核 last), not by its code.
 WORKFLOW_ORDER = Case(*(When(status=status, then=Value(place)) for place, status in enumerate(Status.values)),
                       default=Value(len(Status.values)))
+LATEST_RECTIFICATION = Subquery(Rectification.objects.filter(evaluation=OuterRef("pk"))
+                                .order_by("-issued_at", "-id").values("status")[:1])
+OPEN_RECTIFICATION = (RectificationStatus.NOTIFIED, RectificationStatus.ANSWERED)
 # The columns a table row and the export read: never the evaluation's data.
 ROW_FIELDS = ("id", "year", "status", "score", "grade", "score_value", "execution_rate", "budget_total",
               "actual_total", "three_public", "three_public_prior", "three_public_change", "error_count",
               "warning_count", "alert_count", "red_alert_count", "alerts", "updated_at", "unit__id",
-              "unit__name", "unit__parent__name", "unit__parent__kind")
+              "unit__name", "unit__parent__name", "unit__parent__kind", "rectification_status")
 ALERT_ANY, ALERT_RED, ALERT_NONE = "any", "red", "none"
+RECTIFICATION_OPEN, RECTIFICATION_NONE = "open", "none"
+RECTIFICATION_CHOICES = ((RECTIFICATION_OPEN, "整改中（未办结）"), *RectificationStatus.choices,
+                         (RECTIFICATION_NONE, "无整改"))
 
 
 def dashboard_user(user: User) -> User:
@@ -77,6 +85,7 @@ class Filters:
     status: str = ""
     grade: str = ""
     alert: str = ""
+    rectification: str = ""
     text: str = ""
     sort: str = "unit"
     descending: bool = False
@@ -86,6 +95,7 @@ class Filters:
         status = query.get("status", "")
         grade = query.get("grade", "")
         alert = query.get("alert", "")
+        rectification = query.get("rectification", "")
         sort = query.get("sort", "unit")
         descending = sort.startswith("-")
         sort = sort.removeprefix("-")
@@ -93,6 +103,7 @@ class Filters:
             status=status if status in Status.values else "",
             grade=grade if grade in GRADES or grade == UNGRADED else "",
             alert=alert if alert in {ALERT_ANY, ALERT_RED, ALERT_NONE, *dict(alert_rules())} else "",
+            rectification=rectification if rectification in dict(RECTIFICATION_CHOICES) else "",
             text=query.get("q", "").strip()[:100],
             sort=sort if sort in SORTS else "unit",
             descending=descending and sort in SORTS,
@@ -113,6 +124,12 @@ class Filters:
             evaluations = evaluations.filter(alert_count=0)
         elif self.alert:
             evaluations = evaluations.filter(alert_ids__contains=f"|{self.alert}|")
+        if self.rectification == RECTIFICATION_OPEN:
+            evaluations = evaluations.filter(rectification_status__in=OPEN_RECTIFICATION)
+        elif self.rectification == RECTIFICATION_NONE:
+            evaluations = evaluations.filter(rectification_status__isnull=True)
+        elif self.rectification:
+            evaluations = evaluations.filter(rectification_status=self.rectification)
         if self.text:
             evaluations = evaluations.filter(unit__name__icontains=self.text)
         return evaluations
@@ -127,7 +144,8 @@ class Filters:
 
     def query(self, **changes: Any) -> str:
         """The query string of these filters with ``changes`` (for sort links and the pager)."""
-        values = {"status": self.status, "grade": self.grade, "alert": self.alert, "q": self.text,
+        values = {"status": self.status, "grade": self.grade, "alert": self.alert,
+                  "rectification": self.rectification, "q": self.text,
                   "sort": ("-" if self.descending else "") + self.sort}
         values |= changes
         return urlencode({key: value for key, value in values.items() if value})
@@ -167,9 +185,11 @@ class Scope:
         return cls(organisation, year, years, tuple(choices.values()))
 
     def evaluations(self, user: User) -> Any:
-        """The evaluations of the scope's units for the year, as far as ``user`` may see them."""
+        """The evaluations of the scope's units for the year, as far as ``user`` may see them,
+        each with the status of its latest 整改 (empty when it has none)."""
         return Evaluation.objects.visible_to(user).filter(
-            year=self.year, unit__path__startswith=self.organisation.path)
+            year=self.year, unit__path__startswith=self.organisation.path
+        ).annotate(rectification_status=LATEST_RECTIFICATION)
 
     def units(self) -> Any:
         return Organisation.objects.units().within(self.organisation)

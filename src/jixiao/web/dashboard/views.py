@@ -21,7 +21,9 @@ from jixiao.web.dashboard.query import (
     ALERT_NONE,
     ALERT_RED,
     GRADES,
+    LATEST_RECTIFICATION,
     PAGE_SIZE,
+    RECTIFICATION_CHOICES,
     ROW_FIELDS,
     UNGRADED,
     Filters,
@@ -35,7 +37,7 @@ GRADE_CLASSES = {"优": "g-a", "良": "g-b", "中": "g-c", "差": "g-d"}
 STATUS_NAMES = dict(Status.choices)
 COLUMNS = (("unit", "预算单位"), ("status", "状态"), ("score", "规则得分"), ("grade", "等次"),
            ("rate", "执行率"), ("three_public", "三公变动"), ("errors", "错误"), ("warnings", "警告"),
-           ("alerts", "预警"), ("updated", "最后修改"))
+           ("alerts", "预警"), ("rectification", "整改"), ("updated", "最后修改"))
 
 
 def _user(request: HttpRequest) -> User:
@@ -46,6 +48,7 @@ def _shown(row: dict[str, Any], user: User) -> dict[str, Any]:
     """A table row with what the page adds: names, the grade's colour, the drill-down link."""
     return row | {
         "status_name": STATUS_NAMES.get(row["status"], row["status"]),
+        "rectification_name": export.RECTIFICATION_NAMES.get(row["rectification_status"], ""),
         "grade_class": GRADE_CLASSES.get(row["grade"], ""),
         "department": export.department_of(row),
         "open_view": "review" if user.is_reviewer else "editor",
@@ -84,6 +87,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "grades": [*GRADES, UNGRADED],
         "alert_choices": [(ALERT_ANY, "有预警"), (ALERT_RED, "有红色预警"), (ALERT_NONE, "无预警"),
                           *alert_rules()],
+        "rectification_choices": RECTIFICATION_CHOICES,
         "charts": chart_data(chosen),
     })
 
@@ -118,8 +122,8 @@ def unit_years(request: HttpRequest, pk: int) -> HttpResponse:
     """One unit's evaluations by year with their key figures and a small trend."""
     user = _user(request)
     unit = get_object_or_404(user.visible_organisations().units(), pk=pk)
-    rows = list(Evaluation.objects.visible_to(user).filter(unit=unit).order_by("year", "id")
-                .values(*ROW_FIELDS))
+    rows = list(Evaluation.objects.visible_to(user).filter(unit=unit).annotate(
+        rectification_status=LATEST_RECTIFICATION).order_by("year", "id").values(*ROW_FIELDS))
     trend = [{"year": row["year"], "score": decimal_text(row["score_value"]),
               "rate": decimal_text(row["execution_rate"])} for row in rows]
     return render(request, "dashboard/unit_years.html", {
