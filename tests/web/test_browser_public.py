@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from web.test_browser import CHROMIUM, PAGE_ERRORS, _page, _shot, browser, playwright, site
+from web.test_browser import CHROMIUM, PAGE_ERRORS, _page, _shot, browser, playwright, site, site_data
 
-__all__ = ["browser", "site"]  # the fixtures, shared with the main browser test
+__all__ = ["browser", "site", "site_data"]  # the fixtures, shared with the main browser test
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
