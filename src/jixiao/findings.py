@@ -69,6 +69,22 @@ class Place:
             return self
         return Place(**(source.as_dict() | self.as_dict()))  # type: ignore[arg-type]
 
+    def chinese(self) -> str:
+        """Where a reader of the report looks: ``第 3 页 第 1 个表格第 11 行第 4 列``, ``第 2 页 第 5 段``,
+        ``附件2!H12``, else the line of the text read (``第 55 行``) or the field path."""
+        parts = [f"第 {self.page} 页"] if self.page is not None else []
+        if self.table is not None:
+            row = f"第 {self.row + 1} 行" if self.row is not None else ""
+            col = f"第 {self.col + 1} 列" if self.col is not None and self.row is not None else ""
+            parts.append(f"第 {self.table + 1} 个表格{row}{col}")
+        elif self.paragraph is not None:
+            parts.append(f"第 {self.paragraph + 1} 段")
+        if self.sheet and self.cell:
+            parts.append(f"{self.sheet}!{self.cell}")
+        if not parts and self.line is not None:
+            parts.append(f"第 {self.line} 行")
+        return " ".join(parts) or self.path or ""
+
     def label(self) -> str:
         """Short human form: ``附件2!H12`` or ``line 42`` or the field path."""
         if self.sheet and self.cell:

@@ -3,6 +3,7 @@ account per role, a task and the real 洞庭新城 evaluation."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -102,3 +103,31 @@ def queued_uploads_removed() -> Iterator[None]:
     yield
     for left in set(files_dir("incoming").iterdir()) - before:
         left.unlink()
+
+
+BROKER = "redis://127.0.0.1:6379/15"
+BROKER_PREFIX = f"jixiao-test-{uuid.uuid4().hex}:"
+"""Keys of this run's own: other runs on the same Redis must not take its tasks (one prefix for
+the whole run: the producer's pooled connection keeps the settings it was first made with)."""
+
+
+def redis_up() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(BROKER, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[None]:
+    """A Celery worker (a thread of the test process) on the real broker, for one module."""
+    from celery.contrib.testing.worker import start_worker
+
+    from jixiao.web.celery_app import app
+
+    app.conf.broker_url = BROKER
+    app.conf.broker_transport_options = {"global_keyprefix": BROKER_PREFIX}
+    with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
+        yield

@@ -4,45 +4,18 @@ rendering a file, and reading an upload inside its own budget, kept by its hash 
 from __future__ import annotations
 
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from jixiao.web.celery_app import app
 from jixiao.web.evaluations.models import Job, JobStatus, StoredFile
-from web.conftest import World, client_for
+from web.conftest import World, client_for, redis_up
 
 ROOT = Path(__file__).resolve().parents[2]
-BROKER = "redis://127.0.0.1:6379/15"
-
-
-def _redis_up() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(BROKER, socket_connect_timeout=1).ping())
-    except redis.RedisError:
-        return False
-
-
-pytestmark = [pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379"),
+pytestmark = [pytest.mark.skipif(not redis_up(), reason="no Redis on 127.0.0.1:6379"),
               pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def worker() -> Iterator[None]:
-    """One worker for the module (the producer's pooled connection keeps its first settings)."""
-    from celery.contrib.testing.worker import start_worker
-
-    app.conf.broker_url = BROKER
-    # Keys of this run's own: other runs on the same Redis must not take its tasks.
-    app.conf.broker_transport_options = {"global_keyprefix": f"jixiao-test-{uuid.uuid4().hex}:"}
-    with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-        yield
 
 
 def _finished(job_id: int, seconds: float = 120) -> Job:

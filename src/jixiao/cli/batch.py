@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from multiprocessing.context import BaseContext
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from jixiao.audit import audit_file
 from jixiao.checks import run_checks
@@ -72,11 +72,12 @@ def folder_files(folder: Path) -> list[Path]:
     suffixes = set(checkable_suffixes())
     root = folder.resolve()
     return sorted(path for path in folder.rglob("*")
-                  if path.suffix.lower() in suffixes and _visible(path.relative_to(folder))
+                  if path.suffix.lower() in suffixes and visible(path.relative_to(folder))
                   and path.is_file() and path.resolve().is_relative_to(root))
 
 
-def _visible(relative: Path) -> bool:
+def visible(relative: PurePath) -> bool:
+    """Whether no part of the path is hidden (``.``) or a Word lock file (``~$``)."""
     return not any(part.startswith((".", "~$")) for part in relative.parts)
 
 

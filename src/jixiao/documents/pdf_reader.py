@@ -100,6 +100,27 @@ def read_pdf_document(path: Path) -> Document:
     return layout.document(file, FORMAT)
 
 
+def page_count(path: Path) -> int:
+    """The number of pages of the PDF at ``path``; :class:`InputError` as :func:`read_pdf_document`
+    refuses the file."""
+    file = str(path)
+    _check_file(path, file)
+    with _opened(path, file) as pdf:
+        return len(pdf)
+
+
+def read_pages(path: Path, start: int, stop: int) -> None:
+    """Read pages ``start`` to ``stop - 1`` (0-based) as :func:`read_pdf_document` reads them, so
+    that the OCR of their scanned pages is in the cache: several workers read a large scan a
+    range of pages each, then one reads it whole, from the cache."""
+    file = str(path)
+    _check_file(path, file)
+    with _opened(path, file) as pdf:
+        reader = _Pages(path, pdf)
+        for index in range(start, min(stop, len(pdf))):
+            reader.page(index)
+
+
 def _check_file(path: Path, file: str) -> None:
     size = checked_size(path, MAX_BYTES)
     with path.open("rb") as stream:

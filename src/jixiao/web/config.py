@@ -70,6 +70,19 @@ SETTINGS = (
         "",
         str,
     ),
+    Setting(
+        "JIXIAO_BROKER_VISIBILITY_SECONDS",
+        "Redis 消息队列：任务被取走后多少秒仍未确认（处理进程意外退出）即重新投递；须长于最长的单个任务。",
+        "3600",
+        _positive,
+    ),
+    Setting(
+        "JIXIAO_CACHE_DIR",
+        "OCR 结果缓存目录；多台机器的处理进程可共享同一目录（如 NFS，以同一系统用户运行）。"
+        "留空为数据目录下的 cache。",
+        "",
+        str,
+    ),
     Setting("JIXIAO_SECRET_KEY", "会话签名密钥；留空时生成一个并保存在数据目录中。", "", str),
     Setting("JIXIAO_ALLOWED_HOSTS", "允许的主机名，逗号分隔。", "localhost,127.0.0.1,[::1]", _words),
     Setting(
@@ -91,6 +104,7 @@ class WebConfig:
     database: Mapping[str, Any]
     broker_url: str
     broker_options: Mapping[str, Any]
+    cache_dir: Path
     secret_key: str
     allowed_hosts: list[str]
     trusted_origins: list[str]
@@ -126,12 +140,15 @@ def build_config(environ: Mapping[str, str]) -> WebConfig:
     values = read_settings(environ)
     data_dir: Path = values["JIXIAO_DATA_DIR"]
     data_dir.mkdir(parents=True, exist_ok=True)
-    broker_url, broker_options = _broker(values["JIXIAO_BROKER_URL"], data_dir)
+    broker_url, broker_options = _broker(
+        values["JIXIAO_BROKER_URL"], data_dir, values["JIXIAO_BROKER_VISIBILITY_SECONDS"] or 3600
+    )
     return WebConfig(
         data_dir=data_dir,
         database=database_settings(values["DATABASE_URL"], data_dir),
         broker_url=broker_url,
         broker_options=broker_options,
+        cache_dir=Path(values["JIXIAO_CACHE_DIR"] or data_dir / "cache").resolve(),
         secret_key=values["JIXIAO_SECRET_KEY"] or _kept_secret(data_dir),
         allowed_hosts=list(values["JIXIAO_ALLOWED_HOSTS"]),
         trusted_origins=list(values["JIXIAO_TRUSTED_ORIGINS"]),
@@ -171,7 +188,10 @@ def database_settings(url: str, data_dir: Path) -> dict[str, Any]:
     raise ConfigError("DATABASE_URL", f"不支持的数据库“{parts.scheme}”（可用 postgresql:// 或 sqlite:///）")
 
 
-def _broker(url: str, data_dir: Path) -> tuple[str, dict[str, Any]]:
+def _broker(url: str, data_dir: Path, visibility: int) -> tuple[str, dict[str, Any]]:
+    if url.startswith(("redis://", "rediss://")):
+        # A task taken by a worker that died comes back after this long (acks late).
+        return url, {"visibility_timeout": visibility}
     if url:
         return url, {}
     queue = data_dir / "queue"

@@ -6,6 +6,7 @@ Every setting that differs between the embedded default and production is declar
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from csp.constants import NONE, SELF
 from jixiao.web.config import current
 
 _config = current()
+# The core's OCR cache (jixiao.documents.ocr_cache) reads its directory from the environment;
+# the worker's reading children inherit it.
+os.environ["JIXIAO_CACHE_DIR"] = str(_config.cache_dir)
 
 BASE_DIR = _config.data_dir
 SECRET_KEY = _config.secret_key
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "jixiao.web.publication",
     "jixiao.web.rectification",
     "jixiao.web.api",
+    "jixiao.web.audits",
 ]
 
 MIDDLEWARE = [
@@ -162,9 +167,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form posts; files have their ow
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 UPLOAD_MAX_BYTES = 50 * 1024 * 1024
 RECTIFICATION_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # each file sent with 整改反馈
+AUDIT_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024  # one batch audit's upload: reports or zips
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000  # a batch audit takes up to 1000 files
+AUDIT_PAGES_PER_TASK = 20  # a scan of more pages is read by several tasks
 
 CELERY_BROKER_URL = _config.broker_url
 CELERY_BROKER_TRANSPORT_OPTIONS = _config.broker_options
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

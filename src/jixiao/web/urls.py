@@ -11,6 +11,7 @@ from jixiao.web.api import views as api_tokens
 from jixiao.web.api.endpoints import api
 from jixiao.web.dashboard import views as dashboard
 from jixiao.web.evaluations import exports
+from jixiao.web.audits import views as audits
 from jixiao.web.evaluations import views as evaluations
 from jixiao.web.health import health
 from jixiao.web.publication import views as publication
@@ -63,5 +64,10 @@ urlpatterns = [
     path("tokens/<int:pk>/revoke/", api_tokens.revoke, name="revoke_token"),
     path("api/", api.urls),
     path("health/", health, name="health"),
+    path("audits/", audits.audit_list, name="audits"),
+    path("audits/new/", audits.audit_new, name="audit_new"),
+    path("audits/<int:pk>/", audits.audit_page, name="audit"),
+    path("audits/<int:pk>/files/<int:number>/", audits.audit_file_page, name="audit_file"),
+    path("audits/<int:pk>/export/<str:fmt>/", audits.audit_export, name="audit_export"),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,10 @@ SECONDS = 180
 class BudgetExceeded(Exception):
     """The reading ran out of its time or memory; the Chinese message says which."""
 
+    def __init__(self, message: str, *, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
 
 def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -34,16 +38,45 @@ def within_budget(
 ) -> Result:
     """``function(*args)`` in a fresh child process limited to ``memory`` bytes and
     ``seconds``; its exceptions come back as they are, a blown budget as :class:`BudgetExceeded`."""
-    pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=worker_context(), initializer=_limit_memory, initargs=(memory,)
-    )
+    child = BudgetedChild(memory)
     try:
-        return pool.submit(function, *args).result(timeout=seconds)
-    except FutureTimeout:
-        raise BudgetExceeded(f"读取超过 {int(seconds)} 秒仍未完成，已停止") from None
-    except (BrokenProcessPool, MemoryError):
-        raise BudgetExceeded(f"读取所需内存超过 {memory // (1024 * 1024)} MB，已停止") from None
+        return child.run(function, *args, seconds=seconds)
     finally:
+        child.close()
+
+
+class BudgetedChild:
+    """A child process limited to ``memory`` bytes, kept for call after call (a worker reads
+    many small files: starting a fresh interpreter for each would cost more than the reading);
+    one that blew its budget is killed, and the next call starts a fresh one."""
+
+    def __init__(self, memory: int = MEMORY_BYTES) -> None:
+        self.memory = memory
+        self.pool: ProcessPoolExecutor | None = None
+        self.calls = 0
+        """Calls since the child started: a memory overrun after others may be theirs too."""
+
+    def run(self, function: Callable[..., Result], *args: Any, seconds: float = SECONDS) -> Result:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=worker_context(), initializer=_limit_memory, initargs=(self.memory,)
+            )
+            self.calls = 0
+        self.calls += 1
+        try:
+            return self.pool.submit(function, *args).result(timeout=seconds)
+        except FutureTimeout:
+            self.close()
+            raise BudgetExceeded(f"读取超过 {int(seconds)} 秒仍未完成，已停止", timed_out=True) from None
+        except (BrokenProcessPool, MemoryError):
+            self.close()
+            raise BudgetExceeded(f"读取所需内存超过 {self.memory // (1024 * 1024)} MB，已停止") from None
+
+    def close(self) -> None:
+        """Kill the child (whatever it is doing) and forget it."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
         for process in list(getattr(pool, "_processes", {}).values()):
             process.kill()
         pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,110 @@
+"""The batch audit's Celery tasks: one per file, and one per range of pages of a large scan.
+
+Acknowledged late, so a worker that dies mid-file leaves its message to be delivered again.
+A task claims its file with a conditional update (queued or running → running, with a claim of
+its own and one more attempt) and writes the result only while its claim stands, so a message
+delivered twice checks a finished file no more, and a file gets exactly one result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from pathlib import Path
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from jixiao.documents.ocr_cache import cache_dir
+from jixiao.io.errors import InputError
+from jixiao.web.audits.checking import PART_SECONDS, check, in_child, row_fields
+from jixiao.web.audits.models import FINISHED, BatchAudit, BatchFile, BatchPart, FileStatus
+from jixiao.web.evaluations.budget import BudgetExceeded
+
+
+def claim(file_id: int) -> str | None:
+    """A claim on the file for this attempt, or ``None`` when it is finished or being split."""
+    token = secrets.token_hex(16)
+    claimed = BatchFile.objects.filter(pk=file_id, status__in=[FileStatus.QUEUED, FileStatus.RUNNING]).update(
+        status=FileStatus.RUNNING, claim=token, attempts=F("attempts") + 1
+    )
+    return token if claimed else None
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def audit_file(file_id: int) -> None:
+    token = claim(file_id)
+    if token is None:
+        return
+    file = BatchFile.objects.get(pk=file_id)
+    if split(file, token):
+        return
+    finish(file, token, row_fields(check(Path(file.path)), file.name))
+
+
+def finish(file: BatchFile, token: str, fields: dict[str, object]) -> bool:
+    """Write the result while the claim stands; whether it was written."""
+    status = FileStatus.FAILED if fields["error"] else FileStatus.DONE
+    written = BatchFile.objects.filter(pk=file.pk, claim=token, status=FileStatus.RUNNING).update(
+        status=status, results=F("results") + 1, finished_at=timezone.now(), **fields
+    )
+    if written:
+        close_batch(file.batch_id)
+    return bool(written)
+
+
+def close_batch(batch_id: int) -> None:
+    if not BatchFile.objects.filter(batch_id=batch_id).exclude(status__in=FINISHED).exists():
+        BatchAudit.objects.filter(pk=batch_id, finished_at__isnull=True).update(finished_at=timezone.now())
+
+
+def split(file: BatchFile, token: str) -> bool:
+    """Hand a large PDF's pages to several tasks (each reads its range into the shared OCR
+    cache; the last one queues the file again, to be checked whole from the cache); whether it
+    was split. A file whose parts are read already, or with no cache to share, is not."""
+    per_task = settings.AUDIT_PAGES_PER_TASK
+    if Path(file.path).suffix.lower() != ".pdf" or cache_dir() is None or file.parts.exists():
+        return False
+    from jixiao.documents.pdf_reader import page_count
+
+    try:
+        pages = in_child(page_count, Path(file.path), seconds=PART_SECONDS)
+    except (InputError, BudgetExceeded):
+        return False  # the whole file's check says what is wrong with it
+    if pages <= per_task:
+        return False
+    with transaction.atomic():
+        if not BatchFile.objects.filter(pk=file.pk, claim=token, status=FileStatus.RUNNING).update(
+            status=FileStatus.SPLIT, pages=pages
+        ):
+            return True
+        parts = BatchPart.objects.bulk_create(
+            BatchPart(file=file, start=start, stop=min(start + per_task, pages))
+            for start in range(0, pages, per_task)
+        )
+        ids = [part.pk for part in parts]
+        transaction.on_commit(lambda: [read_part.delay(part_id) for part_id in ids])
+    return True
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def read_part(part_id: int) -> None:
+    part = BatchPart.objects.select_related("file").filter(pk=part_id, done=False).first()
+    if part is None:
+        return
+    from jixiao.documents.pdf_reader import read_pages
+
+    with contextlib.suppress(InputError, BudgetExceeded):  # the whole file's check reports it
+        in_child(read_pages, Path(part.file.path), part.start, part.stop, seconds=PART_SECONDS)
+    marked = BatchPart.objects.filter(pk=part_id, done=False).update(done=True)
+    if marked and not BatchPart.objects.filter(file_id=part.file_id, done=False).exists():
+        requeue(part.file_id)
+
+
+def requeue(file_id: int) -> None:
+    """Queue a split file to be checked whole, once: by the task that read its last part."""
+    if BatchFile.objects.filter(pk=file_id, status=FileStatus.SPLIT).update(status=FileStatus.QUEUED):
+        audit_file.delay(file_id)

@@ -1,0 +1,127 @@
+"""Pages of batch audits: the list with the upload form, a batch's progress and rows, a file's
+findings with their places, and the exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from jixiao.io.errors import InputError
+from jixiao.web.audits import exports
+from jixiao.web.audits.archive import Upload, receive
+from jixiao.web.audits.checking import place_of
+from jixiao.web.audits.models import BatchAudit, BatchFile, FileStatus
+from jixiao.web.audits.tasks import audit_file
+from jixiao.web.evaluations.jobs import files_dir
+
+
+def _may_audit(request: HttpRequest) -> None:
+    if not request.user.has_perm("audits.add_batchaudit"):
+        raise PermissionDenied("批量审核仅供审核人和管理员使用")
+
+
+def visible_batch(request: HttpRequest, pk: int) -> BatchAudit:
+    """The batch if the user may see it (404 otherwise: its existence is not disclosed)."""
+    _may_audit(request)
+    batch = get_object_or_404(
+        BatchAudit.objects.visible_to(request.user).select_related("organisation", "created_by"), pk=pk
+    )
+    if not request.user.has_perm("audits.view_batchaudit", batch):
+        raise Http404
+    return batch
+
+
+@login_required
+@require_GET
+def audit_list(request: HttpRequest) -> HttpResponse:
+    _may_audit(request)
+    batches = BatchAudit.objects.visible_to(request.user).select_related("organisation", "created_by")
+    page = Paginator(batches, 20).get_page(request.GET.get("page"))
+    rows = [(batch, batch.progress()) for batch in page]
+    return render(request, "audits/list.html", {"page": page, "rows": rows,
+                                                "max_mb": settings.AUDIT_UPLOAD_MAX_BYTES // (1024 * 1024)})
+
+
+@login_required
+@require_POST
+def audit_new(request: HttpRequest) -> HttpResponse:
+    _may_audit(request)
+    uploads = request.FILES.getlist("files")
+    if not uploads:
+        messages.error(request, "请选择要审核的报告文件或 zip 压缩包")
+        return redirect("audits")
+    total = sum(upload.size or 0 for upload in uploads)
+    if total > settings.AUDIT_UPLOAD_MAX_BYTES:
+        messages.error(request, f"上传的文件共 {total // (1024 * 1024)} MB，超过 "
+                                f"{settings.AUDIT_UPLOAD_MAX_BYTES // (1024 * 1024)} MB 的上限，请分批上传")
+        return redirect("audits")
+    user = request.user
+    with transaction.atomic():
+        batch = BatchAudit.objects.create(
+            title=_title(uploads), organisation=user.organisation, created_by=user
+        )
+        folder = files_dir("audits", str(batch.pk))
+        received = receive([Upload(upload.name or "", upload) for upload in uploads], folder)
+        rows = BatchFile.objects.bulk_create(
+            BatchFile(batch=batch, number=number, name=item.name, path=str(item.path or ""), size=item.size,
+                      status=FileStatus.FAILED if item.error else FileStatus.QUEUED, error=item.error,
+                      results=1 if item.error else 0)
+            for number, item in enumerate(received, start=1)
+        )
+        queued = [row.pk for row in rows if row.status == FileStatus.QUEUED]
+        if not queued:
+            batch.finished_at = batch.created_at
+            batch.save(update_fields=["finished_at"])
+        transaction.on_commit(lambda: [audit_file.delay(file_id) for file_id in queued])
+    return redirect("audit", pk=batch.pk)
+
+
+def _title(uploads: list) -> str:
+    first = Path(uploads[0].name or "上传文件").name
+    return first if len(uploads) == 1 else f"{first} 等 {len(uploads)} 个文件"
+
+
+@login_required
+@require_GET
+def audit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = visible_batch(request, pk)
+    context = {"batch": batch, "progress": batch.progress(), "files": batch.files.all()}
+    template = "audits/_batch.html" if request.htmx else "audits/detail.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def audit_file_page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    batch = visible_batch(request, pk)
+    file = get_object_or_404(batch.files, number=number)
+    findings = [(item, place_of(item["where"])) for item in file.result.get("findings", [])]
+    passed = [(item, place_of(item["where"])) for item in file.result.get("passed") or []]
+    return render(request, "audits/file.html", {"batch": batch, "file": file, "findings": findings,
+                                                "passed": passed})
+
+
+@login_required
+@require_GET
+def audit_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    batch = visible_batch(request, pk)
+    if fmt not in exports.FORMATS:
+        raise Http404
+    if batch.finished_at is None:
+        messages.error(request, "审核尚未完成，完成后才能导出")
+        return redirect("audit", pk=pk)
+    try:
+        written = exports.export(batch, fmt, files_dir("audits", str(batch.pk), "exports"))
+    except InputError as error:
+        messages.error(request, f"导出失败：{error.message}")
+        return redirect("audit", pk=pk)
+    return FileResponse(written.open("rb"), as_attachment=True, filename=written.name)
