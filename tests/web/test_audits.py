@@ -9,6 +9,7 @@ import io
 import subprocess
 import time
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from jixiao.cli.batch import check_file
@@ -129,6 +131,15 @@ def test_the_results_workbook_and_the_memo(world: World, audited: BatchAudit, tm
     assert "预算绩效自评报告审核意见书" in text.stdout.replace(" ", "")
 
 
+def test_a_file_being_checked_is_not_taken_by_a_second_delivery(audited: BatchAudit) -> None:
+    first = audited.files.get(number=1)
+    BatchFile.objects.filter(pk=first.pk).update(status=FileStatus.RUNNING, claim="live-worker", results=0,
+                                                 touched_at=timezone.now())
+    audit_file.apply(args=[first.pk])
+    again = BatchFile.objects.get(pk=first.pk)
+    assert (again.status, again.attempts, again.results, again.claim) == ("running", 1, 0, "live-worker")
+
+
 def test_a_redelivered_task_checks_nothing_again(audited: BatchAudit) -> None:
     first = audited.files.get(number=1)
     audit_file.apply(args=[first.pk])  # as a message delivered again would run it
@@ -138,7 +149,8 @@ def test_a_redelivered_task_checks_nothing_again(audited: BatchAudit) -> None:
 
 def test_a_file_left_running_by_a_dead_worker_is_finished_once(audited: BatchAudit) -> None:
     first = audited.files.get(number=1)
-    BatchFile.objects.filter(pk=first.pk).update(status=FileStatus.RUNNING, claim="dead-worker", results=0)
+    BatchFile.objects.filter(pk=first.pk).update(status=FileStatus.RUNNING, claim="dead-worker", results=0,
+                                                 touched_at=timezone.now() - timedelta(hours=2))
     audit_file.apply(args=[first.pk])
     again = BatchFile.objects.get(pk=first.pk)
     assert (again.status, again.attempts, again.results, again.error_count) == ("done", 2, 1, 3)

@@ -72,9 +72,16 @@ SETTINGS = (
     ),
     Setting(
         "JIXIAO_BROKER_VISIBILITY_SECONDS",
-        "Redis 消息队列：任务被取走后多少秒仍未确认（处理进程意外退出）即重新投递；须长于最长的单个任务。",
+        "任务被取走后多少秒仍未完成（处理进程意外退出）即重新投递（Redis 队列；"
+        "批量审核的文件也按此重新排队）；须长于最长的单个任务。",
         "3600",
         _positive,
+    ),
+    Setting(
+        "JIXIAO_BROKER_PREFIX",
+        "Redis 消息队列的键前缀：几套系统共用一台 Redis 时，各用各的前缀。",
+        "",
+        str,
     ),
     Setting(
         "JIXIAO_CACHE_DIR",
@@ -104,6 +111,7 @@ class WebConfig:
     database: Mapping[str, Any]
     broker_url: str
     broker_options: Mapping[str, Any]
+    visibility_seconds: int
     cache_dir: Path
     secret_key: str
     allowed_hosts: list[str]
@@ -140,14 +148,16 @@ def build_config(environ: Mapping[str, str]) -> WebConfig:
     values = read_settings(environ)
     data_dir: Path = values["JIXIAO_DATA_DIR"]
     data_dir.mkdir(parents=True, exist_ok=True)
+    visibility = values["JIXIAO_BROKER_VISIBILITY_SECONDS"] or 3600
     broker_url, broker_options = _broker(
-        values["JIXIAO_BROKER_URL"], data_dir, values["JIXIAO_BROKER_VISIBILITY_SECONDS"] or 3600
+        values["JIXIAO_BROKER_URL"], data_dir, visibility, values["JIXIAO_BROKER_PREFIX"]
     )
     return WebConfig(
         data_dir=data_dir,
         database=database_settings(values["DATABASE_URL"], data_dir),
         broker_url=broker_url,
         broker_options=broker_options,
+        visibility_seconds=visibility,
         cache_dir=Path(values["JIXIAO_CACHE_DIR"] or data_dir / "cache").resolve(),
         secret_key=values["JIXIAO_SECRET_KEY"] or _kept_secret(data_dir),
         allowed_hosts=list(values["JIXIAO_ALLOWED_HOSTS"]),
@@ -162,15 +172,7 @@ def build_config(environ: Mapping[str, str]) -> WebConfig:
 def database_settings(url: str, data_dir: Path) -> dict[str, Any]:
     """Django's DATABASES entry for ``url``: SQLite in the data directory when empty."""
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(data_dir / "jixiao.sqlite3"),
-            "OPTIONS": {
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-        }
+        return _sqlite(data_dir / "jixiao.sqlite3")
     parts = urlsplit(url)
     if parts.scheme in {"postgres", "postgresql"}:
         return {
@@ -184,14 +186,33 @@ def database_settings(url: str, data_dir: Path) -> dict[str, Any]:
             "CONN_HEALTH_CHECKS": True,
         }
     if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path)}
+        return _sqlite(Path(unquote(parts.path)))
     raise ConfigError("DATABASE_URL", f"不支持的数据库“{parts.scheme}”（可用 postgresql:// 或 sqlite:///）")
 
 
-def _broker(url: str, data_dir: Path, visibility: int) -> tuple[str, dict[str, Any]]:
+def _sqlite(path: Path) -> dict[str, Any]:
+    """SQLite for several processes: writers wait for each other instead of failing."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
+
+
+def _broker(url: str, data_dir: Path, visibility: int, prefix: str) -> tuple[str, dict[str, Any]]:
     if url.startswith(("redis://", "rediss://")):
-        # A task taken by a worker that died comes back after this long (acks late).
-        return url, {"visibility_timeout": visibility}
+        # A task taken by a worker that died comes back after ``visibility`` seconds (acks
+        # late): the workers look for such tasks several times within that time.
+        options: dict[str, Any] = {
+            "visibility_timeout": visibility,
+            "unacked_restore_interval": max(1, min(10, visibility // 5)),
+            "unacked_restore_throttle": 1,
+        }
+        return url, options | ({"global_keyprefix": prefix} if prefix else {})
     if url:
         return url, {}
     queue = data_dir / "queue"

@@ -170,6 +170,7 @@ RECTIFICATION_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # each file sent with 整
 AUDIT_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024  # one batch audit's upload: reports or zips
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000  # a batch audit takes up to 1000 files
 AUDIT_PAGES_PER_TASK = 20  # a scan of more pages is read by several tasks
+AUDIT_STALE_SECONDS = _config.visibility_seconds  # a file untouched this long is queued again
 
 CELERY_BROKER_URL = _config.broker_url
 CELERY_BROKER_TRANSPORT_OPTIONS = _config.broker_options

@@ -17,6 +17,7 @@ from jixiao.workers import Budget, Overrun
 
 BUDGET = Budget(seconds=120.0, megabytes=MEMORY_BYTES // (1024 * 1024))
 """The CLI's time for one file; the memory a worker's reading may use."""
+START_SECONDS = 120.0
 PART_SECONDS = 900.0
 """Time for one range of a large scan's pages (OCR: seconds a page)."""
 
@@ -37,6 +38,11 @@ def in_child(function: Callable[..., Result], *args: Any, seconds: float) -> Res
         if error.timed_out or child.calls <= 1:
             raise
     return child.run(function, *args, seconds=seconds)
+
+
+def start_child() -> None:
+    """Start this thread's child, if it is not running (a fresh interpreter: seconds)."""
+    in_child(int, seconds=START_SECONDS)
 
 
 def check(path: Path) -> FileResult:

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from jixiao.web.accounts.models import Organisation, Role
 
@@ -94,6 +95,8 @@ class BatchFile(models.Model):
     checked = models.CharField("核对情况", max_length=100, blank=True)
     template = models.CharField("报告模板", max_length=60, blank=True)
     pages = models.PositiveIntegerField("页数", default=0)
+    touched_at = models.DateTimeField(default=timezone.now, db_index=True)
+    """When it was last queued, claimed or split: a file left unfinished long after is queued again."""
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
