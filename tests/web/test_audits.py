@@ -208,3 +208,14 @@ def test_a_zip_past_the_limits_is_one_row_with_the_reason(tmp_path: Path, monkey
     assert archive.receive([archive.Upload("坏.zip", io.BytesIO(b"PK\x03\x04 broken"))], tmp_path) == [
         archive.Received("坏.zip", error="压缩包已损坏或不是 zip 格式，无法解压")]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_upload_too_large_in_all_is_refused_in_chinese(world: World, settings: object) -> None:
+    settings.AUDIT_UPLOAD_MAX_BYTES = 1024 * 1024  # type: ignore[attr-defined]
+    client = client_for(world.users["finance_reviewer"])
+    response = client.post(reverse("audit_new"), {"files": [SimpleUploadedFile("大.txt", b"x" * (2 * 1024 * 1024))]},
+                           follow=True)
+    assert "上传的文件共 2 MB，超过 1 MB 的上限，请分批上传" in response.content.decode()
+    response = client.post(reverse("audit_new"), {}, follow=True)
+    assert "请选择要审核的报告文件或 zip 压缩包" in response.content.decode()
+    assert BatchAudit.objects.count() == 0

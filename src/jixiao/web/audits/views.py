@@ -3,24 +3,19 @@ findings with their places, and the exports."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from jixiao.io.errors import InputError
-from jixiao.web.audits import exports
-from jixiao.web.audits.archive import Upload, receive
+from jixiao.web.audits import exports, services
 from jixiao.web.audits.checking import place_of
-from jixiao.web.audits.models import BatchAudit, BatchFile, FileStatus
-from jixiao.web.audits.tasks import audit_file
+from jixiao.web.audits.models import BatchAudit
 from jixiao.web.evaluations.jobs import files_dir
 
 
@@ -55,39 +50,12 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def audit_new(request: HttpRequest) -> HttpResponse:
     _may_audit(request)
-    uploads = request.FILES.getlist("files")
-    if not uploads:
-        messages.error(request, "请选择要审核的报告文件或 zip 压缩包")
+    try:
+        batch = services.start_batch(request.user, request.FILES.getlist("files"))
+    except services.UploadRefused as refusal:
+        messages.error(request, str(refusal))
         return redirect("audits")
-    total = sum(upload.size or 0 for upload in uploads)
-    if total > settings.AUDIT_UPLOAD_MAX_BYTES:
-        messages.error(request, f"上传的文件共 {total // (1024 * 1024)} MB，超过 "
-                                f"{settings.AUDIT_UPLOAD_MAX_BYTES // (1024 * 1024)} MB 的上限，请分批上传")
-        return redirect("audits")
-    user = request.user
-    with transaction.atomic():
-        batch = BatchAudit.objects.create(
-            title=_title(uploads), organisation=user.organisation, created_by=user
-        )
-        folder = files_dir("audits", str(batch.pk))
-        received = receive([Upload(upload.name or "", upload) for upload in uploads], folder)
-        rows = BatchFile.objects.bulk_create(
-            BatchFile(batch=batch, number=number, name=item.name, path=str(item.path or ""), size=item.size,
-                      status=FileStatus.FAILED if item.error else FileStatus.QUEUED, error=item.error,
-                      results=1 if item.error else 0)
-            for number, item in enumerate(received, start=1)
-        )
-        queued = [row.pk for row in rows if row.status == FileStatus.QUEUED]
-        if not queued:
-            batch.finished_at = batch.created_at
-            batch.save(update_fields=["finished_at"])
-        transaction.on_commit(lambda: [audit_file.delay(file_id) for file_id in queued])
     return redirect("audit", pk=batch.pk)
-
-
-def _title(uploads: list) -> str:
-    first = Path(uploads[0].name or "上传文件").name
-    return first if len(uploads) == 1 else f"{first} 等 {len(uploads)} 个文件"
 
 
 @login_required
