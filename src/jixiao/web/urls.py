@@ -9,9 +9,9 @@ from django.urls import path
 from jixiao.web.accounts.views import SignIn
 from jixiao.web.api import views as api_tokens
 from jixiao.web.api.endpoints import api
+from jixiao.web.audits import views as audits
 from jixiao.web.dashboard import views as dashboard
 from jixiao.web.evaluations import exports
-from jixiao.web.audits import views as audits
 from jixiao.web.evaluations import views as evaluations
 from jixiao.web.health import health
 from jixiao.web.publication import views as publication
