@@ -50,24 +50,45 @@ def site_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(site_data: Path) -> Iterator[str]:
     port = _free_port()
-    env = _site_env()
     data = site_data
-    server = subprocess.Popen([str(Path(sys.executable).with_name("jixiao")), "serve", "--demo", "--port", str(port),
-                               "--data", str(data), "--workers", "1"], env=env, start_new_session=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # The output goes to a file, not a pipe: the worker `serve` starts (in a session of its own)
+    # inherits it, and a pipe held open by a worker left behind would block reading it.
+    log = data / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen([str(Path(sys.executable).with_name("jixiao")), "serve", "--demo",
+                                   "--port", str(port), "--data", str(data), "--workers", "1"],
+                                  env=_site_env(), start_new_session=True, stdout=output,
+                                  stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
+    try:
+        _wait_until_up(f"{url}/login/", server, log, seconds=300)
+        yield url
+    finally:
+        _stop_site(server)
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
         try:
-            urllib.request.urlopen(f"{url}/login/", timeout=1)
-            break
+            urllib.request.urlopen(url, timeout=2)
+            return
         except OSError:
             time.sleep(0.5)
-    else:
+    raise AssertionError(f"jixiao serve did not answer {url} within {seconds} s "
+                         f"(exit code {server.poll()}):\n{log.read_text(errors='replace')}")
+
+
+def _stop_site(server: subprocess.Popen[bytes]) -> None:
+    """SIGTERM lets `serve` stop its worker; SIGKILL its group if it does not end in time."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
         os.killpg(server.pid, signal.SIGKILL)
-        raise AssertionError(server.stdout.read().decode() if server.stdout else "no output")
-    yield url
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
+        server.wait(timeout=10)
+    except ProcessLookupError:
+        pass
 
 
 @pytest.fixture(scope="module")
