@@ -71,6 +71,13 @@ def change_links(rt: RunText) -> list[Change]:
     return sorted(links.values(), key=lambda link: link.delta.start)
 
 
+def change_label(link: Change) -> str:
+    """“公务接待费支出增减额”, or the words before a change stated without its amount."""
+    if link.current is not None:
+        return f"{link.current.label}增减额"
+    return re.sub(r"(?:比|较)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", link.delta.label) + "增减额"
+
+
 def _current(rt: RunText, at: int) -> Figure | None:
     start = clause_start(rt.text, at)
     before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
