@@ -41,3 +41,17 @@ def test_items_of_another_basis_are_no_parts_of_the_change() -> None:
 def test_an_item_missing_leaves_the_list_open() -> None:
     text = CHANGES.format(total="20.90").replace("（3）对个人和家庭的补助较上年减少1.05万元。\n", "")
     assert findings_of(text) == []
+
+
+OVERRUN = "西湖镇申报补助资金128.50万元；全年实际兑付140.20万元，超出预算{words}{delta}万元。"
+
+
+def test_a_stated_overrun_is_the_spending_less_the_budget() -> None:
+    assert findings_of(OVERRUN.format(words="金额", delta="12.70")) == [(
+        "JX-TEXT-005", "error", "12.70", "11.70",
+        "全年实际兑付 140.20万元 − 西湖镇申报补助资金 128.50万元 = 11.70万元，与文中 超出预算金额 12.70万元 不一致",
+    )]
+
+
+def test_a_right_overrun_says_nothing() -> None:
+    assert findings_of(OVERRUN.format(words="", delta="11.70")) == []

@@ -34,6 +34,9 @@ RATE = re.compile(
     r"[，、\s]*[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
     rf"(?:了|幅度?|率)?(?:为|是)?\s*(?P<rate>{NUMBER})\s*%")
 _DIFFERENCE = re.compile(rf"(?:差值|差额|相差)(?:为|是)?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
+_OVERRUN = re.compile(rf"(?:超出|超过)(?:了)?(?:预算|计划)(?:金额|资金|数)?(?:为|是|了)?\s*"
+                      rf"(?P<delta>{NUMBER})\s*(?:{MONEY})|超支(?:了)?(?:金额|资金)?(?:为|是)?\s*(?P<spent>{NUMBER})\s*(?:{MONEY})")
+_SENTENCE_ENDS = "。！？"
 _UP = ("增", "上升")
 _WAY_BEFORE = re.compile(rf"[（]?({_WAY})[）]?了?\s*$")
 CLAUSE_ENDS = "。！？；："
@@ -145,4 +148,21 @@ def difference_claims(rt: RunText) -> list[Claim]:
         low, high = sorted(before, key=lambda f: f.number.in_unit(delta.number.unit).value)
         claims.append(Claim("difference", rt.stated(delta, "差值"), (rt.stated(high), rt.stated(low)),
                             rt.evidence(before[0].start, delta.start)))
+    return claims
+
+
+def overrun_claims(rt: RunText) -> list[Claim]:
+    """“申请补贴312.40万元；实际发放345.16万元，超出预算金额23.76万元”: the amount spent (the last
+    before the words) less the budget (the one before it), in the same sentence."""
+    claims = []
+    for match in _OVERRUN.finditer(rt.text):
+        group = "delta" if match["delta"] is not None else "spent"
+        delta = rt.figure_at(match.start(group))
+        start = clause_start(rt.text, match.start(), _SENTENCE_ENDS)
+        before = [f for f in rt.money if start <= f.start and f.unit_end <= match.start()]
+        if delta is None or len(before) < 2:
+            continue
+        budget, spent = before[-2:]
+        claims.append(Claim("difference", rt.stated(delta, "超出预算金额"),
+                            (rt.stated(spent), rt.stated(budget)), rt.evidence(budget.start, delta.unit_end)))
     return claims

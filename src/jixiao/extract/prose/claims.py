@@ -10,7 +10,13 @@ place in ``Document.text``.
 from __future__ import annotations
 
 from jixiao.documents.model import Document
-from jixiao.extract.prose.changes import change_claims, change_label, change_links, difference_claims
+from jixiao.extract.prose.changes import (
+    change_claims,
+    change_label,
+    change_links,
+    difference_claims,
+    overrun_claims,
+)
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
@@ -35,7 +41,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     for run in runs_of(document):
         rt = RunText(run, starts)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
-                 *difference_claims(rt), *rate_claims(rt), *staffing_claims(rt), *count_claims(rt),
+                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
+                 *count_claims(rt),
                  *headcount_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
