@@ -27,7 +27,7 @@ from jixiao.numbers import NumberError, parse_stated
 _COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
             r"(?:决算数?|预算数?|支出数?)?|(?:年初|全年|调整后?)?预算数?)\s*(?:相比|相较)?)")
 _WAY = r"增加|减少|增长|下降|降低|上升|增|减"
-_CHANGE = re.compile(
+CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})[，\s]*(?:(?P<prior>{NUMBER})\s*(?:{MONEY})?\s*)?"
     rf"[（]?(?P<way>{_WAY})[）]?了?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
 RATE = re.compile(
@@ -63,7 +63,7 @@ def change_links(rt: RunText) -> list[Change]:
     """Every 增减额 in the run, with the amount it is the change of when a comparison states
     it (“X万元，同比减少 d万元”), else without (“公务接待费支出决算减少450.00元”)."""
     links = {}
-    for match in _CHANGE.finditer(rt.text):
+    for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         if delta is not None and delta.is_money:
             links[delta.start] = Change(_current(rt, match.start()), delta, sign_of(match["way"]))
@@ -95,7 +95,7 @@ def _current(rt: RunText, at: int) -> Figure | None:
 
 def change_claims(rt: RunText) -> list[Claim]:
     claims = []
-    for match in _CHANGE.finditer(rt.text):
+    for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         current = _current(rt, match.start())
         if delta is None or current is None:

@@ -19,6 +19,7 @@ from jixiao.extract.prose.changes import (
 )
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
+from jixiao.extract.prose.levels import Level, level_claims, levels_of
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
@@ -38,11 +39,13 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     mentions: list[Mention] = []
     amounts: list[Mentioned] = []
     changes: list[Mentioned] = []
+    levels: list[Level] = []
     for run in runs_of(document):
         rt = RunText(run, starts)
+        levels += levels_of(rt)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
-                 *count_claims(rt),
+                 *count_claims(rt), *level_claims(rt, levels),
                  *headcount_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
