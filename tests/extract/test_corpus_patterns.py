@@ -100,8 +100,10 @@ def test_people_by_category_make_a_whole_that_must_add_up() -> None:
 
 def test_rates_against_the_funds_as_a_whole_and_an_implied_budget() -> None:
     rates = findings("S10_prose_rates")
-    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2)]
+    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2), ("JX-TEXT-005", "error", "23.76", "32.76", 5)]
     assert rates[0].message == "已完成拨付 817万元 / 项目资金共 860万元 = 95.00%，与文中 已完成拨付执行率 97% 不一致"
+    assert rates[1].message == (
+        "底全年实际发放 345.16万元 − 东山区申请补贴 312.40万元 = 32.76万元，与文中 超出预算金额 23.76万元 不一致")
     implied = findings("J_derived_budget")
     assert brief(implied) == [("JX-TEXT-004", "error", "100", "104.67", 1)]
     assert [(t.label, t.value) for t in implied[0].terms] == [
@@ -117,3 +119,10 @@ def test_parts_that_make_the_whole_stated_in_later_sentences() -> None:
     partition = findings("E_partition")
     assert brief(partition) == [("JX-TEXT-001", "error", "642.35", "632.35", 2)]
     assert partition[0].message == "一般公共预算财政拨款基本支出 642.35万元 与人员经费、公用经费之和 632.35万元 不一致（相差 10.00万元）"
+
+
+def test_item_changes_under_a_total_change_and_levels_stated_before() -> None:
+    assert brief(findings("F_numbered_changes")) == [("JX-TEXT-006", "error", "36.50", "33.75", 2)]
+    # 2.6 may stand for anything from 2.55 to 2.65: 0.44 and 14.43% agree with 2.61, so rounding.
+    assert brief(findings("C1_levels_elsewhere")) == [
+        ("JX-TEXT-005", "info", "0.44", "0.45", 3), ("JX-TEXT-007", "info", "14.43", "14.75", 3)]

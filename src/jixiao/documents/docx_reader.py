@@ -246,17 +246,21 @@ def grid_width(row: Any) -> int:
     return _grid(row, _GRID_BEFORE) + spans + _grid(row, _GRID_AFTER)
 
 
-def _grid(element: Any, path: Any) -> int:
-    values = path(element)
+def _grid(element: Any, path: tuple[str, str]) -> int:
+    """The integer ``w:val`` of the property ``path`` (properties tag, property tag), 0 if
+    absent or not an integer. Child lookups, not XPath: this runs for every cell."""
+    properties = element.find(path[0])
+    found = properties.find(path[1]) if properties is not None else None
     try:
-        return int(values[0]) if values else 0
+        return int(found.get(_W_VAL, "")) if found is not None else 0
     except ValueError:
         return 0
 
 
 def _merge_continues(cell: Any) -> bool:
-    merges = _V_MERGE(cell)
-    return bool(merges) and merges[0].get(_W_VAL, "continue") == "continue"
+    properties = cell.find(_W_TC_PR)
+    merge = properties.find(_W_V_MERGE) if properties is not None else None
+    return merge is not None and merge.get(_W_VAL, "continue") == "continue"
 
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -280,9 +284,9 @@ _RUN_SYMBOLS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t"
 _RUN_CONTENT = etree.XPath(
     "(w:r | w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
-_GRID_BEFORE = etree.XPath("w:trPr/w:gridBefore/@w:val", namespaces=_NS)
-_GRID_AFTER = etree.XPath("w:trPr/w:gridAfter/@w:val", namespaces=_NS)
-_GRID_SPAN = etree.XPath("w:tcPr/w:gridSpan/@w:val", namespaces=_NS)
-_V_MERGE = etree.XPath("w:tcPr/w:vMerge", namespaces=_NS)
+_W_TC_PR, _W_V_MERGE = qn("w:tcPr"), qn("w:vMerge")
+_GRID_BEFORE = (qn("w:trPr"), qn("w:gridBefore"))
+_GRID_AFTER = (qn("w:trPr"), qn("w:gridAfter"))
+_GRID_SPAN = (_W_TC_PR, qn("w:gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)

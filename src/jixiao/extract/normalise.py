@@ -64,17 +64,25 @@ def simplified(char: str) -> str:
     return converted if len(converted) == 1 else char
 
 
+class _Spelling(dict[int, str]):
+    """Every character's normalised spelling (``str.translate`` table), worked out once: full
+    width to ASCII, then simplified; always one character for one."""
+
+    def __missing__(self, code: int) -> str:
+        spelled = self[code] = simplified(chr(code).translate(_ASCII))
+        return spelled
+
+
+_SPELLING = _Spelling()
+
+
 def normalise(source: str) -> Normalised:
+    text = source.translate(_SPELLING)
     dropped = _dropped(source)
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(source):
-        if index in dropped:
-            continue
-        chars.append(simplified(char.translate(_ASCII)))
-        origin.append(index)
-    origin.append(len(source))
-    return Normalised("".join(chars), tuple(origin))
+    if not dropped:
+        return Normalised(text, tuple(range(len(source) + 1)))
+    kept = [index for index in range(len(source)) if index not in dropped]
+    return Normalised("".join(text[index] for index in kept), (*kept, len(source)))
 
 
 def _dropped(source: str) -> set[int]:

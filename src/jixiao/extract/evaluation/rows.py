@@ -11,7 +11,7 @@ paragraph or inside a cell.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Document, Paragraph
 from jixiao.extract.evaluation.fields import BLANKS, squeeze
@@ -28,13 +28,18 @@ class Row:
 
     cells: tuple[Cell, ...]
     paragraph: bool
+    _texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Squeezed once: the readers ask a row for its texts many times.
+        object.__setattr__(self, "_texts", tuple(squeeze(cell.text) for cell in self.cells))
 
     def texts(self) -> tuple[str, ...]:
         """Cell texts without whitespace (cells break words across lines)."""
-        return tuple(squeeze(cell.text) for cell in self.cells)
+        return self._texts
 
     def filled(self) -> tuple[Cell, ...]:
-        return tuple(cell for cell in self.cells if squeeze(cell.text) not in BLANKS)
+        return tuple(cell for cell, text in zip(self.cells, self._texts, strict=True) if text not in BLANKS)
 
     def from_right(self, offset: int) -> Cell | None:
         """The cell ``offset`` places from the right end (1 is the last), if the row has it."""

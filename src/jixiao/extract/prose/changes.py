@@ -27,13 +27,16 @@ from jixiao.numbers import NumberError, parse_stated
 _COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
             r"(?:决算数?|预算数?|支出数?)?|(?:年初|全年|调整后?)?预算数?)\s*(?:相比|相较)?)")
 _WAY = r"增加|减少|增长|下降|降低|上升|增|减"
-_CHANGE = re.compile(
+CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})[，\s]*(?:(?P<prior>{NUMBER})\s*(?:{MONEY})?\s*)?"
     rf"[（]?(?P<way>{_WAY})[）]?了?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
 RATE = re.compile(
     r"[，、\s]*[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
     rf"(?:了|幅度?|率)?(?:为|是)?\s*(?P<rate>{NUMBER})\s*%")
 _DIFFERENCE = re.compile(rf"(?:差值|差额|相差)(?:为|是)?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
+_OVERRUN = re.compile(rf"(?:超出|超过)(?:了)?(?:预算|计划)(?:金额|资金|数)?(?:为|是|了)?\s*"
+                      rf"(?P<delta>{NUMBER})\s*(?:{MONEY})|超支(?:了)?(?:金额|资金)?(?:为|是)?\s*(?P<spent>{NUMBER})\s*(?:{MONEY})")
+_SENTENCE_ENDS = "。！？"
 _UP = ("增", "上升")
 _WAY_BEFORE = re.compile(rf"[（]?({_WAY})[）]?了?\s*$")
 CLAUSE_ENDS = "。！？；："
@@ -60,7 +63,7 @@ def change_links(rt: RunText) -> list[Change]:
     """Every 增减额 in the run, with the amount it is the change of when a comparison states
     it (“X万元，同比减少 d万元”), else without (“公务接待费支出决算减少450.00元”)."""
     links = {}
-    for match in _CHANGE.finditer(rt.text):
+    for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         if delta is not None and delta.is_money:
             links[delta.start] = Change(_current(rt, match.start()), delta, sign_of(match["way"]))
@@ -69,6 +72,13 @@ def change_links(rt: RunText) -> list[Change]:
         if figure.start not in links and way is not None:
             links[figure.start] = Change(None, figure, sign_of(way[1]))
     return sorted(links.values(), key=lambda link: link.delta.start)
+
+
+def change_label(link: Change) -> str:
+    """“公务接待费支出增减额”, or the words before a change stated without its amount."""
+    if link.current is not None:
+        return f"{link.current.label}增减额"
+    return re.sub(r"(?:比|较)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", link.delta.label) + "增减额"
 
 
 def _current(rt: RunText, at: int) -> Figure | None:
@@ -85,7 +95,7 @@ def _current(rt: RunText, at: int) -> Figure | None:
 
 def change_claims(rt: RunText) -> list[Claim]:
     claims = []
-    for match in _CHANGE.finditer(rt.text):
+    for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         current = _current(rt, match.start())
         if delta is None or current is None:
@@ -138,4 +148,21 @@ def difference_claims(rt: RunText) -> list[Claim]:
         low, high = sorted(before, key=lambda f: f.number.in_unit(delta.number.unit).value)
         claims.append(Claim("difference", rt.stated(delta, "差值"), (rt.stated(high), rt.stated(low)),
                             rt.evidence(before[0].start, delta.start)))
+    return claims
+
+
+def overrun_claims(rt: RunText) -> list[Claim]:
+    """“申请补贴312.40万元；实际发放345.16万元，超出预算金额23.76万元”: the amount spent (the last
+    before the words) less the budget (the one before it), in the same sentence."""
+    claims = []
+    for match in _OVERRUN.finditer(rt.text):
+        group = "delta" if match["delta"] is not None else "spent"
+        delta = rt.figure_at(match.start(group))
+        start = clause_start(rt.text, match.start(), _SENTENCE_ENDS)
+        before = [f for f in rt.money if start <= f.start and f.unit_end <= match.start()]
+        if delta is None or len(before) < 2:
+            continue
+        budget, spent = before[-2:]
+        claims.append(Claim("difference", rt.stated(delta, "超出预算金额"),
+                            (rt.stated(spent), rt.stated(budget)), rt.evidence(budget.start, delta.unit_end)))
     return claims

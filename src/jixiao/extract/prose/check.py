@@ -90,6 +90,8 @@ def _change_sum(claim: Claim) -> Finding | None:
     same_way = all(part.value * total.value >= 0 for part in parts)
     if severity is Severity.INFO:
         message = f"{head} 仅在舍入范围内一致"
+    elif claim.complete and not claim.partial:
+        message = f"{head} 不一致（所列各项即其全部组成）"
     elif claim.complete:
         message = f"{head} 不一致（各项金额之和与总数相符，所列各项齐全）"
     elif same_way and abs(implied) > abs(total.value):

@@ -10,9 +10,16 @@ place in ``Document.text``.
 from __future__ import annotations
 
 from jixiao.documents.model import Document
-from jixiao.extract.prose.changes import change_claims, difference_claims
+from jixiao.extract.prose.changes import (
+    change_claims,
+    change_label,
+    change_links,
+    difference_claims,
+    overrun_claims,
+)
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
+from jixiao.extract.prose.levels import Level, level_claims, levels_of
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
@@ -31,34 +38,46 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     earlier: list[Stated] = []
     mentions: list[Mention] = []
     amounts: list[Mentioned] = []
+    changes: list[Mentioned] = []
+    levels: list[Level] = []
     for run in runs_of(document):
         rt = RunText(run, starts)
+        levels += levels_of(rt)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
-                 *difference_claims(rt), *rate_claims(rt), *staffing_claims(rt), *count_claims(rt),
+                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
+                 *count_claims(rt), *level_claims(rt, levels),
                  *headcount_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
                      for f in rt.money]
         amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
+        changes += [Mentioned(rt.stated(link.delta, change_label(link), link.sign),
+                              rt.evidence(link.delta.start, link.delta.unit_end))
+                    for link in change_links(rt)]
     claims += repeat_claims(mentions)
-    claims = _completed(claims, partition_claims(amounts))
+    claims = _completed(claims, partition_claims(amounts, changes))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
 def _completed(claims: list[Claim], partitions: list[Claim]) -> list[Claim]:
     """The claims with the partitions added, one claim per total and parts: a 其中 list that a
     partition shows complete is replaced by it; a breakdown already read whole stays."""
-    def key(claim: Claim) -> tuple[int | None, frozenset[int | None]]:
-        return claim.stated.where.start, frozenset(term.where.start for term in claim.terms)
+    def key(claim: Claim) -> tuple[str, int | None, frozenset[int | None]]:
+        return claim.kind, claim.stated.where.start, frozenset(term.where.start for term in claim.terms)
 
-    sums = [key(claim) for claim in claims if claim.kind == "sum"]
+    listed = [key(claim) for claim in claims if claim.kind in _PARTITIONED]
     partitions = [claim for claim in partitions  # a list naming more items than the partition stays
-                  if not any(start == key(claim)[0] and terms > key(claim)[1] for start, terms in sums)]
+                  if not any(kind == claim.kind and start == key(claim)[1] and terms > key(claim)[2]
+                             for kind, start, terms in listed)]
     whole = {key(claim) for claim in partitions}
-    read = {key(claim) for claim in claims if claim.kind == "sum" and not claim.partial}
-    kept = [claim for claim in claims if claim.kind != "sum" or not claim.partial or key(claim) not in whole]
+    read = {key(claim) for claim in claims if claim.kind in _PARTITIONED and not claim.partial}
+    kept = [claim for claim in claims
+            if claim.kind not in _PARTITIONED or not claim.partial or key(claim) not in whole]
     return kept + [claim for claim in partitions if key(claim) not in read]
+
+
+_PARTITIONED = frozenset({"sum", "change_sum"})
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

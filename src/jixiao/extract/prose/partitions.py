@@ -12,14 +12,20 @@ A part is an amount after the whole (增减 amounts are not amounts here) whose 
 no other part, in the whole's unit, saying 预算 or 决算 as the whole does; a part found twice
 before all are found makes the list ambiguous, and nothing is claimed. The car item counts only
 as a whole (公务用车购置及运行维护费), never its 购置 or 运行 part alone.
+
+Changes read the same way: a whole's 增减额 (“基本支出预算较上年增加36.50万元”) followed by a
+增减额 for every one of its parts (numbered items “1.工资福利支出较上年增加41.20万元…”) is a
+complete ``change_sum``: the signed changes add up to the whole's. A part's change may leave
+预算/决算 unsaid (the items of a 预算 change are 预算 changes), but may not say the other.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from jixiao.extract.prose.reading import Claim, Stated
+from jixiao.extract.prose.reading import Claim, Kind, Stated
 
 _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
@@ -45,23 +51,39 @@ class Mentioned:
     evidence: str
 
 
-def partition_claims(amounts: list[Mentioned]) -> list[Claim]:
+def partition_claims(amounts: list[Mentioned], changes: list[Mentioned]) -> list[Claim]:
+    """``sum`` claims of the amounts, complete ``change_sum`` claims of the 增减额."""
+    return [*_partitions(amounts, "sum", _same_basis),
+            *_partitions(changes, "change_sum", _basis_said_or_implied)]
+
+
+def _partitions(mentions: list[Mentioned], kind: Kind,
+                basis_agrees: Callable[[set[str], set[str]], bool]) -> list[Claim]:
     claims = []
-    for index, whole in enumerate(amounts):
+    for index, whole in enumerate(mentions):
         for name, parts, beside in _WHOLES:
             label = whole.stated.label
             if not name.search(label) or any(part.search(label) for part in parts):
                 continue
-            after = amounts[index + 1:index + 1 + _RANGE]
-            found = _parts(after, whole, name, parts)
+            after = mentions[index + 1:index + 1 + _RANGE]
+            found = _parts(after, whole, name, parts, basis_agrees)
             if found is not None and not any(beside.search(mention.stated.label) for mention in after):
-                claims.append(Claim("sum", whole.stated, tuple(part.stated for part in found),
-                                    whole.evidence))
+                claims.append(Claim(kind, whole.stated, tuple(part.stated for part in found),
+                                    whole.evidence, complete=kind == "change_sum"))
     return claims
 
 
+def _same_basis(whole: set[str], part: set[str]) -> bool:
+    return part == whole
+
+
+def _basis_said_or_implied(whole: set[str], part: set[str]) -> bool:
+    return part <= whole
+
+
 def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],
-           parts: tuple[re.Pattern[str], ...]) -> list[Mentioned] | None:
+           parts: tuple[re.Pattern[str], ...],
+           basis_agrees: Callable[[set[str], set[str]], bool]) -> list[Mentioned] | None:
     basis = set(_BASIS.findall(whole.stated.label))
     found: dict[int, Mentioned] = {}
     for mention in after:
@@ -69,7 +91,7 @@ def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],
         if name.search(label) and not any(part.search(label) for part in parts):
             break  # the whole stated again: its own parts follow
         matching = [number for number, part in enumerate(parts) if part.search(label)]
-        if len(matching) != 1 or set(_BASIS.findall(label)) != basis \
+        if len(matching) != 1 or not basis_agrees(basis, set(_BASIS.findall(label))) \
                 or mention.stated.number.unit is not whole.stated.number.unit:
             continue
         if matching[0] in found:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.amounts import Figure
-from jixiao.extract.prose.changes import RATE, Change, change_links, clause_start
+from jixiao.extract.prose.changes import RATE, Change, change_label, change_links, clause_start
 from jixiao.extract.prose.reading import Claim, RunText
 from jixiao.extract.prose.shares import SHARE, same_label
 from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
@@ -223,18 +223,11 @@ def _change_sum(rt: RunText, head: Change, region: list[Figure], links: list[Cha
     complete = amounts is not None and _adds_up(amounts) and all(
         any(link.current is not None and rt.stated(link.current).where == term.where for link in changes)
         or term.number.value == 0 for term in amounts.terms)
-    terms = tuple(rt.stated(link.delta, _change_label(link), link.sign) for link in changes)
-    total = rt.stated(head.delta, _change_label(head), head.sign)
+    terms = tuple(rt.stated(link.delta, change_label(link), link.sign) for link in changes)
+    total = rt.stated(head.delta, change_label(head), head.sign)
     first, last = head.delta.start, changes[-1].delta.start
     evidence = rt.text[sentence_start(rt.text, first):sentence_end(rt.text, last)]
     return [Claim("change_sum", total, terms, evidence.strip(), partial=True, complete=complete)]
-
-
-def _change_label(link: Change) -> str:
-    """“公务接待费支出增减额”, or the words before a change stated without its amount."""
-    if link.current is not None:
-        return f"{link.current.label}增减额"
-    return re.sub(r"(?:比|较)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", link.delta.label) + "增减额"
 
 
 def _adds_up(claim: Claim) -> bool:

@@ -1,0 +1,103 @@
+"""A change against last year whose two levels were stated in earlier sentences.
+
+“(一)2023年“三公”经费决算支出6.4万元：公务接待费2.6万元…(二)2022年同口径“三公”经费决算支出5.92万元：
+公务接待费3.05万元…(三)增减变化：公务接待费比上年减少0.44万元，下降14.43%”: the change of 公务接待费
+names no amount in its own clause, but the report stated the item for 2023 and for 2022 before.
+Its 增减额 is then checked against the difference of the two (``difference``) and its rate
+against that difference over last year's level (``change_prior``), as when the clause states both.
+
+A level is an earlier amount whose label, without its year and 同口径-style words, is the change's
+item, in a sentence naming exactly one year and saying 预算 or 决算 as the other level's does.
+The change year is the latest year such a level has; the item must be stated once for it and
+once for the year before, else nothing is claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from jixiao.extract.prose.changes import CHANGE, RATE, sign_of
+from jixiao.extract.prose.reading import Claim, RunText, Stated
+from jixiao.extract.text_runs import sentence_end, sentence_start
+
+_YEAR = re.compile(r"(\d{4})\s*年")
+_BASIS = re.compile(r"(?<!公共)预算|决算")
+_LABEL_NOISE = re.compile(r"^(?:\d{4}\s*年度?)|^(?:同口径|上年|本年|当年)")
+_LAST_YEAR = re.compile(r"上一?年度?|去年")
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """An amount stated earlier, with the one year and the 预算/决算 words of its sentence."""
+
+    stated: Stated
+    year: int | None
+    basis: frozenset[str]
+
+
+def levels_of(rt: RunText) -> list[Level]:
+    """The run's amounts as levels a later change may refer to."""
+    levels = []
+    for figure in rt.money:
+        sentence = rt.text[sentence_start(rt.text, figure.start):sentence_end(rt.text, figure.start)]
+        years = {int(year) for year in _YEAR.findall(sentence)}
+        levels.append(Level(rt.stated(figure), years.pop() if len(years) == 1 else None,
+                            frozenset(_BASIS.findall(sentence))))
+    return levels
+
+
+def level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
+    """Claims of the run's changes against last year that state no amount of their own."""
+    claims = []
+    for match in CHANGE.finditer(rt.text):
+        delta = rt.figure_at(match.start("delta"))
+        if delta is None or match["prior"] or not _LAST_YEAR.search(match["compare"]) \
+                or _amount_in_clause(rt, match.start()):
+            continue
+        item = _item(delta.label)
+        pair = _levels(item, earlier)
+        if pair is None:
+            continue
+        current, prior = pair
+        sign = sign_of(match["way"])
+        change = rt.stated(delta, change_label_of(item), sign)
+        evidence = rt.evidence(delta.start, delta.unit_end)
+        terms = (prior, current) if sign < 0 else (current, prior)
+        claims.append(Claim("difference", change, terms, evidence))
+        rate_match = RATE.match(rt.text, delta.unit_end)
+        rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
+        if rate is not None and rate_match is not None:
+            stated_rate = rt.stated(rate, f"{item}{rate_match['way']}率", sign_of(rate_match["way"]))
+            claims.append(Claim("change_prior", stated_rate, (current, prior), evidence))
+    return claims
+
+
+def change_label_of(item: str) -> str:
+    return f"{item}增减额"
+
+
+def _item(label: str) -> str:
+    return re.sub(r"(?:比|较|与)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", label)
+
+
+def _amount_in_clause(rt: RunText, position: int) -> bool:
+    start = max(rt.text.rfind(mark, 0, position) for mark in "。！？；：，") + 1
+    return any(start <= figure.start < position for figure in rt.money)
+
+
+def _levels(item: str, earlier: list[Level]) -> tuple[Stated, Stated] | None:
+    if not item:
+        return None
+    named = [level for level in earlier if level.year is not None
+             and _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", level.stated.label)) == item]
+    if not named:
+        return None
+    year = max(level.year for level in named if level.year is not None)
+    current = [level for level in named if level.year == year]
+    prior = [level for level in named if level.year == year - 1]
+    if len(current) != 1 or len(prior) != 1 or current[0].basis != prior[0].basis:
+        return None
+    # Named with their years: both levels are the same item.
+    return (replace(current[0].stated, label=f"{year}年{item}"),
+            replace(prior[0].stated, label=f"{year - 1}年{item}"))

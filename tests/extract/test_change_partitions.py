@@ -1,0 +1,57 @@
+"""A whole's 增减额 and the 增减额 of every one of its parts, stated in later paragraphs (numbered
+items under 主要变动原因如下): the parts are the whole of it, so their signed changes must add up."""
+
+from __future__ import annotations
+
+from jixiao.documents import Document, parse_flat_text
+from jixiao.extract.prose import check_claims, extract_claims
+
+
+def findings_of(text: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    doc = Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
+    return [(f.code, f.severity.value, f.stated, f.expected, f.message)
+            for f in check_claims(extract_claims(doc))]
+
+
+CHANGES = (
+    "二、基本支出决算变动情况\n"
+    "2023年基本支出决算较上年减少{total}万元。变动原因如下：\n"
+    "（1）工资福利支出较上年减少30.10万元，主要是人员调出。\n"
+    "（2）商品和服务支出较上年增加6.25万元，主要是办公用房维修。\n"
+    "（3）对个人和家庭的补助较上年减少1.05万元。\n"
+)
+
+
+def test_item_changes_that_miss_the_whole_change_are_an_error() -> None:
+    assert findings_of(CHANGES.format(total="20.90")) == [(
+        "JX-TEXT-006", "error", "20.90", "24.90",
+        "基本支出决算增减额 减少 20.90万元 与各项增减额合计 减少 24.90万元 不一致（所列各项即其全部组成）",
+    )]
+
+
+def test_item_changes_that_add_up_say_nothing() -> None:
+    assert findings_of(CHANGES.format(total="24.90")) == []
+
+
+def test_items_of_another_basis_are_no_parts_of_the_change() -> None:
+    text = CHANGES.format(total="20.90").replace("工资福利支出较上年", "工资福利支出预算较上年")
+    assert findings_of(text) == []
+
+
+def test_an_item_missing_leaves_the_list_open() -> None:
+    text = CHANGES.format(total="20.90").replace("（3）对个人和家庭的补助较上年减少1.05万元。\n", "")
+    assert findings_of(text) == []
+
+
+OVERRUN = "西湖镇申报补助资金128.50万元；全年实际兑付140.20万元，超出预算{words}{delta}万元。"
+
+
+def test_a_stated_overrun_is_the_spending_less_the_budget() -> None:
+    assert findings_of(OVERRUN.format(words="金额", delta="12.70")) == [(
+        "JX-TEXT-005", "error", "12.70", "11.70",
+        "全年实际兑付 140.20万元 − 西湖镇申报补助资金 128.50万元 = 11.70万元，与文中 超出预算金额 12.70万元 不一致",
+    )]
+
+
+def test_a_right_overrun_says_nothing() -> None:
+    assert findings_of(OVERRUN.format(words="", delta="11.70")) == []

@@ -1,0 +1,47 @@
+"""A change against last year whose levels were stated for each year in earlier sentences."""
+
+from __future__ import annotations
+
+from jixiao.documents import Document, parse_flat_text
+from jixiao.extract.prose import check_claims, extract_claims
+
+
+def findings_of(text: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    doc = Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
+    return [(f.code, f.severity.value, f.stated, f.expected, f.message)
+            for f in check_claims(extract_claims(doc))]
+
+
+LEVELS = (
+    "一、2024年一般性支出决算为18.40万元，其中：会议费6.20万元，培训费12.20万元。\n"
+    "二、2023年一般性支出决算为15.75万元，其中：会议费4.65万元，培训费11.10万元。\n"
+    "三、变动情况：会议费比上年增加{delta}万元，增长{rate}%；培训费比上年增加1.10万元，增长9.91%。\n"
+)
+
+
+def test_a_change_is_checked_against_the_levels_stated_before() -> None:
+    assert findings_of(LEVELS.format(delta="1.55", rate="30.11")) == [(
+        "JX-TEXT-007", "error", "30.11", "33.33",
+        "2024年会议费 6.20万元，2023年会议费 4.65万元，应增长 33.33%，与文中会议费增长率 30.11% 不一致",
+    )]
+
+
+def test_a_wrong_change_amount_is_an_error() -> None:
+    assert findings_of(LEVELS.format(delta="1.45", rate="33.33")) == [(
+        "JX-TEXT-005", "error", "1.45", "1.55",
+        "2024年会议费 6.20万元 − 2023年会议费 4.65万元 = 1.55万元，与文中 会议费增减额 1.45万元 不一致",
+    )]
+
+
+def test_right_changes_say_nothing() -> None:
+    assert findings_of(LEVELS.format(delta="1.55", rate="33.33")) == []
+
+
+def test_levels_of_another_basis_are_not_compared() -> None:
+    text = LEVELS.format(delta="1.45", rate="30.11").replace("二、2023年一般性支出决算", "二、2023年一般性支出预算")
+    assert findings_of(text) == []
+
+
+def test_an_item_stated_twice_for_one_year_is_ambiguous() -> None:
+    text = LEVELS.format(delta="1.45", rate="30.11").replace("三、", "2024年会议费5.00万元。\n三、")
+    assert findings_of(text) == []
