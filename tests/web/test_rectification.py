@@ -137,3 +137,19 @@ def test_too_many_attachments_are_refused(world: World) -> None:
     with pytest.raises(AttachmentRefused, match="一次最多上传 10 个附件，您选择了 11 个"):
         services.respond(record.pk, world.users["preparer"], text="见附件",
                          files=[SimpleUploadedFile(f"{n}.pdf", PDF) for n in range(11)])
+
+
+def test_the_evaluation_list_shows_and_filters_by_rectification(world: World) -> None:
+    _returned(world)
+    record = _issue(world)
+    reviewer = client_for(world.users["finance_reviewer"])
+    listed = reviewer.get(reverse("home")).content.decode()
+    badge = f'<a href="/evaluations/{world.own.pk}/rectification/" class="status r-notified">待整改</a>'
+    assert listed.count(badge) == 1 and listed.count('class="status r-') == 1
+    waiting = reviewer.get(reverse("home"), {"rectification": "notified"}).content.decode()
+    assert "岳阳市洞庭新城项目建设岳阳楼区工作部" in waiting and "城陵矶新港区党群工作部" not in waiting
+    untouched = reviewer.get(reverse("home"), {"rectification": "none"}).content.decode()
+    assert "城陵矶新港区党群工作部" in untouched and "岳阳市洞庭新城项目建设岳阳楼区工作部" not in untouched
+    Rectification.objects.filter(pk=record.pk).update(status=RectificationStatus.CLOSED)
+    closed = reviewer.get(reverse("home"), {"rectification": "closed"}).content.decode()
+    assert "岳阳市洞庭新城项目建设岳阳楼区工作部" in closed and ">已办结</a>" in closed

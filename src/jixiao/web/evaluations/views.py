@@ -26,6 +26,7 @@ from jixiao.web.evaluations.models import Evaluation, Job, JobKind, Status, Task
 from jixiao.web.evaluations.presenting import indicator_lines, notes_by_field, placed_findings
 from jixiao.web.evaluations.related import related_evaluations
 from jixiao.web.evaluations.templates_upload import TemplateRefused, accept_template
+from jixiao.web.rectification.models import RECTIFICATION_FILTERS, RectificationStatus, with_rectification
 
 
 def _user(request: HttpRequest) -> User:
@@ -56,6 +57,8 @@ def home(request: HttpRequest) -> HttpResponse:
     year = request.GET.get("year", "")
     if year.isdigit():
         evaluations = evaluations.filter(year=int(year))
+    rectification = request.GET.get("rectification", "")
+    evaluations = with_rectification(evaluations, rectification)
     page = Paginator(evaluations.order_by("-year", "unit__path"), 50).get_page(request.GET.get("page"))
     startable = []
     if user.is_unit_user and user.organisation is not None:
@@ -75,6 +78,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "statuses": Status.choices,
             "status": status,
             "year": year,
+            "rectification": rectification,
+            "rectification_filters": RECTIFICATION_FILTERS,
+            "rectification_names": dict(RectificationStatus.choices),
             "startable": startable,
             "can_batch": user.is_reviewer,
         },

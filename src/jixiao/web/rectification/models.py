@@ -89,3 +89,20 @@ class Attachment(models.Model):
         verbose_name = "整改附件"
         verbose_name_plural = "整改附件"
         ordering = ["id"]
+
+
+RECTIFICATION_FILTERS = (*RectificationStatus.choices, ("none", "无整改"))
+"""Choices of a list's 整改 filter: the latest record's status, or none at all."""
+
+
+def with_rectification(evaluations: QuerySet[Evaluation], wanted: str = "") -> QuerySet[Evaluation]:
+    """The evaluations, each with ``rectification_status``: its latest 整改's status (empty
+    when it has none); only those in ``wanted`` (a value of :data:`RECTIFICATION_FILTERS`)
+    when given."""
+    latest = Rectification.objects.filter(evaluation=models.OuterRef("pk")).order_by("-issued_at", "-id")
+    annotated = evaluations.annotate(rectification_status=models.Subquery(latest.values("status")[:1]))
+    if wanted == "none":
+        return annotated.filter(rectification_status__isnull=True)
+    if wanted in RectificationStatus.values:
+        return annotated.filter(rectification_status=wanted)
+    return annotated
