@@ -221,18 +221,18 @@ def test_a_token_made_on_its_page_calls_the_api_and_the_docs_page_runs_under_the
     page.fill("input[name=name]", "单位财务系统对接")
     page.click("button:has-text('创建')")
     token = page.locator("#new-token code.token").inner_text()
-    _shot(page, "20-api-token-made")
+    _shot(page, "30-api-token-made")
     answer = page.request.get(f"{site}/api/evaluations", headers={"Authorization": f"Bearer {token}"})
     assert [item["unit"]["name"] for item in answer.json()["items"]] == ["岳阳市洞庭新城项目建设岳阳楼区工作部"]
     page.goto(f"{site}/api/docs")
     playwright.expect(page.locator(".swagger-ui .info .title")).to_contain_text("jixiao 预算绩效自评接口")
     playwright.expect(page.locator(".opblock-summary-path").first).to_be_visible()
-    _shot(page, "21-api-docs")
+    _shot(page, "31-api-docs")
     page.goto(f"{site}/tokens/")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button:has-text('吊销')")
     playwright.expect(page.locator(".messages")).to_contain_text("已吊销令牌“单位财务系统对接”")
-    _shot(page, "22-api-token-revoked")
+    _shot(page, "32-api-token-revoked")
     assert page.request.get(f"{site}/api/evaluations", headers={"Authorization": f"Bearer {token}"}).status == 401
     assert (blocked, PAGE_ERRORS) == ([], [])
 
