@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.documents import Document, parse_flat_text
-from jixiao.extract.prose import check_claims, extract_claims
-
-
-def findings_of(text: str) -> list[tuple[str, str, str | None, str | None, str]]:
-    doc = Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
-    return [(f.code, f.severity.value, f.stated, f.expected, f.message)
-            for f in check_claims(extract_claims(doc))]
-
+from extract.test_change_partitions import findings_of
 
 LEVELS = (
     "一、2024年一般性支出决算为18.40万元，其中：会议费6.20万元，培训费12.20万元。\n"
