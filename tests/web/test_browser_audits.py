@@ -7,12 +7,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from web.test_browser import PAGE_ERRORS, _page, _shot, browser, playwright, site
+from web.test_browser import PAGE_ERRORS, _page, _shot, browser, playwright, site, site_data
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "tests" / "data" / "reports"
 
-__all__ = ["browser", "site"]  # the fixtures, shared with the main browser test
+__all__ = ["browser", "site", "site_data"]  # the fixtures, shared with the main browser test
 
 
 def test_a_reviewer_audits_a_zip_of_reports(site: str, browser: object, tmp_path: Path) -> None:
