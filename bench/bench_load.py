@@ -95,10 +95,11 @@ def prepare_site(data_dir: Path, units: int, departments: int, accounts_file: Pa
     from django.urls import Resolver404, resolve
 
     from jixiao.web.evaluations.models import Status
-    from load_seed import PASSWORD, seed
+    from load_seed import PASSWORD, refresh_statistics, seed
 
     started = time.perf_counter()
     seeded = seed(units=units, departments=departments)
+    refresh_statistics()
     print(f"seeded {seeded.units} units under {seeded.departments} departments, {seeded.evaluations} "
           f"evaluations, {seeded.users} users in {time.perf_counter() - started:.0f} s: "
           + ", ".join(f"{status} {count}" for status, count in seeded.statuses.items()))

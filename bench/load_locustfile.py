@@ -1,7 +1,8 @@
 """The users of the load benchmark, run by locust (started by ``bench_load.py``; not alone).
 
 Each simulated person signs in once with an account of their own (``BENCH_LOAD_ACCOUNTS``: the
-JSON file ``bench_load.py`` writes) and then goes round their flow with a pause between pages:
+JSON file ``bench_load.py`` writes) and then goes round their flow, pausing on each page before
+the next click (``THINK``; locust's own wait comes after the flow's last page):
 
 * **preparer** (单位填报人, a unit whose 自评 is a draft): home, the editor, a field changed (the
   htmx live check of the page, ``preview``), 保存 (the form's save), the editor again showing
@@ -102,8 +103,10 @@ class Preparer(Person):
     @task
     def edit_and_save(self) -> None:
         self.page("/", "home")
+        self.wait()
         path = f"/evaluations/{self.pk}/"
         editor = self.page(path, "editor", 'id="editor-form"')
+        self.wait()  # the field is typed: the live check follows it at once, the save after a look
         self.round += 1
         fields = [(key, f"本单位无其他需要说明的情况（{self.username} 第 {self.round} 次核对）")
                   if key == EDITED_FIELD else (key, value) for key, value in editor_fields(editor)]
@@ -113,6 +116,7 @@ class Preparer(Person):
                               ) as response:
             if response.status_code != 200 or 'id="analysis"' not in response.text:
                 response.failure(f"preview {response.status_code}")
+        self.wait()
         self.post(f"{path}save/", "save", editor, fields)
         self.page(path, "editor", "已保存第")
 
@@ -128,11 +132,14 @@ class DepartmentReviewer(Person):
             self.page("/?status=department_review", "home (list)"))
         if not ids:
             return
+        self.wait()
         pk = int(random.choice(ids))
         review = self.page(f"/evaluations/{pk}/review/", "review", "自动校验发现的问题")
+        self.wait()
         if 'data-step="department_start"' in review:
             self.post(f"/evaluations/{pk}/step/department_start/", "step", review, {})
             review = self.page(f"/evaluations/{pk}/review/", "review", "已开始审核（主管部门）")
+            self.wait()
         self.verdict(pk, review)
 
 
@@ -144,10 +151,13 @@ class FinanceReviewer(Person):
     def review(self) -> None:
         listed = self.page("/?status=finance_review", "home (list)")
         ids = REVIEW_LINK.findall(listed)
+        self.wait()
         if ids:
             pk = int(random.choice(ids))
             review = self.page(f"/evaluations/{pk}/review/", "review", "自动校验发现的问题")
+            self.wait()
             self.verdict(pk, review)
+            self.wait()
         if DASHBOARD:
             self.page("/dashboard/", "dashboard")
 

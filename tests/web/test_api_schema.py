@@ -4,7 +4,9 @@ every response (status code, content type and body) is one the schema declares."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import schemathesis
@@ -19,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from jixiao.web.api.endpoints import api
 from jixiao.web.api.models import ApiToken
 from jixiao.web.evaluations.models import Job, JobKind
 from web.conftest import World
@@ -56,3 +59,13 @@ def test_every_response_is_declared_and_none_is_a_server_error(
         if name in real_ids and isinstance(value, int) and value >= 1:  # a valid id: make it a real one
             case.path_parameters[name] = real_ids[name][value % 2]
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
+
+
+def test_the_api_document_lists_every_operation() -> None:
+    """docs/api.md's table names each operation of the schema, and none the schema lacks."""
+    document = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    listed = {(method, re.sub(r"\{\w+\}", "{}", path)) for method, path in
+              re.findall(r"^\| `(GET|POST|PUT|DELETE) (/api/[^`?]*)", document, re.MULTILINE)}
+    operations = {(method.upper(), re.sub(r"\{\w+\}", "{}", path))
+                  for path, item in api.get_openapi_schema()["paths"].items() for method in item}
+    assert listed == operations

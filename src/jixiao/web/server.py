@@ -96,6 +96,9 @@ def run_gunicorn(host: str, port: int, workers: int, on_ready: Callable[[], None
                 "workers": workers,
                 "threads": 4,
                 "timeout": 120,
+                # Longer than a person's pause between clicks: a connection the browser keeps for
+                # the next click must not be closed just as that click is sent on it.
+                "keepalive": 30,
                 "accesslog": None,
                 "errorlog": "-",
                 "loglevel": "warning",

@@ -4,7 +4,6 @@ the page calls."""
 
 from __future__ import annotations
 
-from math import ceil
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,10 @@ from ninja import File, NinjaAPI, Query, Status, UploadedFile
 from ninja import Path as InPath
 
 from jixiao.web.api import schemas
+from jixiao.web.api.audits import router as audits_router
 from jixiao.web.api.auth import AUTH
-from jixiao.web.api.errors import ERROR_RESPONSES, Unprocessable, install
+from jixiao.web.api.errors import DOWNLOAD, ERROR_RESPONSES, Unprocessable, install, responses
+from jixiao.web.api.paging import Page, page_of
 from jixiao.web.evaluations import editor, services
 from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.models import Evaluation, Job, JobKind
@@ -34,13 +35,10 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install(api)
+api.add_router("/audits", audits_router)
 
 EvaluationId = InPath(..., ge=1, le=schemas.MAX_ID, description="自评编号")
 JobId = InPath(..., ge=1, le=schemas.MAX_ID, description="任务编号")
-
-
-def _responses(status: int, schema: Any) -> dict[int, Any]:
-    return {status: schema, **ERROR_RESPONSES}
 
 
 def summary(evaluation: Evaluation) -> dict[str, Any]:
@@ -63,7 +61,7 @@ def detail(evaluation: Evaluation, request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@api.get("/evaluations", response=_responses(200, schemas.EvaluationPage), tags=["自评"],
+@api.get("/evaluations", response=responses(200, Page[schemas.EvaluationSummary]), tags=["自评"],
          summary="自评列表（本用户可见范围内）")
 def list_evaluations(
     request: HttpRequest,
@@ -80,27 +78,23 @@ def list_evaluations(
         evaluations = evaluations.filter(status=status.value)
     if unit is not None:
         evaluations = evaluations.filter(unit_id=unit)
-    count = evaluations.count()
-    start = (page - 1) * page_size
-    listed = evaluations.order_by("-year", "unit__path", "pk")[start:start + page_size]
-    return {"items": [summary(item) for item in listed], "count": count, "page": page,
-            "page_size": page_size, "pages": ceil(count / page_size)}
+    return page_of(evaluations.order_by("-year", "unit__path", "pk"), page, page_size, summary)
 
 
-@api.get("/evaluations/{evaluation_id}", response=_responses(200, schemas.EvaluationDetail), tags=["自评"],
+@api.get("/evaluations/{evaluation_id}", response=responses(200, schemas.EvaluationDetail), tags=["自评"],
          summary="一份自评的状态、版本、得分、等次与问题数")
 def get_evaluation(request: HttpRequest, evaluation_id: int = EvaluationId) -> dict[str, Any]:
     return detail(visible_evaluation(request, evaluation_id), request)
 
 
-@api.get("/evaluations/{evaluation_id}/data", response=_responses(200, schemas.EvaluationData), tags=["自评"],
+@api.get("/evaluations/{evaluation_id}/data", response=responses(200, schemas.EvaluationData), tags=["自评"],
          summary="自评数据")
 def get_data(request: HttpRequest, evaluation_id: int = EvaluationId) -> dict[str, Any]:
     evaluation = visible_evaluation(request, evaluation_id)
     return {"version": evaluation.version, "data": evaluation.data}
 
 
-@api.put("/evaluations/{evaluation_id}/data", response=_responses(200, schemas.Saved), tags=["自评"],
+@api.put("/evaluations/{evaluation_id}/data", response=responses(200, schemas.Saved), tags=["自评"],
          summary="保存自评数据（须给出所依据的版本；他人已保存新版本时返回 409）")
 def put_data(request: HttpRequest, update: schemas.DataUpdate, evaluation_id: int = EvaluationId
              ) -> dict[str, Any]:
@@ -111,7 +105,7 @@ def put_data(request: HttpRequest, update: schemas.DataUpdate, evaluation_id: in
     return {"changes": saved.changes, "evaluation": detail(stored, request)}
 
 
-@api.get("/evaluations/{evaluation_id}/checks", response=_responses(200, schemas.Checks), tags=["校验"],
+@api.get("/evaluations/{evaluation_id}/checks", response=responses(200, schemas.Checks), tags=["校验"],
          summary="校验结果：与网页所示相同的问题清单")
 def get_checks(request: HttpRequest, evaluation_id: int = EvaluationId) -> dict[str, Any]:
     evaluation = visible_evaluation(request, evaluation_id)
@@ -128,7 +122,7 @@ def get_checks(request: HttpRequest, evaluation_id: int = EvaluationId) -> dict[
     }
 
 
-@api.get("/evaluations/{evaluation_id}/steps", response=_responses(200, list[schemas.StepOut]), tags=["流转"],
+@api.get("/evaluations/{evaluation_id}/steps", response=responses(200, list[schemas.StepOut]), tags=["流转"],
          summary="本用户现在可执行的流转操作")
 def list_steps(request: HttpRequest, evaluation_id: int = EvaluationId) -> list[dict[str, Any]]:
     evaluation = visible_evaluation(request, evaluation_id)
@@ -136,7 +130,7 @@ def list_steps(request: HttpRequest, evaluation_id: int = EvaluationId) -> list[
              "target_label": step.target.label} for step in review.available_steps(evaluation, request.user)]
 
 
-@api.post("/evaluations/{evaluation_id}/steps/{name}", response=_responses(200, schemas.EvaluationDetail),
+@api.post("/evaluations/{evaluation_id}/steps/{name}", response=responses(200, schemas.EvaluationDetail),
           tags=["流转"], summary="执行一项流转操作（提交、撤回、开始审核、退回、审核通过…）")
 def take_step(request: HttpRequest, name: schemas.StepName, body: schemas.StepIn,
               evaluation_id: int = EvaluationId) -> dict[str, Any]:
@@ -160,7 +154,7 @@ def job_out(job: Job) -> dict[str, Any]:
     }
 
 
-@api.post("/evaluations/{evaluation_id}/renders", response=_responses(202, schemas.Job), tags=["后台任务"],
+@api.post("/evaluations/{evaluation_id}/renders", response=responses(202, schemas.Job), tags=["后台任务"],
           summary="生成报告（Word、PDF 或 Excel 附件表）")
 def start_render(request: HttpRequest, body: schemas.RenderIn, evaluation_id: int = EvaluationId
                  ) -> Status:
@@ -168,7 +162,7 @@ def start_render(request: HttpRequest, body: schemas.RenderIn, evaluation_id: in
     return Status(202, job_out(services.queue_render(evaluation, request.user, body.format)))
 
 
-@api.post("/evaluations/{evaluation_id}/imports", response=_responses(202, schemas.Job), tags=["后台任务"],
+@api.post("/evaluations/{evaluation_id}/imports", response=responses(202, schemas.Job), tags=["后台任务"],
           summary="导入文件（引导式工作簿、数据文件或已有报告），读出的数据在任务完成后返回")
 def start_import(request: HttpRequest, file: UploadedFile = File(...), evaluation_id: int = EvaluationId
                  ) -> Status:
@@ -180,15 +174,14 @@ def start_import(request: HttpRequest, file: UploadedFile = File(...), evaluatio
     return Status(202, job_out(job))
 
 
-@api.get("/jobs/{job_id}", response=_responses(200, schemas.Job), tags=["后台任务"], summary="任务状态与结果")
+@api.get("/jobs/{job_id}", response=responses(200, schemas.Job), tags=["后台任务"], summary="任务状态与结果")
 def get_job(request: HttpRequest, job_id: int = JobId) -> dict[str, Any]:
     return job_out(own_job(request, job_id))
 
 
 @api.get("/jobs/{job_id}/file", response=ERROR_RESPONSES, tags=["后台任务"], url_name="job_file",
          summary="下载生成的文件",
-         openapi_extra={"responses": {200: {"description": "生成的文件", "content": {
-             "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}})
+         openapi_extra=DOWNLOAD)
 def get_job_file(request: HttpRequest, job_id: int = JobId) -> FileResponse:
     job = own_job(request, job_id)
     output = Path(job.output) if job.output else None

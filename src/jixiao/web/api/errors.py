@@ -39,6 +39,16 @@ ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 500)
 ERROR_RESPONSES: dict[int, type[ErrorEnvelope]] = dict.fromkeys(ERROR_STATUSES, ErrorEnvelope)
 """Declared for every operation, so a client (and the schema test) knows every failure's shape."""
 
+
+def responses(status: int, schema: Any) -> dict[int, Any]:
+    """An operation's declared answers: ``schema`` on success, the envelope on every failure."""
+    return {status: schema, **ERROR_RESPONSES}
+
+
+DOWNLOAD = {"responses": {200: {"description": "文件", "content": {
+    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}}
+"""The success of an operation that answers with a file (``openapi_extra``)."""
+
 CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 422: "invalid", 500: "internal_error"}
 MESSAGES = {

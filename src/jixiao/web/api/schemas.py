@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, get_type_hints
 
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import create_model, field_validator
 
+from jixiao import findings
+from jixiao.web.audits.exports import FORMATS as AUDIT_EXPORT_FORMATS
+from jixiao.web.audits.models import FileStatus
 from jixiao.web.evaluations.jobs import RENDER_FORMATS
 from jixiao.web.evaluations.models import JobKind, JobStatus, Status
 from jixiao.web.review.services import STEPS
@@ -67,14 +70,6 @@ class EvaluationDetail(EvaluationSummary):
     carried_from_id: int | None = Field(description="结转自哪份自评")
 
 
-class EvaluationPage(Schema):
-    items: list[EvaluationSummary]
-    count: int = Field(description="符合条件的自评总数")
-    page: int
-    page_size: int
-    pages: int
-
-
 class EvaluationData(Schema):
     version: int
     data: dict[str, Any] = Field(description="自评数据（与 YAML 数据文件同形，数值保留填报时的文字）")
@@ -95,39 +90,41 @@ class Saved(Schema):
     evaluation: EvaluationDetail
 
 
-class Place(Schema):
-    path: str | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    page: int | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    col: int | None = None
-    line: int | None = None
-    start: int | None = None
-    end: int | None = None
-    report: str | None = Field(None, description="另一份报告或自评（交叉核对时），空：本自评")
+Place = create_model(
+    "Place", __base__=Schema,
+    __doc__="所在位置：字段路径，及原文件中的工作表与单元格、页、段、表格行列、行号；"
+            "report 为另一份报告或自评（交叉核对时），空：本自评",
+    **{name: (hint, None) for name, hint in get_type_hints(findings.Place).items()},  # type: ignore[call-overload]
+)
+"""The core's :class:`jixiao.findings.Place`, field for field."""
 
 
 class Term(Schema):
     label: str
     value: str
-    where: Place
+    where: Place  # type: ignore[valid-type]
 
 
-class Finding(Schema):
+class Relation(Schema):
+    """A relation checked: what it is, the figure stated, the one expected, its terms and places."""
+
     code: str
-    severity: Literal["error", "warning", "info"]
     message: str
     stated: str | None
     expected: str | None
-    expected_range: list[str] | None
     terms: list[Term]
-    where: Place
+    where: Place  # type: ignore[valid-type]
     evidence: str
+
+
+class AuditFinding(Relation):
+    severity: Literal["error", "warning", "info"]
+    expected_range: list[str] | None
     fingerprint: str
     kind: str
+
+
+class Finding(AuditFinding):
     field: str | None = Field(description="页面上该问题所在的字段路径")
     part: str = Field(description="页面上该问题所在的部分（附件名称）")
 
@@ -191,3 +188,51 @@ class Job(Schema):
     warnings: list[str] = Field(description="生成时的提示")
     data: dict[str, Any] | None = Field(description="导入完成后读出的自评数据，可据以修改后保存")
     missing: list[list[str]] = Field(description="导入时未能读出的项（名称、字段路径）")
+
+
+AuditFileStatus = Enum("AuditFileStatus", {value: value for value in FileStatus.values}, type=str)  # type: ignore[misc]
+AuditExportFormat = Literal[tuple(AUDIT_EXPORT_FORMATS)]  # type: ignore[valid-type]
+
+
+class AuditProgress(Schema):
+    total: int = Field(description="文件数")
+    finished: int = Field(description="已完成（含无法校验）")
+    failed: int = Field(description="无法校验")
+    with_errors: int = Field(description="有错误的文件数")
+    errors: int
+    warnings: int
+    infos: int
+    percent: int = Field(description="完成百分比")
+
+
+class AuditSummary(Schema):
+    id: int
+    title: str
+    organisation: str | None = Field(description="所属组织")
+    created_by: str = Field(description="上传人")
+    created_at: datetime
+    finished_at: datetime | None = Field(description="全部文件完成的时间；未完成时为空")
+    progress: AuditProgress
+
+
+class AuditFile(Schema):
+    number: int = Field(description="序号：上传顺序，zip 内按文件名")
+    name: str = Field(description="文件名（zip 内含路径）")
+    size: int
+    status: AuditFileStatus
+    status_label: str
+    error: str = Field(description="无法校验的原因")
+    counts: dict[str, int] = Field(description="错误、警告、提示数")
+    checked: str = Field(description="核对情况：核对 N 项关系，M 项相符")
+    template: str = Field(description="识别出的报告模板")
+    pages: int
+    finished_at: datetime | None
+
+
+class AuditDetail(AuditSummary):
+    files: list[AuditFile]
+
+
+class AuditFileResult(AuditFile):
+    findings: list[AuditFinding] = Field(description="与 jixiao check --all 相同的问题清单")
+    passed: list[Relation] = Field(description="已核对且相符的关系")

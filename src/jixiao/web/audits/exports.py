@@ -1,5 +1,6 @@
 """A batch's results as the core's :class:`~jixiao.render.audit_outputs.AuditBatch`, written as
-a workbook or as the review memo (审核意见书: Word, or PDF through LibreOffice)."""
+a workbook or as the review memo (审核意见书: Word, or PDF through LibreOffice). What the page
+and the API both call."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from jixiao.render.audit_outputs import (
 )
 from jixiao.web.audits.checking import place_of
 from jixiao.web.audits.models import BatchAudit, BatchFile
+from jixiao.web.evaluations.jobs import files_dir
+from jixiao.web.evaluations.services import ActionRefused
 
 FORMATS = {"xlsx": "审核结果", "docx": "审核意见书", "pdf": "审核意见书"}
 
@@ -38,16 +41,19 @@ def audit_batch(batch: BatchAudit) -> AuditBatch:
                       tuple(audited(file) for file in batch.files.all()))
 
 
-def export(batch: BatchAudit, fmt: str, folder: Path) -> Path:
-    """The batch's results written in ``fmt`` (xlsx, docx or pdf) into ``folder``."""
-    data = audit_batch(batch)
-    name = f"批量审核{batch.pk}-{FORMATS[fmt]}"
+def exported(batch: BatchAudit, fmt: str) -> Path:
+    """The finished batch's results in ``fmt`` (xlsx, docx or pdf), written the first time they
+    are asked for and kept: a finished batch's results do not change. :class:`ActionRefused`
+    while files are still being checked; :class:`~jixiao.io.errors.InputError` when writing fails."""
+    if batch.finished_at is None:
+        raise ActionRefused("审核尚未完成，完成后才能导出")
+    target = files_dir("audits", str(batch.pk), "exports") / f"批量审核{batch.pk}-{FORMATS[fmt]}.{fmt}"
+    if target.is_file():
+        return target
     if fmt == "xlsx":
-        return write_results_workbook(data, folder / f"{name}.xlsx")
-    memo = write_memo(data, folder / f"{name}.docx")
+        return write_results_workbook(audit_batch(batch), target)
     if fmt == "docx":
-        return memo
-    from jixiao.render.pdf import render_pdf
+        return write_memo(audit_batch(batch), target)
+    from jixiao.render.pdf import render_pdf  # LibreOffice's module, for the one format that needs it
 
-    return render_pdf(memo, folder / f"{name}.pdf")
-
+    return render_pdf(exported(batch, "docx"), target)

@@ -16,17 +16,17 @@ from jixiao.io.errors import InputError
 from jixiao.web.audits import exports, services
 from jixiao.web.audits.checking import place_of
 from jixiao.web.audits.models import BatchAudit
-from jixiao.web.evaluations.jobs import files_dir
+from jixiao.web.evaluations.services import ActionRefused
 
 
-def _may_audit(request: HttpRequest) -> None:
+def may_audit(request: HttpRequest) -> None:
     if not request.user.has_perm("audits.add_batchaudit"):
         raise PermissionDenied("批量审核仅供审核人和管理员使用")
 
 
 def visible_batch(request: HttpRequest, pk: int) -> BatchAudit:
     """The batch if the user may see it (404 otherwise: its existence is not disclosed)."""
-    _may_audit(request)
+    may_audit(request)
     batch = get_object_or_404(
         BatchAudit.objects.visible_to(request.user).select_related("organisation", "created_by"), pk=pk
     )
@@ -38,7 +38,7 @@ def visible_batch(request: HttpRequest, pk: int) -> BatchAudit:
 @login_required
 @require_GET
 def audit_list(request: HttpRequest) -> HttpResponse:
-    _may_audit(request)
+    may_audit(request)
     batches = BatchAudit.objects.visible_to(request.user).select_related("organisation", "created_by")
     page = Paginator(batches, 20).get_page(request.GET.get("page"))
     rows = [(batch, batch.progress()) for batch in page]
@@ -49,7 +49,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def audit_new(request: HttpRequest) -> HttpResponse:
-    _may_audit(request)
+    may_audit(request)
     try:
         batch = services.start_batch(request.user, request.FILES.getlist("files"))
     except services.UploadRefused as refusal:
@@ -84,11 +84,11 @@ def audit_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     batch = visible_batch(request, pk)
     if fmt not in exports.FORMATS:
         raise Http404
-    if batch.finished_at is None:
-        messages.error(request, "审核尚未完成，完成后才能导出")
-        return redirect("audit", pk=pk)
     try:
-        written = exports.export(batch, fmt, files_dir("audits", str(batch.pk), "exports"))
+        written = exports.exported(batch, fmt)
+    except ActionRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("audit", pk=pk)
     except InputError as error:
         messages.error(request, f"导出失败：{error.message}")
         return redirect("audit", pk=pk)
