@@ -7,10 +7,12 @@ import copy
 import hashlib
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from jixiao.web.api.endpoints import api
 from jixiao.web.api.models import ApiToken
@@ -87,12 +89,13 @@ def test_out_of_scope_is_404_as_on_the_pages_and_in_scope_but_not_allowed_is_403
 
 def test_a_token_made_on_the_page_is_shown_once_kept_hashed_and_works_until_revoked(world: World) -> None:
     page = client_for(world.users["preparer"])
-    made = page.post(reverse("tokens"), {"name": "财务系统对接"})
+    made = page.post(reverse("tokens"), {"name": "财务系统对接", "days": "90"})
     token = made.context["made"]
     assert re.fullmatch(r"jx_[A-Za-z0-9_-]{43}", token)
     row = ApiToken.objects.get(user=world.users["preparer"])
     assert (row.name, row.digest, row.hint, row.last_used_at) == (
         "财务系统对接", hashlib.sha256(token.encode()).hexdigest(), token[:10], None)
+    assert timedelta(days=90) - (row.expires_at - timezone.now()) < timedelta(minutes=1)
     assert token not in page.get(reverse("tokens")).content.decode()  # shown once
     api_client = Client(headers={"Authorization": f"Bearer {token}"})
     assert ids(api_client.get("/api/evaluations")) == [world.own.pk]
@@ -101,6 +104,21 @@ def test_a_token_made_on_the_page_is_shown_once_kept_hashed_and_works_until_revo
     assert ApiToken.objects.get(pk=row.pk).revoked_at is not None
     assert error(api_client.get("/api/evaluations")) == (
         401, "unauthenticated", "未登录或令牌无效：请在请求头 Authorization 中提供 Bearer 令牌")
+
+
+def test_a_token_expires_after_the_lifetime_chosen(world: World) -> None:
+    page = client_for(world.users["preparer"])
+    assert "请选择令牌的有效期（30 天、90 天、180 天、1 年）" in page.post(
+        reverse("tokens"), {"name": "永久", "days": "36500"}, follow=True).content.decode()
+    token = page.post(reverse("tokens"), {"name": "短期", "days": "30"}).context["made"]
+    row = ApiToken.objects.get(user=world.users["preparer"])
+    assert timedelta(days=30) - (row.expires_at - timezone.now()) < timedelta(minutes=1)
+    api_client = Client(headers={"Authorization": f"Bearer {token}"})
+    assert api_client.get("/api/evaluations").status_code == 200
+    ApiToken.objects.filter(pk=row.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert error(api_client.get("/api/evaluations"))[:2] == (401, "unauthenticated")
+    listed = page.get(reverse("tokens")).content.decode()
+    assert "<td>已过期</td>" in listed and "吊销</button>" not in listed
 
 
 def test_a_user_cannot_revoke_another_users_token(world: World) -> None:

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from jixiao.web.api.models import ApiToken
+from jixiao.web.api.models import DEFAULT_LIFETIME, LIFETIMES, ApiToken
 
 
 @login_required
@@ -19,12 +19,16 @@ def tokens(request: HttpRequest) -> HttpResponse:
     made = ""
     if request.method == "POST":
         name = request.POST.get("name", "").strip()
+        days = request.POST.get("days", "")
         if not name or len(name) > 100 or "\x00" in name:
             messages.error(request, "请填写令牌用途（不超过 100 字），以便日后辨认和吊销")
+        elif not days.isdigit() or int(days) not in LIFETIMES:
+            messages.error(request, "请选择令牌的有效期（" + "、".join(LIFETIMES.values()) + "）")
         else:
-            _, made = ApiToken.issue(request.user, name)
+            _, made = ApiToken.issue(request.user, name, int(days))
     listed = ApiToken.objects.filter(user=request.user)
-    return render(request, "api/tokens.html", {"tokens": listed, "made": made})
+    return render(request, "api/tokens.html", {"tokens": listed, "made": made, "lifetimes": LIFETIMES,
+                                               "default_lifetime": DEFAULT_LIFETIME})
 
 
 @login_required
