@@ -124,6 +124,16 @@ def _shot(page: object, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
 
 
+def test_serve_speaks_to_its_user_in_chinese_only(site: str, site_data: Path) -> None:
+    """What `jixiao serve` prints on starting: its own words, in Chinese; nothing from the
+    libraries underneath (kombu's host, Celery's root warning)."""
+    console = (site_data / "serve.log").read_text(encoding="utf-8")
+    banner = console[:console.index("按 Ctrl-C 停止。")].splitlines()
+    assert banner[0] == f"jixiao 已启动：请在浏览器中打开 {site}/"
+    assert banner[1:3] == [f"数据目录：{site_data.resolve()}", "演示账号（密码均为 Jixiao-Demo-2026）："]
+    assert not any(word in console for word in ("hostname", "Warning", "superuser"))
+
+
 def test_prepare_review_return_fix_approve(site: str, browser: object) -> None:
     preparer = _page(browser, site, "tianbao")
     _shot(preparer, "01-preparer-list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -37,6 +38,8 @@ def serve(
             typer.echo(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
             for account in accounts:
                 typer.echo(f"  {account.username:<8} {account.role.label}（{account.organisation}）")
+        if os.geteuid() == 0:
+            typer.echo("注意：正以 root 身份运行，后台处理进程也将以 root 运行；正式使用请改用普通用户。")
         typer.echo("按 Ctrl-C 停止。")
 
     try:
@@ -50,8 +53,6 @@ def worker(
     data: Annotated[Path | None, typer.Option("--data", help="共享的数据目录（上传与生成的文件）。")] = None,
 ) -> None:
     """启动后台处理进程（生成报告、读取上传文件），连接 JIXIAO_BROKER_URL 指定的 Redis 或 RabbitMQ。"""
-    import os
-
     from jixiao.web import server
 
     server.configure(data)

@@ -218,7 +218,9 @@ def _broker(url: str, data_dir: Path, visibility: int, prefix: str) -> tuple[str
     queue = data_dir / "queue"
     for folder in ("in", "processed"):
         (queue / folder).mkdir(parents=True, exist_ok=True)
-    return "filesystem://", {
+    # The folder transport takes no host; naming one keeps kombu from warning (in English, on
+    # the console of `jixiao serve`) that it supplied one itself.
+    return "filesystem://localhost/", {
         "data_folder_in": str(queue / "in"),
         "data_folder_out": str(queue / "in"),
         "processed_folder": str(queue / "processed"),

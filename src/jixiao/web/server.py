@@ -48,7 +48,9 @@ def start_embedded_worker() -> subprocess.Popen[bytes] | None:
 
     if not current().embedded_broker:
         return None
-    return subprocess.Popen(worker_command(concurrency=1), start_new_session=True)
+    # Celery's English warning against root goes: `jixiao serve` says it in Chinese itself.
+    quiet = os.environ | {"PYTHONWARNINGS": "ignore::UserWarning:celery.platforms"}
+    return subprocess.Popen(worker_command(concurrency=1), start_new_session=True, env=quiet)
 
 
 def worker_command(*, concurrency: int, queues: str = "celery") -> list[str]:
