@@ -10,8 +10,11 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from jixiao.audit import audit_file
 from jixiao.io.errors import InputError
+from jixiao.io.load import load_evaluation
 from jixiao.render.pdf import render_pdf, render_pdfs
+from jixiao.render.report import render_report
 
 FONT_LINES = (("宋体", "宋体：单位整体支出绩效自评报告 203.54万元"), ("黑体", "黑体：一、单位基本情况"),
               ("仿宋_GB2312", "仿宋：预算执行率 100%"), ("微软雅黑", "微软雅黑：总分 99"))
@@ -98,3 +101,19 @@ def test_an_unwritable_target_is_named(tmp_path: Path) -> None:
 
 def test_no_pairs_no_work() -> None:
     assert render_pdfs([]) == []
+
+
+def test_the_rendered_reports_pdf_gives_the_findings_of_its_word_file(tmp_path: Path) -> None:
+    """附件1 included: drawn against the 楼堂馆所 table below it, its grid in the PDF has columns
+    of that table's, and its amounts are read under its own header's columns."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "dongting-2023.yaml"
+    word = render_report(load_evaluation(example).evaluation, tmp_path / "报告.docx").path
+    pdf = render_pdf(word, tmp_path / "报告.pdf")
+
+    def relations(path: Path) -> set[tuple[str, str | None, str | None]]:
+        return {(f.code, f.stated, f.expected) for f in audit_file(path).findings if f.stated is not None}
+
+    controls = {relation for relation in relations(pdf) if relation[0] == "JX-CTRL-001"}
+    assert controls == {("JX-CTRL-001", "49.55", "0"), ("JX-CTRL-001", "18.47", "16.2"),
+                        ("JX-CTRL-001", "15.77", "2.05")}
+    assert relations(pdf) == relations(word)

@@ -2,7 +2,9 @@
 
 Rows of 经费控制情况 are told by their label (“其中：公车购置”, “3、区级专项资金(一个专项一行)”);
 the unlabelled rows after 区级专项资金 or 上级转移支付 are its 专项, one per row. The three amount
-columns (上年决算数 / 本年预算数 / 本年决算数) are the last three cells of each row.
+columns (上年决算数 / 本年预算数 / 本年决算数) are the columns its header names (a PDF's ruled grid
+may hold columns of a table drawn against this one, empty in these rows); without such a header,
+the last three cells of each row.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class BasicDataReader:
     expect: str = ""
     header: dict[str, int] | None = None
     items: str | None = None
+    amounts: tuple[int, ...] = ()
+    """The columns the 经费控制情况 header puts its three amounts in."""
 
     def read(self, rows: tuple[Row, ...]) -> None:
         for row in rows:
@@ -90,7 +94,10 @@ class BasicDataReader:
 
     def _control(self, row: Row) -> None:
         label = control_label(row.cells[0].text)
-        if not label or label in BLANKS or "决算数" in "".join(row.texts()):
+        if "决算数" in "".join(row.texts()):
+            self.amounts = amount_columns(row)
+            return
+        if not label or label in BLANKS:
             return
         target = next((path for name, path in CONTROL_ROWS if label == name), None)
         if target is not None:
@@ -106,6 +113,16 @@ class BasicDataReader:
 
     def _amounts(self, row: Row, path: str) -> bool:
         found = False
-        for name, cell in zip(CONTROL_COLUMNS, row.cells[-3:], strict=True):
-            found = self.fields.cell_number(f"{path}.{name}", cell, Unit.WAN_YUAN) or found
+        cells = ([row.cells[col] if col < len(row.cells) else None for col in self.amounts]
+                 if self.amounts else row.cells[-3:])
+        for name, cell in zip(CONTROL_COLUMNS, cells, strict=True):
+            if cell is not None:
+                found = self.fields.cell_number(f"{path}.{name}", cell, Unit.WAN_YUAN) or found
         return found
+
+
+def amount_columns(header: Row) -> tuple[int, ...]:
+    """The columns of the 经费控制情况 header's three amounts (上年决算数, 本年预算数, 本年决算数);
+    empty unless it names exactly three."""
+    named = tuple(col for col, text in enumerate(header.texts()) if "决算数" in text or "预算数" in text)
+    return named if len(named) == len(CONTROL_COLUMNS) else ()
