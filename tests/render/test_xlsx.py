@@ -14,6 +14,7 @@ from render_builders import consistent_evaluation
 
 from jixiao.audit import audit_file
 from jixiao.cli.batch import check_file
+from jixiao.cli.check_view import as_text
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, FundsLine, ProjectAssessment, ProjectFunds
 from jixiao.profiles import Profile, load_profile
@@ -192,6 +193,18 @@ def test_checking_the_workbook_finds_the_datas_score_errors(workbook: Path) -> N
     assert ("JX-TABLE-002", "总分（得分） 99 与各项得分之和 93 不一致（相差 6）") in found
     assert ("JX-TABLE-001", "总分的分值 100 与各项分值之和 94 不一致（相差 6）") in found
     assert ("JX-TABLE-001", "效益指标的分值 30 与各项分值之和 24 不一致（相差 6）") in found
+
+
+def test_the_workbook_s_control_observations_stand_at_their_cells(workbook: Path) -> None:
+    """附件1's amounts are read under its header's columns though every row of the sheet runs on
+    into blank columns; each observation points at its sheet and cell, in JSON and in text."""
+    controls = [(f.stated, f.expected, f.where.label()) for f in audit_file(workbook).findings
+                if f.code == "JX-CTRL-001"]
+    assert controls == [("49.55", "0", "附件1 基础数据表!D13"), ("18.47", "16.2", "附件1 基础数据表!D24"),
+                        ("15.77", "2.05", "附件1 基础数据表!D28")]
+    text = as_text(check_file(workbook))
+    assert f"{workbook}:附件1 基础数据表!D24: JX-CTRL-001 警告: 附件1 公用经费本年决算数 18.47万元 超过本年预算数 16.2万元，" \
+           "控制率 114.01%" in text
 
 
 def test_checking_the_workbook_of_consistent_data_finds_no_error(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ source map every finding is placed by, as for YAML and workbook input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jixiao.documents.model import Cell
@@ -55,8 +55,7 @@ def first_line(cell: Cell) -> tuple[str, Place]:
     text = cell.text.split("\n", 1)[0].rstrip()
     place = cell.place
     start = place.start if place.start is not None else 0
-    return text, Place(table=place.table, row=place.row, col=place.col, line=place.line,
-                       start=start, end=start + len(text))
+    return text, replace(place, start=start, end=start + len(text))  # a workbook's sheet and cell kept
 
 
 @dataclass
