@@ -111,7 +111,7 @@ def as_text(result: FileResult) -> str:
     for finding in result.findings:
         where = finding.where
         # A workbook's cell is where its reader looks; a text's line where an editor jumps.
-        location = where.label() if where.sheet and where.cell or where.line is None else str(where.line)
+        location = where.label() if (where.sheet and where.cell) or where.line is None else str(where.line)
         lines.append(f"{file}:{visible(location)}: {finding.code} {finding.severity.chinese}: "
                      f"{visible(finding.message)}")
         evidence = evidence_of(finding, source)
