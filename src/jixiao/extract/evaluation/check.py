@@ -8,8 +8,8 @@ section, a missing explanation, an unsigned form) are not run, because text the 
 not read is not text the unit left out.
 
 The prose auditor (JX-TEXT-*) and the table auditor (JX-TABLE-*) read the same report. Where
-they judge the same relation at the same place, :func:`jixiao.audit.distinct` keeps the
-catalogue's finding, which names the attachment and field. A 一级 block's weight total
+they judge the same relation at the same place, :func:`jixiao.audit.distinct` keeps theirs,
+which uses the report's own labels and quotes its sentence or row. A 一级 block's weight total
 (JX-SCORE-004) is placed at the weight, not the heading, so it is dropped here when the table
 auditor reports a place inside the block's heading cell (“效益指标（30 分）”): it has judged the
 rows against the weight the heading states.
