@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from jixiao.cli.batch import check_file
 from jixiao.web.audits.models import BatchAudit, BatchFile, BatchPart, FileStatus
 from jixiao.web.audits.tasks import audit_file
+from jixiao.web.evaluations.jobs import files_dir
 from web.conftest import World, client_for, redis_up
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,7 @@ def test_a_zip_gets_one_row_per_file_with_what_the_cli_finds(audited: BatchAudit
          "无法识别的文件类型“.md”：支持 .txt、.docx、.pdf、.doc、.xls、.png、.jpg、.jpeg、.yaml、.yml、.json、.xlsx"),
         (5, "空.txt", "failed", 0, 0, 0, "", "文件为空"),
     ]
-    kept = sorted(path.name for path in Path(audited.files.first().path).parent.iterdir())
+    kept = sorted(path.name for path in Path(audited.files.first().path).parent.iterdir() if path.is_file())
     assert kept == ["0001.txt", "0002.docx", "0003.txt", "0004.md", "0005.txt"]
     first = audited.files.get(number=1)
     expected = check_file(REPORT, passed=True).as_json() | {"file": "材料.zip/报告/洞庭新城2023.txt"}
@@ -129,6 +130,20 @@ def test_the_results_workbook_and_the_memo(world: World, audited: BatchAudit, tm
     (tmp_path / "m.pdf").write_bytes(b"".join(pdf.streaming_content))
     text = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True, check=True)
     assert "预算绩效自评报告审核意见书" in text.stdout.replace(" ", "")
+
+
+def test_a_finished_batch_s_exports_are_written_ahead_by_a_worker(world: World, audited: BatchAudit) -> None:
+    folder = files_dir("audits", str(audited.pk), "exports")
+    names = [f"批量审核{audited.pk}-审核结果.xlsx", f"批量审核{audited.pk}-审核意见书.docx",
+             f"批量审核{audited.pk}-审核意见书.pdf"]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not all((folder / name).is_file() for name in names):
+        time.sleep(0.2)
+    assert sorted(path.name for path in folder.iterdir() if not path.name.startswith(".")) == sorted(names)
+    written = (folder / names[0]).stat().st_mtime_ns
+    download = client_for(world.users["finance_reviewer"]).get(reverse("audit_export", args=[audited.pk, "xlsx"]))
+    assert b"".join(download.streaming_content) == (folder / names[0]).read_bytes()
+    assert (folder / names[0]).stat().st_mtime_ns == written  # served as written, not made again
 
 
 def test_a_file_being_checked_is_not_taken_by_a_second_delivery(audited: BatchAudit) -> None:

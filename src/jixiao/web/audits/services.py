@@ -12,7 +12,7 @@ from django.db import transaction
 from jixiao.io.limits import MB
 from jixiao.web.audits.archive import Upload, receive
 from jixiao.web.audits.models import BatchAudit, BatchFile, FileStatus
-from jixiao.web.audits.tasks import audit_file
+from jixiao.web.audits.tasks import audit_file, write_exports
 from jixiao.web.evaluations.jobs import files_dir
 
 
@@ -44,6 +44,7 @@ def start_batch(user: Any, uploads: Sequence[Any]) -> BatchAudit:
         if not queued:
             batch.finished_at = batch.created_at
             batch.save(update_fields=["finished_at"])
+            transaction.on_commit(lambda: write_exports.delay(batch.pk))
         transaction.on_commit(lambda: [audit_file.delay(file_id) for file_id in queued])
     return batch
 

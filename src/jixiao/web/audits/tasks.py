@@ -71,8 +71,28 @@ def finish(file: BatchFile, token: str, fields: dict[str, object]) -> bool:
 
 
 def close_batch(batch_id: int) -> None:
-    if not BatchFile.objects.filter(batch_id=batch_id).exclude(status__in=FINISHED).exists():
-        BatchAudit.objects.filter(pk=batch_id, finished_at__isnull=True).update(finished_at=timezone.now())
+    """Mark the batch finished once its last file is; the one task that marks it queues its
+    exports."""
+    if BatchFile.objects.filter(batch_id=batch_id).exclude(status__in=FINISHED).exists():
+        return
+    if BatchAudit.objects.filter(pk=batch_id, finished_at__isnull=True).update(finished_at=timezone.now()):
+        transaction.on_commit(lambda: write_exports.delay(batch_id))
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def write_exports(batch_id: int) -> None:
+    """A finished batch's workbook and memo written ahead, so that their downloads are at hand:
+    LibreOffice takes a while over the memo of a thousand files, too long for a page to wait.
+    Written once (a file already there is kept); one that fails is tried again, and its error
+    shown, when it is asked for."""
+    from jixiao.web.audits.exports import FORMATS, exported
+
+    batch = BatchAudit.objects.select_related("organisation", "created_by").filter(pk=batch_id).first()
+    for fmt in FORMATS if batch is not None else ():
+        try:
+            exported(batch, fmt)
+        except InputError:
+            logger.warning("批量审核 %s：预先导出 %s 失败", batch_id, fmt, exc_info=True)
 
 
 def split(file: BatchFile, token: str) -> bool:
