@@ -78,17 +78,22 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     height), in top-down coordinates; the line breaks and spaces pdfium makes up are left out."""
     height = page.get_height()
     raw = textpage.raw
+    # pdfium's own functions, one rectangle for every character: this runs for every character
+    # of every page, and pypdfium2's wrapper makes a rectangle and checks for each.
+    unicode_of, generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
+                                        pdfium_c.FPDFText_GetLooseCharBox)
+    rect = pdfium_c.FS_RECTF()
     boxes = []
     index, count = 0, textpage.count_chars()
     while index < count:
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        code = unicode_of(raw, index)
         width = 1
         if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a UTF-16 surrogate pair
-            low = pdfium_c.FPDFText_GetUnicode(raw, index + 1)
+            low = unicode_of(raw, index + 1)
             code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
-        if not pdfium_c.FPDFText_IsGenerated(raw, index) and not 0xD800 <= code < 0xE000 and code != 0xFFFE:
-            left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            boxes.append(Box(chr(code), left, height - top, right, height - bottom))
+        if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not generated(raw, index) \
+                and loose_box(raw, index, rect):
+            boxes.append(Box(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom))
         index += width
     return boxes
 
