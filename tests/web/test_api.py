@@ -269,3 +269,12 @@ def test_the_docs_page_loads_only_files_of_this_site(world: World) -> None:
     schema = client.get("/api/openapi.json").json()
     assert schema["paths"]["/api/evaluations"]["get"]["responses"]["409"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ErrorEnvelope"}
+
+
+def test_a_malformed_upload_is_a_request_error_not_a_server_error(world: World) -> None:
+    boundary = "b0undary"
+    body = f"--{boundary}\r\n" + "X" * 9000 + f"\r\n--{boundary}--\r\n"  # a part whose header never ends
+    for path in (f"/api/evaluations/{world.own.pk}/imports", "/api/audits"):
+        response = bearer(world, "finance_reviewer" if "audits" in path else "preparer").post(
+            path, body, content_type=f"multipart/form-data; boundary={boundary}")
+        assert error(response) == (400, "bad_request", "上传的内容不是有效的 multipart/form-data：请检查文件上传的请求格式")

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -129,6 +130,10 @@ def install(api: NinjaAPI) -> None:
     @handle(SuspiciousOperation)
     def suspicious(request: HttpRequest, error: SuspiciousOperation) -> HttpResponse:
         return envelope(400)
+
+    @handle(MultiPartParserError)
+    def malformed_upload(request: HttpRequest, error: MultiPartParserError) -> HttpResponse:
+        return envelope(400, "上传的内容不是有效的 multipart/form-data：请检查文件上传的请求格式")
 
     @handle(Exception)
     def internal(request: HttpRequest, error: Exception) -> HttpResponse:
