@@ -44,6 +44,16 @@ def test_a_docx_is_rendered_by_the_worker(world: World, worker: None) -> None:
     assert b"".join(download.streaming_content)[:2] == b"PK"
 
 
+def test_render_warnings_are_called_warnings_as_the_cli_calls_them(world: World, worker: None) -> None:
+    client = client_for(world.users["preparer"])
+    response = client.post(reverse("render", args=[world.own.pk]), {"format": "docx"})
+    job = _finished(int(response.url.rstrip("/").split("/")[-1]))
+    warnings = job.result["warnings"]
+    page = client.get(reverse("job", args=[job.pk])).content.decode()
+    assert f"<summary>{len(warnings)} 条警告</summary>" in page
+    assert "条提示" not in page
+
+
 def test_the_guided_workbook_prefills_the_editor(world: World, worker: None) -> None:
     job = _upload(world, "填报.xlsx", (ROOT / "examples" / "dongting-2023.xlsx").read_bytes())
     assert (job.status, job.result["missing"]) == (JobStatus.DONE, [])
