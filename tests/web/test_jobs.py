@@ -70,7 +70,7 @@ def test_a_published_report_prefills_and_says_what_it_could_not_read(world: Worl
     titles = [title for title, _ in job.result["missing"]]
     assert titles[:5] == ["报告正文 › 九、自评结果拟应用和公开情况 › 自评得分", "报告正文 › 九、自评结果拟应用和公开情况 › 评价等次",
                           "报告正文 › 九、自评结果拟应用和公开情况 › 公开情况", "报告正文 › 九、自评结果拟应用和公开情况 › 结果应用",
-                          "签字栏 › 单位负责人"]
+                          "报告正文 › 十、其他需要说明的情况"]
     page = client_for(world.users["preparer"]).get(reverse("job", args=[job.pk])).content.decode()
     assert f"有 {len(titles)} 项未能读出" in page
     assert "<li>签字栏 › 单位负责人</li>" in page

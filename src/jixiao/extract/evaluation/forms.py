@@ -28,7 +28,7 @@ ORG_TABLES = (
 """收支情况 tables by their first amount column's header → the :class:`OrgAccount` fields of
 their amount columns, in order (the first column is the 机构名称)."""
 _LABELS = (("部门(单位)名称", "unit.name"), ("部门（单位）名称", "unit.name"),
-           ("预算编码", "unit.code"))
+           ("预算编码", "unit.code"), ("报告日期", "sign_off.date"))
 _FINANCE_YEAR = re.compile(r"(?P<year>20\d\d)\s*年度?\s*部门\s*整体支出绩效评价自评报告")
 _PROJECT_YEAR = re.compile(r"[（(]\s*(?P<year>20\d\d)\s*年度?\s*[）)]"
                            r"|(?P<lead>20\d\d)\s*年度?\s*项目支出绩效自评表")
@@ -44,7 +44,7 @@ _BREAKDOWN_LISTS = (("按功能分类", "by_function"), ("按经济分类", "by_
 
 
 def read_finance_form(document: Document, fields: Fields) -> None:
-    """名称, 预算编码, staffing, 收支情况 by 机构, 综合得分 and 评价等次 of the 财政局 form."""
+    """名称, 预算编码, 报告日期, staffing, 收支情况 by 机构, 综合得分 and 评价等次 of the 财政局 form."""
     starts = line_starts(document.text)
     year = _FINANCE_YEAR.search(document.text)
     if year is not None:

@@ -26,7 +26,8 @@ SECTIONS = (
     ("社会保险基金预算支出情况", "social_insurance"), ("整体支出绩效情况", "performance"),
     ("存在的问题", "problems"), ("存在的主要问题", "problems"), ("改进措施", "measures"),
     ("自评结果拟应用和公开情况", "results"), ("综合评价结果", "results"),
-    ("其他需要说明的情况", "other"),
+    ("其他需要说明的情况", "other"), ("绩效评价工作情况", "other"), ("有关建议", "measures"),
+    ("部门绩效目标", "goals"),
 )
 """Words of a section title → the section. Titles are short lines that start with a number."""
 NARRATIVE = {"performance": "narrative.performance", "problems": "narrative.problems",
