@@ -75,3 +75,41 @@ def test_natures_are_printed_as_signs_and_read_back(tmp_path: Path) -> None:
     profile = load_profile(evaluation.profile)
     assert [row.rule_score for row in score_evaluation(imported, profile).unit_table.indicators] == [
         row.rule_score for row in score_evaluation(evaluation, profile).unit_table.indicators]
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [paragraph.text for paragraph in read_document(path).paragraphs]
+
+
+def test_paragraphs_written_by_rule_come_back_as_such_not_as_the_units_words(tmp_path: Path) -> None:
+    """六's 预算执行 paragraph, 九's score sentence and labelled 公开情况 / 结果应用, the attachment
+    list after 十: jixiao's own text is not the unit's, and a re-rendered report prints it once."""
+    evaluation = load_evaluation(EXAMPLE).evaluation
+    narrative = evaluation.narrative
+    results = narrative.results.model_copy(update={"publication": "在区政府门户网站公开。",
+                                                   "application": "作为下年预算安排的依据。"})
+    table = evaluation.self_assessment.model_copy(update={"budget_change_explanation": "追加拆迁安置经费。"})
+    evaluation = evaluation.model_copy(update={"narrative": narrative.model_copy(update={"results": results}),
+                                               "self_assessment": table})
+    first = render_report(evaluation, tmp_path / "报告.docx").path
+    imported = import_report(first).evaluation
+    assert imported is not None
+    back = imported.narrative
+    assert back.performance.splitlines()[0] == narrative.performance.splitlines()[0]
+    assert "年初预算数为" not in back.performance
+    assert (back.results.text, back.results.publication, back.results.application) == (
+        "", "在区政府门户网站公开。", "作为下年预算安排的依据。")
+    assert imported.self_assessment.budget_change_explanation == "追加拆迁安置经费。"
+    assert imported.unit.departments == evaluation.unit.departments
+    again = render_report(imported, tmp_path / "再出具.docx").path
+    assert _paragraphs(again) == _paragraphs(first)
+
+
+def test_a_missing_mark_is_never_read_back_as_the_units_words(tmp_path: Path) -> None:
+    evaluation = load_evaluation(EXAMPLE).evaluation  # 公开情况 and 结果应用 not filled: 【未填写】
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path)
+    assert imported.evaluation is not None
+    results = imported.evaluation.narrative.results
+    assert (results.text, results.publication, results.application) == ("", "", "")
+    assert [field.path for field in imported.missing][:2] == ["narrative.results.publication",
+                                                               "narrative.results.application"]

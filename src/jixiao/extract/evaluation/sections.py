@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from jixiao.documents.model import Document, Paragraph
 from jixiao.extract.amounts import NUMBER
 from jixiao.extract.evaluation.fields import Fields, squeeze
+from jixiao.extract.evaluation.generated import own_paragraphs
 from jixiao.extract.text_runs import Run, line_starts, runs_of
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit
@@ -127,10 +128,13 @@ def read_title(document: Document, fields: Fields) -> None:
 
 
 def read_narrative(found: dict[str, Section], fields: Fields) -> None:
+    """The unit's own words of each section; paragraphs jixiao writes itself are not its words."""
     for key, path in NARRATIVE.items():
         section = found.get(key)
-        if section is not None and section.paragraphs:
-            fields.text(path, section.text(), section.place())
+        own = own_paragraphs(key, section.paragraphs, fields) if section is not None else ()
+        if section is not None and own:
+            words = Section(key, section.heading, own)
+            fields.text(path, words.text(), words.place())
 
 
 def read_results(found: dict[str, Section], document: Document, fields: Fields) -> None:
