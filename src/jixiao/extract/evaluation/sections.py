@@ -93,18 +93,22 @@ def _section_of(text: str) -> str | None:
 FUNDS = ("government_fund", "state_capital", "social_insurance")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 _NONE_SPENT = re.compile(r"无[^，。；\d]{0,14}(?:支出|预算)|无此项")
+_SPENT = re.compile(rf"支出(?:数|总额)?\s*(?:为|是|共)?\s*(?!0+(?:\.0+)?\s*万元)(?:{NUMBER})\s*万元")
 
 
 def read_fund_sections(found: Mapping[str, Section], fields: Fields) -> None:
     """三 to 五: a section saying, without a figure, that the unit spent none of a budget
     (“无政府性基金预算支出”, “无国有资本经营预算”, “本单位无此项支出”) states
-    ``has_expenditure`` false; a section that says anything else leaves it unstated, so a
-    re-rendered report asks for it instead of printing 无."""
+    ``has_expenditure`` false; one stating an amount spent (“支出185.50万元”) states it true, so a
+    re-rendered report asks for the detail; a section that says anything else leaves it
+    unstated, so a re-rendered report asks for it instead of printing 无."""
     for key in FUNDS:
         section = found.get(key)
         text = _YEAR.sub("", section.text()) if section is not None else ""
         if section is not None and _NONE_SPENT.search(text) and not re.search(r"\d", text):
             fields.put(f"finances.{key}.has_expenditure", False, section.place())
+        elif section is not None and _SPENT.search(text):
+            fields.put(f"finances.{key}.has_expenditure", True, section.place())
 
 
 def read_title(document: Document, fields: Fields) -> None:
