@@ -113,3 +113,25 @@ def test_a_missing_mark_is_never_read_back_as_the_units_words(tmp_path: Path) ->
     assert (results.text, results.publication, results.application) == ("", "", "")
     assert [field.path for field in imported.missing][:2] == ["narrative.results.publication",
                                                                "narrative.results.application"]
+
+
+def test_the_finance_form_re_renders_from_its_own_import_as_it_was(tmp_path: Path) -> None:
+    """财政局 form: the 定性目标 one row per goal, the score row's merged cells, the 综述 as headed
+    paragraphs and its project list all come back; only what the example leaves empty is listed."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "chenglingji-dangqun-2021.yaml"
+    evaluation = load_evaluation(example).evaluation
+    first = render_report(evaluation, tmp_path / "报告.docx").path
+    imported = import_report(first)
+    assert [(field.path, field.title) for field in imported.missing] == [
+        ("self_assessment.indicators", "整体支出绩效定量目标及实施计划完成情况"),
+        ("sign_off.head", "部门（单位）负责人")]
+    assert imported.evaluation is not None
+    back = imported.evaluation
+    assert [account.name for account in back.finances.org_accounts] == ["局机关及二级机构汇总", "局机关"]
+    assert (back.self_assessment.goals, back.narrative, back.unit) == (
+        evaluation.self_assessment.goals, evaluation.narrative, evaluation.unit)
+    assert [(item.name, item.amount.written if item.amount else None)
+            for item in back.finances.general_budget.projects.items] == [
+        ("党群人事专项支出", "12.44"), ("支部联建支出", "3.02"), ("人才补贴支出", "31.44")]
+    again = render_report(back, tmp_path / "再出具.docx").path
+    assert read_document(again).text == read_document(first).text
