@@ -15,6 +15,7 @@ from jixiao.extract.evaluation.extract import expected_fields, extract_evaluatio
 from jixiao.io.load import load_evaluation
 from jixiao.io.plain import plain_data
 from jixiao.model import Evaluation
+from jixiao.render.figures import written
 from jixiao.render.report import prepare
 from jixiao.render.spec import available_templates
 
@@ -82,7 +83,9 @@ def test_the_dingcheng_form_gives_back_duties_goals_and_evaluation_work() -> Non
     assert goal.expected.startswith("2023年，我办总体目标为确保民生、实事工作的督查落实")
     assert goal.achieved.startswith("从整体情况来看，我办严格按照年初预算进行部门整体支出")
     assert extracted.evaluation.narrative.other.startswith("根据绩效评价的要求，我们成立了自评工作领导小组")
-    assert [(field.path, field.title) for field in extracted.missing] == [("unit.staffing.actual", "实有人数")]
+    staffing = extracted.evaluation.unit.staffing  # “年末人数66人，劳务派遣46人，退休61人”
+    assert (written(staffing.actual), written(staffing.retired), staffing.authorized) == ("66", "61", None)
+    assert extracted.missing == ()
 
 
 def _changed(value: Any) -> Any:

@@ -135,3 +135,13 @@ def test_the_finance_form_re_renders_from_its_own_import_as_it_was(tmp_path: Pat
         ("党群人事专项支出", "12.44"), ("支部联建支出", "3.02"), ("人才补贴支出", "31.44")]
     again = render_report(back, tmp_path / "再出具.docx").path
     assert read_document(again).text == read_document(first).text
+
+
+def test_the_dingcheng_form_re_renders_from_its_own_import_as_it_was(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "dingcheng-zhengfuban-2023.yaml"
+    first = render_report(load_evaluation(example).evaluation, tmp_path / "报告.docx").path
+    imported = import_report(first)
+    assert (imported.missing, imported.evaluation is not None) == ((), True)
+    assert imported.evaluation is not None
+    again = render_report(imported.evaluation, tmp_path / "再出具.docx").path
+    assert read_document(again).text == read_document(first).text

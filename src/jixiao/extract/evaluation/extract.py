@@ -122,6 +122,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
     elif template == DINGCHENG:
         read_title(document, fields)
         read_dingcheng(document, fields)
+        read_staffing(document, _paragraphs(found, "basic"), fields)
     elif template == NATIONAL_PROJECT:
         read_project_year(document, fields)
     if template in (YUEYANGLOU, NATIONAL_PROJECT):
