@@ -24,7 +24,8 @@ from jixiao.numbers import Unit
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])\s*")
 SUMMARY = "评价报告综述"
-"""The cell that opens 五、评价报告综述: the whole prose part of the form, to its end."""
+"""What opens 五、评价报告综述 (a cell of the paper form, a heading once rendered): the whole
+prose part of the form, to its end."""
 OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）整体支出绩效情况", "narrative.performance"),
              ("存在的主要问题", "narrative.problems"), ("改进措施和有关建议", "narrative.measures"))
 """Headings of the 综述 (numbering removed) → the field their text fills, up to the next one."""
@@ -44,12 +45,13 @@ class Line:
 
 
 def read_finance_words(document: Document, fields: Fields) -> None:
-    """联系人, 联络电话, 职能职责, 定性目标, 评价人员 and the unit's parts of the 综述."""
+    """联系人, 联络电话, 职能职责, 定性目标, 评价人员, the unit's parts of the 综述 and the project
+    list of its 概况."""
     starts = line_starts(document.text)
     rows = list(rows_of(document))
     for index, row in enumerate(rows):
         head = row.texts()[0] if row.cells else ""
-        if head.startswith(f"五、{SUMMARY}"):  # a cell of the paper form, a heading once rendered
+        if head.startswith(f"五、{SUMMARY}"):
             _summary([*_lines(row.cells[0], starts), *_paragraph_lines(rows[index + 1:])], fields)
             return
         if row.paragraph:
@@ -61,10 +63,10 @@ def read_finance_words(document: Document, fields: Fields) -> None:
         functions = row.after("职能职责概述")
         if functions is not None:
             _functions(functions, fields)
-        following = rows[index + 1] if index + 1 < len(rows) else None
         if head.startswith("整体支出绩效定性目标"):
             _goals(_goal_rows(rows[index + 1:]), starts, fields)
-        if row.texts()[:1] == ("姓名",) and following is not None and not following.paragraph:
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if head == "姓名" and following is not None and not following.paragraph:  # 评价人员
             fields.text("sign_off.preparer", _filled(following.cells[0].text), following.cells[0].place)
 
 
@@ -115,7 +117,8 @@ def _lines(cell: Cell, starts: tuple[int, ...]) -> list[Line]:
 
 
 def _paragraph_lines(rows: Sequence[Row]) -> Iterator[Line]:
-    """The paragraphs after the 综述's cell: text runs on out of the table to the end."""
+    """The text after the 综述's opening, to the end of the document (on the paper form it runs
+    on out of the table's last cell: “六、改进措施和有关建议” is a paragraph)."""
     for row in rows:
         for cell in row.cells:
             if cell.text.strip():
