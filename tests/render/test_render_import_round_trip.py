@@ -18,6 +18,7 @@ from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, IndicatorNature
 from jixiao.numbers import StatedNumber
 from jixiao.profiles import load_profile
+from jixiao.render.figures import written
 from jixiao.render.report import render_report
 from jixiao.scoring import infer_nature, score_evaluation
 
@@ -143,5 +144,7 @@ def test_the_dingcheng_form_re_renders_from_its_own_import_as_it_was(tmp_path: P
     imported = import_report(first)
     assert (imported.missing, imported.evaluation is not None) == ((), True)
     assert imported.evaluation is not None
+    results = imported.evaluation.narrative.results  # 五 is one sentence by rule: not the unit's words
+    assert (results.text, written(results.stated_score), results.stated_grade) == ("", "100", "优")
     again = render_report(imported.evaluation, tmp_path / "再出具.docx").path
     assert read_document(again).text == read_document(first).text

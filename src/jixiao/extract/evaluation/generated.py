@@ -1,7 +1,8 @@
-"""Paragraphs jixiao writes itself into the sections of the 岳阳楼区 form, told from the unit's words.
+"""Paragraphs jixiao writes itself into a form's sections, told from the unit's words.
 
-Sections 六 and 九 are *mixed* (template.yaml): a paragraph written by rule from the figures, then
-the unit's own words; after 十 the form lists its attachments. Read back from a rendered report,
+Sections 六 and 九 of the 岳阳楼区 form are *mixed* (template.yaml): a paragraph written by rule
+from the figures, then the unit's own words; after 十 the form lists its attachments. The 鼎城区
+form's 五、综合评价结果 is one sentence by rule. Read back from a rendered report,
 those paragraphs are not the unit's words: kept as such, a re-rendered report would print them
 twice. They are recognised by the fixed words the renderer opens them with
 (:mod:`jixiao.render.narrative`, :mod:`jixiao.render.rule_text`), and what they state that the
@@ -22,6 +23,7 @@ BY_RULE = (
     re.compile(r"^\d{4}年度资金年初预算数为"),  # 六: 预算执行 (narrative.performance_section)
     re.compile(r"^项目“[^”]*”(?:全年预算数|执行率未达到|预算调整说明|执行率说明)"),  # 六: a project's
     re.compile(r"^经自评，.*自评得分为"),  # 九: rule_text.results_sentence
+    re.compile(r"^根据对.*的检查，.*自评分"),  # 鼎城 五、综合评价结果 (dingcheng.result_section)
 )
 """Openings of the paragraphs the renderer writes by rule."""
 STATED = (("公开情况：", "narrative.results.publication"), ("结果应用：", "narrative.results.application"))
