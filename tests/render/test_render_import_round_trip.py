@@ -18,6 +18,7 @@ from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, IndicatorNature
 from jixiao.numbers import StatedNumber
 from jixiao.profiles import load_profile
+from jixiao.render.figures import written
 from jixiao.render.report import render_report
 from jixiao.scoring import infer_nature, score_evaluation
 
@@ -75,3 +76,75 @@ def test_natures_are_printed_as_signs_and_read_back(tmp_path: Path) -> None:
     profile = load_profile(evaluation.profile)
     assert [row.rule_score for row in score_evaluation(imported, profile).unit_table.indicators] == [
         row.rule_score for row in score_evaluation(evaluation, profile).unit_table.indicators]
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [paragraph.text for paragraph in read_document(path).paragraphs]
+
+
+def test_paragraphs_written_by_rule_come_back_as_such_not_as_the_units_words(tmp_path: Path) -> None:
+    """六's 预算执行 paragraph, 九's score sentence and labelled 公开情况 / 结果应用, the attachment
+    list after 十: jixiao's own text is not the unit's, and a re-rendered report prints it once."""
+    evaluation = load_evaluation(EXAMPLE).evaluation
+    narrative = evaluation.narrative
+    results = narrative.results.model_copy(update={"publication": "在区政府门户网站公开。",
+                                                   "application": "作为下年预算安排的依据。"})
+    table = evaluation.self_assessment.model_copy(update={"budget_change_explanation": "追加拆迁安置经费。"})
+    evaluation = evaluation.model_copy(update={"narrative": narrative.model_copy(update={"results": results}),
+                                               "self_assessment": table})
+    first = render_report(evaluation, tmp_path / "报告.docx").path
+    imported = import_report(first).evaluation
+    assert imported is not None
+    back = imported.narrative
+    assert back.performance.splitlines()[0] == narrative.performance.splitlines()[0]
+    assert "年初预算数为" not in back.performance
+    assert (back.results.text, back.results.publication, back.results.application) == (
+        "", "在区政府门户网站公开。", "作为下年预算安排的依据。")
+    assert imported.self_assessment.budget_change_explanation == "追加拆迁安置经费。"
+    assert imported.unit.departments == evaluation.unit.departments
+    again = render_report(imported, tmp_path / "再出具.docx").path
+    assert _paragraphs(again) == _paragraphs(first)
+
+
+def test_a_missing_mark_is_never_read_back_as_the_units_words(tmp_path: Path) -> None:
+    evaluation = load_evaluation(EXAMPLE).evaluation  # 公开情况 and 结果应用 not filled: 【未填写】
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path)
+    assert imported.evaluation is not None
+    results = imported.evaluation.narrative.results
+    assert (results.text, results.publication, results.application) == ("", "", "")
+    assert [field.path for field in imported.missing][:2] == ["narrative.results.publication",
+                                                               "narrative.results.application"]
+
+
+def test_the_finance_form_re_renders_from_its_own_import_as_it_was(tmp_path: Path) -> None:
+    """财政局 form: the 定性目标 one row per goal, the score row's merged cells, the 综述 as headed
+    paragraphs and its project list all come back; only what the example leaves empty is listed."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "chenglingji-dangqun-2021.yaml"
+    evaluation = load_evaluation(example).evaluation
+    first = render_report(evaluation, tmp_path / "报告.docx").path
+    imported = import_report(first)
+    assert [(field.path, field.title) for field in imported.missing] == [
+        ("self_assessment.indicators", "整体支出绩效定量目标及实施计划完成情况"),
+        ("sign_off.head", "部门（单位）负责人")]
+    assert imported.evaluation is not None
+    back = imported.evaluation
+    assert [account.name for account in back.finances.org_accounts] == ["局机关及二级机构汇总", "局机关"]
+    assert (back.self_assessment.goals, back.narrative, back.unit) == (
+        evaluation.self_assessment.goals, evaluation.narrative, evaluation.unit)
+    assert [(item.name, item.amount.written if item.amount else None)
+            for item in back.finances.general_budget.projects.items] == [
+        ("党群人事专项支出", "12.44"), ("支部联建支出", "3.02"), ("人才补贴支出", "31.44")]
+    again = render_report(back, tmp_path / "再出具.docx").path
+    assert read_document(again).text == read_document(first).text
+
+
+def test_the_dingcheng_form_re_renders_from_its_own_import_as_it_was(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "dingcheng-zhengfuban-2023.yaml"
+    first = render_report(load_evaluation(example).evaluation, tmp_path / "报告.docx").path
+    imported = import_report(first)
+    assert (imported.missing, imported.evaluation is not None) == ((), True)
+    assert imported.evaluation is not None
+    results = imported.evaluation.narrative.results  # 五 is one sentence by rule: not the unit's words
+    assert (results.text, written(results.stated_score), results.stated_grade) == ("", "100", "优")
+    again = render_report(imported.evaluation, tmp_path / "再出具.docx").path
+    assert read_document(again).text == read_document(first).text

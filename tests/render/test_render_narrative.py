@@ -9,6 +9,7 @@ from render_builders import consistent_evaluation
 
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.fields import Fields
+from jixiao.extract.evaluation.importing import import_report
 from jixiao.extract.evaluation.sections import read_fund_sections, sections
 from jixiao.model import Evaluation, FundBudgetTable, FundsExecution
 from jixiao.numbers import StatedNumber
@@ -152,7 +153,8 @@ def test_a_fund_not_stated_is_asked_for_never_printed_as_none(example: Evaluatio
     assert (annex.data["has"], annex.data["rows"][0]["name"]) == (True, MISSING)
 
 
-def test_a_report_saying_none_was_spent_imports_as_none(tmp_path: Path) -> None:
+def test_a_report_saying_none_was_spent_imports_as_none_and_one_stating_an_amount_as_spent(
+        tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text(
         "2023年度示例单位单位整体支出绩效自评报告\n三、政府性基金预算支出情况\n我单位2023年度无政府性基金预算。\n"
@@ -160,4 +162,21 @@ def test_a_report_saying_none_was_spent_imports_as_none(tmp_path: Path) -> None:
     found = sections(read_document(report))
     fields = Fields()
     read_fund_sections(found, fields)
-    assert fields.values == {"finances.government_fund.has_expenditure": False}
+    assert fields.values == {"finances.government_fund.has_expenditure": False,
+                             "finances.state_capital.has_expenditure": True}
+
+
+def test_a_fund_spent_is_never_re_rendered_as_none(tmp_path: Path) -> None:
+    report = tmp_path / "报告.txt"
+    report.write_text(
+        "2023年度示例单位单位整体支出绩效自评报告\n三、政府性基金预算支出情况\n2023年政府性基金预算支出185.50万元。\n"
+        "四、国有资本经营预算支出情况\n本单位无此项支出。\n", encoding="utf-8")
+    imported = import_report(report).evaluation
+    assert imported is not None
+    prose = build("government_fund", imported)
+    assert (texts(prose), prose.warnings) == ([f"2023年政府性基金预算支出：{MISSING}。"],
+                                              ("政府性基金预算支出明细未填写",))
+    assert texts(build("state_capital", imported)) == ["我单位2023年度无国有资本经营预算支出。"]
+    social = build("social_insurance", imported)  # not stated at all: asked for, never 无
+    assert (texts(social), social.warnings) == ([f"2023年社会保险基金预算支出：{MISSING}。"],
+                                                ("社会保险基金预算支出情况未填写",))

@@ -44,6 +44,16 @@ def test_a_docx_is_rendered_by_the_worker(world: World, worker: None) -> None:
     assert b"".join(download.streaming_content)[:2] == b"PK"
 
 
+def test_render_warnings_are_called_warnings_as_the_cli_calls_them(world: World, worker: None) -> None:
+    client = client_for(world.users["preparer"])
+    response = client.post(reverse("render", args=[world.own.pk]), {"format": "docx"})
+    job = _finished(int(response.url.rstrip("/").split("/")[-1]))
+    warnings = job.result["warnings"]
+    page = client.get(reverse("job", args=[job.pk])).content.decode()
+    assert f"<summary>{len(warnings)} 条警告</summary>" in page
+    assert "条提示" not in page
+
+
 def test_the_guided_workbook_prefills_the_editor(world: World, worker: None) -> None:
     job = _upload(world, "填报.xlsx", (ROOT / "examples" / "dongting-2023.xlsx").read_bytes())
     assert (job.status, job.result["missing"]) == (JobStatus.DONE, [])
@@ -60,7 +70,7 @@ def test_a_published_report_prefills_and_says_what_it_could_not_read(world: Worl
     titles = [title for title, _ in job.result["missing"]]
     assert titles[:5] == ["报告正文 › 九、自评结果拟应用和公开情况 › 自评得分", "报告正文 › 九、自评结果拟应用和公开情况 › 评价等次",
                           "报告正文 › 九、自评结果拟应用和公开情况 › 公开情况", "报告正文 › 九、自评结果拟应用和公开情况 › 结果应用",
-                          "签字栏 › 单位负责人"]
+                          "报告正文 › 十、其他需要说明的情况"]
     page = client_for(world.users["preparer"]).get(reverse("job", args=[job.pk])).content.decode()
     assert f"有 {len(titles)} 项未能读出" in page
     assert "<li>签字栏 › 单位负责人</li>" in page

@@ -86,6 +86,10 @@ class TemplateSpec(_Frozen):
     merge_columns: tuple[int, ...] = Field(
         (0, 1, 2), description="grid columns of indicator tables whose equal consecutive cells merge")
     variables: dict[str, str] = Field(description="variable → 中文说明, all the Word template may use")
+    fields: dict[str, str] = Field(
+        {}, description="the data the form prints, field path → the form's Chinese name for it "
+                        "(empty: the data model's title); jixiao import lists those a report does "
+                        "not state")
 
     @property
     def folder(self) -> Traversable:

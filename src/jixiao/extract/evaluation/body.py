@@ -21,14 +21,14 @@ from jixiao.numbers import StatedNumber, Unit
 
 _PEOPLE = r"\s*(?:为|是|共)?\s*(?P<n>\d+)\s*[人名]"
 AUTHORIZED = re.compile(rf"(?:人员编制数?|编制数|编制人数){_PEOPLE}")
-ACTUAL = re.compile(rf"(?:实有人数|实有在编|实有|实际在职(?:人员|人数)?){_PEOPLE}")
-RETIRED = re.compile(rf"离退休(?:人员|人数)?{_PEOPLE}")
+ACTUAL = re.compile(rf"(?:实有人数|实有在编|实有|实际在职(?:人员|人数)?|年末(?:在职)?人数){_PEOPLE}")
+RETIRED = re.compile(rf"离?退休(?:人员|人数)?{_PEOPLE}")
 CONTROL_RATE = re.compile(rf"控制率\s*(?:为|是)?\s*(?P<n>{NUMBER})\s*[%％]")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
 _COUNT = r"(?P<count>\d+|十?[一二两三四五六七八九]|十)"
 DEPARTMENTS = (
-    re.compile(rf"内设机构(?:股室|科室)?{_COUNT}个[，,]\s*分别(?:为|是)(?P<list>[^。；]+)"),
+    re.compile(rf"内设机构(?:股室|科室)?{_COUNT}个[，,]\s*分别(?:为|是)[：:]?(?P<list>[^。；]+)"),
     re.compile(rf"(?:内设|下设)(?P<list>[^，。；]+?){_COUNT}个(?:内设机构|科室|股室)"),
 )
 _AMOUNT = rf"(?P<n>{NUMBER})\s*万元"

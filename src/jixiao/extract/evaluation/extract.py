@@ -19,6 +19,7 @@ from jixiao.documents.model import Document
 from jixiao.extract.evaluation.basic import BasicDataReader
 from jixiao.extract.evaluation.body import read_departments, read_general_budget, read_staffing
 from jixiao.extract.evaluation.fields import Fields, nested, steps
+from jixiao.extract.evaluation.finance_text import read_finance_words
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
 from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
 from jixiao.extract.evaluation.sections import (
@@ -28,6 +29,7 @@ from jixiao.extract.evaluation.sections import (
     read_title,
     sections,
 )
+from jixiao.extract.evaluation.subsections import read_functions, read_goals
 from jixiao.extract.evaluation.tables import AssessmentReader
 from jixiao.findings import Place
 from jixiao.io.fields import path_text, title_path
@@ -41,39 +43,12 @@ from jixiao.recognise import (
     profile_for,
     recognise,
 )
+from jixiao.render.spec import load_template
 
 REQUIRED = ("year", "unit.name")
 PLACEHOLDERS: dict[str, Any] = {"year": 2000, "unit.name": "（未识别）"}
 """Stand-ins for required fields the report does not state, so that the rest can be checked;
 an evaluation holding them is never handed out as the report's own."""
-
-_FUNDS = ("initial_budget", "full_year_budget", "actual", "weight", "stated_execution_rate",
-          "stated_score")
-_SIGN_OFF = ("sign_off.head", "sign_off.preparer", "sign_off.phone", "sign_off.date")
-EXPECTED: dict[str | None, tuple[str, ...]] = {
-    YUEYANGLOU: (
-        *REQUIRED, "unit.staffing.authorized", "unit.staffing.actual",
-        "finances.general_budget.basic.total", "finances.general_budget.projects.total",
-        "narrative.performance", "narrative.problems", "narrative.measures",
-        "narrative.results.stated_score", "narrative.results.stated_grade",
-        "narrative.results.publication", "narrative.results.application",
-        "basic_data.staffing.authorized", "basic_data.staffing.actual",
-        "basic_data.public_funds.total.actual", "basic_data.projects.total.actual",
-        *(f"self_assessment.funds.{name}" for name in _FUNDS),
-        "self_assessment.by_nature.basic", "self_assessment.by_nature.projects",
-        "self_assessment.goals", "self_assessment.indicators",
-        "self_assessment.stated_total_weight", "self_assessment.stated_total_score", *_SIGN_OFF,
-    ),
-    YUEYANG_FINANCE: (*REQUIRED, "unit.code", "unit.staffing.authorized", "unit.staffing.actual",
-                      "finances.org_accounts", "narrative.results.stated_score",
-                      "narrative.results.stated_grade"),
-    DINGCHENG: (*REQUIRED, "finances.breakdown.total", "finances.breakdown.basic",
-                "finances.breakdown.projects", "narrative.results.stated_score",
-                "narrative.results.stated_grade"),
-    NATIONAL_PROJECT: (*REQUIRED, "projects"),
-    None: REQUIRED,
-}
-"""The fields a complete evaluation in each form states: the ones not read are ``missing``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +57,17 @@ class MissingField:
 
     path: str
     title: str
+
+
+def expected_fields(template: str | None) -> tuple[MissingField, ...]:
+    """Every field ``template``'s form prints, by the form's own name (the data model's title
+    where the template gives none): its ``template.yaml`` ``fields``, the list the renderer is
+    tested against, so what import asks for cannot drift from what the form holds. A generic
+    report (``None``) is held only to the required fields."""
+    if template is None:
+        return tuple(MissingField(path, title_path(steps(path))) for path in REQUIRED)
+    named = load_template(template).fields
+    return tuple(MissingField(path, name or title_path(steps(path))) for path, name in named.items())
 
 
 @dataclass(frozen=True)
@@ -122,8 +108,8 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
     data = nested(stated)
     source = {path: place for path, place in fields.source.items() if path in stated}
-    missing = tuple(MissingField(path, title_path(steps(path)))
-                    for path in EXPECTED[recognition.template] if not _present(path, stated))
+    missing = tuple(field for field in expected_fields(recognition.template)
+                    if not _present(field.path, stated))
     return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
                                missing, None if stand_ins else checkable, checkable)
 
@@ -132,9 +118,11 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
     found = sections(document)
     if template == YUEYANG_FINANCE:
         read_finance_form(document, fields)
+        read_finance_words(document, fields)
     elif template == DINGCHENG:
         read_title(document, fields)
         read_dingcheng(document, fields)
+        read_staffing(document, _paragraphs(found, "basic"), fields)
     elif template == NATIONAL_PROJECT:
         read_project_year(document, fields)
     if template in (YUEYANGLOU, NATIONAL_PROJECT):
@@ -148,8 +136,11 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
     if template == YUEYANGLOU:
         read_fund_sections(found, fields)
     if template in (YUEYANGLOU, DINGCHENG):
+        read_functions(found, fields)
         read_narrative(found, fields)
         read_results(found, document, fields)
+    if template == DINGCHENG:
+        read_goals(found, fields)
 
 
 def _paragraphs(found: Mapping[str, Any], key: str) -> tuple[Any, ...]:

@@ -9,7 +9,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER, Figure, depths, figures, label_before
-from jixiao.extract.evaluation.fields import BLANKS, Fields, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
 from jixiao.extract.evaluation.rows import rows_of
 from jixiao.extract.evaluation.sections import GRADE_WORDS, Section, section_runs, text_place
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
@@ -28,7 +28,7 @@ ORG_TABLES = (
 """收支情况 tables by their first amount column's header → the :class:`OrgAccount` fields of
 their amount columns, in order (the first column is the 机构名称)."""
 _LABELS = (("部门(单位)名称", "unit.name"), ("部门（单位）名称", "unit.name"),
-           ("预算编码", "unit.code"))
+           ("预算编码", "unit.code"), ("报告日期", "sign_off.date"))
 _FINANCE_YEAR = re.compile(r"(?P<year>20\d\d)\s*年度?\s*部门\s*整体支出绩效评价自评报告")
 _PROJECT_YEAR = re.compile(r"[（(]\s*(?P<year>20\d\d)\s*年度?\s*[）)]"
                            r"|(?P<lead>20\d\d)\s*年度?\s*项目支出绩效自评表")
@@ -44,7 +44,7 @@ _BREAKDOWN_LISTS = (("按功能分类", "by_function"), ("按经济分类", "by_
 
 
 def read_finance_form(document: Document, fields: Fields) -> None:
-    """名称, 预算编码, staffing, 收支情况 by 机构, 综合得分 and 评价等次 of the 财政局 form."""
+    """名称, 预算编码, 报告日期, staffing, 收支情况 by 机构, 综合得分 and 评价等次 of the 财政局 form."""
     starts = line_starts(document.text)
     year = _FINANCE_YEAR.search(document.text)
     if year is not None:
@@ -58,15 +58,16 @@ def read_finance_form(document: Document, fields: Fields) -> None:
     accounts = _OrgAccounts(fields)
     for row in rows_of(document):
         if row.paragraph:
+            accounts.columns = ()  # the 收支 tables end at the text that follows them
             continue
         texts = row.texts()
         for label, path, unit in (("人员编制", "unit.staffing.authorized", Unit.PERSON),
                                   ("实有人数", "unit.staffing.actual", Unit.PERSON),
                                   ("绩效自评综合得分", "narrative.results.stated_score", Unit.POINT)):
-            cell = row.after(label)
+            cell = row.filled_after(label)
             if cell is not None:
                 fields.cell_number(path, cell, unit)
-        grade = row.after("评价等次")
+        grade = row.filled_after("评价等次")
         if grade is not None and squeeze(grade.text) not in BLANKS:
             word = squeeze(grade.text)
             fields.put("narrative.results.stated_grade", GRADE_WORDS.get(word, word), grade.place)
@@ -89,8 +90,8 @@ class _OrgAccounts:
             return
         name = re.sub(r"^\d+[、.．]", "", texts[0])
         amounts = cells[1:1 + len(self.columns)]
-        if all(squeeze(cell.text) in BLANKS for cell in amounts):
-            return
+        if all(read_number(first_line(cell)[0], Unit.WAN_YUAN) is None for cell in amounts):
+            return  # no amount: a blank 机构 row, or a row of another table of as many cells
         index = self.index.setdefault(name, len(self.index))
         path = f"finances.org_accounts[{index}]"
         self.fields.put(f"{path}.name", name, cells[0].place)

@@ -53,6 +53,16 @@ class Row:
                 return self.cells[index + 1]
         return None
 
+    def filled_after(self, label: str) -> Cell | None:
+        """The first filled cell after the first cell whose text starts with ``label``: a label
+        merged across columns repeats as blank cells in some readers (“得分 | | 97”)."""
+        texts = self.texts()
+        begin = next((index for index, text in enumerate(texts) if text.startswith(label)), None)
+        if begin is None:
+            return None
+        return next((self.cells[index] for index in range(begin + 1, len(texts))
+                     if texts[index] not in BLANKS), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:

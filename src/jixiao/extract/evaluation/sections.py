@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from jixiao.documents.model import Document, Paragraph
 from jixiao.extract.amounts import NUMBER
 from jixiao.extract.evaluation.fields import Fields, squeeze
+from jixiao.extract.evaluation.generated import own_paragraphs
 from jixiao.extract.text_runs import Run, line_starts, runs_of
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit
@@ -26,7 +27,8 @@ SECTIONS = (
     ("社会保险基金预算支出情况", "social_insurance"), ("整体支出绩效情况", "performance"),
     ("存在的问题", "problems"), ("存在的主要问题", "problems"), ("改进措施", "measures"),
     ("自评结果拟应用和公开情况", "results"), ("综合评价结果", "results"),
-    ("其他需要说明的情况", "other"),
+    ("其他需要说明的情况", "other"), ("绩效评价工作情况", "other"), ("有关建议", "measures"),
+    ("部门绩效目标", "goals"),
 )
 """Words of a section title → the section. Titles are short lines that start with a number."""
 NARRATIVE = {"performance": "narrative.performance", "problems": "narrative.problems",
@@ -91,18 +93,22 @@ def _section_of(text: str) -> str | None:
 FUNDS = ("government_fund", "state_capital", "social_insurance")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 _NONE_SPENT = re.compile(r"无[^，。；\d]{0,14}(?:支出|预算)|无此项")
+_SPENT = re.compile(rf"支出(?:数|总额)?\s*(?:为|是|共)?\s*(?!0+(?:\.0+)?\s*万元)(?:{NUMBER})\s*万元")
 
 
 def read_fund_sections(found: Mapping[str, Section], fields: Fields) -> None:
     """三 to 五: a section saying, without a figure, that the unit spent none of a budget
     (“无政府性基金预算支出”, “无国有资本经营预算”, “本单位无此项支出”) states
-    ``has_expenditure`` false; a section that says anything else leaves it unstated, so a
-    re-rendered report asks for it instead of printing 无."""
+    ``has_expenditure`` false; one stating an amount spent (“支出185.50万元”) states it true, so a
+    re-rendered report asks for the detail; a section that says anything else leaves it
+    unstated, so a re-rendered report asks for it instead of printing 无."""
     for key in FUNDS:
         section = found.get(key)
         text = _YEAR.sub("", section.text()) if section is not None else ""
         if section is not None and _NONE_SPENT.search(text) and not re.search(r"\d", text):
             fields.put(f"finances.{key}.has_expenditure", False, section.place())
+        elif section is not None and _SPENT.search(text):
+            fields.put(f"finances.{key}.has_expenditure", True, section.place())
 
 
 def read_title(document: Document, fields: Fields) -> None:
@@ -126,10 +132,13 @@ def read_title(document: Document, fields: Fields) -> None:
 
 
 def read_narrative(found: dict[str, Section], fields: Fields) -> None:
+    """The unit's own words of each section; paragraphs jixiao writes itself are not its words."""
     for key, path in NARRATIVE.items():
         section = found.get(key)
-        if section is not None and section.paragraphs:
-            fields.text(path, section.text(), section.place())
+        own = own_paragraphs(key, section.paragraphs, fields) if section is not None else ()
+        if section is not None and own:
+            words = Section(key, section.heading, own)
+            fields.text(path, words.text(), words.place())
 
 
 def read_results(found: dict[str, Section], document: Document, fields: Fields) -> None:

@@ -1,0 +1,164 @@
+"""Import is faithful and honest: every field a form prints comes back from a report in that
+form, and the list of what could not be read is exactly the form's fields the report leaves
+empty, by the form's own Chinese names."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.documents import read_document
+from jixiao.extract.evaluation.extract import expected_fields, extract_evaluation
+from jixiao.io.load import load_evaluation
+from jixiao.io.plain import plain_data
+from jixiao.model import Evaluation
+from jixiao.render.figures import written
+from jixiao.render.report import prepare
+from jixiao.render.spec import available_templates
+
+ROOT = Path(__file__).parents[2]
+REPORTS = ROOT / "tests" / "data" / "reports"
+FINANCE = REPORTS / "chenglingji-dangqun-2021.txt"  # the seed 002 report: the 岳阳市财政局 form
+DINGCHENG = REPORTS / "dingcheng-zhengfuban-2023.txt"
+EXAMPLES = {"yueyang-finance-2021": "chenglingji-dangqun-2021.yaml",
+            "dingcheng-2023": "dingcheng-zhengfuban-2023.yaml", "yueyanglou-2024": "dongting-2023.yaml"}
+
+
+def _example(template: str) -> Evaluation:
+    return load_evaluation(ROOT / "examples" / EXAMPLES[template]).evaluation
+
+
+def test_the_finance_form_lists_exactly_what_it_does_not_state() -> None:
+    extracted = extract_evaluation(read_document(FINANCE))
+    assert [(field.path, field.title) for field in extracted.missing] == [
+        ("self_assessment.indicators", "整体支出绩效定量目标及实施计划完成情况"),
+        ("sign_off.head", "部门（单位）负责人")]
+
+
+def test_the_finance_form_gives_back_contact_duties_goals_reviewer_date_and_the_summary() -> None:
+    imported = extract_evaluation(read_document(FINANCE)).evaluation
+    example = _example("yueyang-finance-2021")  # typed from the same report by hand
+    assert imported is not None
+    assert imported.sign_off == example.sign_off
+    assert (imported.sign_off.preparer, imported.sign_off.phone, imported.sign_off.date) == (
+        "王焱", "18821880734", "2022年6月21日")
+    assert imported.unit == example.unit
+    assert imported.unit.functions[2:] == ("负责机构编制工作", "负责统战工作，大人、政协联络以及建议案、提案办理工作",
+                                           "统筹协调群团工作")
+    assert imported.self_assessment.goals == example.self_assessment.goals
+    assert [goal.expected[:3] for goal in imported.self_assessment.goals] == ["目标1", "目标2", "目标3", "目标4"]
+    assert imported.narrative == example.narrative
+
+
+def test_the_finance_summary_keeps_only_the_units_own_words() -> None:
+    """概况 and 基本支出 of the 综述 are written by the renderer from the figures: kept as the
+    unit's words they would print twice."""
+    narrative = extract_evaluation(read_document(FINANCE)).data["narrative"]
+    kept = "\n".join(value for value in narrative.values() if isinstance(value, str))
+    assert "党群工作部基本情况人员共6人" not in kept
+    assert "基本支出资金38.43万元" not in kept
+    assert narrative["other"].splitlines()[0] == "1、专项资金安排落实、总投入等情况分析"
+    assert narrative["problems"] == ("预算绩效评价指标体系有待完善。因对项目支出规律研究不深，校内部分项目考核指标细化和量化不够，"
+                                     "投入产出经济性、效益性、满意度考核指标不够明确、不够完善。")
+
+
+def test_the_dingcheng_form_keeps_eight_apart_from_seven() -> None:
+    extracted = extract_evaluation(read_document(DINGCHENG))
+    narrative = extracted.data["narrative"]
+    assert narrative["measures"].startswith("希望上级部门指导完善单位的内控制度建设，进一步规范绩效目标编制。")
+    assert "有关建议" not in narrative["problems"]
+    assert "希望上级部门" not in narrative["problems"]
+    assert narrative["problems"].splitlines()[-1].startswith("3.自觉增强法治思维")
+
+
+def test_the_dingcheng_form_gives_back_duties_goals_and_evaluation_work() -> None:
+    extracted = extract_evaluation(read_document(DINGCHENG))
+    assert extracted.evaluation is not None
+    example = _example("dingcheng-2023")
+    assert extracted.evaluation.unit.functions == example.unit.functions
+    goal = extracted.evaluation.self_assessment.goals[0]
+    assert goal.expected.startswith("2023年，我办总体目标为确保民生、实事工作的督查落实")
+    assert goal.achieved.startswith("从整体情况来看，我办严格按照年初预算进行部门整体支出")
+    assert extracted.evaluation.narrative.other.startswith("根据绩效评价的要求，我们成立了自评工作领导小组")
+    staffing = extracted.evaluation.unit.staffing  # “年末人数66人，劳务派遣46人，退休61人”
+    assert (written(staffing.actual), written(staffing.retired), staffing.authorized) == ("66", "61", None)
+    assert extracted.missing == ()
+
+
+def _changed(value: Any) -> Any:
+    """Another value of the same kind: text → other text, a number → another number, a list or
+    a table → nothing (``None``: the field is taken out)."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return value + 1
+    if not isinstance(value, str):
+        return None
+    if value.replace(".", "", 1).isdigit():
+        return "123.45" if "." in value else "123"
+    return "甲乙丙"
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """``data`` with the field at dotted ``path`` set to ``value`` (``None``: taken out), a copy."""
+    head, _, rest = path.partition(".")
+    if rest:
+        return data | {head: _put(data.get(head, {}), rest, value)}
+    return {key: item for key, item in data.items() if key != head} | ({} if value is None else {head: value})
+
+
+def _at(data: Any, path: str) -> Any:
+    for step in path.split("."):
+        if not isinstance(data, dict) or step not in data:
+            return None
+        data = data[step]
+    return data
+
+
+def _asked(evaluation: Evaluation) -> set[str]:
+    return {warning for warning in prepare(evaluation).warnings if warning.endswith("未填写")}
+
+
+FILLERS = {"sign_off.head": "张三", "narrative.results.publication": "在单位门户网站公开",
+           "narrative.results.application": "用于下年预算安排", "basic_data.austerity_measures": "严控三公经费"}
+"""Fields none of the examples fills."""
+ASKED_WHEN = {"self_assessment.budget_change_explanation": "追加疫情防控经费"}
+"""Fields the form asks for only in some cases (预算调整说明: when 全年预算数 differs from 年初预算数),
+so not on the list of what every report of the form states; ``jixiao check`` asks for them."""
+TEMPLATES = sorted(set(available_templates()) - {"national-project"})
+
+
+def _filled(template: str) -> dict[str, Any]:
+    """An evaluation in ``template`` holding exactly the listed fields, taken from the filled
+    examples (the first that has each)."""
+    sources = [plain_data(_example(name)) for name in EXAMPLES]
+    data: dict[str, Any] = {"year": 2023, "template": template, "profile": "national-2020",
+                            "unit": {"name": "示例单位"}}
+    for field in expected_fields(template):
+        value = next((found for source in sources if (found := _at(source, field.path)) is not None),
+                     FILLERS.get(field.path))
+        assert value is not None, field.path
+        data = _put(data, field.path, value)
+    for path, value in ASKED_WHEN.items():
+        data = _put(data, path, value)
+    return data
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_form_with_every_listed_field_filled_asks_for_nothing(template: str) -> None:
+    """No field the form asks for is missing from the list: an evaluation holding only the
+    listed fields renders without a single 【未填写】."""
+    assert _asked(Evaluation.model_validate(_filled(template))) == set()
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_listed_field_is_one_the_form_prints(template: str) -> None:
+    """No field is listed that the form does not print: changing any one of them in the filled
+    evaluation changes the rendered form."""
+    data = _filled(template)
+    printed = dict(prepare(Evaluation.model_validate(data)).data)
+    for field in expected_fields(template):
+        changed = _put(data, field.path, _changed(_at(data, field.path)))
+        if field.path != "year" and field.path != "unit.name":  # required: never taken out
+            assert dict(prepare(Evaluation.model_validate(changed)).data) != printed, field.path
