@@ -13,8 +13,8 @@ from jixiao.findings import Place
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
 from jixiao.io.validate import validate_evaluation
-from jixiao.io.workbook_reader import read_workbook
-from jixiao.io.workbook_writer import write_workbook
+from jixiao.io.workbook.reader import read_workbook
+from jixiao.io.workbook.writer import write_workbook
 from jixiao.model import Evaluation, YearOnYearLine
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "dongting-2023.yaml"

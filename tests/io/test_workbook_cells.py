@@ -10,9 +10,9 @@ from pydantic import BaseModel
 
 from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.fields import record_type, unwrap
-from jixiao.io.workbook_blocks import Kind, RowsBlock, join_path
-from jixiao.io.workbook_cells import CellValueError, cell_decimal, format_decimals, read_cell
-from jixiao.io.workbook_layout import workbook_layout
+from jixiao.io.workbook.blocks import Kind, RowsBlock, join_path
+from jixiao.io.workbook.cells import CellValueError, cell_decimal, format_decimals, read_cell
+from jixiao.io.workbook.layout import workbook_layout
 from jixiao.model import Evaluation
 
 

@@ -99,7 +99,7 @@ def new(
 ) -> None:
     """写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"""
     from jixiao.io.output import writing
-    from jixiao.io.workbook_writer import write_workbook
+    from jixiao.io.workbook.writer import write_workbook
 
     if output.suffix.lower() != ".xlsx":
         raise fail(f"输出文件须为 .xlsx：{output}")

@@ -13,8 +13,8 @@ from typing import Any
 
 from jixiao.findings import Place
 from jixiao.io.errors import Problem, with_path
-from jixiao.io.workbook_blocks import Kind, TableBlock, is_title
-from jixiao.io.workbook_cells import CellValueError, read_cell
+from jixiao.io.workbook.blocks import Kind, TableBlock, is_title
+from jixiao.io.workbook.cells import CellValueError, read_cell
 from jixiao.model import IndicatorNature
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -1,6 +1,6 @@
 """Evaluation → the guided Excel workbook (XlsxWriter), blank or filled, laid out by its template.
 
-Every cell is placed by :mod:`jixiao.io.workbook_layout`, which the reader follows too. Filled
+Every cell is placed by :mod:`jixiao.io.workbook.layout`, which the reader follows too. Filled
 numbers keep their written decimals through the cell's number format; text cells are formatted
 as text so Excel does not turn ``2024-03-01`` or ``001`` into something else.
 """
@@ -16,7 +16,7 @@ from jixiao.io.errors import InputError
 from jixiao.io.fields import title_path
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
 from jixiao.io.text_workbook import text_workbook
-from jixiao.io.workbook_blocks import (
+from jixiao.io.workbook.blocks import (
     LABEL_HEADER,
     NO,
     NOTE_HEADER,
@@ -29,8 +29,8 @@ from jixiao.io.workbook_blocks import (
     WorkbookLayout,
     join_path,
 )
-from jixiao.io.workbook_cells import cell_number_format, fits_a_double
-from jixiao.io.workbook_layout import workbook_layout
+from jixiao.io.workbook.cells import cell_number_format, fits_a_double
+from jixiao.io.workbook.layout import workbook_layout
 from jixiao.model import Evaluation
 
 GUIDE_SHEET = "说明"

@@ -1,6 +1,6 @@
 """The vocabulary of the guided workbook's layout: kinds of cell, rows, columns, blocks, sheets.
 
-The layouts written in it (:mod:`jixiao.io.workbook_layout`) say which sheet, block, row and
+The layouts written in it (:mod:`jixiao.io.workbook.layout`) say which sheet, block, row and
 column holds which field; the writer lays the workbook out from them and the reader finds every
 field by them, so the two cannot drift apart. A sheet is a stack of blocks, each opened by a title row in
 column A (``【绩效指标】``) and a header row; the reader locates blocks by their title and

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from jixiao.io.workbook_blocks import NO, YES, Kind
+from jixiao.io.workbook.blocks import NO, YES, Kind
 from jixiao.numbers import NumberError, decimals_of, parse_stated
 
 MAX_EXACT_DIGITS = 15

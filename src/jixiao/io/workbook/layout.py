@@ -1,6 +1,6 @@
 """The guided workbook of each report template, as data: sheet → block → row/column → field path.
 
-Both :mod:`jixiao.io.workbook_writer` and :mod:`jixiao.io.workbook_reader` work from these
+Both :mod:`jixiao.io.workbook.writer` and :mod:`jixiao.io.workbook.reader` work from these
 layouts only. Percentages are plain numbers in columns titled “（%）” (86.08 means 86.08%);
 amounts are 万元.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.errors import InputError
-from jixiao.io.workbook_blocks import (
+from jixiao.io.workbook.blocks import (
     Column,
     Kind,
     Row,

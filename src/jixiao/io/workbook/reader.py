@@ -1,7 +1,7 @@
 """The guided Excel workbook → raw data and a source map (field path → sheet and cell).
 
 Blocks are found by their 【】 title in column A and columns by their header text, following
-:mod:`jixiao.io.workbook_layout`, so rows inserted inside a block are read too. Every problem
+:mod:`jixiao.io.workbook.layout`, so rows inserted inside a block are read too. Every problem
 found in the cells (text in a number cell, an indicator without 分值, an unknown row label) is
 collected and raised as one :class:`InputError`; the data itself is validated afterwards, by
 :func:`jixiao.io.validate.validate_evaluation`.
@@ -22,9 +22,9 @@ from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.errors import InputError, Problem
 from jixiao.io.limits import check_zip
 from jixiao.io.sheet_cells import stored_rows
-from jixiao.io.workbook_blocks import LABEL_HEADER, Block, Kind, RowsBlock, TableBlock, join_path
-from jixiao.io.workbook_layout import workbook_layout
-from jixiao.io.workbook_rows import Cell, Grid, SheetReading
+from jixiao.io.workbook.blocks import LABEL_HEADER, Block, Kind, RowsBlock, TableBlock, join_path
+from jixiao.io.workbook.layout import workbook_layout
+from jixiao.io.workbook.rows import Cell, Grid, SheetReading
 
 
 def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
