@@ -15,6 +15,7 @@ from typing import Any
 from jixiao.io.errors import InputError
 from jixiao.io.fields import title_path
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
+from jixiao.io.shared import value_at
 from jixiao.io.text_workbook import text_workbook
 from jixiao.io.workbook.blocks import (
     LABEL_HEADER,
@@ -61,15 +62,6 @@ def _data(evaluation: Evaluation | None, layout: WorkbookLayout, template_id: st
         names = "、".join(title_path(path.split(".")) for path in lost)
         raise InputError(f"填报工作簿没有“{names}”的位置，写入会丢失这些内容；请改用 YAML",
                          english=f"workbook cannot hold {', '.join(lost)}")
-    return data
-
-
-def value_at(data: Any, path: str) -> Any:
-    """The plain value at a dotted path, ``None`` when any step is missing."""
-    for key in path.split(".") if path else ():
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
     return data
 
 
