@@ -136,7 +136,9 @@ def test_an_unknown_template_names_the_known_ones(tmp_path: Path) -> None:
     result = runner.invoke(app, ["new", "-o", str(tmp_path / "x.xlsx"), "--template", "无此模板"],
                            env={"COLUMNS": "200"})
     assert result.exit_code == 2
-    assert "没有报告模板“无此模板”的填报工作簿（现有：yueyanglou-2024）" in result.output
+    assert ("没有报告模板“无此模板”的填报工作簿"
+            "（现有：yueyanglou-2024、dingcheng-2023、yueyang-finance-2021、national-project）"
+            in result.output)
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -99,13 +99,18 @@ def _read_year(value: Any) -> int | str:
     return int(number)
 
 
+_YES_NO_SPELLINGS = {**dict.fromkeys((YES, "有", "y", "yes", "true", "√"), True),
+                     **dict.fromkeys((NO, "无", "没有", "n", "no", "false", "×"), False)}
+"""What people type for 是 and 否 (compared in lower case)."""
+
+
 def _read_yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip()
-    if text not in (YES, NO):
+    if text.lower() not in _YES_NO_SPELLINGS:
         raise CellValueError(f"“{text}”应填“{YES}”或“{NO}”")
-    return text == YES
+    return _YES_NO_SPELLINGS[text.lower()]
 
 
 def _read_text(value: Any, number_format: str | None) -> str:
