@@ -160,3 +160,21 @@ def test_keyboard_and_written_spellings_are_accepted(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("typed", "year"), [("2024年", 2024), ("2024年度", 2024), (" 2023 ", 2023)])
 def test_a_year_is_read_as_reports_write_it(typed: str, year: int) -> None:
     assert Evaluation.model_validate({"year": typed, "unit": {"name": "某局"}}).year == year
+
+
+def test_a_project_amount_is_entered_once_for_the_body_and_annex_1(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    write_workbook(path, load_evaluation(EXAMPLES / "dongting-2023.yaml").evaluation,
+                   "yueyanglou-2024")
+    sheet = openpyxl.load_workbook(path)["附件1"]
+    title = next(row for row in range(1, 60) if sheet[f"A{row}"].value == "【区级专项（一个专项一行）】")
+    rows = range(title + 2, title + 8)
+    assert [(sheet[f"A{row}"].value, sheet[f"D{row}"].value) for row in rows] == [
+        ("城乡社区支出", None), ("应急工作专项", None), ("医疗保险", None),
+        ("事业单位基本养老保险", None), ("公积金支出", None), ("工伤保险", None)]
+    loaded = load_evaluation(path)
+    items = loaded.evaluation.basic_data.projects.district_special_items
+    assert [item.actual.written if item.actual else None for item in items] == [
+        "42.47", "5.00", "0.71", "0.67", "0.54", "0.17"]
+    assert loaded.source["basic_data.projects.district_special_items[0].actual"].label() == (
+        "支出情况!B21")

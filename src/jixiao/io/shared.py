@@ -11,6 +11,7 @@ ever overwritten. The pairs are data: (home, copy) paths into the plain data of
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,11 +20,13 @@ from jixiao.io.validate import validate_evaluation
 from jixiao.model import Evaluation
 
 Pair = tuple[str, str]
-"""``(home, copy)``: the field entered, and a field the forms print the same figure in."""
+"""``(home, copy)``: the field entered, and a field the forms print the same figure in. In a
+list, ``[*]`` pairs the items of the same name: ``projects[*].funds.actual``."""
 
 _GENERAL = "finances.general_budget"
 _BREAKDOWN = "finances.breakdown"
 STAFFING_KEYS = ("authorized", "actual", "retired")
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 SAME_FIGURES: tuple[Pair, ...] = (
     (f"{_GENERAL}.basic.total", f"{_BREAKDOWN}.basic"),
@@ -34,38 +37,89 @@ SAME_FIGURES: tuple[Pair, ...] = (
 )
 """One figure in two forms' places: 岳阳楼区 二 and 鼎城 部门财务情况; the body and 附件1."""
 
+PROJECT_AMOUNTS: tuple[Pair, ...] = tuple(
+    (f"{_GENERAL}.projects.items[*].amount", f"basic_data.projects.{items}[*].actual")
+    for items in ("district_special_items", "transfer_items"))
+"""附件1's 专项 本年决算数 is 二's 项目支出 amount of the project of the same name."""
+
 
 def both_ways(pairs: Iterable[Pair]) -> tuple[Pair, ...]:
     """Each pair and its reverse: whichever place was entered fills the other."""
     return tuple(pair for home, copy_path in pairs for pair in ((home, copy_path), (copy_path, home)))
 
 
+def steps(path: str) -> list[str | int]:
+    """``projects[2].funds`` → ``["projects", 2, "funds"]``."""
+    return [key if key else int(index) for key, index in _STEP.findall(path)]
+
+
 def value_at(data: Any, path: str) -> Any:
-    """The plain value at a dotted path, ``None`` when any step is missing."""
-    for key in path.split(".") if path else ():
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
+    """The plain value at a field path, ``None`` when any step is missing."""
+    for step in steps(path):
+        if isinstance(step, int):
+            data = data[step] if isinstance(data, list) and step < len(data) else None
+        else:
+            data = data.get(step) if isinstance(data, dict) else None
     return data
+
+
+def in_items(data: Any, pairs: Iterable[Pair]) -> list[Pair]:
+    """The pairs as paths of the data's own fields: a ``[*]`` pair once for each item of the
+    copy list whose name an item of the home list has."""
+    found: list[Pair] = []
+    for home, copy_path in pairs:
+        if "[*]" not in home:
+            found.append((home, copy_path))
+            continue
+        (home_list, home_key), (copy_list, copy_key) = (path.split("[*].") for path in (home, copy_path))
+        named = {item.get("name"): index for index, item in enumerate(value_at(data, home_list) or ())
+                 if isinstance(item, dict)}
+        found.extend((f"{home_list}[{named[item.get('name')]}].{home_key}",
+                      f"{copy_list}[{index}].{copy_key}")
+                     for index, item in enumerate(value_at(data, copy_list) or ())
+                     if isinstance(item, dict) and item.get("name") in named)
+    return found
 
 
 def with_copies(data: dict[str, Any], pairs: Iterable[Pair]) -> dict[str, Any]:
     """``data`` with each empty copy set to its home's value (a new dict; ``data`` unchanged)."""
     filled = copy.deepcopy(data)
-    for home, copy_path in pairs:
+    for home, copy_path in in_items(filled, pairs):
         value = value_at(filled, home)
         if value is not None and value_at(filled, copy_path) is None:
-            *parents, last = copy_path.split(".")
-            container = filled
-            for key in parents:
-                container = container.setdefault(key, {})
-            container[last] = value
+            _put(filled, copy_path, value)
     return filled
 
 
+def without_copies(data: dict[str, Any], pairs: Iterable[Pair]) -> dict[str, Any]:
+    """``data`` without the copies written exactly as their home (entered once)."""
+    kept = copy.deepcopy(data)
+    for home, copy_path in in_items(kept, pairs):
+        value = value_at(kept, copy_path)
+        if value is not None and str(value) == str(value_at(kept, home)):
+            container, last = _parent(kept, copy_path)
+            del container[last]
+    return kept
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    container, last = _parent(data, path)
+    container[last] = value
+
+
+def _parent(data: dict[str, Any], path: str) -> tuple[Any, str | int]:
+    """The record or list holding the field at ``path`` (made on the way), and its key."""
+    *parents, last = steps(path)
+    container: Any = data
+    for step in parents:
+        container = container[step] if isinstance(step, int) else container.setdefault(step, {})
+    return container, last
+
+
 def for_every_form(evaluation: Evaluation) -> Evaluation:
-    """The evaluation with every figure in each place a form prints it (:data:`SAME_FIGURES`,
-    both ways), so it renders in any template; unchanged when nothing is missing."""
+    """The evaluation with every figure in each place a form prints it (:data:`SAME_FIGURES`
+    both ways, :data:`PROJECT_AMOUNTS`), so it renders in any template; unchanged when nothing
+    is missing."""
     data = plain_data(evaluation, keep=ALWAYS_WRITTEN)
-    filled = with_copies(data, both_ways(SAME_FIGURES))
+    filled = with_copies(data, (*both_ways(SAME_FIGURES), *PROJECT_AMOUNTS))
     return evaluation if filled == data else validate_evaluation(filled, {}, "")

@@ -148,7 +148,8 @@ class WorkbookLayout:
 
     ``purpose`` names the evaluation in the 说明 sheet and ``notes`` are its lines about this
     form. ``copies`` are ``(home, copy)`` field paths: a figure the form prints twice, entered
-    once at ``home`` and read into ``copy`` too (附件1 repeats the body's 编制数).
+    once at ``home`` and read into ``copy`` too (附件1 repeats the body's 编制数). In lists,
+    ``[*]`` pairs the items of the same name, and the copy keeps a column for the others.
     """
 
     template: str
@@ -161,7 +162,7 @@ class WorkbookLayout:
 def held_paths(layout: WorkbookLayout) -> frozenset[str]:
     """Every field path the workbook has a cell for (list items as ``[]``:
     ``projects[].goals[].expected``), and the copies it reads from them."""
-    paths = {copy for _, copy in layout.copies}
+    paths = {copy.replace("[*]", "[]") for _, copy in layout.copies}
     for sheet in layout.sheets:
         for block in sheet.blocks:
             if isinstance(block, RowsBlock):

@@ -25,7 +25,7 @@ from jixiao.findings import Place
 from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.errors import InputError, Problem, with_path
 from jixiao.io.limits import check_zip
-from jixiao.io.shared import with_copies
+from jixiao.io.shared import in_items, value_at, with_copies
 from jixiao.io.sheet_cells import stored_rows
 from jixiao.io.validate import validate_evaluation
 from jixiao.io.workbook.blocks import (
@@ -63,9 +63,11 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
                 _read_block(reading, _Sheet(sheet.name, grid), block)
     finally:
         book.close()
-    raw = with_copies(reading.raw, layout.copies)
+    copied = [(home, copy) for home, copy in in_items(reading.raw, layout.copies)
+              if value_at(reading.raw, copy) is None and value_at(reading.raw, home) is not None]
+    raw = with_copies(reading.raw, copied)
     source = reading.source | {copy: with_path(reading.source[home], copy)
-                               for home, copy in layout.copies if home in reading.source}
+                               for home, copy in copied if home in reading.source}
     if reading.problems:
         raise InputError.of(all_problems(reading.problems, raw, source, layout), file=file,
                             english="invalid workbook cells")

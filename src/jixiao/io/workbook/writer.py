@@ -15,7 +15,7 @@ from typing import Any
 from jixiao.io.errors import InputError
 from jixiao.io.fields import title_path
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
-from jixiao.io.shared import value_at, with_copies
+from jixiao.io.shared import value_at, with_copies, without_copies
 from jixiao.io.text_workbook import text_workbook
 from jixiao.io.workbook.blocks import (
     LABEL_HEADER,
@@ -59,19 +59,22 @@ def _data(evaluation: Evaluation | None, layout: WorkbookLayout, template_id: st
     if evaluation is None:
         return {"template": template_id}
     data = plain_data(evaluation, keep=ALWAYS_WRITTEN)
-    _refuse_two_values(data, layout)
+    # a copy in a list ([*]) has a column of its own, for the items with no home of that name
+    without_cell = [(home, copy) for home, copy in layout.copies if "[*]" not in copy]
+    _refuse_two_values(data, without_cell)
     held = held_paths(layout)
     lost = sorted({_outermost_unheld(path, held) for path in leaf_paths(data) if path not in held})
     if lost:
         names = "、".join(title_path(path.replace("[]", "").split(".")) for path in lost)
         raise InputError(f"填报工作簿没有“{names}”的位置，写入会丢失这些内容；请改用 YAML",
                          english=f"workbook cannot hold {', '.join(lost)}")
-    return with_copies(data, [(copy, home) for home, copy in layout.copies])
+    homes_filled = with_copies(data, [(copy, home) for home, copy in without_cell])
+    return without_copies(homes_filled, layout.copies)
 
 
-def _refuse_two_values(data: Any, layout: WorkbookLayout) -> None:
+def _refuse_two_values(data: Any, pairs: list[tuple[str, str]]) -> None:
     """A figure the workbook holds once cannot carry two different values."""
-    for home, copy in layout.copies:
+    for home, copy in pairs:
         entered, copied = value_at(data, home), value_at(data, copy)
         if entered is not None and copied is not None and entered != copied:
             names = "与".join(title_path(path.split(".")) for path in (home, copy))

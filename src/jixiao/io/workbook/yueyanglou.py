@@ -1,12 +1,13 @@
 """The 岳阳楼区 form's workbook (``yueyanglou-2024``): 一 to 十 and 附件1-6.
 
 附件1 repeats the body's 编制数, 实际在职人数 and 离退休人数: they are entered once, in 基本情况,
-and read into both places (each place keeps its own stated 控制率).
+and read into both places (each place keeps its own stated 控制率). Its 专项 rows repeat the
+amounts of 二's 项目支出明细: a 专项 named there takes its 本年决算数 from there.
 """
 
 from __future__ import annotations
 
-from jixiao.io.shared import STAFFING_KEYS
+from jixiao.io.shared import PROJECT_AMOUNTS, STAFFING_KEYS
 from jixiao.io.workbook.blocks import Column, Kind, Row, RowsBlock, SheetLayout, TableBlock, WorkbookLayout
 from jixiao.io.workbook.parts import (
     AMOUNT,
@@ -68,7 +69,9 @@ EXPENDITURE = SheetLayout("支出情况", (
     *_fund_blocks("social_insurance", "五", "附件6", "社会保险基金"),
 ), "二至五及附件4-6")
 
-_ITEMS = (Column("专项名称", "name", Kind.TEXT), *_CONTROL)
+_ITEMS = (Column("专项名称", "name", Kind.TEXT), *_CONTROL[:2],
+          Column("本年决算数", "actual", Kind.AMOUNT,
+                 "与“支出情况”【项目支出明细】同名的专项不必再填，取其金额"))
 BASIC_DATA = SheetLayout("附件1", (
     RowsBlock("【财政供养人员情况（人）】", VALUE,
               (Row("控制率（%）", "basic_data.staffing.stated_control_rate", Kind.PERCENT,
@@ -138,5 +141,6 @@ LAYOUT = WorkbookLayout(
     purpose="单位整体支出和项目支出绩效自评",
     sheets=(BASIC_INFO, EXPENDITURE, BASIC_DATA, UNIT_ASSESSMENT, PROJECTS, NARRATIVE, SIGN_OFF),
     notes=PROJECT_LINES,
-    copies=tuple((f"unit.staffing.{key}", f"basic_data.staffing.{key}") for key in STAFFING_KEYS),
+    copies=(*((f"unit.staffing.{key}", f"basic_data.staffing.{key}") for key in STAFFING_KEYS),
+            *PROJECT_AMOUNTS),
 )
