@@ -272,8 +272,9 @@ def read_form(post: Mapping[str, str], stored: Mapping[str, Any]) -> FormReading
                     errors[view.path] = [str(error)]
                     continue
                 paths.put(data, view.path, paths.plain(value))
-    for home, copy_path in workbook_layout(_template(data)).copies:  # entered once, printed twice
-        paths.put(data, copy_path, copy.deepcopy(paths.get(data, home)))
+    for home, copy_path in workbook_layout(_template(data)).copies:
+        if "[*]" not in copy_path:  # no field on the page: it follows the one entered
+            paths.put(data, copy_path, copy.deepcopy(paths.get(data, home)))
     return FormReading(data, errors)
 
 
