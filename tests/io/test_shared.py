@@ -41,3 +41,20 @@ def test_a_copy_never_overwrites_what_was_entered() -> None:
 def test_an_evaluation_with_nothing_to_copy_is_returned_as_it_is() -> None:
     filled = for_every_form(load_evaluation(EXAMPLES / "dongting-2023.yaml").evaluation)
     assert for_every_form(filled) is filled
+
+
+def test_the_dingcheng_three_public_table_takes_annex_1s_rows() -> None:
+    evaluation = load_evaluation(Path(__file__).parent / "rich.yaml").evaluation
+    lines = for_every_form(evaluation).finances.three_public_year_on_year
+    assert [(line.name, str(line.current), str(line.prior)) for line in lines] == [
+        ("“三公”经费合计", "3.20万元", "3.5万元"), ("公务用车购置费", "0万元", "0万元"),
+        ("公务用车运行费", "2.00万元", "2.0万元"), ("因公出国（境）费", "0万元", "None"),
+        ("公务接待费", "1.20万元", "1.5万元")]
+    html = render_html(prepare(evaluation, load_template("dingcheng-2023")))
+    assert "2023年公务接待费1.20万元，对比上年减少0.30万元，下降20.00%。" in html
+
+
+def test_stated_three_public_lines_are_kept() -> None:
+    evaluation = load_evaluation(EXAMPLES / "dingcheng-zhengfuban-2023.yaml").evaluation
+    lines = for_every_form(evaluation).finances.three_public_year_on_year
+    assert lines == evaluation.finances.three_public_year_on_year

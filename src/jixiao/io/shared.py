@@ -43,6 +43,12 @@ PROJECT_AMOUNTS: tuple[Pair, ...] = tuple(
 """附件1's 专项 本年决算数 is 二's 项目支出 amount of the project of the same name."""
 
 
+THREE_PUBLIC_LINES = (("“三公”经费合计", "total"), ("公务用车购置费", "vehicle_purchase"),
+                      ("公务用车运行费", "vehicle_operation"), ("因公出国（境）费", "overseas"),
+                      ("公务接待费", "reception"))
+"""The 鼎城 “三公”经费对比表's lines, from 附件1's 三公经费 rows (本年决算数, 上年决算数)."""
+
+
 def both_ways(pairs: Iterable[Pair]) -> tuple[Pair, ...]:
     """Each pair and its reverse: whichever place was entered fills the other."""
     return tuple(pair for home, copy_path in pairs for pair in ((home, copy_path), (copy_path, home)))
@@ -121,5 +127,20 @@ def for_every_form(evaluation: Evaluation) -> Evaluation:
     both ways, :data:`PROJECT_AMOUNTS`), so it renders in any template; unchanged when nothing
     is missing."""
     data = plain_data(evaluation, keep=ALWAYS_WRITTEN)
-    filled = with_copies(data, (*both_ways(SAME_FIGURES), *PROJECT_AMOUNTS))
+    filled = with_year_on_year(with_copies(data, (*both_ways(SAME_FIGURES), *PROJECT_AMOUNTS)))
     return evaluation if filled == data else validate_evaluation(filled, {}, "")
+
+
+def with_year_on_year(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the 三公 lines against the prior year taken from 附件1 when it has none."""
+    path = "finances.three_public_year_on_year"
+    lines = [{"name": name, "current": current,
+              **({} if prior is None else {"prior": prior})}
+             for name, key in THREE_PUBLIC_LINES
+             if (current := value_at(data, f"basic_data.three_public.{key}.actual")) is not None
+             for prior in (value_at(data, f"basic_data.three_public.{key}.prior_actual"),)]
+    if value_at(data, path) or not lines:
+        return data
+    filled = copy.deepcopy(data)
+    _put(filled, path, lines)
+    return filled
