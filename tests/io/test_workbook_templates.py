@@ -133,7 +133,7 @@ def test_every_input_error_of_a_workbook_is_listed_in_one_run(tmp_path: Path) ->
                 ("财务情况", "B4"): "一千", ("财务情况", "A5"): "人员经费合计",
                 ("签字", "B3"): None})
     assert load_error(path) == [
-        "基本情况!B3: 年度：应填写整数",
+        "基本情况!B3: “二〇二三”不是一个年份（如 2023 或“2023年”）",
         "基本情况!B4: 单位基本情况：必须填写",
         "基本情况!B14: “十人”不是一个数值",
         "财务情况!B4: “一千”不是一个数值",

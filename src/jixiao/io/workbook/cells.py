@@ -89,8 +89,11 @@ def _number_of(value: Any) -> Decimal:
 
 
 def _read_year(value: Any) -> int | str:
-    if isinstance(value, str):
-        return value.strip()
+    if isinstance(value, str):  # “2024年” is read by the model, as in YAML
+        text = value.strip()
+        if not text.removesuffix("年度").removesuffix("年").strip().isascii():
+            raise CellValueError(f"“{text}”不是一个年份（如 2023 或“2023年”）")
+        return text
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     number = cell_decimal(value) if isinstance(value, float) else None
