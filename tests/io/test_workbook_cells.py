@@ -52,6 +52,12 @@ def test_format_decimals(number_format: str | None, decimals: int) -> None:
     ("是", "@", Kind.YES_NO, True),
     (" ≥ ", "@", Kind.NATURE, "≥"),
     ("  ", "@", Kind.TEXT, None),
+    (87.0, "General", Kind.POINTS, Decimal("87")),  # Excel shows 87.00 typed in General as 87
+    (87.0, "0.00", Kind.POINTS, Decimal("87.00")),
+    ("87.00", "General", Kind.POINTS, "87.00"),  # typed as text: its decimals are kept
+    ("2024年", "General", Kind.YEAR, "2024年"),  # read as 2024 by the model
+    ("无", "@", Kind.YES_NO, False),
+    ("有", "@", Kind.YES_NO, True),
 ])
 def test_read_cell(value: object, number_format: str, kind: Kind, read: object) -> None:
     assert read_cell(value, number_format, kind) == read
