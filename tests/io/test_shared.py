@@ -58,3 +58,18 @@ def test_stated_three_public_lines_are_kept() -> None:
     evaluation = load_evaluation(EXAMPLES / "dingcheng-zhengfuban-2023.yaml").evaluation
     lines = for_every_form(evaluation).finances.three_public_year_on_year
     assert lines == evaluation.finances.three_public_year_on_year
+
+
+def test_the_finance_form_takes_the_units_spending_from_annex_2_and_annex_1() -> None:
+    evaluation = load_evaluation(EXAMPLES / "dongting-2023.yaml").evaluation
+    (account,) = for_every_form(evaluation).finances.org_accounts
+    assert (account.name, str(account.expenditure_total), str(account.basic), str(account.projects),
+            str(account.three_public_total)) == (
+        "岳阳市洞庭新城项目建设岳阳楼区工作部", "203.54万元", "132.71万元", "70.83万元", "0万元")
+    html = render_html(prepare(evaluation, load_template("yueyang-finance-2021")))
+    assert "部门支出规模203.54万元，其中：基本支出132.71万元，项目支出70.83万元（" in html
+
+
+def test_stated_org_accounts_are_kept() -> None:
+    evaluation = load_evaluation(EXAMPLES / "chenglingji-dangqun-2021.yaml").evaluation
+    assert for_every_form(evaluation).finances.org_accounts == evaluation.finances.org_accounts

@@ -49,6 +49,19 @@ THREE_PUBLIC_LINES = (("“三公”经费合计", "total"), ("公务用车购�
 """The 鼎城 “三公”经费对比表's lines, from 附件1's 三公经费 rows (本年决算数, 上年决算数)."""
 
 
+ORG_ACCOUNT_FIGURES = (
+    ("expenditure_total", "self_assessment.funds.actual"),
+    ("basic", "self_assessment.by_nature.basic"),
+    ("projects", "self_assessment.by_nature.projects"),
+    *((key, f"basic_data.three_public.{line}.actual") for key, line in (
+        ("three_public_total", "total"), ("reception", "reception"),
+        ("vehicle_operation", "vehicle_operation"), ("vehicle_purchase", "vehicle_purchase"),
+        ("overseas", "overseas"))),
+)
+"""The 财政局 form's 收支情况 row of the unit, from 附件2's 全年执行数 (all funds, as that table
+counts them) and 附件1's 三公 本年决算数; its 收入 side has no place in the other forms."""
+
+
 def both_ways(pairs: Iterable[Pair]) -> tuple[Pair, ...]:
     """Each pair and its reverse: whichever place was entered fills the other."""
     return tuple(pair for home, copy_path in pairs for pair in ((home, copy_path), (copy_path, home)))
@@ -127,8 +140,25 @@ def for_every_form(evaluation: Evaluation) -> Evaluation:
     both ways, :data:`PROJECT_AMOUNTS`), so it renders in any template; unchanged when nothing
     is missing."""
     data = plain_data(evaluation, keep=ALWAYS_WRITTEN)
-    filled = with_year_on_year(with_copies(data, (*both_ways(SAME_FIGURES), *PROJECT_AMOUNTS)))
+    copied = with_copies(data, (*both_ways(SAME_FIGURES), *PROJECT_AMOUNTS))
+    filled = with_org_account(with_year_on_year(copied))
     return evaluation if filled == data else validate_evaluation(filled, {}, "")
+
+
+def with_org_account(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the unit's own 收支情况 row, from the other tables, when it has none."""
+    path = "finances.org_accounts"
+    figures = {key: value for key, source in ORG_ACCOUNT_FIGURES
+               if (value := value_at(data, source)) is not None}
+    if value_at(data, path) or not figures:
+        return data
+    return _with(data, path, [{"name": value_at(data, "unit.name"), **figures}])
+
+
+def _with(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    filled = copy.deepcopy(data)
+    _put(filled, path, value)
+    return filled
 
 
 def with_year_on_year(data: dict[str, Any]) -> dict[str, Any]:
@@ -141,6 +171,4 @@ def with_year_on_year(data: dict[str, Any]) -> dict[str, Any]:
              for prior in (value_at(data, f"basic_data.three_public.{key}.prior_actual"),)]
     if value_at(data, path) or not lines:
         return data
-    filled = copy.deepcopy(data)
-    _put(filled, path, lines)
-    return filled
+    return _with(data, path, lines)
