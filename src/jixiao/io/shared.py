@@ -5,7 +5,8 @@ The 岳阳楼区 body states 基本支出 under 二、一般公共预算支出�
 state them differently, and the checks compare them), so a figure entered for one form is
 copied, where the other place is empty, before rendering in another form: nothing entered is
 ever overwritten. The pairs are data: (home, copy) paths into the plain data of
-:mod:`jixiao.io.plain`.
+:mod:`jixiao.io.plain`; two tables of other forms (the 鼎城 三公 lines, the 财政局 收支情况 row)
+are made from named rows of 附件1 and 附件2 when the data has none.
 """
 
 from __future__ import annotations
