@@ -178,3 +178,19 @@ def test_a_project_amount_is_entered_once_for_the_body_and_annex_1(tmp_path: Pat
         "42.47", "5.00", "0.71", "0.67", "0.54", "0.17"]
     assert loaded.source["basic_data.projects.district_special_items[0].actual"].label() == (
         "支出情况!B21")
+
+
+def test_annex_1_staffing_rows_of_an_earlier_workbook_are_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    write_workbook(path, load_evaluation(EXAMPLES / "dongting-2023.yaml").evaluation,
+                   "yueyanglou-2024")
+    book = openpyxl.load_workbook(path)
+    sheet = book["附件1"]
+    sheet.insert_rows(3, 2)  # the rows 编制数 and 实际在职人数 that 附件1 had before
+    sheet["A3"], sheet["B3"], sheet["A4"], sheet["B4"] = "编制数", 11, "实际在职人数", 9
+    book.save(path)
+    loaded = load_evaluation(path)
+    staffing = loaded.evaluation.basic_data.staffing
+    assert (str(staffing.authorized), str(staffing.actual), str(staffing.stated_control_rate)) == (
+        "11人", "9人", "90%")
+    assert loaded.source["basic_data.staffing.authorized"].label() == "附件1!B3"

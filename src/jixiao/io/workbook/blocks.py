@@ -102,6 +102,9 @@ class RowsBlock:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    legacy: tuple[Row, ...] = ()
+    """Rows of workbooks written by earlier versions, still read, no longer written (a figure
+    now entered elsewhere: its value then fills this place as entered)."""
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,7 @@ def _read_block(reading: SheetReading, sheet: _Sheet, block: Block) -> None:
 
 def _read_rows(reading: SheetReading, sheet: _Sheet, block: RowsBlock, columns: dict[str, int],
                rows: range) -> None:
-    labels = {row.label: row for row in block.rows}
+    labels = {row.label: row for row in (*block.rows, *block.legacy)}
     for number in rows:
         label = sheet.grid.text(number, columns[LABEL_HEADER])
         row = labels.get(label)

@@ -75,7 +75,8 @@ _ITEMS = (Column("专项名称", "name", Kind.TEXT), *_CONTROL[:2],
 BASIC_DATA = SheetLayout("附件1", (
     RowsBlock("【财政供养人员情况（人）】", VALUE,
               (Row("控制率（%）", "basic_data.staffing.stated_control_rate", Kind.PERCENT,
-                   "编制数、实际在职人数、离退休人数取自“基本情况”，不必重复填写"),)),
+                   "编制数、实际在职人数、离退休人数取自“基本情况”，不必重复填写"),),
+              legacy=staffing_rows("basic_data.staffing", STAFFING_KEYS)),
     RowsBlock("【经费控制情况（万元）】", _CONTROL, (
         *amount_rows("basic_data.three_public", (
             ("三公经费", "total"), ("1、公务用车购置和维护经费", "vehicles"),
