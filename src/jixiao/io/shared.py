@@ -22,7 +22,7 @@ from jixiao.model import Evaluation
 
 Pair = tuple[str, str]
 """``(home, copy)``: the field entered, and a field the forms print the same figure in. In a
-list, ``[*]`` pairs the items of the same name: ``projects[*].funds.actual``."""
+list, ``[*]`` pairs the items of the same name (:data:`PROJECT_AMOUNTS`)."""
 
 _GENERAL = "finances.general_budget"
 _BREAKDOWN = "finances.breakdown"
@@ -43,12 +43,10 @@ PROJECT_AMOUNTS: tuple[Pair, ...] = tuple(
     for items in ("district_special_items", "transfer_items"))
 """附件1's 专项 本年决算数 is 二's 项目支出 amount of the project of the same name."""
 
-
 THREE_PUBLIC_LINES = (("“三公”经费合计", "total"), ("公务用车购置费", "vehicle_purchase"),
                       ("公务用车运行费", "vehicle_operation"), ("因公出国（境）费", "overseas"),
                       ("公务接待费", "reception"))
 """The 鼎城 “三公”经费对比表's lines, from 附件1's 三公经费 rows (本年决算数, 上年决算数)."""
-
 
 ORG_ACCOUNT_FIGURES = (
     ("expenditure_total", "self_assessment.funds.actual"),
