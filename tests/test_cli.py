@@ -123,7 +123,7 @@ def test_new_writes_a_workbook_that_reads_back(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("command", "summary"), [
     (["--help"], "预算绩效自评：录入、计算、评分与校验。"),
-    (["new", "--help"], "写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"),
+    (["new", "--help"], "写出一个空白的填报工作簿（按报告模板）：每部分一张工作表，附填写说明和下拉选项；共有的数字只填一次。"),
     (["rules", "--help"], "列出规则目录：代码、严重程度、名称和说明。"),
 ])
 def test_help_is_in_chinese(command: list[str], summary: str) -> None:
@@ -136,7 +136,9 @@ def test_an_unknown_template_names_the_known_ones(tmp_path: Path) -> None:
     result = runner.invoke(app, ["new", "-o", str(tmp_path / "x.xlsx"), "--template", "无此模板"],
                            env={"COLUMNS": "200"})
     assert result.exit_code == 2
-    assert "没有报告模板“无此模板”的填报工作簿（现有：yueyanglou-2024）" in result.output
+    assert ("没有报告模板“无此模板”的填报工作簿"
+            "（现有：yueyanglou-2024、dingcheng-2023、yueyang-finance-2021、national-project）"
+            in result.output)
     assert not (tmp_path / "x.xlsx").exists()
 
 

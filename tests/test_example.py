@@ -18,7 +18,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 # (code, severity, stated, expected, YAML line, workbook cell)
 PINNED = [
     ("JX-SUM-002", "info", "49.55", "49.56", 94, "支出情况!B6"),
-    ("JX-SUM-006", "info", "49.55", "49.56", 161, "附件1!D19"),
+    ("JX-SUM-006", "info", "49.55", "49.56", 161, "附件1!D16"),
     ("JX-SCORE-002", "error", "99", "93", 348, "附件2!B19"),
     ("JX-SCORE-003", "error", "100", "94", 347, "附件2!B18"),
     ("JX-SCORE-004", "error", "24", "30", 297, "附件2!G41"),
@@ -26,9 +26,9 @@ PINNED = [
     ("JX-SAME-001", "warning", "70.83", "49.55", 213, "附件2!B12"),
     ("JX-DOC-002", "error", None, None, 139, "正文!B10"),
     ("JX-DOC-005", "warning", None, None, 353, "签字!B3"),
-    ("JX-CTRL-001", "warning", "49.55", "0", 158, "附件1!D16"),
-    ("JX-CTRL-001", "warning", "18.47", "16.2", 180, "附件1!D21"),
-    ("JX-CTRL-001", "warning", "15.77", "2.05", 194, "附件1!D25"),
+    ("JX-CTRL-001", "warning", "49.55", "0", 158, "附件1!D13"),
+    ("JX-CTRL-001", "warning", "18.47", "16.2", 180, "附件1!D18"),
+    ("JX-CTRL-001", "warning", "15.77", "2.05", 194, "附件1!D22"),
 ]
 
 

@@ -13,8 +13,8 @@ from jixiao.findings import Place
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
 from jixiao.io.validate import validate_evaluation
-from jixiao.io.workbook_reader import read_workbook
-from jixiao.io.workbook_writer import write_workbook
+from jixiao.io.workbook.reader import read_workbook
+from jixiao.io.workbook.writer import write_workbook
 from jixiao.model import Evaluation, YearOnYearLine
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "dongting-2023.yaml"
@@ -121,8 +121,8 @@ def test_a_percentage_formatted_cell_reads_as_percent(book: Path) -> None:
 
 def test_filled_numbers_are_formatted_with_their_own_decimals(book: Path) -> None:
     sheet = openpyxl.load_workbook(book)["附件1"]
-    formats = {name: sheet[name].number_format for name in ("B21", "C21", "B25", "C22")}
-    assert formats == {"B21": "0.00", "C21": "0.0", "B25": "General", "C22": "0.00"}
+    formats = {name: sheet[name].number_format for name in ("B18", "C18", "B22", "C19")}
+    assert formats == {"B18": "0.00", "C18": "0.0", "B22": "General", "C19": "0.00"}
     assert openpyxl.load_workbook(book)["支出情况"]["B12"].number_format == "0.0000"
 
 
@@ -145,9 +145,9 @@ def test_missing_sheet(book: Path) -> None:
 
 
 def test_negative_amount(book: Path) -> None:
-    edit(book, {("附件1", "B10"): -5})
+    edit(book, {("附件1", "B7"): -5})
     assert load_error(book) == (
-        f"{book}:附件1!B10: 附件1 基础数据表 › 三公经费 › 三公经费 › 上年决算数：金额不能为负数：-5.0")
+        f"{book}:附件1!B7: 附件1 基础数据表 › 三公经费 › 三公经费 › 上年决算数：金额不能为负数：-5.0")
 
 
 def test_applicable_indicator_without_weight(book: Path) -> None:
@@ -162,11 +162,11 @@ def test_not_applicable_indicator_may_leave_weight_empty(book: Path) -> None:
 
 
 def test_every_cell_problem_is_reported_at_once(book: Path) -> None:
-    edit(book, {("附件2", "G34"): "六分", ("附件3", "H21"): None, ("附件1", "A12"): "公车",
+    edit(book, {("附件2", "G34"): "六分", ("附件3", "H21"): None, ("附件1", "A9"): "公车",
                 ("支出情况", "B26"): "也许"})
     assert load_error(book).splitlines() == [
         f"{book}:支出情况!B26: “也许”应填“是”或“否”",
-        f"{book}:附件1!A12: 无法识别的行“公车”（请勿修改 A 列的项目名称）",
+        f"{book}:附件1!A9: 无法识别的行“公车”（请勿修改 A 列的项目名称）",
         f"{book}:附件2!G34: “六分”不是一个数值",
         f"{book}:附件3!H21: 指标“居民满意度”缺少分值（只有“不适用”的指标可以不填）",
     ]
@@ -194,7 +194,8 @@ def test_unknown_template(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         write_workbook(tmp_path / "x.xlsx", None, "sichuan-2030")
     assert caught.value.describe() == (
-        "没有报告模板“sichuan-2030”的填报工作簿（现有：yueyanglou-2024）")
+        "没有报告模板“sichuan-2030”的填报工作簿"
+        "（现有：yueyanglou-2024、dingcheng-2023、yueyang-finance-2021、national-project）")
 
 
 def test_writer_refuses_data_the_workbook_cannot_hold(tmp_path: Path, rich: Evaluation) -> None:

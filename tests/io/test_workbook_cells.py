@@ -10,9 +10,9 @@ from pydantic import BaseModel
 
 from jixiao.io import DEFAULT_TEMPLATE
 from jixiao.io.fields import record_type, unwrap
-from jixiao.io.workbook_blocks import Kind, RowsBlock, join_path
-from jixiao.io.workbook_cells import CellValueError, cell_decimal, format_decimals, read_cell
-from jixiao.io.workbook_layout import workbook_layout
+from jixiao.io.workbook.blocks import Kind, held_paths, join_path
+from jixiao.io.workbook.cells import CellValueError, cell_decimal, format_decimals, read_cell
+from jixiao.io.workbook.layout import LAYOUTS, workbook_layout
 from jixiao.model import Evaluation
 
 
@@ -52,6 +52,12 @@ def test_format_decimals(number_format: str | None, decimals: int) -> None:
     ("是", "@", Kind.YES_NO, True),
     (" ≥ ", "@", Kind.NATURE, "≥"),
     ("  ", "@", Kind.TEXT, None),
+    (87.0, "General", Kind.POINTS, Decimal("87")),  # Excel shows 87.00 typed in General as 87
+    (87.0, "0.00", Kind.POINTS, Decimal("87.00")),
+    ("87.00", "General", Kind.POINTS, "87.00"),  # typed as text: its decimals are kept
+    ("2024年", "General", Kind.YEAR, "2024年"),  # read as 2024 by the model
+    ("无", "@", Kind.YES_NO, False),
+    ("有", "@", Kind.YES_NO, True),
 ])
 def test_read_cell(value: object, number_format: str, kind: Kind, read: object) -> None:
     assert read_cell(value, number_format, kind) == read
@@ -79,23 +85,18 @@ def model_paths(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
         yield from model_paths(record, path) if record else (path,)
 
 
-def layout_paths() -> Iterator[str]:
-    for sheet in workbook_layout(DEFAULT_TEMPLATE).sheets:
-        for block in sheet.blocks:
-            if isinstance(block, RowsBlock):
-                yield from (join_path(row.path, column.key)
-                            for row in block.rows for column in block.columns)
-                continue
-            items = f"{block.owner}[].{block.path}[]" if block.owner else f"{block.path}[]"
-            if block.owner:
-                yield f"{block.owner}[].{block.columns[0].key}"
-            yield from (join_path(items, column.key) for column in block.item_columns)
+NOT_IN_THE_FORM = ("finances.breakdown", "finances.three_public_year_on_year",
+                   "finances.org_accounts")
+"""What the 岳阳楼区 form does not print: the 鼎城区 and 财政局 forms' own tables."""
 
 
-def test_the_workbook_holds_every_field_but_those_it_declares_it_does_not() -> None:
-    layout = workbook_layout(DEFAULT_TEMPLATE)
-    held = set(layout_paths())
-    elsewhere = tuple(f"{path}{end}" for path in layout.not_held for end in (".", "["))
+def test_the_yueyanglou_workbook_holds_every_field_its_form_prints() -> None:
+    elsewhere = tuple(f"{path}{end}" for path in NOT_IN_THE_FORM for end in (".", "["))
     expected = {path for path in model_paths(Evaluation)
                 if path != "schema_version" and not path.startswith(elsewhere)}
-    assert held == expected
+    assert held_paths(workbook_layout(DEFAULT_TEMPLATE)) == expected
+
+
+@pytest.mark.parametrize("template", sorted(LAYOUTS))
+def test_every_cell_of_every_layout_is_a_field_of_the_model(template: str) -> None:
+    assert held_paths(LAYOUTS[template]) <= set(model_paths(Evaluation))

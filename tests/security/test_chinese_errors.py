@@ -55,7 +55,7 @@ def test_a_workbook_with_damaged_xml_is_an_input_error(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from jixiao.cli import app
-    from jixiao.io.workbook_writer import write_workbook
+    from jixiao.io.workbook.writer import write_workbook
 
     blank = tmp_path / "blank.xlsx"
     write_workbook(blank, None, "yueyanglou-2024")

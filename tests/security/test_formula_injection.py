@@ -8,7 +8,7 @@ import openpyxl
 import yaml
 
 from jixiao.io.load import load_evaluation
-from jixiao.io.workbook_writer import write_workbook
+from jixiao.io.workbook.writer import write_workbook
 from jixiao.model import Evaluation
 from jixiao.profiles import load_profile
 from jixiao.render.xlsx import write_attachments

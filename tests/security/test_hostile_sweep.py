@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from jixiao.cli import app
-from jixiao.io.workbook_writer import write_workbook
+from jixiao.io.workbook.writer import write_workbook
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "dongting-2023.yaml"
 ENGLISH = re.compile(r"Traceback|Input should|Field required|validation error|Usage:|Error:|Invalid value|"

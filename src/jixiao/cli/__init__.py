@@ -94,12 +94,14 @@ def _profile(profile_id: str | None, evaluation: Evaluation) -> Profile:
 @app.command()
 def new(
     output: Annotated[Path, typer.Option("-o", "--output", help="要写出的填报工作簿（.xlsx）。")],
-    template: Annotated[str, typer.Option("--template", help="报告模板。")] = DEFAULT_TEMPLATE,
+    template: Annotated[str, typer.Option(
+        "--template",
+        help="报告模板（见 `jixiao templates list`）：每个模板都有自己的填报工作簿。")] = DEFAULT_TEMPLATE,
     force: ForceOption = False,
 ) -> None:
-    """写出一个空白的填报工作簿：每部分一张工作表，附填写说明和下拉选项。"""
+    """写出一个空白的填报工作簿（按报告模板）：每部分一张工作表，附填写说明和下拉选项；共有的数字只填一次。"""
     from jixiao.io.output import writing
-    from jixiao.io.workbook_writer import write_workbook
+    from jixiao.io.workbook.writer import write_workbook
 
     if output.suffix.lower() != ".xlsx":
         raise fail(f"输出文件须为 .xlsx：{output}")

@@ -105,7 +105,7 @@ def _kind(path: Path) -> str:
 
 
 def _guided_workbook(path: Path) -> bool:
-    from jixiao.io.workbook_reader import is_guided_workbook  # openpyxl: only for a workbook
+    from jixiao.io.workbook.reader import is_guided_workbook  # openpyxl: only for a workbook
 
     return is_guided_workbook(path)
 

@@ -85,7 +85,7 @@ def _json(path: Path, file: str) -> tuple[Any, dict[str, Place]]:
 
 
 def _xlsx(path: Path, file: str) -> tuple[Any, dict[str, Place]]:
-    from jixiao.io.workbook_reader import read_workbook  # openpyxl: only for a workbook
+    from jixiao.io.workbook.reader import read_workbook  # openpyxl: only for a workbook
 
     return read_workbook(path)
 

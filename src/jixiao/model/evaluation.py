@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from jixiao.model.assessment import ProjectAssessment, UnitSelfAssessment
 from jixiao.model.base import Record
@@ -38,3 +38,11 @@ class Evaluation(Record):
     )
     projects: tuple[ProjectAssessment, ...] = Field((), title="附件3 项目支出绩效自评表")
     sign_off: SignOff = Field(default_factory=SignOff, title="签字栏")
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year_as_written(cls, value: object) -> object:
+        """“2024年” and “2024年度” are the year 2024, as reports write it."""
+        if isinstance(value, str):
+            return value.strip().removesuffix("年度").removesuffix("年").strip()
+        return value

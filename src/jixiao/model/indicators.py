@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from jixiao.model.base import Points, Record
 
@@ -28,6 +28,14 @@ _SIGNED = (IndicatorNature.AT_LEAST, IndicatorNature.AT_MOST, IndicatorNature.EQ
 _SIGN_SPELLINGS = {"≥": IndicatorNature.AT_LEAST, ">=": IndicatorNature.AT_LEAST,
                    "≤": IndicatorNature.AT_MOST, "<=": IndicatorNature.AT_MOST,
                    "=": IndicatorNature.EQUAL, "＝": IndicatorNature.EQUAL}
+
+
+NATURE_SPELLINGS = {**_SIGN_SPELLINGS, "≧": IndicatorNature.AT_LEAST, "＞＝": IndicatorNature.AT_LEAST,
+                    "大于等于": IndicatorNature.AT_LEAST, "不低于": IndicatorNature.AT_LEAST,
+                    "≦": IndicatorNature.AT_MOST, "＜＝": IndicatorNature.AT_MOST,
+                    "小于等于": IndicatorNature.AT_MOST, "不高于": IndicatorNature.AT_MOST,
+                    "==": IndicatorNature.EQUAL, "等于": IndicatorNature.EQUAL}
+"""How people type a 指标性质 on a keyboard or in words: ``>=`` is ≥."""
 
 
 def nature_of_sign(target: str) -> IndicatorNature | None:
@@ -54,6 +62,13 @@ class Indicator(Record):
     weight: Points | None = Field(None, title="分值")
     stated_score: Points | None = Field(None, title="自评得分")
     deviation_reason: str = Field("", title="偏差原因分析及改进措施")
+
+    @field_validator("nature", mode="before")
+    @classmethod
+    def _nature_as_typed(cls, value: object) -> object:
+        if isinstance(value, str):
+            return NATURE_SPELLINGS.get(value.strip(), value.strip())
+        return value
 
     @property
     def not_applicable(self) -> bool:

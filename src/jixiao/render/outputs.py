@@ -15,6 +15,7 @@ from typing import Any
 
 from jixiao.io.errors import InputError
 from jixiao.io.output import writing
+from jixiao.io.shared import for_every_form
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile
 from jixiao.progress import advance
@@ -41,7 +42,7 @@ def render_file(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
     """
     sources = [*inputs, *([user_template] if user_template else [])]
     with writing(output, inputs=sources, force=force) as temporary:
-        return _render_to(evaluation, profile, spec, user_template, temporary)
+        return _render_to(for_every_form(evaluation), profile, spec, user_template, temporary)
 
 
 def _render_to(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,

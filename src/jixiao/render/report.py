@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.io.shared import for_every_form
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.render.context import RenderContext, build_context
@@ -24,7 +25,9 @@ class Rendering:
 def prepare(evaluation: Evaluation, template: TemplateSpec | None = None,
             profile: Profile | None = None) -> RenderContext:
     """The rendering context of ``evaluation`` in ``template`` (default: the one it names),
-    scored under ``profile`` (default: the evaluation's own profile)."""
+    scored under ``profile`` (default: the evaluation's own profile). A figure entered for
+    one form fills the places other forms print it in (:mod:`jixiao.io.shared`)."""
+    evaluation = for_every_form(evaluation)
     spec = template or load_template(evaluation.template)
     chosen = profile or load_profile(evaluation.profile)
     return build_context(evaluation, chosen, score_evaluation(evaluation, chosen), spec)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from jixiao.io.workbook_blocks import Kind
+from jixiao.io.workbook.blocks import Kind
 from jixiao.model import FundsExecution, FundsLine, Goal, Indicator, IndicatorNature, ProjectFunds
 from jixiao.numbers import HUNDRED, StatedNumber
 from jixiao.profiles import ExecutionRule, NotApplicablePolicy, Profile

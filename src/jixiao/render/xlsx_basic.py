@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jixiao.io.workbook_blocks import Kind
+from jixiao.io.workbook.blocks import Kind
 from jixiao.model import BasicDataTable, ControlRow, Evaluation
 from jixiao.numbers import decimals_of
 from jixiao.render.xlsx_cells import (

@@ -20,8 +20,8 @@ from typing import Any
 from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from jixiao.io.text_workbook import merge_text
-from jixiao.io.workbook_blocks import Kind
-from jixiao.io.workbook_cells import cell_number_format, fits_a_double
+from jixiao.io.workbook.blocks import Kind
+from jixiao.io.workbook.cells import cell_number_format, fits_a_double
 from jixiao.numbers import HUNDRED, ZERO, StatedNumber, Unit
 
 Cached = Decimal | str

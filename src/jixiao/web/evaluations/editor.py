@@ -1,8 +1,8 @@
 """The editor's parts and fields, laid out by the same declarative layout as the guided
-workbook (:mod:`jixiao.io.workbook_layout`): a part per sheet, a field per cell.
+workbook (:mod:`jixiao.io.workbook.layout`): a part per sheet, a field per cell.
 
 The page posts every field under its path; :func:`read_form` reads the posted text through the
-workbook's own cell reader (:func:`jixiao.io.workbook_cells.read_cell`), so the web and the
+workbook's own cell reader (:func:`jixiao.io.workbook.cells.read_cell`), so the web and the
 workbook accept and refuse exactly the same values.
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.io.errors import InputError
-from jixiao.io.workbook_blocks import NO, YES, Column, Kind, RowsBlock, SheetLayout, TableBlock, join_path
-from jixiao.io.workbook_cells import CellValueError, read_cell
-from jixiao.io.workbook_layout import DEFAULT_TEMPLATE, workbook_layout
+from jixiao.io.workbook.blocks import NO, YES, Column, Kind, RowsBlock, SheetLayout, TableBlock, join_path
+from jixiao.io.workbook.cells import CellValueError, read_cell
+from jixiao.io.workbook.layout import DEFAULT_TEMPLATE, workbook_layout
 from jixiao.web.evaluations import paths
 
 ROWS_FIELD = "_rows:"
@@ -272,6 +272,9 @@ def read_form(post: Mapping[str, str], stored: Mapping[str, Any]) -> FormReading
                     errors[view.path] = [str(error)]
                     continue
                 paths.put(data, view.path, paths.plain(value))
+    for home, copy_path in workbook_layout(_template(data)).copies:
+        if "[*]" not in copy_path:  # no field on the page: it follows the one entered
+            paths.put(data, copy_path, copy.deepcopy(paths.get(data, home)))
     return FormReading(data, errors)
 
 

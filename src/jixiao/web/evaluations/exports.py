@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from jixiao.io.errors import InputError
 from jixiao.io.validate import validate_evaluation
-from jixiao.io.workbook_writer import write_workbook
+from jixiao.io.workbook.writer import write_workbook
 from jixiao.io.yaml_dumper import dump_yaml
 from jixiao.model import Evaluation as EvaluationData
 from jixiao.web.evaluations.filenames import safe_name

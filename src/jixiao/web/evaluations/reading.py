@@ -14,7 +14,7 @@ def read_upload(path_text: str) -> tuple[dict[str, Any], list[list[str]]]:
     a guided workbook or data file is loaded, any other file is imported as a report."""
     from jixiao.io.load import read_evaluation_data
     from jixiao.io.validate import validate_evaluation
-    from jixiao.io.workbook_reader import is_guided_workbook
+    from jixiao.io.workbook.reader import is_guided_workbook
 
     path = Path(path_text)
     suffix = path.suffix.lower()

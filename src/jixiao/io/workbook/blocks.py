@@ -1,6 +1,6 @@
 """The vocabulary of the guided workbook's layout: kinds of cell, rows, columns, blocks, sheets.
 
-The layouts written in it (:mod:`jixiao.io.workbook_layout`) say which sheet, block, row and
+The layouts written in it (:mod:`jixiao.io.workbook.layout`) say which sheet, block, row and
 column holds which field; the writer lays the workbook out from them and the reader finds every
 field by them, so the two cannot drift apart. A sheet is a stack of blocks, each opened by a title row in
 column A (``【绩效指标】``) and a header row; the reader locates blocks by their title and
@@ -48,8 +48,9 @@ class Kind(StrEnum):
 
     @property
     def strict(self) -> bool:
-        """Whether the dropdown refuses other values (otherwise it only warns)."""
-        return self in (Kind.NATURE, Kind.YES_NO)
+        """Whether the dropdown refuses other values (otherwise it only warns: a 指标性质
+        typed as ``>=`` is read as ≥)."""
+        return self is Kind.YES_NO
 
     @property
     def blank_decimals(self) -> int:
@@ -101,6 +102,9 @@ class RowsBlock:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    legacy: tuple[Row, ...] = ()
+    """Rows of workbooks written by earlier versions, still read, no longer written (a figure
+    now entered elsewhere: its value then fills this place as entered)."""
 
 
 @dataclass(frozen=True)
@@ -134,18 +138,45 @@ NOTE_HEADER = "说明"
 
 @dataclass(frozen=True)
 class SheetLayout:
+    """A sheet: its name, its blocks top to bottom, and what it holds (for the 说明 sheet)."""
+
     name: str
     blocks: tuple[Block, ...]
+    about: str = ""
 
 
 @dataclass(frozen=True)
 class WorkbookLayout:
-    """A template's workbook: the 说明 text, the sheets, and fields it does not hold."""
+    """A template's workbook.
+
+    ``purpose`` names the evaluation in the 说明 sheet and ``notes`` are its lines about this
+    form. ``copies`` are ``(home, copy)`` field paths: a figure the form prints twice, entered
+    once at ``home`` and read into ``copy`` too (附件1 repeats the body's 编制数). In lists,
+    ``[*]`` pairs the items of the same name, and the copy keeps a column for the others.
+    """
 
     template: str
-    guide: tuple[str, ...]
+    purpose: str
     sheets: tuple[SheetLayout, ...]
-    not_held: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    copies: tuple[tuple[str, str], ...] = ()
+
+
+def held_paths(layout: WorkbookLayout) -> frozenset[str]:
+    """Every field path the workbook has a cell for (list items as ``[]``:
+    ``projects[].goals[].expected``), and the copies it reads from them."""
+    paths = {copy.replace("[*]", "[]") for _, copy in layout.copies}
+    for sheet in layout.sheets:
+        for block in sheet.blocks:
+            if isinstance(block, RowsBlock):
+                paths.update(join_path(row.path, column.key)
+                             for row in block.rows for column in block.columns)
+                continue
+            items = f"{block.owner}[].{block.path}[]" if block.owner else f"{block.path}[]"
+            if block.owner:
+                paths.add(f"{block.owner}[].{block.columns[0].key}")
+            paths.update(join_path(items, column.key) for column in block.item_columns)
+    return frozenset(paths)
 
 
 def join_path(base: str, key: str) -> str:

@@ -7,17 +7,16 @@ collects every problem instead of stopping at the first.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.findings import Place
 from jixiao.io.errors import Problem, with_path
-from jixiao.io.workbook_blocks import Kind, TableBlock, is_title
-from jixiao.io.workbook_cells import CellValueError, read_cell
+from jixiao.io.shared import steps
+from jixiao.io.workbook.blocks import Kind, TableBlock, is_title
+from jixiao.io.workbook.cells import CellValueError, read_cell
 from jixiao.model import IndicatorNature
 
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _NOT_APPLICABLE = IndicatorNature.NOT_APPLICABLE.value
 
 
@@ -119,18 +118,14 @@ class SheetReading:
             self.problem(f"指标“{label}”缺少分值（只有“不适用”的指标可以不填）", place)
 
 
-def _steps(path: str) -> list[str | int]:
-    return [key if key else int(index) for key, index in _STEP.findall(path)]
-
-
 def _get(data: Any, path: str) -> Any:
-    for step in _steps(path):
+    for step in steps(path):
         data = data[step]
     return data
 
 
 def _list_at(data: dict[str, Any], path: str) -> list[Any]:
-    *parents, last = _steps(path)
+    *parents, last = steps(path)
     container: Any = data
     for step in parents:
         container = container[step] if isinstance(step, int) else container.setdefault(step, {})
@@ -139,7 +134,7 @@ def _list_at(data: dict[str, Any], path: str) -> list[Any]:
 
 
 def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = _steps(path)
+    *parents, last = steps(path)
     container: Any = data
     for step in parents:
         container = container[step] if isinstance(step, int) else container.setdefault(step, {})

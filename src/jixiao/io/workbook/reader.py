@@ -1,7 +1,7 @@
 """The guided Excel workbook → raw data and a source map (field path → sheet and cell).
 
 Blocks are found by their 【】 title in column A and columns by their header text, following
-:mod:`jixiao.io.workbook_layout`, so rows inserted inside a block are read too. Every problem
+:mod:`jixiao.io.workbook.layout`, so rows inserted inside a block are read too. Every problem
 found in the cells (text in a number cell, an indicator without 分值, an unknown row label) is
 collected and raised as one :class:`InputError`; the data itself is validated afterwards, by
 :func:`jixiao.io.validate.validate_evaluation`.
@@ -14,26 +14,45 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.cell import (  # type: ignore[import-untyped]
+    column_index_from_string,
+    coordinate_from_string,
+    get_column_letter,
+)
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from jixiao.findings import Place
 from jixiao.io import DEFAULT_TEMPLATE
-from jixiao.io.errors import InputError, Problem
+from jixiao.io.errors import InputError, Problem, with_path
 from jixiao.io.limits import check_zip
+from jixiao.io.shared import in_items, value_at, with_copies
 from jixiao.io.sheet_cells import stored_rows
-from jixiao.io.workbook_blocks import LABEL_HEADER, Block, Kind, RowsBlock, TableBlock, join_path
-from jixiao.io.workbook_layout import workbook_layout
-from jixiao.io.workbook_rows import Cell, Grid, SheetReading
+from jixiao.io.validate import validate_evaluation
+from jixiao.io.workbook.blocks import (
+    LABEL_HEADER,
+    Block,
+    Kind,
+    RowsBlock,
+    TableBlock,
+    WorkbookLayout,
+    join_path,
+)
+from jixiao.io.workbook.layout import LAYOUTS, workbook_layout
+from jixiao.io.workbook.rows import Cell, Grid, SheetReading
 
 
 def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
-    """Read the guided workbook into raw evaluation data and the cell of every field path."""
+    """Read the guided workbook into raw evaluation data and the cell of every field path.
+
+    The layout is the one whose sheets the workbook has (the 报告模板 cell is data: changing
+    it renders the same workbook in another form). A figure the layout holds once is read
+    into each place the form prints it (``layout.copies``), with the cell it was entered in.
+    """
     file = str(path)
     book = _open(path, file)
     reading = SheetReading()
     try:
-        layout = workbook_layout(DEFAULT_TEMPLATE)
+        layout = _layout_of(book.sheetnames)
         missing = [sheet.name for sheet in layout.sheets if sheet.name not in book.sheetnames]
         if missing:
             problems = [Problem(f"缺少工作表“{name}”", Place()) for name in missing]
@@ -44,16 +63,61 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
                 _read_block(reading, _Sheet(sheet.name, grid), block)
     finally:
         book.close()
+    copied = [(home, copy) for home, copy in in_items(reading.raw, layout.copies)
+              if value_at(reading.raw, copy) is None and value_at(reading.raw, home) is not None]
+    raw = with_copies(reading.raw, copied)
+    source = reading.source | {copy: with_path(reading.source[home], copy)
+                               for home, copy in copied if home in reading.source}
     if reading.problems:
-        raise InputError.of(reading.problems, file=file, english="invalid workbook cells")
-    return reading.raw, reading.source
+        raise InputError.of(all_problems(reading.problems, raw, source, layout), file=file,
+                            english="invalid workbook cells")
+    return raw, source
+
+
+def all_problems(cell_problems: list[Problem], raw: dict[str, Any], source: dict[str, Place],
+                 layout: WorkbookLayout) -> list[Problem]:
+    """The cells' problems and the data's own (a required field left empty), each cell once,
+    in the order of the sheets, rows and columns, so one run lists everything to fix."""
+    try:
+        validate_evaluation(raw, source, "")
+        data_problems: tuple[Problem, ...] = ()
+    except InputError as error:
+        data_problems = error.problems
+    problems = [*cell_problems, *(problem for problem in data_problems
+                                  if not _told(problem, cell_problems))]
+    order = {sheet.name: index for index, sheet in enumerate(layout.sheets)}
+    return sorted(problems, key=lambda problem: _position(problem.place, order))
+
+
+def _told(problem: Problem, cell_problems: list[Problem]) -> bool:
+    """Whether a cell's problem already says it: the same cell, or a list item (an indicator
+    row) one of whose cells could not be read, which then also lacks 分值 or 名称."""
+    path = problem.place.path or ""
+    return any((told.place.sheet, told.place.cell) == (problem.place.sheet, problem.place.cell)
+               or (path.endswith("]") and (told.place.path or "").startswith(f"{path}."))
+               for told in cell_problems)
+
+
+def _position(place: Place, order: dict[str, int]) -> tuple[int, int, int]:
+    if place.cell is None:
+        return order.get(place.sheet or "", -1), 0, 0
+    column, row = coordinate_from_string(place.cell)
+    return order.get(place.sheet or "", -1), row, column_index_from_string(column)
+
+
+def _layout_of(sheet_names: list[str]) -> WorkbookLayout:
+    """The layout with the most of its sheets in the workbook (the default when none)."""
+    names = set(sheet_names)
+    default = workbook_layout(DEFAULT_TEMPLATE)
+    return max(LAYOUTS.values(), key=lambda layout: (
+        sum(sheet.name in names for sheet in layout.sheets), layout is default))
 
 
 def is_guided_workbook(path: Path) -> bool:
-    """Whether the .xlsx at ``path`` is the guided data workbook (it has any sheet of the
-    layout that attachments lack: 基本情况, 支出情况, 正文, 签字) rather than a report's tables,
-    such as rendered attachments. A file that cannot be opened counts as guided, so that
-    :func:`read_workbook` reports why."""
+    """Whether the .xlsx at ``path`` is a guided data workbook (it has a sheet of some
+    layout that report attachments lack: 基本情况, 支出情况, 正文, 签字 …) rather than a
+    report's tables, such as rendered attachments. A file that cannot be opened counts as
+    guided, so that :func:`read_workbook` reports why."""
     try:
         book = _open(path, str(path))
     except InputError:
@@ -62,8 +126,8 @@ def is_guided_workbook(path: Path) -> bool:
         names = set(book.sheetnames)
     finally:
         book.close()
-    sheets = workbook_layout(DEFAULT_TEMPLATE).sheets
-    return any(sheet.name in names for sheet in sheets if not sheet.name.startswith("附件"))
+    return any(sheet.name in names for layout in LAYOUTS.values() for sheet in layout.sheets
+               if not sheet.name.startswith("附件"))
 
 
 def _open(path: Path, file: str) -> Any:
@@ -118,7 +182,7 @@ def _read_block(reading: SheetReading, sheet: _Sheet, block: Block) -> None:
 
 def _read_rows(reading: SheetReading, sheet: _Sheet, block: RowsBlock, columns: dict[str, int],
                rows: range) -> None:
-    labels = {row.label: row for row in block.rows}
+    labels = {row.label: row for row in (*block.rows, *block.legacy)}
     for number in rows:
         label = sheet.grid.text(number, columns[LABEL_HEADER])
         row = labels.get(label)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from jixiao.io.workbook_blocks import NO, YES, Kind
+from jixiao.io.workbook.blocks import NO, YES, Kind
 from jixiao.numbers import NumberError, decimals_of, parse_stated
 
 MAX_EXACT_DIGITS = 15
@@ -89,8 +89,11 @@ def _number_of(value: Any) -> Decimal:
 
 
 def _read_year(value: Any) -> int | str:
-    if isinstance(value, str):
-        return value.strip()
+    if isinstance(value, str):  # “2024年” is read by the model, as in YAML
+        text = value.strip()
+        if not text.removesuffix("年度").removesuffix("年").strip().isascii():
+            raise CellValueError(f"“{text}”不是一个年份（如 2023 或“2023年”）")
+        return text
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     number = cell_decimal(value) if isinstance(value, float) else None
@@ -99,13 +102,18 @@ def _read_year(value: Any) -> int | str:
     return int(number)
 
 
+_YES_NO_SPELLINGS = {**dict.fromkeys((YES, "有", "y", "yes", "true", "√"), True),
+                     **dict.fromkeys((NO, "无", "没有", "n", "no", "false", "×"), False)}
+"""What people type for 是 and 否 (compared in lower case)."""
+
+
 def _read_yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip()
-    if text not in (YES, NO):
+    if text.lower() not in _YES_NO_SPELLINGS:
         raise CellValueError(f"“{text}”应填“{YES}”或“{NO}”")
-    return text == YES
+    return _YES_NO_SPELLINGS[text.lower()]
 
 
 def _read_text(value: Any, number_format: str | None) -> str:

@@ -1,6 +1,6 @@
 """Evaluation → the guided Excel workbook (XlsxWriter), blank or filled, laid out by its template.
 
-Every cell is placed by :mod:`jixiao.io.workbook_layout`, which the reader follows too. Filled
+Every cell is placed by :mod:`jixiao.io.workbook.layout`, which the reader follows too. Filled
 numbers keep their written decimals through the cell's number format; text cells are formatted
 as text so Excel does not turn ``2024-03-01`` or ``001`` into something else.
 """
@@ -15,8 +15,9 @@ from typing import Any
 from jixiao.io.errors import InputError
 from jixiao.io.fields import title_path
 from jixiao.io.plain import ALWAYS_WRITTEN, plain_data
+from jixiao.io.shared import value_at, with_copies, without_copies
 from jixiao.io.text_workbook import text_workbook
-from jixiao.io.workbook_blocks import (
+from jixiao.io.workbook.blocks import (
     LABEL_HEADER,
     NO,
     NOTE_HEADER,
@@ -27,10 +28,12 @@ from jixiao.io.workbook_blocks import (
     SheetLayout,
     TableBlock,
     WorkbookLayout,
+    held_paths,
     join_path,
 )
-from jixiao.io.workbook_cells import cell_number_format, fits_a_double
-from jixiao.io.workbook_layout import workbook_layout
+from jixiao.io.workbook.cells import cell_number_format, fits_a_double
+from jixiao.io.workbook.layout import workbook_layout
+from jixiao.io.workbook.parts import guide_lines
 from jixiao.model import Evaluation
 
 GUIDE_SHEET = "说明"
@@ -56,28 +59,59 @@ def _data(evaluation: Evaluation | None, layout: WorkbookLayout, template_id: st
     if evaluation is None:
         return {"template": template_id}
     data = plain_data(evaluation, keep=ALWAYS_WRITTEN)
-    lost = [path for path in layout.not_held if value_at(data, path) is not None]
+    # a copy in a list ([*]) has a column of its own, for the items with no home of that name
+    without_cell = [(home, copy) for home, copy in layout.copies if "[*]" not in copy]
+    _refuse_two_values(data, without_cell)
+    held = held_paths(layout)
+    lost = sorted({_outermost_unheld(path, held) for path in leaf_paths(data) if path not in held})
     if lost:
-        names = "、".join(title_path(path.split(".")) for path in lost)
+        names = "、".join(title_path(path.replace("[]", "").split(".")) for path in lost)
         raise InputError(f"填报工作簿没有“{names}”的位置，写入会丢失这些内容；请改用 YAML",
                          english=f"workbook cannot hold {', '.join(lost)}")
-    return data
+    homes_filled = with_copies(data, [(copy, home) for home, copy in without_cell])
+    return without_copies(homes_filled, layout.copies)
 
 
-def value_at(data: Any, path: str) -> Any:
-    """The plain value at a dotted path, ``None`` when any step is missing."""
-    for key in path.split(".") if path else ():
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
+def _refuse_two_values(data: Any, pairs: list[tuple[str, str]]) -> None:
+    """A figure the workbook holds once cannot carry two different values."""
+    for home, copy in pairs:
+        entered, copied = value_at(data, home), value_at(data, copy)
+        if entered is not None and copied is not None and entered != copied:
+            names = "与".join(title_path(path.split(".")) for path in (home, copy))
+            raise InputError(f"填报工作簿中{names}只填一次，而数据中两处不同"
+                             f"（{entered}、{copied}）；请先统一，或改用 YAML",
+                             english=f"{home} and {copy} differ")
+
+
+def _outermost_unheld(path: str, held: frozenset[str]) -> str:
+    """The largest part of the data around ``path`` that the workbook has no cell for, so the
+    message names 三公经费同比 rather than each of its fields."""
+    steps = path.split(".")
+    for end in range(1, len(steps) + 1):
+        prefix = ".".join(steps[:end])
+        if not any(known == prefix or known.startswith((f"{prefix}.", f"{prefix}["))
+                   for known in held):
+            return prefix
+    return path
+
+
+def leaf_paths(data: Any, prefix: str = "") -> Iterator[str]:
+    """The path of every value in plain data, list items as ``[]``."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaf_paths(value, join_path(prefix, key))
+    elif isinstance(data, list):
+        for item in data:
+            yield from leaf_paths(item, f"{prefix}[]")
+    elif prefix != "schema_version":
+        yield prefix
 
 
 def _write_guide(sheet: Any, layout: WorkbookLayout, styles: _Styles) -> None:
     sheet.set_column(0, 0, 120, styles.note_dark)
     sheet.write_string(0, 0, "填报说明", styles.title)
-    for number, line in enumerate(layout.guide, start=1):
-        sheet.write_string(number + 1, 0, f"{number}. {line.format(template=layout.template)}")
+    for number, line in enumerate(guide_lines(layout), start=1):
+        sheet.write_string(number + 1, 0, f"{number}. {line}")
 
 
 class _Styles:
