@@ -64,7 +64,7 @@ def read_finance_words(document: Document, fields: Fields) -> None:
         if functions is not None:
             _functions(functions, fields)
         if head.startswith("整体支出绩效定性目标"):
-            _goals(_goal_rows(rows[index + 1:]), starts, fields)
+            _goals(_continued(rows[index + 1:], 2), starts, fields)
         following = rows[index + 1] if index + 1 < len(rows) else None
         if head == "姓名" and following is not None and not following.paragraph:  # 评价人员
             fields.text("sign_off.preparer", _filled(following.cells[0].text), following.cells[0].place)
@@ -79,17 +79,26 @@ def _functions(cell: Cell, fields: Fields) -> None:
         fields.put(f"unit.functions[{index}]", duty, cell.place)
 
 
-def _goal_rows(rows: Sequence[Row]) -> Iterator[tuple[Cell, Cell]]:
-    """The (预期目标, 实际完成) cells of the rows under the 定性目标 heading: one row on the
-    paper form, a row per goal once rendered; they end at the next labelled row."""
+def _continued(rows: Sequence[Row], width: int) -> Iterator[tuple[Cell, ...]]:
+    """The ``width`` filled cells of each row continuing a labelled box: the paper form writes
+    a box in one cell, line by line, a rendered one has a row per entry with the label on the
+    first only (the 定性目标 rows under their heading); they end at the next labelled row."""
     for row in rows:
         cells = row.filled()
-        if row.paragraph or row.texts()[0] not in BLANKS or len(cells) != 2:
+        if row.paragraph or row.texts()[0] not in BLANKS or len(cells) != width:
             return
-        yield cells[0], cells[1]
+        yield cells
 
 
-def _goals(rows: Iterator[tuple[Cell, Cell]], starts: tuple[int, ...], fields: Fields) -> None:
+def _joined(path: str, lines: Sequence[Line], fields: Fields) -> None:
+    """Lines as one text at ``path``, placed from the first line's start to the last's end."""
+    if lines:
+        first, last = lines[0].place, lines[-1].place
+        place = Place(line=first.line, start=first.start, end=last.end)
+        fields.text(path, "\n".join(line.text for line in lines), place)
+
+
+def _goals(rows: Iterator[tuple[Cell, ...]], starts: tuple[int, ...], fields: Fields) -> None:
     """预期目标 and 实际完成 side by side: in a row, one goal per line when both columns have as
     many lines (目标1… / 1、…), else one goal of the two columns as written."""
     index = 0
@@ -142,9 +151,7 @@ def _summary(lines: Sequence[Line], fields: Fields) -> None:
         if path is not None:
             taken.setdefault(path, []).append(line)
     for target, part in taken.items():
-        first, last = part[0].place, part[-1].place
-        place = Place(line=first.line, start=first.start, end=last.end)
-        fields.text(target, "\n".join(line.text for line in part), place)
+        _joined(target, part, fields)
 
 
 def _project_items(line: Line, fields: Fields) -> None:
