@@ -53,6 +53,31 @@ def test_the_finance_form_gives_back_contact_duties_goals_reviewer_date_and_the_
     assert imported.narrative == example.narrative
 
 
+def _seed_box(label: str, end: str) -> list[str]:
+    """The lines of a 基本概况 box of the seed as typed: from its label's line to ``end``."""
+    lines = FINANCE.read_text("utf-8").splitlines()
+    begin = next(index for index, line in enumerate(lines) if line.strip().endswith(label))
+    stop = next(index for index in range(begin, len(lines)) if lines[index].strip() == end)
+    return [line.strip() for line in lines[begin + 1:stop] if line.strip()]
+
+
+def test_the_finance_form_gives_back_the_16_tasks_and_the_years_operation_as_written() -> None:
+    """年度主要工作内容 and 年度部门（单位）总体运行情况及取得的成绩: one cell each on the paper form, a
+    task or a paragraph per line."""
+    extracted = extract_evaluation(read_document(FINANCE))
+    assert extracted.evaluation is not None
+    tasks = extracted.evaluation.unit.tasks
+    assert tasks == tuple(_seed_box("工作内容", "年度部门（单位）总体运行情况及取得的成绩"))
+    assert (len(tasks), tasks[2], tasks[-1]) == (
+        16, "任务3：开展党建业务培训工作。", "任务16：开展城陵矶新港区新的社会阶层人士联合会成立筹备工作。")
+    operation = extracted.evaluation.narrative.operation.splitlines()
+    assert operation == _seed_box("年度部门（单位）总体运行情况及取得的成绩", "二、部门（单位）收支情况")
+    assert [paragraph[:2] for paragraph in operation] == ["1、", "2、", "3、", "4、"]
+    assert operation[0].startswith("1、2021年我区新增党支部28家，新发展党员62人")
+    assert operation[-1].endswith("加强联谊交友，关怀台胞台属。")
+    assert {"unit.tasks", "narrative.operation"} & {field.path for field in extracted.missing} == set()
+
+
 def test_the_finance_summary_keeps_only_the_units_own_words() -> None:
     """概况 and 基本支出 of the 综述 are written by the renderer from the figures: kept as the
     unit's words they would print twice."""

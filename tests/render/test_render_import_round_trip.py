@@ -117,8 +117,9 @@ def test_a_missing_mark_is_never_read_back_as_the_units_words(tmp_path: Path) ->
 
 
 def test_the_finance_form_re_renders_from_its_own_import_as_it_was(tmp_path: Path) -> None:
-    """财政局 form: the 定性目标 one row per goal, the score row's merged cells, the 综述 as headed
-    paragraphs and its project list all come back; only what the example leaves empty is listed."""
+    """财政局 form: the tasks and the 总体运行情况 a row per entry, the 定性目标 one row per goal, the
+    score row's merged cells, the 综述 as headed paragraphs and its project list all come back;
+    only what the example leaves empty is listed."""
     example = Path(__file__).resolve().parents[2] / "examples" / "chenglingji-dangqun-2021.yaml"
     evaluation = load_evaluation(example).evaluation
     first = render_report(evaluation, tmp_path / "报告.docx").path
@@ -131,6 +132,8 @@ def test_the_finance_form_re_renders_from_its_own_import_as_it_was(tmp_path: Pat
     assert [account.name for account in back.finances.org_accounts] == ["局机关及二级机构汇总", "局机关"]
     assert (back.self_assessment.goals, back.narrative, back.unit) == (
         evaluation.self_assessment.goals, evaluation.narrative, evaluation.unit)
+    assert (len(back.unit.tasks), back.unit.tasks[-1][:5], back.narrative.operation.count("\n")) == (
+        16, "任务16：", 3)
     assert [(item.name, item.amount.written if item.amount else None)
             for item in back.finances.general_budget.projects.items] == [
         ("党群人事专项支出", "12.44"), ("支部联建支出", "3.02"), ("人才补贴支出", "31.44")]

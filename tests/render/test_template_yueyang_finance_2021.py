@@ -12,6 +12,7 @@ from snapshot import assert_snapshot, normalise_html
 from jixiao.audit import audit_file
 from jixiao.documents import read_document
 from jixiao.documents.model import Document, Table
+from jixiao.extract.evaluation.importing import import_report
 from jixiao.findings import Severity
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
@@ -73,6 +74,49 @@ def test_amounts_in_tables_as_stated(document: Document) -> None:
     assert ["绩效自评综合得分", "", "97", "", ""] in rows
 
 
+def _profile(document: Document) -> list[list[str]]:
+    """The rows of 一、基本概况, the first table after the cover."""
+    first = next(block for block in document.blocks if isinstance(block, Table))
+    return [[cell.text for cell in row] for row in first.rows]
+
+
+def test_the_profile_prints_tasks_and_operation_in_the_forms_order_and_numbering(
+        example: Evaluation, document: Document) -> None:
+    """As on the paper form: 职能职责概述, then 年度主要工作内容 (任务1 to 任务16), then 年度部门（单位）
+    总体运行情况及取得的成绩 (1、 to 4、), then the goals; a row per entry, the label on the first."""
+    rows = _profile(document)
+    assert [row[0] for row in rows if row[0]] == [
+        "联系人", "人员编制", "职能职责概述", "年度主要工作内容", "年度部门（单位）总体运行情况及取得的成绩",
+        "年度部门（单位）整体支出绩效目标"]
+    start = next(index for index, row in enumerate(rows) if row[0] == "年度主要工作内容")
+    tasks = rows[start:start + 16]
+    assert [row[1] for row in tasks] == list(example.unit.tasks)
+    assert [row[1].partition("：")[0] for row in tasks] == [f"任务{n}" for n in range(1, 17)]
+    operation = rows[start + 16:start + 20]
+    assert operation[0][0] == "年度部门（单位）总体运行情况及取得的成绩"
+    assert [row[1][:2] for row in operation] == ["1、", "2、", "3、", "4、"]
+    assert "\n".join(row[1] for row in operation) == example.narrative.operation
+    assert rows[start + 20][0] == "年度部门（单位）整体支出绩效目标"
+
+
+def test_tasks_and_operation_not_entered_are_marked_and_not_read_back(tmp_path: Path) -> None:
+    evaluation = _generated({"stated_score": "95"})
+    evaluation = evaluation.model_copy(update={
+        "unit": evaluation.unit.model_copy(update={"tasks": ()}),
+        "narrative": evaluation.narrative.model_copy(update={"operation": ""})})
+    rendering = render_report(evaluation, tmp_path / "blank.docx")
+    assert [warning for warning in rendering.warnings if warning.startswith("基本概况")] == [
+        "基本概况 年度主要工作内容未填写", "基本概况 年度部门（单位）总体运行情况及取得的成绩未填写"]
+    rows = _profile(read_document(rendering.path))
+    assert ["年度主要工作内容", MISSING, "", ""] in rows
+    assert ["年度部门（单位）总体运行情况及取得的成绩", MISSING, "", ""] in rows
+    imported = import_report(rendering.path)
+    assert imported.evaluation is not None
+    assert (imported.evaluation.unit.tasks, imported.evaluation.narrative.operation) == ((), "")
+    assert [field.title for field in imported.missing][:2] == [
+        "年度主要工作内容", "年度部门（单位）总体运行情况及取得的成绩"]
+
+
 def test_unit_words_kept_as_entered(example: Evaluation, document: Document) -> None:
     for line in example.narrative.problems.splitlines() + example.narrative.measures.splitlines():
         assert line.strip() in document.text
@@ -89,10 +133,11 @@ def _generated(results: dict[str, str] | None = None, **accounts: Any) -> Evalua
         "year": 2021, "template": TEMPLATE, "profile": "national-2020",
         "unit": {"name": "示例局", "code": "100001",
                  "staffing": {"authorized": "10", "actual": "9"},
-                 "functions": ["负责示例工作"]},
+                 "functions": ["负责示例工作"], "tasks": ["任务1：完成示例任务。"]},
         "finances": {"org_accounts": [account]},
         "self_assessment": {"goals": [{"expected": "完成示例任务", "achieved": "已完成示例任务"}]},
-        "narrative": {"performance": "完成了年度目标。", "problems": "指标不够细化。", "measures": "细化指标。",
+        "narrative": {"operation": "全年运行平稳。", "performance": "完成了年度目标。", "problems": "指标不够细化。",
+                      "measures": "细化指标。",
                       "other": "专项资金使用规范。", "results": results or {"stated_score": "95", "stated_grade": "优"}},
         "sign_off": {"head": "李四", "preparer": "张三", "phone": "0730-1234567", "date": "2022年5月1日"},
     })

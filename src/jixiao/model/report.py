@@ -20,6 +20,10 @@ class ResultsDisclosure(Record):
 class Narrative(Record):
     """Sections the unit writes in its own words. Empty text is a section left blank."""
 
+    operation: str = Field(
+        "", title="年度总体运行情况及取得的成绩",
+        description="the year's work and results in the unit's words, one paragraph per line",
+    )
     performance: str = Field("", title="六、单位整体支出绩效情况")
     problems: str = Field("", title="七、存在的问题及原因分析")
     measures: str = Field("", title="八、下一步改进措施")

@@ -28,6 +28,10 @@ class UnitProfile(Record):
     code: str | None = Field(None, title="预算编码")
     supervising_department: str | None = Field(None, title="主管部门")
     functions: tuple[str, ...] = Field((), title="职能职责", description="one duty per entry")
+    tasks: tuple[str, ...] = Field(
+        (), title="年度主要工作内容",
+        description="the year's main tasks, one per entry, as written (“任务1：…”)",
+    )
     departments: tuple[str, ...] = Field(
         (), title="内设机构", description="the internal offices the report lists, in order"
     )

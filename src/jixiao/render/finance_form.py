@@ -16,6 +16,7 @@ from jixiao.model import Evaluation, Indicator, OrgAccount
 from jixiao.relations import check_difference
 from jixiao.render.facts import Facts
 from jixiao.render.figures import MISSING, Notes, Rules, points
+from jixiao.render.prose import unit_words
 from jixiao.render.sums_text import money, total_text
 from jixiao.render.tables import Filled
 from jixiao.scoring import written_target
@@ -38,7 +39,9 @@ def cover_table(facts: Facts) -> Filled:
 
 
 def profile_table(facts: Facts) -> Filled:
-    """一、部门（单位）基本概况: 联系人, 联络电话, 人员编制, 实有人数, 职能职责, 主要工作, 目标."""
+    """一、部门（单位）基本概况: 联系人, 联络电话, 人员编制, 实有人数, 职能职责, 年度主要工作内容,
+    总体运行情况, 目标. Each list is a row per entry, as written (the tasks carry the unit's own
+    “任务1：” numbering, as the goals carry “目标1：”)."""
     notes, evaluation = Notes(), facts.evaluation
     staffing = evaluation.unit.staffing
     functions = "；".join(duty.rstrip("；;。") for duty in evaluation.unit.functions)
@@ -48,11 +51,19 @@ def profile_table(facts: Facts) -> Filled:
         "authorized": money(staffing.authorized, "基本概况 人员编制", notes, required=True),
         "actual": money(staffing.actual, "基本概况 实有人数", notes, required=True),
         "functions": notes.need(f"{functions}。" if functions else "", "基本概况 职能职责概述"),
+        "tasks": _entries(evaluation.unit.tasks, "基本概况 年度主要工作内容", notes),
+        "operation": _entries(unit_words(evaluation.narrative.operation),
+                              "基本概况 年度部门（单位）总体运行情况及取得的成绩", notes),
         "goals": [notes.need(goal.expected, f"基本概况 年度绩效目标{i}")
                   for i, goal in enumerate(evaluation.self_assessment.goals, 1)]
                  or [notes.need(None, "基本概况 年度部门整体支出绩效目标")],
     }
     return Filled(data, tuple(notes.items))
+
+
+def _entries(entries: tuple[str, ...], label: str, notes: Notes) -> list[str]:
+    """The rows of a listed box: one per entry, or one missing mark when the unit wrote none."""
+    return list(entries) or [notes.need(None, label)]
 
 
 def accounts_table(facts: Facts) -> Filled:

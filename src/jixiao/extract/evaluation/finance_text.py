@@ -1,5 +1,6 @@
 """The words of the 岳阳市财政局 form (template ``yueyang-finance-2021``): 联系人 and 联络电话,
-职能职责概述, the 定性目标 (预期目标 / 实际完成), 评价人员, and the unit's own parts of 五、评价报告综述.
+职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), 评价人员, and the
+unit's own parts of 五、评价报告综述.
 
 The 综述's 概况 and 基本支出 are not read: the form's renderer writes them from the figures, so
 keeping them as the unit's words would print them twice. What is read is kept as written,
@@ -21,6 +22,7 @@ from jixiao.extract.evaluation.subsections import duties
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
 from jixiao.numbers import Unit
+from jixiao.render.figures import MISSING
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])\s*")
 SUMMARY = "评价报告综述"
@@ -34,6 +36,10 @@ _ITEMS = re.compile(rf"项目支出{NUMBER}万元（(?P<list>[^）]+)）")
 _ITEM = re.compile(rf"(?P<name>[^，,]+?)(?P<amount>{NUMBER})万元")
 ENDS = ("二、部门（单位）整体支出管理及使用情况", "一、部门（单位）概况")
 """Headings of the generated parts: a part of the unit's words ends at them."""
+LISTED = (("年度主要工作内容", "unit.tasks", True),
+          ("年度部门（单位）总体运行情况", "narrative.operation", False))
+"""Boxes of 基本概况 holding a line per entry → their field, and whether it is a list (a task per
+line) rather than a text (a paragraph per line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +51,8 @@ class Line:
 
 
 def read_finance_words(document: Document, fields: Fields) -> None:
-    """联系人, 联络电话, 职能职责, 定性目标, 评价人员, the unit's parts of the 综述 and the project
-    list of its 概况."""
+    """联系人, 联络电话, 职能职责, 主要工作, 总体运行情况, 定性目标, 评价人员, the unit's parts of the
+    综述 and the project list of its 概况."""
     starts = line_starts(document.text)
     rows = list(rows_of(document))
     for index, row in enumerate(rows):
@@ -63,6 +69,12 @@ def read_finance_words(document: Document, fields: Fields) -> None:
         functions = row.after("职能职责概述")
         if functions is not None:
             _functions(functions, fields)
+        for label, path, items in LISTED:
+            first = row.after(label)
+            if first is not None:
+                cells = [first, *(cells[0] for cells in _continued(rows[index + 1:], 1))]
+                _listed(path, [line for cell in cells for line in _lines(cell, starts)], fields,
+                        items=items)
         if head.startswith("整体支出绩效定性目标"):
             _goals(_continued(rows[index + 1:], 2), starts, fields)
         following = rows[index + 1] if index + 1 < len(rows) else None
@@ -82,12 +94,24 @@ def _functions(cell: Cell, fields: Fields) -> None:
 def _continued(rows: Sequence[Row], width: int) -> Iterator[tuple[Cell, ...]]:
     """The ``width`` filled cells of each row continuing a labelled box: the paper form writes
     a box in one cell, line by line, a rendered one has a row per entry with the label on the
-    first only (the 定性目标 rows under their heading); they end at the next labelled row."""
+    first only (the 定性目标 rows under their heading, the tasks under 年度主要工作内容); they end
+    at the next labelled row."""
     for row in rows:
         cells = row.filled()
         if row.paragraph or row.texts()[0] not in BLANKS or len(cells) != width:
             return
         yield cells
+
+
+def _listed(path: str, lines: Sequence[Line], fields: Fields, *, items: bool) -> None:
+    """A box's lines into ``path``: a list takes a line per item, a text the lines joined. A
+    missing mark is not the unit's words."""
+    lines = [line for line in lines if MISSING not in line.text]
+    if not items:
+        _joined(path, lines, fields)
+        return
+    for index, line in enumerate(lines):
+        fields.put(f"{path}[{index}]", line.text, line.place)
 
 
 def _joined(path: str, lines: Sequence[Line], fields: Fields) -> None:

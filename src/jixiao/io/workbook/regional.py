@@ -82,12 +82,17 @@ _ACCOUNT_COLUMNS = (("机构", "name", Kind.TEXT), *((header, key, Kind.AMOUNT) 
     ("在用固定资产", "fixed_assets_in_use"), ("出租固定资产", "fixed_assets_leased"),
     ("其他固定资产", "fixed_assets_other"))))
 
+_TASKS = TableBlock("【年度主要工作内容】", "unit.tasks", (
+    Column("年度主要工作内容（一行一项）", "", Kind.LONG_TEXT, "按报告写法，如“任务1：……”"),))
+_OPERATION = RowsBlock("【年度总体运行情况】", VALUE, text_rows("narrative", (
+    ("年度部门（单位）总体运行情况及取得的成绩", "operation"),)))
+
 FINANCE = WorkbookLayout(
     template="yueyang-finance-2021",
     purpose="部门整体支出绩效评价自评",
     sheets=(
         basic_info(RowsBlock("【人员情况】", VALUE, staffing_rows(
-            "unit.staffing", ("authorized", "actual"))), FUNCTIONS),
+            "unit.staffing", ("authorized", "actual"))), FUNCTIONS, _TASKS, _OPERATION),
         SheetLayout("收支情况", (
             TableBlock("【收支情况（按机构，汇总行在第一行）】", "finances.org_accounts",
                        tuple(Column(header, key, kind) for header, key, kind in _ACCOUNT_COLUMNS),

@@ -60,17 +60,23 @@ def _finance_cover(document: DocxDocument) -> None:
     _page_break(document)
 
 
+PROFILE_LISTS = (("tasks", "年度主要工作内容"), ("operation", "年度部门（单位）总体运行情况及取得的成绩"),
+                 ("goals", "年度部门（单位）整体支出绩效目标"))
+"""The boxes of 基本概况 below 职能职责概述, in the form's order: a row per entry, the label on
+the first (a row per entry rather than one tall cell, so no row outgrows a page)."""
+
+
 def _finance_profile(document: DocxDocument) -> None:
     para(document, "一、部门（单位）基本概况", "Heading 1")
-    grid = table(document, (3.6, 4.9, 3.6, 4.9), 6)
+    grid = table(document, (3.6, 4.9, 3.6, 4.9), 3 + 3 * len(PROFILE_LISTS))
     fill(grid, 0, [(0, 0, "联系人"), (1, 1, "{{ finance_profile.contact }}"), (2, 2, "联络电话"),
                    (3, 3, "{{ finance_profile.phone }}")])
     fill(grid, 1, [(0, 0, "人员编制"), (1, 1, "{{ finance_profile.authorized }}"), (2, 2, "实有人数"),
                    (3, 3, "{{ finance_profile.actual }}")])
     fill(grid, 2, [(0, 0, "职能职责概述"), (1, 3, "{{ finance_profile.functions }}")], left=(1,))
-    loop_rows(grid, 3, "for g in finance_profile.goals",
-              [(0, 0, "{{ '年度部门（单位）整体支出绩效目标' if loop.first else '' }}"), (1, 3, "{{ g }}")],
-              left=(1,))
+    for index, (key, label) in enumerate(PROFILE_LISTS):
+        loop_rows(grid, 3 + 3 * index, f"for g in finance_profile.{key}",
+                  [(0, 0, f"{{{{ '{label}' if loop.first else '' }}}}"), (1, 3, "{{ g }}")], left=(1,))
     _gap(document)
 
 
