@@ -88,7 +88,9 @@ def write_exports(batch_id: int) -> None:
     from jixiao.web.audits.exports import FORMATS, exported
 
     batch = BatchAudit.objects.select_related("organisation", "created_by").filter(pk=batch_id).first()
-    for fmt in FORMATS if batch is not None else ():
+    if batch is None:  # deleted since
+        return
+    for fmt in FORMATS:
         try:
             exported(batch, fmt)
         except InputError:
