@@ -126,3 +126,10 @@ def test_item_changes_under_a_total_change_and_levels_stated_before() -> None:
     # 2.6 may stand for anything from 2.55 to 2.65: 0.44 and 14.43% agree with 2.61, so rounding.
     assert brief(findings("C1_levels_elsewhere")) == [
         ("JX-TEXT-005", "info", "0.44", "0.45", 3), ("JX-TEXT-007", "info", "14.43", "14.75", 3)]
+
+
+def test_amounts_in_bare_wan_and_a_change_against_totals_stated_before() -> None:
+    found = findings("C2_bare_wan")
+    assert brief(found) == [("JX-TEXT-005", "error", "72.35", "54.78", 3)]
+    assert [(t.label, t.value, t.where.line) for t in found[0].terms] == [
+        ("2023年“三公”经费决算", "642.18", 1), ("2022年“三公”经费决算", "587.40", 1)]
