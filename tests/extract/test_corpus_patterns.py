@@ -133,3 +133,9 @@ def test_amounts_in_bare_wan_and_a_change_against_totals_stated_before() -> None
     assert brief(found) == [("JX-TEXT-005", "error", "72.35", "54.78", 3)]
     assert [(t.label, t.value, t.where.line) for t in found[0].terms] == [
         ("2023年“三公”经费决算", "642.18", 1), ("2022年“三公”经费决算", "587.40", 1)]
+
+
+def test_a_list_shown_complete_by_a_sibling_list_with_the_same_items() -> None:
+    found = findings("S2a_sibling_lists")
+    assert brief(found) == [("JX-TEXT-001", "error", "1586000", "1332000", 1)]
+    assert [t.label for t in found[0].terms] == ["道路养护补助", "护路员报酬", "安全设施更新", "应急抢修经费"]

@@ -63,6 +63,9 @@ def _sum(claim: Claim) -> Finding | None:
         message = f"{head} 仅在舍入范围内一致（相差 {difference}{unit}）"
     elif not claim.partial:
         message = f"{head} 不一致（相差 {difference}{unit}）"
+    elif claim.complete:
+        message = (f"{head} 不一致（相差 {difference}{unit}；"
+                   "同样各项的另一合计与其各项之和相符，所列各项齐全）")
     elif implied > total.value:
         severity = Severity.WARNING
         message = f"{head} 超过总数（多 {difference}{unit}），所列各项不应大于总数"

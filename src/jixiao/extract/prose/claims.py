@@ -9,6 +9,8 @@ place in ``Document.text``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jixiao.documents.model import Document
 from jixiao.extract.prose.changes import (
     change_claims,
@@ -26,8 +28,9 @@ from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
 from jixiao.extract.prose.shares import share_claims
 from jixiao.extract.prose.staffing import staffing_claims
-from jixiao.extract.prose.sums import sum_claims
+from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
+from jixiao.relations import Verdict
 
 __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
 
@@ -56,7 +59,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                               rt.evidence(link.delta.start, link.delta.unit_end))
                     for link in change_links(rt)]
     claims += repeat_claims(mentions)
-    claims = _completed(claims, partition_claims(amounts, changes))
+    claims = _completed(_siblings(claims), partition_claims(amounts, changes))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
@@ -78,6 +81,24 @@ def _completed(claims: list[Claim], partitions: list[Claim]) -> list[Claim]:
 
 
 _PARTITIONED = frozenset({"sum", "change_sum"})
+
+
+def _siblings(claims: list[Claim]) -> list[Claim]:
+    """The claims with each 其中 list marked complete when another total lists the same items
+    and adds up exactly (“共申请预算资金…其中A、B、C、D…；共完成预算资金…其中A、B、C、D…”): the
+    items that make one whole make the other."""
+    whole = {_items(claim) for claim in claims
+             if claim.kind == "sum" and _items(claim) and sum_verdict(claim) is Verdict.HOLDS}
+    return [replace(claim, complete=True)
+            if claim.kind == "sum" and claim.partial and _items(claim) in whole
+            and sum_verdict(claim) is not Verdict.HOLDS else claim
+            for claim in claims]
+
+
+def _items(claim: Claim) -> tuple[str, ...]:
+    """The labels of a list of at least two named, distinct items; else ``()``."""
+    labels = tuple(term.label for term in claim.terms)
+    return labels if len(labels) >= 2 and all(labels) and len(set(labels)) == len(labels) else ()
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
