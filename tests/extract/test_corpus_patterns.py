@@ -139,3 +139,10 @@ def test_a_list_shown_complete_by_a_sibling_list_with_the_same_items() -> None:
     found = findings("S2a_sibling_lists")
     assert brief(found) == [("JX-TEXT-001", "error", "1586000", "1332000", 1)]
     assert [t.label for t in found[0].terms] == ["道路养护补助", "护路员报酬", "安全设施更新", "应急抢修经费"]
+
+
+def test_shares_of_a_whole_implied_by_its_parts() -> None:
+    found = findings("H_implied_whole")
+    assert brief(found) == [("JX-TEXT-002", "error", "14.20", "11.59", 2)]
+    assert [(t.label, t.value, t.where.line) for t in found[0].terms] == [
+        ("项目支出", "239300", 2), ("一般公共预算支出（基本支出预算 + 项目支出）", "2064730.20", 1)]

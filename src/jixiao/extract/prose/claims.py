@@ -21,12 +21,13 @@ from jixiao.extract.prose.changes import (
 )
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
+from jixiao.extract.prose.implied import implied_whole_claims
 from jixiao.extract.prose.levels import Level, level_claims, levels_of
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
-from jixiao.extract.prose.shares import share_claims
+from jixiao.extract.prose.shares import Unstated, share_claims, unstated_shares
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
@@ -43,9 +44,11 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     amounts: list[Mentioned] = []
     changes: list[Mentioned] = []
     levels: list[Level] = []
+    unstated: list[Unstated] = []
     for run in runs_of(document):
         rt = RunText(run, starts)
         levels += levels_of(rt)
+        unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
                  *count_claims(rt), *level_claims(rt, levels),
@@ -58,7 +61,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         changes += [Mentioned(rt.stated(link.delta, change_label(link), link.sign),
                               rt.evidence(link.delta.start, link.delta.unit_end))
                     for link in change_links(rt)]
-    claims += repeat_claims(mentions)
+    claims += repeat_claims(mentions) + implied_whole_claims(unstated)
     claims = _completed(_siblings(claims), partition_claims(amounts, changes))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 

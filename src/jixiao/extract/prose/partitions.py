@@ -30,11 +30,11 @@ from jixiao.extract.prose.reading import Claim, Kind, Stated
 _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
 _FAMILY = re.compile(r"对个人和家庭")
-_NONE = re.compile(r"(?!)")
-_WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
-    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), _NONE),
+NONE = re.compile(r"(?!)")
+WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
+    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), NONE),
     (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费")), _FAMILY),
-    (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), _NONE),
+    (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), NONE),
 )
 """Each whole, its parts, and an item whose mention makes the parts not the whole (a form that
 counts 对个人和家庭的补助 beside 人员经费 and 公用经费)."""
@@ -61,7 +61,7 @@ def _partitions(mentions: list[Mentioned], kind: Kind,
                 basis_agrees: Callable[[set[str], set[str]], bool]) -> list[Claim]:
     claims = []
     for index, whole in enumerate(mentions):
-        for name, parts, beside in _WHOLES:
+        for name, parts, beside in WHOLES:
             label = whole.stated.label
             if not name.search(label) or any(part.search(label) for part in parts):
                 continue
