@@ -146,3 +146,12 @@ def test_shares_of_a_whole_implied_by_its_parts() -> None:
     assert brief(found) == [("JX-TEXT-002", "error", "14.20", "11.59", 2)]
     assert [(t.label, t.value, t.where.line) for t in found[0].terms] == [
         ("项目支出", "239300", 2), ("一般公共预算支出（基本支出预算 + 项目支出）", "2064730.20", 1)]
+
+
+def test_counts_as_sums_of_counts() -> None:
+    found = findings("S4_counts")
+    assert brief(found) == [("JX-TEXT-001", "error", "11", "12", 2), ("JX-TEXT-001", "error", "25", "24", 4)]
+    assert [f.message for f in found] == ["项目数 11个 与年初批复、年中追加之和 12个 不一致（相差 1个）",
+                                          "项目数 25个 与评为优、评为良、评为中之和 24个 不一致（相差 1个）"]
+    assert found[0].evidence == ("2023年，本中心实施信息化项目共11个（含续建项目3个），年初批复6个项目420万元，"
+                                 "年中追加6个项目，实际到位资金265.3万元。")

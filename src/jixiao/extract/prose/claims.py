@@ -19,6 +19,7 @@ from jixiao.extract.prose.changes import (
     difference_claims,
     overrun_claims,
 )
+from jixiao.extract.prose.count_sums import count_sum_claims
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.implied import implied_whole_claims
@@ -51,7 +52,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
-                 *count_claims(rt), *level_claims(rt, levels),
+                 *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
                  *headcount_claims(rt)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
