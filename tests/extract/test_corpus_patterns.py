@@ -86,9 +86,16 @@ def test_the_funds_block_in_every_flattening() -> None:
 
 def test_ledger_blocks_of_one_amount_a_row() -> None:
     audit = audit_file(PATTERNS / "S2b_ledger_blocks.txt", passed=True)
-    assert brief(audit.findings) == [("JX-TABLE-004", "error", "322.30", "323.30", 13)]
-    assert audit.findings[0].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
-    assert [(p.stated, p.expected) for p in audit.passed] == [("926.40", "926.40"), ("604.10", "604.10")]
+    # The two blocks after the first's 其中 are its parts (604.10 + 322.30 = 926.40): its 省级资金
+    # 288.60 is checked against theirs, 190.30 + 99.30.
+    assert brief(audit.findings) == [("JX-TABLE-004", "error", "288.60", "289.60", 3),
+                                     ("JX-TABLE-004", "error", "322.30", "323.30", 13)]
+    assert audit.findings[0].message == "农村饮水安全补助资金 省级资金 288.60 与各项之和 289.6 不一致（相差 1）"
+    assert [(t.label, t.value, t.where.line) for t in audit.findings[0].terms] == [
+        ("供水工程维修养护资金省级资金", "190.30", 9), ("水质检测补助资金省级资金", "99.30", 15)]
+    assert audit.findings[1].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
+    assert [(p.stated, p.expected) for p in audit.passed] == [
+        ("926.40", "926.40"), ("512.00", "512.00"), ("125.80", "125.80"), ("604.10", "604.10")]
 
 
 def test_people_by_category_make_a_whole_that_must_add_up() -> None:
@@ -155,3 +162,4 @@ def test_counts_as_sums_of_counts() -> None:
                                           "项目数 25个 与评为优、评为良、评为中之和 24个 不一致（相差 1个）"]
     assert found[0].evidence == ("2023年，本中心实施信息化项目共11个（含续建项目3个），年初批复6个项目420万元，"
                                  "年中追加6个项目，实际到位资金265.3万元。")
+
