@@ -163,3 +163,9 @@ def test_counts_as_sums_of_counts() -> None:
     assert found[0].evidence == ("2023年，本中心实施信息化项目共11个（含续建项目3个），年初批复6个项目420万元，"
                                  "年中追加6个项目，实际到位资金265.3万元。")
 
+
+
+def test_a_stated_total_above_the_points_a_truncated_table_visibly_lost() -> None:
+    found = findings("S11_truncated_bound")
+    assert brief(found) == [("JX-TABLE-002", "error", "97", "96", 6)]
+    assert found[0].message == "自评得分 97 高于满分 100 减去各项已扣分 4 后的上限 96"

@@ -169,3 +169,25 @@ def test_rows_wider_or_narrower_than_their_header() -> None:
     assert [(c.code, c.stated.number.written) for c in table_claims(document(text))] == [
         ("JX-TABLE-003", "12"), ("JX-TABLE-003", "21"), ("JX-TABLE-003", "10"),
         ("JX-TABLE-005", "83.5")]  # the funds block read from the text: 125.25 / 150
+
+
+def bounded(total: str, *ending: tuple[str, ...]) -> str:
+    return tab_table(("项目名称", "甲项目", "自评得分", total), HEADER,
+                     ("产出指标", "数量指标", "甲", "20", "19"),
+                     ("", "质量指标", "乙", "30", "27"), *ending)
+
+
+def test_a_total_stated_above_the_table_is_at_most_what_the_lost_points_allow() -> None:
+    findings = table_findings(document(bounded("97", ("效益指标", "社会效益", "丙"))))
+    assert summary(findings) == [("JX-TABLE-002", "error", "97", "96")]
+    assert findings[0].message == "自评得分 97 高于满分 100 减去各项已扣分 4 后的上限 96"
+    assert [(t.label, t.value) for t in findings[0].terms] == [
+        ("甲 分值", "20"), ("甲 得分", "19"), ("乙 分值", "30"), ("乙 得分", "27")]
+
+
+def test_a_total_within_the_bound_or_a_table_with_its_own_total_row_gives_no_bound() -> None:
+    claims = table_claims(document(bounded("96")))
+    assert [(c.kind, c.stated.number.written) for c in claims if c.kind == "bound"] == [("bound", "96")]
+    assert table_findings(document(bounded("96"))) == ()
+    with_total = bounded("97", ("总分", "", "", "50", "46"))
+    assert [c.kind for c in table_claims(document(with_total))].count("bound") == 0

@@ -15,7 +15,10 @@ Relations (whole points are exact: ``6`` is six points, see :data:`jixiao.number
 * **weight_sum** — the 分值 of a block's indicators add up to the block's weight, and all
   indicators' 分值 to the 总分's 分值;
 * **score_sum** — the indicators' 得分 add up to the 总分's 得分;
-* **score_cap** — no 得分 above its 分值.
+* **score_cap** — no 得分 above its 分值;
+* **score_bound** (code of score_sum) — a total score stated above the table (“项目名称 … 自评得分
+  97”) of a table that has no 总分 row is at most the full score, 100, less the points its
+  indicators visibly lost: rows left out (a truncated table) can only lose more.
 
 A table left unfilled (``……`` rows, fewer than two weighted indicators) gives no total finding;
 nor does a block of 可选项 indicators, which are alternatives.
@@ -26,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from jixiao.documents.model import Cell, Table
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure, part_of, row_label
@@ -37,6 +41,9 @@ _WEIGHT = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分
 _SCORE = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?")
 _LEVEL = re.compile(r"[一二三]级指标")
 _TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
+_STATED_TOTAL = re.compile(r"(?:自评|综合)(?:得分|总分)|自评总得分|总得分")
+FULL_SCORE = 100
+"""The full score of a 自评表: its 分值 add up to 100 (docs/domain.md §3)."""
 _STATED_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
 _OPTIONAL = "可选"
@@ -87,6 +94,7 @@ def is_score_table(table: Table) -> bool:
 def score_claims(table: Table) -> Iterator[TableClaim]:
     header: _Header | None = None
     sheet = _Sheet()
+    stated: Figure | None = None
     for row in table.rows:
         found = _header(row)
         if found is not None:
@@ -94,7 +102,29 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
             header = found
         elif header is not None:
             yield from _read_row(header, row, sheet)
+        else:
+            stated = _stated_total(row) or stated
     yield from _close_groups(sheet, 0)
+    if stated is not None:
+        yield from _bound(stated, sheet)
+
+
+def _stated_total(row: Sequence[Cell]) -> Figure | None:
+    """A total score stated beside its label above the table (“自评得分 97”)."""
+    for label, value in pairwise(row):
+        if _STATED_TOTAL.fullmatch(compact(label.text)):
+            return _points(compact(label.text), value)
+    return None
+
+
+def _bound(stated: Figure, sheet: _Sheet) -> Iterator[TableClaim]:
+    """The stated total against what the indicators read, and their lost points, allow; only
+    when the table had no 总分 row (whose sum is checked in full) and its indicators were read."""
+    pairs = [(weight, score) for weight, score in zip(sheet.weights, sheet.scores, strict=True)
+             if score is not None]
+    if len(pairs) >= 2 and not sheet.unfilled:
+        terms = tuple(figure for pair in pairs for figure in pair)
+        yield TableClaim(SCORE_SUM, "bound", stated.label, stated, terms, (stated.cell,))
 
 
 def _header(row: Sequence[Cell]) -> _Header | None:
