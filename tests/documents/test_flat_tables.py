@@ -195,3 +195,15 @@ def test_tab_and_pipe_tables_do_not_mix() -> None:
     blocks = parse_flat_text("\t甲\n| 乙 | 丙 |\n\t丁")
     assert [block.texts() for block in blocks if isinstance(block, Table)] == [
         (("甲",),), (("乙", "丙"),), (("丁",),)]
+
+
+def test_pipe_dumps_padded_with_lines_of_spaces_and_cut_before_their_last_row_ends() -> None:
+    text = "| \n  一级 指标  | \n   \n  分值  | \n  \n| \n  产出 (50分)  | \n   \n  50  | \n|\n"
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    assert table.texts() == (("一级 指标", "分值"), ("产出 (50分)", "50"))
+    assert not table.cut
+    (cut,) = parse_flat_text(text.removesuffix("|\n"))
+    assert isinstance(cut, Table)
+    assert cut.texts() == table.texts()
+    assert cut.cut

@@ -7,7 +7,9 @@ Two flattenings are read:
   that cell (``"\\t实际规"`` + ``"模(m²)"`` is the one cell ``"实际规\\n模(m²)"``).
 * **pipe dumps**: ``"| a | b |"`` is one row (``"|---|---|"`` rules are skipped); ``"a |"``
   or ``"a | b |"`` adds cells to the open row, which a line of pipes only (``"|"``, ``"|||"``)
-  or a blank line ends.
+  or an empty line ends (a line of spaces is a cell's padding: ``"| "``, ``"  一级 指标  |"``,
+  ``"    "``, ``"  二级 指标  |"`` is one row); a table whose last row no line of pipes ends,
+  once such lines have ended its rows, is marked ``cut``.
 
 A table is one run of such lines; it ends at the first line that is neither blank nor a cell
 line after a blank line, at a line of the other flattening, and at an annex heading
@@ -96,6 +98,8 @@ class _Builder:
         self.mode = _Mode.TAB
         self.width = 0
         self.row_closed = False
+        self.delimited = False
+        self.pipes_ended = False
         self.paragraphs = 0
         self.tables = 0
 
@@ -107,7 +111,9 @@ class _Builder:
         elif _is_pipe_line(line):
             self._pipe_line(number, offset, line)
         elif not line.strip():
-            self.row_closed = bool(self.rows)
+            # A line of spaces between a pipe dump's cells is their padding, not a row's end.
+            if not (line and self.mode is _Mode.PIPE and self.rows):
+                self.row_closed = bool(self.rows)
         elif _ANNEX_HEADING.fullmatch(line):
             self.close_table()
             self._add_paragraph(_Span(number, offset, end))
@@ -137,13 +143,14 @@ class _Builder:
         texts = [self.text[span.start:span.end] for span in cells]
         if not any(text.strip() for text in texts):
             self.row_closed = bool(self.rows)  # a line of pipes ends the row
+            self.delimited = self.pipes_ended = True
             return
         if all(_PIPE_RULE.fullmatch(text) for text in texts):
             return
         whole_row = line.lstrip().startswith(PIPE)  # "| a | b |"
         self.row_closed = self.row_closed or whole_row
         self._add_cells(cells)
-        self.row_closed = whole_row
+        self.row_closed = self.pipes_ended = whole_row
 
     def _open(self, mode: _Mode) -> None:
         if self.rows and self.mode is not mode:
@@ -166,11 +173,14 @@ class _Builder:
             for row, spans in enumerate(self.rows))
         first, last = self.rows[0][0], self.rows[-1][-1]
         place = Place(table=table, line=first.line, start=first.start, end=last.end)
-        self.blocks.append(Table(rows, place))
+        cut = self.mode is _Mode.PIPE and self.delimited and not self.pipes_ended
+        self.blocks.append(Table(rows, place, cut))
         self.tables += 1
         self.rows = []
         self.width = 0
         self.row_closed = False
+        self.delimited = False
+        self.pipes_ended = False
 
     def _add_paragraph(self, span: _Span) -> None:
         text, line, start, end = self._trimmed(span)
