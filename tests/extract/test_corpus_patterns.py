@@ -169,3 +169,12 @@ def test_a_stated_total_above_the_points_a_truncated_table_visibly_lost() -> Non
     found = findings("S11_truncated_bound")
     assert brief(found) == [("JX-TABLE-002", "error", "97", "96", 6)]
     assert found[0].message == "自评得分 97 高于满分 100 减去各项已扣分 4 后的上限 96"
+
+
+def test_rubric_points_inside_a_cell_of_a_spaced_pipe_dump() -> None:
+    audit = audit_file(PATTERNS / "S7_rubric_points.txt", passed=True)
+    assert brief(audit.findings) == [("JX-TABLE-001", "error", "6", "5", 34)]
+    assert audit.findings[0].message == "管理制度的分值 6 与各项评分要点分值之和 5 不一致（相差 1）"
+    assert [(p.code, p.stated, p.expected) for p in audit.passed if p.code == "JX-TABLE-001"] == [
+        ("JX-TABLE-001", "15", "15"), ("JX-TABLE-001", "9", "9"), ("JX-TABLE-001", "4", "4"),
+        ("JX-TABLE-001", "5", "5"), ("JX-TABLE-001", "6", "6")]
