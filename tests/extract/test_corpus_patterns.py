@@ -19,6 +19,10 @@ def brief(found: tuple[Finding, ...]) -> list[tuple[str, str, str | None, str | 
     return [(f.code, f.severity.value, f.stated, f.expected, f.where.line) for f in found]
 
 
+def terms_of(finding: Finding) -> list[tuple[str, str, int | None]]:
+    return [(t.label, t.value, t.where.line) for t in finding.terms]
+
+
 def test_a_stated_total_against_indicators_that_were_not_read_is_no_finding() -> None:
     assert findings("S0_false_total") == ()
 
@@ -91,7 +95,7 @@ def test_ledger_blocks_of_one_amount_a_row() -> None:
     assert brief(audit.findings) == [("JX-TABLE-004", "error", "288.60", "289.60", 3),
                                      ("JX-TABLE-004", "error", "322.30", "323.30", 13)]
     assert audit.findings[0].message == "农村饮水安全补助资金 省级资金 288.60 与各项之和 289.6 不一致（相差 1）"
-    assert [(t.label, t.value, t.where.line) for t in audit.findings[0].terms] == [
+    assert terms_of(audit.findings[0]) == [
         ("供水工程维修养护资金省级资金", "190.30", 9), ("水质检测补助资金省级资金", "99.30", 15)]
     assert audit.findings[1].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
     assert [(p.stated, p.expected) for p in audit.passed] == [
@@ -138,7 +142,7 @@ def test_item_changes_under_a_total_change_and_levels_stated_before() -> None:
 def test_amounts_in_bare_wan_and_a_change_against_totals_stated_before() -> None:
     found = findings("C2_bare_wan")
     assert brief(found) == [("JX-TEXT-005", "error", "72.35", "54.78", 3)]
-    assert [(t.label, t.value, t.where.line) for t in found[0].terms] == [
+    assert terms_of(found[0]) == [
         ("2023年“三公”经费决算", "642.18", 1), ("2022年“三公”经费决算", "587.40", 1)]
 
 
@@ -151,7 +155,7 @@ def test_a_list_shown_complete_by_a_sibling_list_with_the_same_items() -> None:
 def test_shares_of_a_whole_implied_by_its_parts() -> None:
     found = findings("H_implied_whole")
     assert brief(found) == [("JX-TEXT-002", "error", "14.20", "11.59", 2)]
-    assert [(t.label, t.value, t.where.line) for t in found[0].terms] == [
+    assert terms_of(found[0]) == [
         ("项目支出", "239300", 2), ("一般公共预算支出（基本支出预算 + 项目支出）", "2064730.20", 1)]
 
 
