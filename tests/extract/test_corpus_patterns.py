@@ -85,7 +85,6 @@ def test_the_funds_block_in_every_flattening() -> None:
         ("JX-TABLE-004", "error", "0", "49.08", 1)]
     assert brief(findings("S5_pipe_rows_no_lead")) == [("JX-TABLE-005", "error", "95", "90.00", 6),
                                                        ("JX-TABLE-005", "error", "95", "90.00", 7)]
-    assert findings("A2_untabbed_form") == ()
 
 
 def test_ledger_blocks_of_one_amount_a_row() -> None:
@@ -182,3 +181,11 @@ def test_rubric_points_inside_a_cell_of_a_spaced_pipe_dump() -> None:
     assert [(p.code, p.stated, p.expected) for p in audit.passed if p.code == "JX-TABLE-001"] == [
         ("JX-TABLE-001", "15", "15"), ("JX-TABLE-001", "9", "9"), ("JX-TABLE-001", "4", "4"),
         ("JX-TABLE-001", "5", "5"), ("JX-TABLE-001", "6", "6")]
+
+
+def test_a_form_one_cell_per_line_whose_two_breakdowns_differ() -> None:
+    found = findings("A2_untabbed_form")
+    assert brief(found) == [("JX-TABLE-004", "error", "1190.35", "1268.35", 19)]
+    assert found[0].message == "按支出性质分 1190.35 与各项按收入性质分之和 1268.35 不一致（相差 78）"
+    assert terms_of(found[0]) == [("一般公共预算", "1020.15", 21), ("政府性基金拨款", "48.20", 25),
+                                  ("其他资金", "200.00", 29)]

@@ -28,6 +28,7 @@ from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
 from jixiao.extract.tables.ledgers import Ledger, nested_claims
+from jixiao.extract.tables.splits import split_claims
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit
@@ -62,7 +63,7 @@ def funds_claims(document: Document) -> tuple[TableClaim, ...]:
         ledger = _ledger(tokens, headings, _name(text, match.start()))
         if ledger is not None:
             ledgers.append(ledger)
-    return tuple(claims) + nested_claims(ledgers)
+    return tuple(claims) + nested_claims(ledgers) + split_claims(text, starts)
 
 
 def _ledger(tokens: list[_Token], headings: list[str], name: str) -> Ledger | None:
