@@ -189,3 +189,12 @@ def test_a_form_one_cell_per_line_whose_two_breakdowns_differ() -> None:
     assert found[0].message == "按支出性质分 1190.35 与各项按收入性质分之和 1268.35 不一致（相差 78）"
     assert terms_of(found[0]) == [("一般公共预算", "1020.15", 21), ("政府性基金拨款", "48.20", 25),
                                   ("其他资金", "200.00", 29)]
+
+
+def test_parts_stated_before_their_whole_under_labels_of_their_own() -> None:
+    found = findings("G2_total_after_parts")
+    assert brief(found) == [("JX-TEXT-001", "warning", "1043855.60", "1013855.60", 5)]
+    assert found[0].message == (
+        "一般公共预算基本支出 1043855.60元 与工资福利支出预算、商品和服务支出预算、对个人和家庭补助支出预算之和 "
+        "1013855.60元 不一致（相差 30000.00元；各项在总数之前列出，请核对是否同一口径）")
+    assert [line for _, _, line in terms_of(found[0])] == [1, 2, 3]

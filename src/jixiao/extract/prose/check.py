@@ -61,6 +61,9 @@ def _sum(claim: Claim) -> Finding | None:
     head = f"{claim.stated.label} {total} 与{names}之和 {_fixed(implied, decimals)}{unit}"
     if severity is Severity.INFO:
         message = f"{head} 仅在舍入范围内一致（相差 {difference}{unit}）"
+    elif claim.before:
+        severity = Severity.WARNING
+        message = f"{head} 不一致（相差 {difference}{unit}；各项在总数之前列出，请核对是否同一口径）"
     elif not claim.partial:
         message = f"{head} 不一致（相差 {difference}{unit}）"
     elif claim.complete:

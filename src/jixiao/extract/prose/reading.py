@@ -39,7 +39,9 @@ class Claim:
 
     ``partial`` marks a list that may leave items out (after 其中); ``complete`` says no item
     is missing: on a ``change_sum``, because the amounts of the same list add up to their
-    total; on a ``sum``, because another total lists the same items and they add up to it."""
+    total; on a ``sum``, because another total lists the same items and they add up to it.
+    ``before`` marks parts known to make the whole but stated before it, under labels of their
+    own: the whole they name may be another, so a mismatch is a warning."""
 
     kind: Kind
     stated: Stated
@@ -47,6 +49,7 @@ class Claim:
     evidence: str
     partial: bool = False
     complete: bool = False
+    before: bool = False
 
 
 class RunText:
