@@ -110,9 +110,13 @@ def test_people_by_category_make_a_whole_that_must_add_up() -> None:
 
 def test_rates_against_the_funds_as_a_whole_and_an_implied_budget() -> None:
     rates = findings("S10_prose_rates")
-    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2), ("JX-TEXT-005", "error", "23.76", "32.76", 5)]
+    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2), ("JX-TEXT-004", "error", "90.99", "89.99", 4),
+                            ("JX-TEXT-005", "error", "23.76", "32.76", 5)]
     assert rates[0].message == "已完成拨付 817万元 / 项目资金共 860万元 = 95.00%，与文中 已完成拨付执行率 97% 不一致"
-    assert rates[1].message == (
+    # The base of 90.99% is the funds of the sentence before: “5230万元资金全部拨付到位”.
+    assert rates[1].message == "实际执行 4706.5万元 / 上句所列资金 5230万元 = 89.99%，与文中 实际执行执行率 90.99% 不一致"
+    assert terms_of(rates[1]) == [("实际执行", "4706.5", 4), ("上句所列资金", "5230", 3)]
+    assert rates[2].message == (
         "底全年实际发放 345.16万元 − 东山区申请补贴 312.40万元 = 32.76万元，与文中 超出预算金额 23.76万元 不一致")
     implied = findings("J_derived_budget")
     assert brief(implied) == [("JX-TEXT-004", "error", "100", "104.67", 1)]

@@ -51,7 +51,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         levels += levels_of(rt)
         unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
-                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
+                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
+                 *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
                  *headcount_claims(rt)]
         claims += _distinct(found)
@@ -65,6 +66,14 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     claims += repeat_claims(mentions) + implied_whole_claims(unstated)
     claims = _completed(_siblings(claims), partition_claims(amounts, changes))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
+
+
+def _last_sentence(amounts: list[Mentioned]) -> Mentioned | None:
+    """The one amount of the last sentence stated before, when it states one only."""
+    if not amounts:
+        return None
+    last = [mention for mention in amounts if mention.evidence == amounts[-1].evidence]
+    return last[0] if len(last) == 1 else None
 
 
 def _completed(claims: list[Claim], partitions: list[Claim]) -> list[Claim]:
