@@ -202,3 +202,11 @@ def test_parts_stated_before_their_whole_under_labels_of_their_own() -> None:
         "一般公共预算基本支出 1043855.60元 与工资福利支出预算、商品和服务支出预算、对个人和家庭补助支出预算之和 "
         "1013855.60元 不一致（相差 30000.00元；各项在总数之前列出，请核对是否同一口径）")
     assert [line for _, _, line in terms_of(found[0])] == [1, 2, 3]
+
+
+def test_a_pipe_dump_one_cell_per_line_is_read_as_a_table() -> None:
+    audit = audit_file(PATTERNS / "K_pipe_one_cell.txt", passed=True)
+    assert [(p.code, p.stated, p.expected) for p in audit.passed] == [
+        ("JX-TABLE-004", "9", "9"), ("JX-TABLE-004", "7.15", "7.15")]
+    # The prose's 0.65 against the table's 预算 (6 − 4.35 = 1.65) is not read yet.
+    assert audit.findings == ()

@@ -9,7 +9,8 @@ Two flattenings are read:
   or ``"a | b |"`` adds cells to the open row, which a line of pipes only (``"|"``, ``"|||"``)
   or an empty line ends (a line of spaces is a cell's padding: ``"| "``, ``"  一级 指标  |"``,
   ``"    "``, ``"  二级 指标  |"`` is one row); a table whose last row no line of pipes ends,
-  once such lines have ended its rows, is marked ``cut``.
+  once such lines have ended its rows, is marked ``cut``. A dump that is one row only, one cell
+  a line, is cut into rows by its layout when it has one (see :func:`_rows_of_one`).
 
 A table is one run of such lines; it ends at the first line that is neither blank nor a cell
 line after a blank line, at a line of the other flattening, and at an annex heading
@@ -167,6 +168,8 @@ class _Builder:
     def close_table(self) -> None:
         if not self.rows:
             return
+        if self.mode is _Mode.PIPE and len(self.rows) == 1:
+            self.rows = _rows_of_one(self.text, self.rows[0]) or self.rows
         table = self.tables
         rows = tuple(
             tuple(self._cell(span, table, row, col) for col, span in enumerate(spans))
@@ -201,6 +204,25 @@ class _Builder:
         lead = len(raw) - len(raw.lstrip())
         start = span.start + lead
         return text, span.line + raw.count("\n", 0, lead), start, start + len(text)
+
+
+def _rows_of_one(text: str, spans: list[_Span]) -> list[list[_Span]] | None:
+    """A pipe dump of one cell per line with nothing between its rows (``"项 目 |"``, ``"预 算 数 |"``,
+    ``"决 算 数 |"``, ``"合 计 |"``, ``"9 |"``, ``"7.15 |"``, ``"公务接待费 |"``, ``"6 |"`` …) cut into
+    rows by its own layout: the text cells before the first figure are the header and the first
+    row's label, so the header is as wide as every row, and each row is a label and figures."""
+    figures = [_NUMBER_CELL.fullmatch(text, span.start, span.end) is not None for span in spans]
+    if True not in figures:
+        return None
+    width = figures.index(True) - 1
+    body = spans[width:]
+    if width < 2 or len(body) < 2 * width or len(body) % width:
+        return None
+    rows = [body[start:start + width] for start in range(0, len(body), width)]
+    flags = [figures[width + start:width + start + width] for start in range(0, len(body), width)]
+    if any(flag[0] or not all(flag[1:]) for flag in flags):
+        return None
+    return [spans[:width], *rows]
 
 
 def _is_pipe_line(line: str) -> bool:
