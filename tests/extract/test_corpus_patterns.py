@@ -204,9 +204,12 @@ def test_parts_stated_before_their_whole_under_labels_of_their_own() -> None:
     assert [line for _, _, line in terms_of(found[0])] == [1, 2, 3]
 
 
-def test_a_pipe_dump_one_cell_per_line_is_read_as_a_table() -> None:
+def test_a_pipe_dump_one_cell_per_line_and_prose_against_its_budget() -> None:
     audit = audit_file(PATTERNS / "K_pipe_one_cell.txt", passed=True)
     assert [(p.code, p.stated, p.expected) for p in audit.passed] == [
         ("JX-TABLE-004", "9", "9"), ("JX-TABLE-004", "7.15", "7.15")]
-    # The prose's 0.65 against the table's 预算 (6 − 4.35 = 1.65) is not read yet.
-    assert audit.findings == ()
+    # The prose's 0.65 against the table's 预算 of the same item: 6 − 4.35 = 1.65.
+    assert brief(audit.findings) == [("JX-TEXT-005", "error", "0.65", "1.65", 14)]
+    assert audit.findings[0].message == ("公务接待费预算数 6万元 − 公务接待费支出 4.35万元 = 1.65万元，"
+                                         "与文中 公务接待费支出比预算减少 0.65万元 不一致")
+    assert terms_of(audit.findings[0]) == [("公务接待费预算数", "6", 9), ("公务接待费支出", "4.35", 14)]

@@ -31,6 +31,7 @@ from jixiao.extract.prose.repeats import Mention, repeat_claims
 from jixiao.extract.prose.shares import Unstated, share_claims, unstated_shares
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
+from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
 from jixiao.relations import Verdict
 
@@ -46,6 +47,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     changes: list[Mentioned] = []
     levels: list[Level] = []
     unstated: list[Unstated] = []
+    budgets = table_budgets(document)
     for run in runs_of(document):
         rt = RunText(run, starts)
         levels += levels_of(rt)
@@ -54,7 +56,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
-                 *headcount_claims(rt)]
+                 *headcount_claims(rt), *table_budget_claims(rt, budgets)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
