@@ -213,3 +213,12 @@ def test_a_pipe_dump_one_cell_per_line_and_prose_against_its_budget() -> None:
     assert audit.findings[0].message == ("公务接待费预算数 6万元 − 公务接待费支出 4.35万元 = 1.65万元，"
                                          "与文中 公务接待费支出比预算减少 0.65万元 不一致")
     assert terms_of(audit.findings[0]) == [("公务接待费预算数", "6", 9), ("公务接待费支出", "4.35", 14)]
+
+
+def test_a_score_table_on_one_line_with_pairs_before_their_labels() -> None:
+    found = findings("S3_score_one_line")
+    assert brief(found) == [("JX-TABLE-002", "error", "96", "94", 2)]
+    assert found[0].message == "总分（得分） 96 与各项得分之和 94 不一致（相差 2）"
+    assert [(label, value) for label, value, _ in terms_of(found[0])] == [
+        ("预算执行率 得分", "9"), ("指标 得分", "28"), ("指标 得分", "9"), ("补贴发放人数 得分", "18"),
+        ("补贴发放准确率 得分", "15"), ("按季度足额发放 得分", "15")]

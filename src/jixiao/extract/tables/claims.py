@@ -23,6 +23,7 @@ from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
+from jixiao.extract.tables.score_line import score_line_claims
 from jixiao.extract.tables.scores import (
     FULL_SCORE,
     SCORE_CAP,
@@ -49,6 +50,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
     claims += funds_claims(document)
+    claims += score_line_claims(document)
     return tuple(claims)
 
 
