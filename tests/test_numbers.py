@@ -505,6 +505,23 @@ def test_change_percent_negative_zero_truncated() -> None:
     assert outcome.verdict is Verdict.WITHIN_ROUNDING
 
 
+def test_amounts_written_with_different_decimals_are_read_half_up_only() -> None:
+    # Case 052: a 全年执行数 of 1157.97 against its one part 1157.9. Truncated, 1157.9 would run
+    # to 1157.99; written shorter than its total it was rounded (or lost a trailing zero).
+    assert check_sum(P("1157.97"), [P("1157.9")]).verdict is Verdict.FAILS
+    assert check_sum(P("1157.97"), [P("1157.90")]).verdict is Verdict.FAILS
+    # Truncated, 1157.9 is 1157.90 to 1158.00; half-up it reaches 1157.95, and 1157.94 passes.
+    assert check_sum(P("1157.94"), [P("1157.9")]).verdict is Verdict.WITHIN_ROUNDING
+    # A rounded 1.79 written 1.8 beside 4.53 (seed dingcheng): within the half-up interval.
+    assert check_change_percent(P("-28.35%"), P("4.53万元"), P("6.3万元")).verdict is Verdict.WITHIN_ROUNDING
+    # A stated rate may still be truncated (case 008: 6.0099% written 6.00).
+    rate = check_ratio(P("6.00%"), P("54357.12元"), P("904445.4元"))
+    assert rate.verdict is Verdict.WITHIN_ROUNDING
+    # Amounts written with the same decimals keep the truncation reading: three 3.33 cut from
+    # 3.339 add up to 10.02 (half-up they reach only 10.005).
+    assert check_sum(P("10.02"), [P("3.33")] * 3).verdict is Verdict.WITHIN_ROUNDING
+
+
 DONGTING_SCORES = ("10", "6", "6", "6", "6", "6", "7", "7", "5", "6", "6", "6", "6", "5", "5")
 
 

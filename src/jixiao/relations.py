@@ -13,6 +13,15 @@ amounts of the same relation written with decimals is exact, not rounded to the 
 for a budget read as anything up to 2万元; and 20 + 20 + 19.96万元 is 59.96, not 59.92 within
 rounding. Whoever wrote 0.64 rounded to the cent, and would have written 1.00 for anything but
 an even 1.
+
+Truncation is a reading for figures an author computed and cut: the stated figure, or amounts
+all cut to the one number of decimals they are written in. When the amounts of a relation are
+written with different decimals (and not whole), a shorter term was either rounded or written
+without its trailing zero, and both lie inside its half-up interval: the terms are read
+half-up only, the stated figure (a sum, a difference, a rate) both ways. A 全年执行数 of
+1157.97 against its one part 1157.9 fails (a truncated 1157.9 would run to 1158.00);
+“公务接待费4.53万元，比上年减少1.8万元，下降28.35%” stays within rounding (1.8 a rounded 1.79), and
+so does “850088.3元，同比减少54357.12元，下降6.00%” (850088.30; the rate, 6.0099%, truncated).
 """
 
 from __future__ import annotations
@@ -82,11 +91,12 @@ def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula
     expected = implied if expected_decimals is None else quantize_half_up(implied, expected_decimals)
     if quantize_half_up(implied, stated.decimals) == stated.value:
         return Outcome(Verdict.HOLDS, stated, expected, terms, formula)
-    stated, *rest = _exact_whole_amounts([stated, *terms])
-    terms = rest
+    numbers = _exact_whole_amounts([stated, *terms])
+    stated, *terms = numbers
+    read = _reader(numbers)
     stated_readings = [stated.interval(mode) for mode in _READINGS]
     for reading in _READINGS:
-        implied_range = formula([term.interval(reading) for term in terms])
+        implied_range = formula([read(term, reading) for term in terms])
         if implied_range is not None and any(map(implied_range.intersects, stated_readings)):
             return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, terms, formula)
     return Outcome(Verdict.FAILS, stated, expected, terms, formula)
@@ -102,6 +112,19 @@ def _exact_whole_amounts(numbers: list[StatedNumber]) -> list[StatedNumber]:
                                          origin=number.origin)
             if number.unit in _AMOUNTS and number.decimals == 0 else number
             for number in numbers]
+
+
+def _reader(numbers: list[StatedNumber]) -> Callable[[StatedNumber, Rounding], Interval]:
+    """A term's interval under a reading; amounts are read half-up only when the relation's
+    amounts are written with different decimals (see the module's docstring)."""
+    mixed = len({number.decimals for number in numbers if number.unit in _AMOUNTS}) > 1
+
+    def read(number: StatedNumber, reading: Rounding) -> Interval:
+        if mixed and number.unit in _AMOUNTS:
+            return number.interval(Rounding.HALF_UP)
+        return number.interval(reading)
+
+    return read
 
 
 _AMOUNTS = frozenset({*MONEY_UNITS_IN_YUAN, Unit.NONE})

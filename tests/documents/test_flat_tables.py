@@ -195,3 +195,29 @@ def test_tab_and_pipe_tables_do_not_mix() -> None:
     blocks = parse_flat_text("\t甲\n| 乙 | 丙 |\n\t丁")
     assert [block.texts() for block in blocks if isinstance(block, Table)] == [
         (("甲",),), (("乙", "丙"),), (("丁",),)]
+
+
+def test_pipe_dumps_padded_with_lines_of_spaces_and_cut_before_their_last_row_ends() -> None:
+    text = "| \n  一级 指标  | \n   \n  分值  | \n  \n| \n  产出 (50分)  | \n   \n  50  | \n|\n"
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    assert table.texts() == (("一级 指标", "分值"), ("产出 (50分)", "50"))
+    assert not table.cut
+    (cut,) = parse_flat_text(text.removesuffix("|\n"))
+    assert isinstance(cut, Table)
+    assert cut.texts() == table.texts()
+    assert cut.cut
+
+
+def test_a_pipe_dump_of_one_row_is_cut_into_rows_by_its_layout() -> None:
+    text = "项 目 |\n预 算 数 |\n决 算 数 |\n合 计 |\n9 |\n7.15 |\n公务接待费 |\n6 |\n4.35 |\n车辆 |\n3 |\n2.80 |\n"
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    assert table.texts() == (("项 目", "预 算 数", "决 算 数"), ("合 计", "9", "7.15"), ("公务接待费", "6", "4.35"),
+                             ("车辆", "3", "2.80"))
+    start = text.index("4.35")
+    assert table.rows[2][2].place == Place(table=0, row=2, col=2, line=9, start=start, end=start + 4)
+    # Rows that do not keep the layout (a label where a figure should be) stay as written.
+    (uneven,) = parse_flat_text(text.replace("4.35 |", "说明 |"))
+    assert isinstance(uneven, Table)
+    assert len(uneven.rows) == 1

@@ -55,3 +55,19 @@ def test_a_stated_overrun_is_the_spending_less_the_budget() -> None:
 
 def test_a_right_overrun_says_nothing() -> None:
     assert findings_of(OVERRUN.format(words="", delta="11.70")) == []
+
+
+BEFORE = ("工资福利支出预算 812345.60 元，同比增加 10210.00 元。\n"
+          "商品和服务支出预算 150210.00 元。\n"
+          "{family}支出预算 51300.00 元。\n"
+          "六、基本支出情况说明\n2024 年一般公共预算基本支出 {whole} 元。\n")
+
+
+def test_a_whole_stated_after_all_its_parts_is_checked_against_them_as_a_warning() -> None:
+    assert findings_of(BEFORE.format(family="对个人和家庭补助", whole="1043855.60")) == [(
+        "JX-TEXT-001", "warning", "1043855.60", "1013855.60",
+        "一般公共预算基本支出 1043855.60元 与工资福利支出预算、商品和服务支出预算、对个人和家庭补助支出预算之和 "
+        "1013855.60元 不一致（相差 30000.00元；各项在总数之前列出，请核对是否同一口径）")]
+    assert findings_of(BEFORE.format(family="对个人和家庭补助", whole="1013855.60")) == []
+    # Without one of the parts the amounts before are not the whole of it.
+    assert findings_of(BEFORE.format(family="其他", whole="1043855.60")) == []

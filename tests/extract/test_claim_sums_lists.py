@@ -80,3 +80,22 @@ def test_part_with_its_own_list_after_a_semicolon_is_left_out() -> None:
     text = "基本支出100万元，其中：公用经费20万元；人员经费80万元，其中工资50万元。"
     # and 人员经费 + 公用经费, both named, make the whole of 基本支出 (read across the clauses)
     assert sums_of(text) == [("基本支出", "100", ["20"]), ("基本支出", "100", ["80", "20"]), ("人员经费", "80", ["50"])]
+
+
+SIBLINGS = ("本项目共申请预算资金{budget}元，其中养护补助620000元，报酬318000元，设施更新94000元。"
+            "本项目共完成预算资金{spent}元，其中养护补助598000元，{second}318000元，设施更新86500元。")
+
+
+def test_a_list_is_complete_when_a_sibling_with_the_same_items_adds_up_exactly() -> None:
+    assert findings_of(SIBLINGS.format(budget="1586000", spent="1002500", second="报酬")) == [
+        ("JX-TEXT-001", "error", "1586000", "1032000", "1586000")]
+    message = check_claims(extract_claims(document(SIBLINGS.format(
+        budget="1586000", spent="1002500", second="报酬"))))[0].message
+    assert message == ("本项目共申请预算资金 1586000元 与养护补助、报酬、设施更新之和 1032000元 不一致（相差 554000元；"
+                       "同样各项的另一合计与其各项之和相符，所列各项齐全）")
+
+
+def test_a_sibling_that_does_not_add_up_or_names_other_items_leaves_the_list_partial() -> None:
+    assert findings_of(SIBLINGS.format(budget="1586000", spent="1002600", second="报酬")) == []
+    assert findings_of(SIBLINGS.format(budget="1586000", spent="1002500", second="劳务报酬")) == []
+    assert findings_of(SIBLINGS.format(budget="1032000", spent="1002500", second="报酬")) == []

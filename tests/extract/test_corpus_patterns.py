@@ -19,6 +19,10 @@ def brief(found: tuple[Finding, ...]) -> list[tuple[str, str, str | None, str | 
     return [(f.code, f.severity.value, f.stated, f.expected, f.where.line) for f in found]
 
 
+def terms_of(finding: Finding) -> list[tuple[str, str, int | None]]:
+    return [(t.label, t.value, t.where.line) for t in finding.terms]
+
+
 def test_a_stated_total_against_indicators_that_were_not_read_is_no_finding() -> None:
     assert findings("S0_false_total") == ()
 
@@ -81,14 +85,20 @@ def test_the_funds_block_in_every_flattening() -> None:
         ("JX-TABLE-004", "error", "0", "49.08", 1)]
     assert brief(findings("S5_pipe_rows_no_lead")) == [("JX-TABLE-005", "error", "95", "90.00", 6),
                                                        ("JX-TABLE-005", "error", "95", "90.00", 7)]
-    assert findings("A2_untabbed_form") == ()
 
 
 def test_ledger_blocks_of_one_amount_a_row() -> None:
     audit = audit_file(PATTERNS / "S2b_ledger_blocks.txt", passed=True)
-    assert brief(audit.findings) == [("JX-TABLE-004", "error", "322.30", "323.30", 13)]
-    assert audit.findings[0].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
-    assert [(p.stated, p.expected) for p in audit.passed] == [("926.40", "926.40"), ("604.10", "604.10")]
+    # The two blocks after the first's 其中 are its parts (604.10 + 322.30 = 926.40): its 省级资金
+    # 288.60 is checked against theirs, 190.30 + 99.30.
+    assert brief(audit.findings) == [("JX-TABLE-004", "error", "288.60", "289.60", 3),
+                                     ("JX-TABLE-004", "error", "322.30", "323.30", 13)]
+    assert audit.findings[0].message == "农村饮水安全补助资金 省级资金 288.60 与各项之和 289.6 不一致（相差 1）"
+    assert terms_of(audit.findings[0]) == [
+        ("供水工程维修养护资金省级资金", "190.30", 9), ("水质检测补助资金省级资金", "99.30", 15)]
+    assert audit.findings[1].message == "年度资金总额 322.30 与各项之和 323.3 不一致（相差 1）"
+    assert [(p.stated, p.expected) for p in audit.passed] == [
+        ("926.40", "926.40"), ("512.00", "512.00"), ("125.80", "125.80"), ("604.10", "604.10")]
 
 
 def test_people_by_category_make_a_whole_that_must_add_up() -> None:
@@ -100,9 +110,13 @@ def test_people_by_category_make_a_whole_that_must_add_up() -> None:
 
 def test_rates_against_the_funds_as_a_whole_and_an_implied_budget() -> None:
     rates = findings("S10_prose_rates")
-    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2), ("JX-TEXT-005", "error", "23.76", "32.76", 5)]
+    assert brief(rates) == [("JX-TEXT-004", "error", "97", "95.00", 2), ("JX-TEXT-004", "error", "90.99", "89.99", 4),
+                            ("JX-TEXT-005", "error", "23.76", "32.76", 5)]
     assert rates[0].message == "已完成拨付 817万元 / 项目资金共 860万元 = 95.00%，与文中 已完成拨付执行率 97% 不一致"
-    assert rates[1].message == (
+    # The base of 90.99% is the funds of the sentence before: “5230万元资金全部拨付到位”.
+    assert rates[1].message == "实际执行 4706.5万元 / 上句所列资金 5230万元 = 89.99%，与文中 实际执行执行率 90.99% 不一致"
+    assert terms_of(rates[1]) == [("实际执行", "4706.5", 4), ("上句所列资金", "5230", 3)]
+    assert rates[2].message == (
         "底全年实际发放 345.16万元 − 东山区申请补贴 312.40万元 = 32.76万元，与文中 超出预算金额 23.76万元 不一致")
     implied = findings("J_derived_budget")
     assert brief(implied) == [("JX-TEXT-004", "error", "100", "104.67", 1)]
@@ -126,3 +140,85 @@ def test_item_changes_under_a_total_change_and_levels_stated_before() -> None:
     # 2.6 may stand for anything from 2.55 to 2.65: 0.44 and 14.43% agree with 2.61, so rounding.
     assert brief(findings("C1_levels_elsewhere")) == [
         ("JX-TEXT-005", "info", "0.44", "0.45", 3), ("JX-TEXT-007", "info", "14.43", "14.75", 3)]
+
+
+def test_amounts_in_bare_wan_and_a_change_against_totals_stated_before() -> None:
+    found = findings("C2_bare_wan")
+    assert brief(found) == [("JX-TEXT-005", "error", "72.35", "54.78", 3)]
+    assert terms_of(found[0]) == [
+        ("2023年“三公”经费决算", "642.18", 1), ("2022年“三公”经费决算", "587.40", 1)]
+
+
+def test_a_list_shown_complete_by_a_sibling_list_with_the_same_items() -> None:
+    found = findings("S2a_sibling_lists")
+    assert brief(found) == [("JX-TEXT-001", "error", "1586000", "1332000", 1)]
+    assert [t.label for t in found[0].terms] == ["道路养护补助", "护路员报酬", "安全设施更新", "应急抢修经费"]
+
+
+def test_shares_of_a_whole_implied_by_its_parts() -> None:
+    found = findings("H_implied_whole")
+    assert brief(found) == [("JX-TEXT-002", "error", "14.20", "11.59", 2)]
+    assert terms_of(found[0]) == [
+        ("项目支出", "239300", 2), ("一般公共预算支出（基本支出预算 + 项目支出）", "2064730.20", 1)]
+
+
+def test_counts_as_sums_of_counts() -> None:
+    found = findings("S4_counts")
+    assert brief(found) == [("JX-TEXT-001", "error", "11", "12", 2), ("JX-TEXT-001", "error", "25", "24", 4)]
+    assert [f.message for f in found] == ["项目数 11个 与年初批复、年中追加之和 12个 不一致（相差 1个）",
+                                          "项目数 25个 与评为优、评为良、评为中之和 24个 不一致（相差 1个）"]
+    assert found[0].evidence == ("2023年，本中心实施信息化项目共11个（含续建项目3个），年初批复6个项目420万元，"
+                                 "年中追加6个项目，实际到位资金265.3万元。")
+
+
+
+def test_a_stated_total_above_the_points_a_truncated_table_visibly_lost() -> None:
+    found = findings("S11_truncated_bound")
+    assert brief(found) == [("JX-TABLE-002", "error", "97", "96", 6)]
+    assert found[0].message == "自评得分 97 高于满分 100 减去各项已扣分 4 后的上限 96"
+
+
+def test_rubric_points_inside_a_cell_of_a_spaced_pipe_dump() -> None:
+    audit = audit_file(PATTERNS / "S7_rubric_points.txt", passed=True)
+    assert brief(audit.findings) == [("JX-TABLE-001", "error", "6", "5", 34)]
+    assert audit.findings[0].message == "管理制度的分值 6 与各项评分要点分值之和 5 不一致（相差 1）"
+    assert [(p.code, p.stated, p.expected) for p in audit.passed if p.code == "JX-TABLE-001"] == [
+        ("JX-TABLE-001", "15", "15"), ("JX-TABLE-001", "9", "9"), ("JX-TABLE-001", "4", "4"),
+        ("JX-TABLE-001", "5", "5"), ("JX-TABLE-001", "6", "6")]
+
+
+def test_a_form_one_cell_per_line_whose_two_breakdowns_differ() -> None:
+    found = findings("A2_untabbed_form")
+    assert brief(found) == [("JX-TABLE-004", "error", "1190.35", "1268.35", 19)]
+    assert found[0].message == "按支出性质分 1190.35 与各项按收入性质分之和 1268.35 不一致（相差 78）"
+    assert terms_of(found[0]) == [("一般公共预算", "1020.15", 21), ("政府性基金拨款", "48.20", 25),
+                                  ("其他资金", "200.00", 29)]
+
+
+def test_parts_stated_before_their_whole_under_labels_of_their_own() -> None:
+    found = findings("G2_total_after_parts")
+    assert brief(found) == [("JX-TEXT-001", "warning", "1043855.60", "1013855.60", 5)]
+    assert found[0].message == (
+        "一般公共预算基本支出 1043855.60元 与工资福利支出预算、商品和服务支出预算、对个人和家庭补助支出预算之和 "
+        "1013855.60元 不一致（相差 30000.00元；各项在总数之前列出，请核对是否同一口径）")
+    assert [line for _, _, line in terms_of(found[0])] == [1, 2, 3]
+
+
+def test_a_pipe_dump_one_cell_per_line_and_prose_against_its_budget() -> None:
+    audit = audit_file(PATTERNS / "K_pipe_one_cell.txt", passed=True)
+    assert [(p.code, p.stated, p.expected) for p in audit.passed] == [
+        ("JX-TABLE-004", "9", "9"), ("JX-TABLE-004", "7.15", "7.15")]
+    # The prose's 0.65 against the table's 预算 of the same item: 6 − 4.35 = 1.65.
+    assert brief(audit.findings) == [("JX-TEXT-005", "error", "0.65", "1.65", 14)]
+    assert audit.findings[0].message == ("公务接待费预算数 6万元 − 公务接待费支出 4.35万元 = 1.65万元，"
+                                         "与文中 公务接待费支出比预算减少 0.65万元 不一致")
+    assert terms_of(audit.findings[0]) == [("公务接待费预算数", "6", 9), ("公务接待费支出", "4.35", 14)]
+
+
+def test_a_score_table_on_one_line_with_pairs_before_their_labels() -> None:
+    found = findings("S3_score_one_line")
+    assert brief(found) == [("JX-TABLE-002", "error", "96", "94", 2)]
+    assert found[0].message == "总分（得分） 96 与各项得分之和 94 不一致（相差 2）"
+    assert [(label, value) for label, value, _ in terms_of(found[0])] == [
+        ("预算执行率 得分", "9"), ("指标 得分", "28"), ("指标 得分", "9"), ("补贴发放人数 得分", "18"),
+        ("补贴发放准确率 得分", "15"), ("按季度足额发放 得分", "15")]

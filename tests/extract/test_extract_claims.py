@@ -163,3 +163,18 @@ def test_label_after_qizhong_without_a_colon() -> None:
     claims = extract_claims(document("2023年决算收入3347.96万元，其中一般公共预算财政拨款3236.09万元，其他收入111.87万元。"))
     assert summary(claims) == [("sum", "决算收入", "3347.96万元", ["一般公共预算财政拨款 3236.09万元", "其他收入 111.87万元"])]
     assert check_claims(claims) == ()
+
+
+FUNDS_BEFORE = "（1）资金投入情况。{funds}万元{words}全部拨付到位。\n（2）执行情况。实际执行4706.5万元，项目执行率90.99%。\n"
+
+
+def rate_findings(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.code, f.stated, f.expected) for f in check_claims(extract_claims(document(text)))]
+
+
+def test_a_rate_without_its_base_takes_the_funds_of_the_sentence_before() -> None:
+    assert rate_findings(FUNDS_BEFORE.format(funds="5230", words="资金")) == [("JX-TEXT-004", "90.99", "89.99")]
+    assert rate_findings(FUNDS_BEFORE.format(funds="5172.6", words="资金")) == []
+    # Not the funds, or less than what was spent: no base.
+    assert rate_findings(FUNDS_BEFORE.format(funds="5230", words="补贴")) == []
+    assert rate_findings(FUNDS_BEFORE.format(funds="4000", words="资金")) == []

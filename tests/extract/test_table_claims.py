@@ -169,3 +169,52 @@ def test_rows_wider_or_narrower_than_their_header() -> None:
     assert [(c.code, c.stated.number.written) for c in table_claims(document(text))] == [
         ("JX-TABLE-003", "12"), ("JX-TABLE-003", "21"), ("JX-TABLE-003", "10"),
         ("JX-TABLE-005", "83.5")]  # the funds block read from the text: 125.25 / 150
+
+
+def bounded(total: str, *ending: tuple[str, ...]) -> str:
+    return tab_table(("项目名称", "甲项目", "自评得分", total), HEADER,
+                     ("产出指标", "数量指标", "甲", "20", "19"),
+                     ("", "质量指标", "乙", "30", "27"), *ending)
+
+
+def test_a_total_stated_above_the_table_is_at_most_what_the_lost_points_allow() -> None:
+    findings = table_findings(document(bounded("97", ("效益指标", "社会效益", "丙"))))
+    assert summary(findings) == [("JX-TABLE-002", "error", "97", "96")]
+    assert findings[0].message == "自评得分 97 高于满分 100 减去各项已扣分 4 后的上限 96"
+    assert [(t.label, t.value) for t in findings[0].terms] == [
+        ("甲 分值", "20"), ("甲 得分", "19"), ("乙 分值", "30"), ("乙 得分", "27")]
+
+
+def test_a_total_within_the_bound_or_a_table_with_its_own_total_row_gives_no_bound() -> None:
+    claims = table_claims(document(bounded("96")))
+    assert [(c.kind, c.stated.number.written) for c in claims if c.kind == "bound"] == [("bound", "96")]
+    assert table_findings(document(bounded("96"))) == ()
+    with_total = bounded("97", ("总分", "", "", "50", "46"))
+    assert [c.kind for c in table_claims(document(with_total))].count("bound") == 0
+
+
+RUBRIC_HEADER = "| 一级指标 | 二级指标 | 自评分 | 评价标准 |\n"
+
+
+def test_rubric_points_in_a_cell_against_the_indicators_weight() -> None:
+    text = (RUBRIC_HEADER + "| 管理(15分) | 资金(9分) | 8 | 到位(5分) 及时(4分) |\n"
+            "| | 制度(6分) | 5 | 健全(3分) 有效(2分) |\n|\n")
+    findings = table_findings(document(text))
+    assert summary(findings) == [("JX-TABLE-001", "error", "6", "5")]
+    assert findings[0].message == "制度的分值 6 与各项评分要点分值之和 5 不一致（相差 1）"
+    assert [(t.label, t.value) for t in findings[0].terms] == [("健全", "3"), ("有效", "2")]
+
+
+def test_rubric_alternatives_and_deductions_are_no_parts() -> None:
+    alternatives = (RUBRIC_HEADER + "| 管理(10分) | 资金(4分) | 4 | 100%(4分) 90%以上(3分) |\n"
+                    "| | 制度(6分) | 5 | 未健全扣(2分) 未执行扣(2分) |\n|\n")
+    claims = table_claims(document(alternatives))
+    assert [c.what for c in claims if c.parts == "评分要点分值"] == []
+    assert table_findings(document(alternatives)) == ()
+
+
+def test_a_block_short_of_its_weight_at_the_end_of_a_cut_table_says_nothing() -> None:
+    rows = ("| \n  一级指标  | \n  二级指标  | \n  自评分  | \n| \n  管理(25分)  | \n  资金(5分)  | \n  5  | \n"
+            "| \n  制度(10分)  | \n  10  | \n")
+    assert table_findings(document(rows)) == ()  # cut: the block's other indicators may follow
+    assert summary(table_findings(document(rows + "|\n"))) == [("JX-TABLE-001", "error", "25", "15")]

@@ -7,7 +7,10 @@ Two flattenings are read:
   that cell (``"\\t实际规"`` + ``"模(m²)"`` is the one cell ``"实际规\\n模(m²)"``).
 * **pipe dumps**: ``"| a | b |"`` is one row (``"|---|---|"`` rules are skipped); ``"a |"``
   or ``"a | b |"`` adds cells to the open row, which a line of pipes only (``"|"``, ``"|||"``)
-  or a blank line ends.
+  or an empty line ends (a line of spaces is a cell's padding: ``"| "``, ``"  一级 指标  |"``,
+  ``"    "``, ``"  二级 指标  |"`` is one row); a table whose last row no line of pipes ends,
+  once such lines have ended its rows, is marked ``cut``. A dump that is one row only, one cell
+  a line, is cut into rows by its layout when it has one (see :func:`_rows_of_one`).
 
 A table is one run of such lines; it ends at the first line that is neither blank nor a cell
 line after a blank line, at a line of the other flattening, and at an annex heading
@@ -96,6 +99,8 @@ class _Builder:
         self.mode = _Mode.TAB
         self.width = 0
         self.row_closed = False
+        self.delimited = False
+        self.pipes_ended = False
         self.paragraphs = 0
         self.tables = 0
 
@@ -107,7 +112,9 @@ class _Builder:
         elif _is_pipe_line(line):
             self._pipe_line(number, offset, line)
         elif not line.strip():
-            self.row_closed = bool(self.rows)
+            # A line of spaces between a pipe dump's cells is their padding, not a row's end.
+            if not (line and self.mode is _Mode.PIPE and self.rows):
+                self.row_closed = bool(self.rows)
         elif _ANNEX_HEADING.fullmatch(line):
             self.close_table()
             self._add_paragraph(_Span(number, offset, end))
@@ -137,13 +144,14 @@ class _Builder:
         texts = [self.text[span.start:span.end] for span in cells]
         if not any(text.strip() for text in texts):
             self.row_closed = bool(self.rows)  # a line of pipes ends the row
+            self.delimited = self.pipes_ended = True
             return
         if all(_PIPE_RULE.fullmatch(text) for text in texts):
             return
         whole_row = line.lstrip().startswith(PIPE)  # "| a | b |"
         self.row_closed = self.row_closed or whole_row
         self._add_cells(cells)
-        self.row_closed = whole_row
+        self.row_closed = self.pipes_ended = whole_row
 
     def _open(self, mode: _Mode) -> None:
         if self.rows and self.mode is not mode:
@@ -160,17 +168,22 @@ class _Builder:
     def close_table(self) -> None:
         if not self.rows:
             return
+        if self.mode is _Mode.PIPE and len(self.rows) == 1:
+            self.rows = _rows_of_one(self.text, self.rows[0]) or self.rows
         table = self.tables
         rows = tuple(
             tuple(self._cell(span, table, row, col) for col, span in enumerate(spans))
             for row, spans in enumerate(self.rows))
         first, last = self.rows[0][0], self.rows[-1][-1]
         place = Place(table=table, line=first.line, start=first.start, end=last.end)
-        self.blocks.append(Table(rows, place))
+        cut = self.mode is _Mode.PIPE and self.delimited and not self.pipes_ended
+        self.blocks.append(Table(rows, place, cut))
         self.tables += 1
         self.rows = []
         self.width = 0
         self.row_closed = False
+        self.delimited = False
+        self.pipes_ended = False
 
     def _add_paragraph(self, span: _Span) -> None:
         text, line, start, end = self._trimmed(span)
@@ -191,6 +204,25 @@ class _Builder:
         lead = len(raw) - len(raw.lstrip())
         start = span.start + lead
         return text, span.line + raw.count("\n", 0, lead), start, start + len(text)
+
+
+def _rows_of_one(text: str, spans: list[_Span]) -> list[list[_Span]] | None:
+    """A pipe dump of one cell per line with nothing between its rows (``"项 目 |"``, ``"预 算 数 |"``,
+    ``"决 算 数 |"``, ``"合 计 |"``, ``"9 |"``, ``"7.15 |"``, ``"公务接待费 |"``, ``"6 |"`` …) cut into
+    rows by its own layout: the text cells before the first figure are the header and the first
+    row's label, so the header is as wide as every row, and each row is a label and figures."""
+    figures = [_NUMBER_CELL.fullmatch(text, span.start, span.end) is not None for span in spans]
+    if True not in figures:
+        return None
+    width = figures.index(True) - 1
+    body = spans[width:]
+    if width < 2 or len(body) < 2 * width or len(body) % width:
+        return None
+    rows = [body[start:start + width] for start in range(0, len(body), width)]
+    flags = [figures[width + start:width + start + width] for start in range(0, len(body), width)]
+    if any(flag[0] or not all(flag[1:]) for flag in flags):
+        return None
+    return [spans[:width], *rows]
 
 
 def _is_pipe_line(line: str) -> bool:

@@ -42,10 +42,13 @@ class Cell:
 class Table:
     """One table: rows of cells, in reading order. Rows may differ in length (merged cells
     are not rebuilt). ``place`` has ``table``, the ``line`` of its first cell and the offsets
-    spanning all its cells."""
+    spanning all its cells. ``cut`` says the text ends inside the last row (a pipe dump whose
+    rows a line of pipes closes, cut before it: an excerpt or a page break), so rows may be
+    missing."""
 
     rows: tuple[tuple[Cell, ...], ...]
     place: Place
+    cut: bool = False
 
     def texts(self) -> tuple[tuple[str, ...], ...]:
         """The cell texts, row by row."""

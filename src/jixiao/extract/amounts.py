@@ -19,7 +19,11 @@ NUMBER = r"(?<![0-9０-９])(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０
 long run as a start (a run of thousands of digits would cost quadratic time)."""
 MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
-_FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{PERCENT})")
+BARE_WAN = r"万(?![\u4e00-\u9fff0-9])"
+"""万 alone, as some reports write 万元 (“合计为642.18万，”); not 万人, 万亩, 万余元 …"""
+_FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{BARE_WAN}|{PERCENT})")
+_MONEY_WORDS = re.compile(r"经费|资金|支出|预算|决算|收入|拨款|费|金额|投资|补助|补贴")
+"""Words that make a bare 万 an amount of money: the label must name what was paid."""
 MAX_LABEL = 200
 """Characters before a figure its label may span (a label is a few words after a comma)."""
 _LABEL_STOPS = re.compile(r"[，,。；;：:、！？!?\n]")
@@ -28,7 +32,7 @@ _LABEL_NOISE = (
     re.compile(r"^(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])"),
     re.compile(r"^(?:我|本|该)(?:单位|部门|中心|局)的?"),
     re.compile(r"^(?:其中|包括|含)"),
-    re.compile(r"(?:总数|总额|数)?(?:为|是|达到?|共计|合计)?$"),
+    re.compile(r"(?:总数|总额|数)?(?:(?:共计|合计)(?:为|是)?|为|是|达到?)?$"),
 )
 # 增减 words right before an amount, maybe in brackets (“较上年（减少）16.23万元”).
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?[）)]?\s*$")
@@ -68,12 +72,17 @@ def depths(text: str) -> list[int]:
 def figures(text: str, depth: list[int]) -> list[Figure]:
     found: list[Figure] = []
     for match in _FIGURE.finditer(text):
-        try:
-            number = parse_stated(match["number"] + match["unit"])
-        except NumberError:
-            continue
         start = match.start("number")
         raw = label_before(text, start)
+        unit = match["unit"]
+        if unit == "万":
+            if not _MONEY_WORDS.search(raw):
+                continue
+            unit = Unit.WAN_YUAN.value
+        try:
+            number = parse_stated(match["number"] + unit)
+        except NumberError:
+            continue
         change = bool(_CHANGE_BEFORE.search(text, max(start - 6, 0), start))
         found.append(Figure(clean_label(raw), number, start, match.end("number"), match.end(),
                             depth[start], change))

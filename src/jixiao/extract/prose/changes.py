@@ -24,7 +24,7 @@ from jixiao.extract.amounts import MONEY, NUMBER, Figure
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import NumberError, parse_stated
 
-_COMPARE = (r"(?:同比|(?:比|较|与|对比)\s*(?:(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
+_COMPARE = (r"(?:同比|(?:比|较|与|对比|相较于?|相比于?)\s*(?:(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?\s*"
             r"(?:决算数?|预算数?|支出数?)?|(?:年初|全年|调整后?)?预算数?)\s*(?:相比|相较)?)")
 _WAY = r"增加|减少|增长|下降|降低|上升|增|减"
 CHANGE = re.compile(

@@ -61,8 +61,14 @@ def _sum(claim: Claim) -> Finding | None:
     head = f"{claim.stated.label} {total} 与{names}之和 {_fixed(implied, decimals)}{unit}"
     if severity is Severity.INFO:
         message = f"{head} 仅在舍入范围内一致（相差 {difference}{unit}）"
+    elif claim.before:
+        severity = Severity.WARNING
+        message = f"{head} 不一致（相差 {difference}{unit}；各项在总数之前列出，请核对是否同一口径）"
     elif not claim.partial:
         message = f"{head} 不一致（相差 {difference}{unit}）"
+    elif claim.complete:
+        message = (f"{head} 不一致（相差 {difference}{unit}；"
+                   "同样各项的另一合计与其各项之和相符，所列各项齐全）")
     elif implied > total.value:
         severity = Severity.WARNING
         message = f"{head} 超过总数（多 {difference}{unit}），所列各项不应大于总数"

@@ -9,6 +9,8 @@ place in ``Document.text``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jixiao.documents.model import Document
 from jixiao.extract.prose.changes import (
     change_claims,
@@ -17,17 +19,21 @@ from jixiao.extract.prose.changes import (
     difference_claims,
     overrun_claims,
 )
+from jixiao.extract.prose.count_sums import count_sum_claims
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
+from jixiao.extract.prose.implied import implied_whole_claims
 from jixiao.extract.prose.levels import Level, level_claims, levels_of
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
-from jixiao.extract.prose.shares import share_claims
+from jixiao.extract.prose.shares import Unstated, share_claims, unstated_shares
 from jixiao.extract.prose.staffing import staffing_claims
-from jixiao.extract.prose.sums import sum_claims
+from jixiao.extract.prose.sums import sum_claims, sum_verdict
+from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
+from jixiao.relations import Verdict
 
 __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
 
@@ -40,13 +46,17 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     amounts: list[Mentioned] = []
     changes: list[Mentioned] = []
     levels: list[Level] = []
+    unstated: list[Unstated] = []
+    budgets = table_budgets(document)
     for run in runs_of(document):
         rt = RunText(run, starts)
         levels += levels_of(rt)
+        unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
-                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt), *staffing_claims(rt),
-                 *count_claims(rt), *level_claims(rt, levels),
-                 *headcount_claims(rt)]
+                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
+                 *staffing_claims(rt),
+                 *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
+                 *headcount_claims(rt), *table_budget_claims(rt, budgets)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
@@ -55,9 +65,17 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         changes += [Mentioned(rt.stated(link.delta, change_label(link), link.sign),
                               rt.evidence(link.delta.start, link.delta.unit_end))
                     for link in change_links(rt)]
-    claims += repeat_claims(mentions)
-    claims = _completed(claims, partition_claims(amounts, changes))
+    claims += repeat_claims(mentions) + implied_whole_claims(unstated)
+    claims = _completed(_siblings(claims), partition_claims(amounts, changes))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
+
+
+def _last_sentence(amounts: list[Mentioned]) -> Mentioned | None:
+    """The one amount of the last sentence stated before, when it states one only."""
+    if not amounts:
+        return None
+    last = [mention for mention in amounts if mention.evidence == amounts[-1].evidence]
+    return last[0] if len(last) == 1 else None
 
 
 def _completed(claims: list[Claim], partitions: list[Claim]) -> list[Claim]:
@@ -78,6 +96,24 @@ def _completed(claims: list[Claim], partitions: list[Claim]) -> list[Claim]:
 
 
 _PARTITIONED = frozenset({"sum", "change_sum"})
+
+
+def _siblings(claims: list[Claim]) -> list[Claim]:
+    """The claims with each 其中 list marked complete when another total lists the same items
+    and adds up exactly (“共申请预算资金…其中A、B、C、D…；共完成预算资金…其中A、B、C、D…”): the
+    items that make one whole make the other."""
+    whole = {_items(claim) for claim in claims
+             if claim.kind == "sum" and _items(claim) and sum_verdict(claim) is Verdict.HOLDS}
+    return [replace(claim, complete=True)
+            if claim.kind == "sum" and claim.partial and _items(claim) in whole
+            and sum_verdict(claim) is not Verdict.HOLDS else claim
+            for claim in claims]
+
+
+def _items(claim: Claim) -> tuple[str, ...]:
+    """The labels of a list of at least two named, distinct items; else ``()``."""
+    labels = tuple(term.label for term in claim.terms)
+    return labels if len(labels) >= 2 and all(labels) and len(set(labels)) == len(labels) else ()
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

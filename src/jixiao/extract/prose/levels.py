@@ -7,7 +7,8 @@ Its 增减额 is then checked against the difference of the two (``difference``)
 against that difference over last year's level (``change_prior``), as when the clause states both.
 
 A level is an earlier amount whose label, without its year and 同口径-style words, is the change's
-item, in a sentence naming exactly one year and saying 预算 or 决算 as the other level's does.
+item, whose clause (else sentence) names exactly one year, in a sentence saying 预算 or 决算 as
+the other level's does.
 The change year is the latest year such a level has; the item must be stated once for it and
 once for the year before, else nothing is claimed.
 """
@@ -17,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from jixiao.extract.prose.changes import CHANGE, RATE, sign_of
+from jixiao.extract.amounts import clean_label
+from jixiao.extract.prose.changes import CHANGE, RATE, clause_start, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_end, sentence_start
 
@@ -41,10 +43,20 @@ def levels_of(rt: RunText) -> list[Level]:
     levels = []
     for figure in rt.money:
         sentence = rt.text[sentence_start(rt.text, figure.start):sentence_end(rt.text, figure.start)]
-        years = {int(year) for year in _YEAR.findall(sentence)}
-        levels.append(Level(rt.stated(figure), years.pop() if len(years) == 1 else None,
-                            frozenset(_BASIS.findall(sentence))))
+        clause = rt.text[clause_start(rt.text, figure.start, _CLAUSE_ENDS):figure.start]
+        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year.
+        year = _year(clause) or _year(sentence)
+        levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence))))
     return levels
+
+
+_CLAUSE_ENDS = "。！？；：，,"
+
+
+def _year(text: str) -> int | None:
+    """The one year ``text`` names, if it names exactly one."""
+    years = {int(year) for year in _YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
@@ -78,7 +90,8 @@ def change_label_of(item: str) -> str:
 
 
 def _item(label: str) -> str:
-    return re.sub(r"(?:比|较|与)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", label)
+    """The item a change is of, named as its levels are (“决算数相较于上年增加” → 决算)."""
+    return clean_label(re.sub(r"(?:相较|相比|比|较|与)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", label))
 
 
 def _amount_in_clause(rt: RunText, position: int) -> bool:

@@ -17,6 +17,9 @@ Changes read the same way: a whole's 增减额 (“基本支出预算较上年�
 增减额 for every one of its parts (numbered items “1.工资福利支出较上年增加41.20万元…”) is a
 complete ``change_sum``: the signed changes add up to the whole's. A part's change may leave
 预算/决算 unsaid (the items of a 预算 change are 预算 changes), but may not say the other.
+
+A whole stated after all its parts is read backwards the same way, as a warning (see
+:func:`partition_claims`).
 """
 
 from __future__ import annotations
@@ -30,11 +33,11 @@ from jixiao.extract.prose.reading import Claim, Kind, Stated
 _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
 _FAMILY = re.compile(r"对个人和家庭")
-_NONE = re.compile(r"(?!)")
-_WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
-    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), _NONE),
+NONE = re.compile(r"(?!)")
+WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
+    (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), NONE),
     (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费")), _FAMILY),
-    (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), _NONE),
+    (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), NONE),
 )
 """Each whole, its parts, and an item whose mention makes the parts not the whole (a form that
 counts 对个人和家庭的补助 beside 人员经费 and 公用经费)."""
@@ -52,24 +55,32 @@ class Mentioned:
 
 
 def partition_claims(amounts: list[Mentioned], changes: list[Mentioned]) -> list[Claim]:
-    """``sum`` claims of the amounts, complete ``change_sum`` claims of the 增减额."""
+    """``sum`` claims of the amounts, complete ``change_sum`` claims of the 增减额, and ``sum``
+    claims of wholes stated after all their parts.
+
+    A whole stated after an amount for every one of its parts (“工资福利支出预算 812345.60 元…
+    对个人和家庭补助支出预算 51300.00 元…基本支出 1043855.60 元”) is read backwards from the whole,
+    each part found once before another whole is met. Their labels name the whole differently
+    than the whole does, so a mismatch is a warning (``before``)."""
     return [*_partitions(amounts, "sum", _same_basis),
-            *_partitions(changes, "change_sum", _basis_said_or_implied)]
+            *_partitions(changes, "change_sum", _basis_said_or_implied),
+            *_partitions(amounts, "sum", _basis_of_whole_said, backwards=True)]
 
 
-def _partitions(mentions: list[Mentioned], kind: Kind,
-                basis_agrees: Callable[[set[str], set[str]], bool]) -> list[Claim]:
+def _partitions(mentions: list[Mentioned], kind: Kind, basis_agrees: Callable[[set[str], set[str]], bool],
+                *, backwards: bool = False) -> list[Claim]:
     claims = []
     for index, whole in enumerate(mentions):
-        for name, parts, beside in _WHOLES:
+        for name, parts, beside in WHOLES:
             label = whole.stated.label
             if not name.search(label) or any(part.search(label) for part in parts):
                 continue
-            after = mentions[index + 1:index + 1 + _RANGE]
-            found = _parts(after, whole, name, parts, basis_agrees)
-            if found is not None and not any(beside.search(mention.stated.label) for mention in after):
+            window = (mentions[max(0, index - _RANGE):index][::-1] if backwards
+                      else mentions[index + 1:index + 1 + _RANGE])
+            found = _parts(window, whole, name, parts, basis_agrees)
+            if found is not None and not any(beside.search(mention.stated.label) for mention in window):
                 claims.append(Claim(kind, whole.stated, tuple(part.stated for part in found),
-                                    whole.evidence, complete=kind == "change_sum"))
+                                    whole.evidence, complete=kind == "change_sum", before=backwards))
     return claims
 
 
@@ -79,6 +90,11 @@ def _same_basis(whole: set[str], part: set[str]) -> bool:
 
 def _basis_said_or_implied(whole: set[str], part: set[str]) -> bool:
     return part <= whole
+
+
+def _basis_of_whole_said(whole: set[str], part: set[str]) -> bool:
+    """The parts say 预算 or 决算 as the whole does, or the whole says neither."""
+    return whole <= part
 
 
 def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],

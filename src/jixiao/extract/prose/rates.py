@@ -4,18 +4,23 @@
 nearest amount before the rate in its clause (in its sentence when the clause has none) and 预算数
 the nearest amount before that whose label says 预算 (and the 执行数's does not), or the one amount
 before it naming the funds as a whole (“项目资金共860万元，…已完成拨付817万元，执行率97%”), or the
-budget the sentence implies after the rate (“完成年初预算100%，决算数大于预算数41.60万元”).
+budget the sentence implies after the rate (“完成年初预算100%，决算数大于预算数41.60万元”). A rate
+whose sentence states its 执行数 only takes as its base the one amount of the sentence before
+(headings without figures passed over), when that sentence names the funds (资金) and the amount
+is at least the 执行数 (“5230万元资金全部拨付到位…。实际执行4706.5万元，项目执行率90.99%”).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from jixiao.extract.amounts import MONEY, NUMBER, Figure
 from jixiao.extract.prose.changes import clause_start
+from jixiao.extract.prose.partitions import Mentioned
 from jixiao.extract.prose.reading import Claim, RunText, Stated
-from jixiao.extract.text_runs import sentence_end
-from jixiao.numbers import StatedNumber
+from jixiao.extract.text_runs import sentence_end, sentence_start
+from jixiao.numbers import MONEY_UNITS_IN_YUAN, StatedNumber
 
 _BUDGET = re.compile(r"(?<!公共)预算")
 """A budget, not the 一般公共预算 a spending is paid from."""
@@ -26,7 +31,9 @@ _RATE = re.compile(r"(?:完成(?P<base>年初预算|全年预算|预算)数?的?
                    rf"(?:为|是|达到?)?\s*(?P<number>{NUMBER})\s*%")
 
 
-def rate_claims(rt: RunText) -> list[Claim]:
+def rate_claims(rt: RunText, previous: Mentioned | None = None) -> list[Claim]:
+    """The run's rates; ``previous`` is the one amount of the last sentence before the run that
+    states any, the funds a rate stated without its base may be of."""
     claims = []
     for match in _RATE.finditer(rt.text):
         rate = rt.figure_at(match.start("number"))
@@ -35,12 +42,35 @@ def rate_claims(rt: RunText) -> list[Claim]:
             continue
         actual = before[-1]
         budget = _budget(rt, before[:-1], rate, actual)
+        if budget is None and len(before) == 1:
+            budget = _funds_before(rt, actual, previous)
         if budget is None:
             continue
         name = match["name"] or f"完成{match['base']}的比例"
         claims.append(Claim("rate", rt.stated(rate, f"{actual.label}{name}"),
                             (rt.stated(actual), budget), rt.evidence(before[0].start, rate.start)))
     return claims
+
+
+def _funds_before(rt: RunText, actual: Figure, previous: Mentioned | None) -> Stated | None:
+    """The funds of the sentence before the rate's (“5230万元资金全部拨付到位…。实际执行4706.5
+    万元，项目执行率90.99%”): its one amount, when that sentence names the funds (资金) and the
+    amount is at least the 执行数; a sentence without amounts (a heading) is passed over."""
+    start = sentence_start(rt.text, actual.start)
+    earlier = [f for f in rt.money if f.unit_end <= start]
+    if earlier:
+        last = sentence_start(rt.text, earlier[-1].start)
+        sentence = [f for f in earlier if f.start >= last]
+        candidate = (Mentioned(rt.stated(sentence[0]), rt.evidence(sentence[0].start, sentence[0].unit_end))
+                     if len(sentence) == 1 else None)
+    else:
+        candidate = previous
+    if candidate is None or "资金" not in candidate.evidence:
+        return None
+    funds = candidate.stated.number
+    if funds.unit not in MONEY_UNITS_IN_YUAN or actual.number.in_unit(funds.unit).value > funds.value:
+        return None
+    return replace(candidate.stated, label=candidate.stated.label or "上句所列资金")
 
 
 def _before(rt: RunText, at: int) -> list[Figure]:

@@ -37,9 +37,11 @@ class Claim:
     * ``count``: the listed items (each a count of 1);
     * ``repeat``: the same label stated earlier with another value.
 
-    ``partial`` marks a list that may leave items out (after 其中); ``complete`` on a
-    ``change_sum`` says that the amounts of the same list add up to their total, so no item
-    is missing."""
+    ``partial`` marks a list that may leave items out (after 其中); ``complete`` says no item
+    is missing: on a ``change_sum``, because the amounts of the same list add up to their
+    total; on a ``sum``, because another total lists the same items and they add up to it.
+    ``before`` marks parts known to make the whole but stated before it, under labels of their
+    own: the whole they name may be another, so a mismatch is a warning."""
 
     kind: Kind
     stated: Stated
@@ -47,6 +49,7 @@ class Claim:
     evidence: str
     partial: bool = False
     complete: bool = False
+    before: bool = False
 
 
 class RunText:

@@ -10,6 +10,7 @@ total (“其中：A a万元，占p%”) are read with the list (:mod:`jixiao.ex
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from jixiao.extract.amounts import NUMBER, PERCENT, Figure
 from jixiao.extract.prose.reading import Claim, RunText, Stated
@@ -29,18 +30,45 @@ def share_claims(rt: RunText, earlier: list[Stated]) -> list[Claim]:
     """Shares of a named whole in this run, or of the whole a “<scope>中，” sentence names
     among this run's and ``earlier`` runs' amounts."""
     claims = []
+    for part, name, rate in _shares(rt):
+        whole = _named(rt, part, name) if name else _scoped(rt, part, earlier)
+        if whole is None:
+            continue
+        claims.append(share_claim(rt.stated(rate), rt.stated(part), whole,
+                                  rt.evidence(part.start, rate.start)))
+    return claims
+
+
+def share_claim(rate: Stated, part: Stated, whole: Stated, evidence: str) -> Claim:
+    return Claim("share", replace(rate, label=f"{part.label}占{whole.label}的比重"), (part, whole), evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Unstated:
+    """A share of a named whole that no amount before it in its run states (“占一般公共预算支出
+    的 88.41%”): the part, the rate, the whole's name and the sentence."""
+
+    part: Stated
+    rate: Stated
+    whole: str
+    evidence: str
+
+
+def unstated_shares(rt: RunText) -> list[Unstated]:
+    return [Unstated(rt.stated(part), rt.stated(rate), _WHOLE_SUFFIX.sub("", name),
+                     rt.evidence(part.start, rate.start))
+            for part, name, rate in _shares(rt) if name and _named(rt, part, name) is None]
+
+
+def _shares(rt: RunText) -> list[tuple[Figure, str, Figure]]:
+    """Every “a万元，占<whole>的p%” of the run: the part, the whole's name (may be empty), the rate."""
+    found = []
     for part in rt.money:
         match = SHARE.match(rt.text, part.unit_end)
         rate = rt.figure_at(match.start("number")) if match else None
-        if match is None or rate is None:
-            continue
-        whole = _named(rt, part, match["whole"]) if match["whole"] else _scoped(rt, part, earlier)
-        if whole is None:
-            continue
-        label = f"{part.label}占{whole.label}的比重"
-        claims.append(Claim("share", rt.stated(rate, label), (rt.stated(part), whole),
-                            rt.evidence(part.start, rate.start)))
-    return claims
+        if match is not None and rate is not None:
+            found.append((part, match["whole"], rate))
+    return found
 
 
 def _named(rt: RunText, part: Figure, name: str) -> Stated | None:

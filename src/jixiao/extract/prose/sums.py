@@ -231,9 +231,13 @@ def _change_sum(rt: RunText, head: Change, region: list[Figure], links: list[Cha
 
 
 def _adds_up(claim: Claim) -> bool:
+    return sum_verdict(claim) in (Verdict.HOLDS, Verdict.WITHIN_ROUNDING)
+
+
+def sum_verdict(claim: Claim) -> Verdict:
+    """Whether a ``sum`` claim's parts add up to its total."""
     total = claim.stated.number
-    outcome = check_sum(total, [term.number.in_unit(total.unit) for term in claim.terms])
-    return outcome.verdict in (Verdict.HOLDS, Verdict.WITHIN_ROUNDING)
+    return check_sum(total, [term.number.in_unit(total.unit) for term in claim.terms]).verdict
 
 
 def _brackets(rt: RunText) -> list[Claim]:

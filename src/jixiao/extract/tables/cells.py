@@ -67,7 +67,7 @@ class Figure:
         return Term(self.label, self.number.written, self.cell.place)
 
 
-TableKind = Literal["sum", "cap", "ratio"]
+TableKind = Literal["sum", "cap", "ratio", "bound"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,9 @@ class TableClaim:
     ``kind`` says how ``stated`` is checked against ``terms``: ``"sum"``, their sum (``what``
     names the total in messages, ``parts`` the word for the summed figures, 分值 or 得分);
     ``"cap"``, the 得分 ``stated`` at most the 分值 ``terms[0]`` (``what`` names the row);
-    ``"ratio"``, the rate ``stated`` (percent) against ``terms[0]`` / ``terms[1]``. ``code`` is
+    ``"ratio"``, the rate ``stated`` (percent) against ``terms[0]`` / ``terms[1]``; ``"bound"``,
+    the total ``stated`` at most the full score less the points the indicators ``terms`` lost
+    (分值 and 得分 in turn). ``code`` is
     the rule's code and ``row`` the stated figure's row, the finding's evidence."""
 
     code: str

@@ -23,7 +23,15 @@ from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
-from jixiao.extract.tables.scores import SCORE_CAP, SCORE_SUM, WEIGHT_SUM, is_score_table, score_claims
+from jixiao.extract.tables.score_line import score_line_claims
+from jixiao.extract.tables.scores import (
+    FULL_SCORE,
+    SCORE_CAP,
+    SCORE_SUM,
+    WEIGHT_SUM,
+    is_score_table,
+    score_claims,
+)
 from jixiao.findings import Finding, Passed, Severity
 from jixiao.relations import Outcome, Verdict, check_ratio, check_sum
 
@@ -42,6 +50,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
     claims += funds_claims(document)
+    claims += score_line_claims(document)
     return tuple(claims)
 
 
@@ -57,6 +66,8 @@ def check_table_claim(claim: TableClaim) -> Finding | None:
     """The finding on one table relation (``None`` when it holds or cannot be judged)."""
     if claim.kind == "cap":
         return _cap(claim)
+    if claim.kind == "bound":
+        return _bound(claim)
     stated = claim.stated.number
     outcome = _outcome(claim)
     if outcome.expected is None:
@@ -87,6 +98,9 @@ def passed_table_claims(claims: Sequence[TableClaim]) -> tuple[Passed, ...]:
         if claim.kind == "cap":  # 得分 at most 分值: what the 分值 allows is the bound
             weight = claim.terms[0].number.value
             holds, expected = claim.stated.number.value <= weight, weight
+        elif claim.kind == "bound":
+            expected = _highest(claim)
+            holds = claim.stated.number.value <= expected
         else:
             outcome = _outcome(claim)
             holds, expected = outcome.verdict is Verdict.HOLDS, outcome.expected
@@ -109,4 +123,26 @@ def _cap(claim: TableClaim) -> Finding | None:
         message += "（仅在舍入范围内）"
     return Finding.new(claim.code, severity, message, score.cell.place, stated=score.number.written,
                        expected=weight.number.written, terms=(weight.term(), score.term()),
+                       evidence=evidence(claim.row))
+
+
+def _lost(claim: TableClaim) -> Decimal:
+    """The points the indicators of a ``bound`` claim lost: Σ (分值 − 得分)."""
+    figures = [term.number.value for term in claim.terms]
+    pairs = zip(figures[::2], figures[1::2], strict=True)
+    return sum((weight - score for weight, score in pairs), Decimal(0))
+
+
+def _highest(claim: TableClaim) -> Decimal:
+    return FULL_SCORE - _lost(claim)
+
+
+def _bound(claim: TableClaim) -> Finding | None:
+    stated, highest = claim.stated.number, _highest(claim)
+    if stated.interval().low <= highest:
+        return None
+    message = (f"{claim.what} {stated.written} 高于满分 {FULL_SCORE} 减去各项已扣分 {plain(_lost(claim))} "
+               f"后的上限 {plain(highest)}")
+    return Finding.new(claim.code, Severity.ERROR, message, claim.stated.cell.place, stated=stated.written,
+                       expected=plain(highest), terms=tuple(term.term() for term in claim.terms),
                        evidence=evidence(claim.row))

@@ -14,7 +14,8 @@ percentage the figures are read by the headings when there are as many of them.
 * **total** (JX-TABLE-004) — each amount of 年度资金总额 against the same column of its 其中
   rows, when every row states all the columns or none (a row left empty counts as nothing); a
   ledger block states one amount a row (“年度资金总额: 322.30 其中:中央资金 172.00 省级资金
-  99.30 县级资金 52.00”).
+  99.30 县级资金 52.00”); a ledger block broken down into ledger blocks is read by
+  :mod:`.ledgers`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
+from jixiao.extract.tables.ledgers import Ledger, nested_claims
+from jixiao.extract.tables.splits import split_claims
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit
@@ -47,14 +50,48 @@ class _Token:
 
 
 def funds_claims(document: Document) -> tuple[TableClaim, ...]:
-    """The rate and total relations of every funds block in the document's text."""
+    """The rate and total relations of every funds block in the document's text, and of
+    ledger blocks broken down into ledger blocks (:mod:`.ledgers`)."""
     text, starts = document.text, line_starts(document.text)
     claims: list[TableClaim] = []
+    ledgers: list[Ledger] = []
     for match in _LABEL.finditer(text):
         tokens = list(_tokens(text, match.end(), starts))
         head = compact(text[max(0, match.start() - 400):match.start() + 400])
-        claims += _block(tokens, [word for word in _HEADINGS if word in head])
-    return tuple(claims)
+        headings = [word for word in _HEADINGS if word in head]
+        claims += _block(tokens, headings)
+        ledger = _ledger(tokens, headings, _name(text, match.start()))
+        if ledger is not None:
+            ledgers.append(ledger)
+    return tuple(claims) + nested_claims(ledgers) + split_claims(text, starts)
+
+
+def _ledger(tokens: list[_Token], headings: list[str], name: str) -> Ledger | None:
+    """A block stating one amount (“年度资金总额: 604.10 其中:中央资金 340.00 …”) with its rows,
+    and whether a 其中 follows the rows (blocks of its parts come next)."""
+    figures = _leading_figures(tokens)
+    if len(figures) != 1:
+        return None
+    rows = _parts(tokens[1:], headings, 1)
+    used = 1 + _leading_qizhong(tokens[1:]) + sum(1 + len(row_figures) for _, row_figures, _ in rows)
+    broken_down = used < len(tokens) and tokens[used].cell.text.startswith("其中")
+    return Ledger(name, _figure(f"{name}年度资金总额", figures[0]),
+                  tuple((label, _figure(f"{name}{label}", values[0])) for label, _, values in rows if values),
+                  broken_down, tokens[0].cell.place.start or 0)
+
+
+def _leading_qizhong(tokens: list[_Token]) -> int:
+    """1 when the rows open with a 其中 token of its own (“其中:中央资金”), which they skip."""
+    return 1 if tokens and tokens[0].cell.text == "其中" else 0
+
+
+def _name(text: str, start: int) -> str:
+    """The words before 年度资金总额 on its line (“水质检测补助资金(万元)”), without the unit."""
+    line = text[text.rfind("\n", 0, start) + 1:start].strip()
+    if not line:
+        previous_end = text.rfind("\n", 0, start)
+        line = text[text.rfind("\n", 0, max(previous_end, 0)) + 1:previous_end].strip()
+    return re.sub(r"[（(]\s*万?元\s*[)）]|合计|[:：]$", "", line).strip()
 
 
 def _tokens(text: str, start: int, starts: tuple[int, ...]) -> Iterator[_Token]:

@@ -1,7 +1,7 @@
 """Score tables (评分表, 自评表): 分值 and 得分 of indicators, blocks and the 总分.
 
 A score table is recognised by a header row with a 分值 column (分值, 权重, 标准分) and a 得分
-column (得分, 评分, 自评得分); level columns (一级指标, 二级指标, 三级指标) are optional. A header
+column (得分, 评分, 自评得分, 自评分); level columns (一级指标, 二级指标, 三级指标) are optional. A header
 with two level columns and only one of 分值 and 得分 heads a table whose indicator cells state
 their weights (“相关性(5分)”): each block's weight is the sum of its children's. Rows below a
 header are read against it; a row that lost cells (merged cells on the left, an empty 偏差原因
@@ -15,7 +15,12 @@ Relations (whole points are exact: ``6`` is six points, see :data:`jixiao.number
 * **weight_sum** — the 分值 of a block's indicators add up to the block's weight, and all
   indicators' 分值 to the 总分's 分值;
 * **score_sum** — the indicators' 得分 add up to the 总分's 得分;
-* **score_cap** — no 得分 above its 分值.
+* **weight_sum** also holds a rubric in a cell after 得分 (“制度健全(3分) 执行有效(2分)”) to the
+  indicator's weight, when its points add up to the weight or less (more are alternatives);
+* **score_cap** — no 得分 above its 分值;
+* **score_bound** (code of score_sum) — a total score stated above the table (“项目名称 … 自评得分
+  97”) of a table that has no 总分 row is at most the full score, 100, less the points its
+  indicators visibly lost: rows left out (a truncated table) can only lose more.
 
 A table left unfilled (``……`` rows, fewer than two weighted indicators) gives no total finding;
 nor does a block of 可选项 indicators, which are alternatives.
@@ -26,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from jixiao.documents.model import Cell, Table
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure, part_of, row_label
@@ -34,9 +40,13 @@ from jixiao.numbers import Unit
 WEIGHT_SUM, SCORE_SUM, SCORE_CAP = "JX-TABLE-001", "JX-TABLE-002", "JX-TABLE-003"
 
 _WEIGHT = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分[）)])?")
-_SCORE = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?")
+_SCORE = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?|自评分")
 _LEVEL = re.compile(r"[一二三]级指标")
 _TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
+_RUBRIC_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_STATED_TOTAL = re.compile(r"(?:自评|综合)(?:得分|总分)|自评总得分|总得分")
+FULL_SCORE = 100
+"""The full score of a 自评表: its 分值 add up to 100 (docs/domain.md §3)."""
 _STATED_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
 _OPTIONAL = "可选"
@@ -87,6 +97,7 @@ def is_score_table(table: Table) -> bool:
 def score_claims(table: Table) -> Iterator[TableClaim]:
     header: _Header | None = None
     sheet = _Sheet()
+    stated: Figure | None = None
     for row in table.rows:
         found = _header(row)
         if found is not None:
@@ -94,7 +105,29 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
             header = found
         elif header is not None:
             yield from _read_row(header, row, sheet)
-    yield from _close_groups(sheet, 0)
+        else:
+            stated = _stated_total(row) or stated
+    yield from _close_groups(sheet, 0, at_end=table.cut)
+    if stated is not None:
+        yield from _bound(stated, sheet)
+
+
+def _stated_total(row: Sequence[Cell]) -> Figure | None:
+    """A total score stated beside its label above the table (“自评得分 97”)."""
+    for label, value in pairwise(row):
+        if _STATED_TOTAL.fullmatch(compact(label.text)):
+            return _points(compact(label.text), value)
+    return None
+
+
+def _bound(stated: Figure, sheet: _Sheet) -> Iterator[TableClaim]:
+    """The stated total against what the indicators read, and their lost points, allow; only
+    when the table had no 总分 row (whose sum is checked in full) and its indicators were read."""
+    pairs = [(weight, score) for weight, score in zip(sheet.weights, sheet.scores, strict=True)
+             if score is not None]
+    if len(pairs) >= 2 and not sheet.unfilled:
+        terms = tuple(figure for pair in pairs for figure in pair)
+        yield TableClaim(SCORE_SUM, "bound", stated.label, stated, terms, (stated.cell,))
 
 
 def _header(row: Sequence[Cell]) -> _Header | None:
@@ -129,9 +162,16 @@ def _in_levels(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
     """A row of a table whose indicator cells state their weights: its text cells end at the
     deepest level column, a figure after them is its 得分."""
     cells = list(row)
+    found: dict[int, Cell] = {}
+    if header.score != NO_COLUMN:  # text columns after 得分 (评价标准) keep their header columns
+        after = header.width - 1 - header.score
+        tail: list[Cell] = []
+        while cells and len(tail) < after and figure(cells[-1]) is None \
+                and any(figure(cell) is not None for cell in cells[:-1]):
+            tail.insert(0, cells.pop())
+        found |= {header.score + 1 + index: cell for index, cell in enumerate(tail)}
     while cells and not cells[-1].text:
         cells.pop()
-    found: dict[int, Cell] = {}
     if cells and figure(cells[-1]) is not None and header.score != NO_COLUMN:
         found[header.score] = cells.pop()
     if len(cells) > len(header.levels) or any(figure(cell) is not None for cell in cells):
@@ -212,7 +252,32 @@ def _weight_in_cell(header: _Header, cells: dict[int, Cell], sheet: _Sheet,
     scored = None if score is None or number is None else Figure(f"{own.label} 得分", number, score)
     if scored is not None and own.stated is not None:
         yield from _cap(own.stated, scored, own.label, row)
+    if own.stated is not None:
+        yield from _rubric(own.label, own.stated, [cell for col, cell in cells.items() if col > header.score],
+                           row)
     sheet.scores.append(scored)
+
+
+def _rubric(label: str, weight: Figure, cells: list[Cell], row: Sequence[Cell]) -> Iterator[TableClaim]:
+    """The points of a scoring rubric in a cell (“制度健全(3分) 执行有效(2分)”) against the
+    indicator's weight. Only points that add up to the weight or less are a claim: points
+    above it are alternatives (“100%(4分)，90%以上(3分)”), and deductions (扣) are no parts."""
+    for cell in cells:
+        points = list(_points_of(cell))
+        if len(points) >= 2 and "扣" not in cell.text \
+                and sum(point.number.value for point in points) <= weight.number.value:
+            yield from _sum(WEIGHT_SUM, f"{label}的分值", weight, points, "评分要点分值", row)
+
+
+def _points_of(cell: Cell) -> Iterator[Figure]:
+    """The points of a rubric cell, each named by the words before it (“制度健全(3分)”)."""
+    previous = 0
+    for match in _RUBRIC_POINTS.finditer(cell.text):
+        piece = part_of(cell, match.start(1), match.end(1))
+        number = figure(piece, Unit.POINT)
+        if number is not None:
+            yield Figure(compact(cell.text[previous:match.start()]).strip("，,；;、 "), number, piece)
+        previous = match.end()
 
 
 def _open_group(col: int, cell: Cell, row: Sequence[Cell]) -> _Group:
@@ -243,11 +308,15 @@ def _label(header: _Header, cells: dict[int, Cell], row: Sequence[Cell]) -> str:
     return row_label(row) or "本行"
 
 
-def _close_groups(sheet: _Sheet, col: int) -> Iterator[TableClaim]:
-    """Close the open blocks at level column ``col`` or deeper, checking their weights."""
+def _close_groups(sheet: _Sheet, col: int, *, at_end: bool = False) -> Iterator[TableClaim]:
+    """Close the open blocks at level column ``col`` or deeper, checking their weights. A block
+    the end of a cut table closes (an excerpt, a page break: :attr:`Table.cut`) may have lost
+    its last indicators: weights short of its own say nothing there, weights above it fail."""
     while sheet.groups and sheet.groups[-1].col >= col:
         group = sheet.groups.pop()
-        if group.stated is not None and group.weights and not group.unfilled:
+        short = at_end and group.stated is not None \
+            and sum(weight.number.value for weight in group.weights) < group.stated.number.value
+        if group.stated is not None and group.weights and not group.unfilled and not short:
             yield from _sum(WEIGHT_SUM, f"{group.label}的分值", group.stated, group.weights, "分值",
                             group.row)
 

@@ -1,0 +1,97 @@
+"""A change against the budget whose budget is in the table the prose describes.
+
+“公务接待费支出4.35万元，与2023年度预算相比，减少0.65万元” after a table “单位：万元 | 项目 | 预算数 |
+决算数 | … | 公务接待费 | 6 | 4.35”: the text states no budget, but the table's row of the same
+item does, in its 预算 column. The 增减额 is then checked against the difference of the two
+(``difference``): 6 − 4.35 = 1.65, not 0.65. Only a table whose unit a caption states (单位：万元)
+before it is read, and only a row whose label is the item's, without its 支出/决算 words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.documents.model import Document, Paragraph, Table
+from jixiao.extract.amounts import Figure
+from jixiao.extract.prose.changes import CHANGE, sign_of
+from jixiao.extract.prose.reading import Claim, RunText, Stated
+from jixiao.extract.tables.cells import compact, figure
+from jixiao.numbers import Unit
+
+_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_ITEM_WORDS = re.compile(r"(?:支出)?(?:决算数?|实际数)?(?:支出)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class TableBudget:
+    """The 预算 figure of one row of a captioned table, by the row's label."""
+
+    label: str
+    stated: Stated
+
+
+def table_budgets(document: Document) -> dict[str, Stated]:
+    """Every captioned table's 预算 figures, by row label (a label found twice is left out)."""
+    found: dict[str, Stated] = {}
+    twice: set[str] = set()
+    caption: Unit | None = None
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            unit = _CAPTION_UNIT.search(block.text)
+            caption = Unit(unit[1]) if unit else None
+            continue
+        for budget in _budgets(block, caption) if caption is not None else ():
+            if budget.label in found:
+                twice.add(budget.label)
+            found[budget.label] = budget.stated
+        caption = None
+    return {label: stated for label, stated in found.items() if label not in twice}
+
+
+def _budgets(table: Table, unit: Unit) -> list[TableBudget]:
+    if not table.rows:
+        return []
+    header = [compact(cell.text) for cell in table.rows[0]]
+    columns = [index for index, text in enumerate(header) if "预算" in text]
+    if len(columns) != 1:
+        return []
+    (column,) = columns
+    budgets = []
+    for row in table.rows[1:]:
+        if column >= len(row) or not row[0].text:
+            continue
+        number = figure(row[column])
+        if number is None or number.unit is not Unit.NONE:
+            continue
+        label = compact(row[0].text)
+        amount = number.model_copy(update={"unit": unit})  # the caption's unit
+        stated = Stated(f"{label}{header[column]}", amount, row[column].place)
+        budgets.append(TableBudget(label, stated))
+    return budgets
+
+
+def table_budget_claims(rt: RunText, budgets: dict[str, Stated]) -> list[Claim]:
+    """The run's changes against the budget whose budget only a table states."""
+    claims = []
+    for match in CHANGE.finditer(rt.text):
+        if "预算" not in match["compare"] or match["prior"]:
+            continue
+        delta = rt.figure_at(match.start("delta"))
+        current = _current(rt, match.start())
+        budget = None if current is None else budgets.get(_ITEM_WORDS.sub("", current.label))
+        if delta is None or current is None or budget is None:
+            continue
+        sign = sign_of(match["way"])
+        change = rt.stated(delta, f"{current.label}比预算{match['way']}", sign)
+        spent = rt.stated(current)
+        terms = (budget, spent) if sign < 0 else (spent, budget)
+        claims.append(Claim("difference", change, terms, rt.evidence(current.start, delta.unit_end)))
+    return claims
+
+
+def _current(rt: RunText, at: int) -> Figure | None:
+    """The amount the comparison is of: the last before it in its sentence."""
+    start = rt.text.rfind("。", 0, at) + 1
+    before = [found for found in rt.money if start <= found.start and found.unit_end <= at]
+    return before[-1] if before else None
