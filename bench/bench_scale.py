@@ -23,10 +23,10 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from rounds import alternated, load_line, timed, verdict
-
 from jixiao.audit import audit_document
 from jixiao.documents import read_document
+from jixiao.documents.model import Document
+from rounds import Side, alternated, load_line, timed, verdict
 
 REPORT = Path(__file__).resolve().parent.parent / "tests" / "data" / "reports" / "dongting-2023.txt"
 TARGET = 1.5
@@ -48,6 +48,10 @@ def _times(written: str, factor: int) -> str:
     return f"{Decimal(written) * factor:.{places}f}"
 
 
+def _audit(document: Document) -> Side:
+    return lambda _round: timed(lambda: audit_document(document))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=3, help="alternated rounds")
@@ -61,8 +65,7 @@ def main() -> None:
             path = Path(folder) / f"report-{size}.txt"
             path.write_text(scaled(text, size), encoding="utf-8")
             documents[size] = read_document(path)
-        sides = {f"{size}×": (lambda _round, document=documents[size]: timed(lambda: audit_document(document)))
-                 for size in sizes}
+        sides = {f"{size}×": _audit(documents[size]) for size in sizes}
         spreads = alternated(sides, args.rounds)
     print(load_line())
     print(f"audit of {REPORT.name} repeated, per size ({args.rounds} rounds, median):")
