@@ -104,7 +104,7 @@ def change_claims(rt: RunText) -> list[Claim]:
         rate_match = RATE.match(rt.text, delta.unit_end)
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
         prior = _prior(rt, match, current)
-        change = rt.stated(delta, f"比{_base(match['compare'])}{match['way']}", sign)
+        change = rt.stated(delta, f"比{base_of(match['compare'])}{match['way']}", sign)
         if prior is not None:
             pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)
             claims.append(Claim("difference", change, pair, rt.evidence(current.start, delta.start)))
@@ -120,7 +120,7 @@ def change_claims(rt: RunText) -> list[Claim]:
     return claims
 
 
-def _base(compare: str) -> str:
+def base_of(compare: str) -> str:
     """What a change is against, in its label: 上年, or 预算 for a comparison with the budget
     (“与年初预算数相比”, “较2021年度预算数”)."""
     return "预算" if "预算" in compare else "上年"
@@ -134,7 +134,7 @@ def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
     except NumberError:
         return None
     where = rt.place(match.start("prior"), match.end("prior"))
-    return Stated(f"{_base(match['compare'])}{current.label}", number, where)
+    return Stated(f"{base_of(match['compare'])}{current.label}", number, where)
 
 
 def difference_claims(rt: RunText) -> list[Claim]:

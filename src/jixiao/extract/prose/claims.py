@@ -23,7 +23,7 @@ from jixiao.extract.prose.count_sums import count_sum_claims
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.implied import implied_whole_claims
-from jixiao.extract.prose.levels import Level, level_claims, levels_of
+from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_level_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
@@ -56,6 +56,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
+                 *one_level_claims(rt, levels),
                  *headcount_claims(rt), *table_budget_claims(rt, budgets)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
