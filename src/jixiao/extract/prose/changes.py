@@ -66,7 +66,8 @@ def change_links(rt: RunText) -> list[Change]:
     for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         if delta is not None and delta.is_money:
-            links[delta.start] = Change(_current(rt, match.start()), delta, sign_of(match["way"]))
+            current = _current(rt, match.start(), match["compare"])
+            links[delta.start] = Change(current, delta, sign_of(match["way"]))
     for figure in rt.changes:
         way = _WAY_BEFORE.search(rt.text, max(figure.start - 6, 0), figure.start)
         if figure.start not in links and way is not None:
@@ -81,15 +82,41 @@ def change_label(link: Change) -> str:
     return re.sub(r"(?:比|较)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", link.delta.label) + "增减额"
 
 
-def _current(rt: RunText, at: int) -> Figure | None:
+def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
     start = clause_start(rt.text, at)
     before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
     if before:
         return before[-1]
-    if rt.text[start:at].strip() or start == 0 or rt.text[start - 1] != "。":
+    if rt.text[start:at].strip() or start == 0 or rt.text[start - 1] not in "。；":
         return None
-    previous = clause_start(rt.text, start - 1)
-    candidates = [f for f in rt.money if previous <= f.start < start and f.depth == 0]
+    # “社会保障和就业支出467.99万元：主要用于…支出。较2020年度决算数减少…”: a clause of words
+    # between the amount and its comparison is passed over.
+    for _ in range(_CLAUSES_BACK):
+        previous = clause_start(rt.text, start - 1)
+        candidates = [f for f in rt.money if previous <= f.start < start and f.depth == 0]
+        if candidates or previous == 0:
+            break
+        start = previous
+    return _subject(rt, candidates, compare)
+
+
+_CLAUSES_BACK = 2
+_INCLUDED = re.compile(r"含|其中|包括")
+_BUDGET = re.compile(r"(?<!公共)预算")
+
+
+def _subject(rt: RunText, candidates: list[Figure], compare: str) -> Figure | None:
+    """The amount a comparison opening its clause is of, among those of the clause before: not
+    one listed as included (“总预算4,471.22万元，含…经费250万元”), nor a budget when the change
+    is against last year (“预算为1万元，支出决算为0.53万元…；较上年减少0.47万元”)."""
+    if not candidates:
+        return None
+    included = _INCLUDED.search(rt.text, candidates[0].unit_end, candidates[-1].start + 1)
+    if included is not None:
+        candidates = [f for f in candidates if f.start < included.start()]
+    if compare and not _BUDGET.search(compare):
+        spent = [f for f in candidates if not _BUDGET.search(f.label)]
+        candidates = spent or candidates
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -97,7 +124,7 @@ def change_claims(rt: RunText) -> list[Claim]:
     claims = []
     for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
-        current = _current(rt, match.start())
+        current = _current(rt, match.start(), match["compare"])
         if delta is None or current is None:
             continue
         sign = sign_of(match["way"])
