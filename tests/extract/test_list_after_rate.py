@@ -27,3 +27,17 @@ def test_a_breakdown_after_juti_is_of_its_item_not_of_the_total() -> None:
         "公务接待费支出决算 4895.00元 与国内接待费支出决算、国（境）外接待费支出决算之和 5000.00元 超过总数"
         "（多 105.00元），所列各项不应大于总数",
     )]
+
+
+SHARES = (
+    "2022年度“三公”经费支出年初预算为6,283.70元，支出决算为6,283.70元。其中：公务用车运行维护费支出决算1,388.70元，占总支出决算的{car}%；"
+    "公务接待费支出决算4,895.00元，占总支出决算的77.90%。\n"
+)
+
+
+def test_a_share_of_the_total_named_with_zong_is_a_share_of_the_list_s_total() -> None:
+    assert findings_of(SHARES.format(car="22.10")) == []
+    assert findings_of(SHARES.format(car="21.10")) == [(
+        "JX-TEXT-002", "error", "21.10", "22.10",
+        "公务用车运行维护费支出决算 1388.70元 占支出决算 6283.70元 的 22.10%，与文中 21.10% 不一致",
+    )]

@@ -23,7 +23,15 @@ _SCOPE = re.compile(r"中[，：]")
 
 
 def same_label(whole: str, label: str) -> bool:
-    return bool(label) and _WHOLE_SUFFIX.sub("", whole) == _WHOLE_SUFFIX.sub("", label)
+    """Whether a share's whole names the amount labelled ``label``: alike but for 数/总额, or by
+    what both are of (“占总支出决算的” names “支出决算”, “占基本支出预算” “一般公共预算基本支出”)."""
+    if not label:
+        return False
+    return _WHOLE_SUFFIX.sub("", whole) == _WHOLE_SUFFIX.sub("", label) or (
+        _same_basis(whole, label) and core_name(_TOTAL.sub("", whole)) == core_name(label))
+
+
+_TOTAL = re.compile(r"^总")
 
 
 def share_claims(rt: RunText, earlier: list[Stated]) -> list[Claim]:
