@@ -50,3 +50,13 @@ def test_a_change_far_from_any_comparison_is_not_read() -> None:
     text = FINAL.format(total="450.00", item="15.00").replace("其中：公务用车运行维护费支出决算减少",
                                                                "详见下表。\n其中：公务用车运行维护费支出决算减少")
     assert findings_of(text) == []
+
+
+def test_a_decrease_to_nothing_is_a_fall_of_all_of_it() -> None:
+    text = FINAL.format(total="450.00", item="{item}").replace("公务接待费支出决算为3,000.00元", "公务接待费支出决算为0.00元")
+    assert findings_of(text.format(item="100.00")) == []
+    assert findings_of(text.format(item="90.00")) == [(
+        "JX-TEXT-003", "error", "90.00", "100.00",
+        "公务接待费支出决算 0.00元 比上年减少 450.00元（上年 450.00元），应下降 100.00%，"
+        "与文中公务接待费支出决算下降率 90.00% 不一致",
+    )]
