@@ -34,3 +34,13 @@ def test_the_core_name_drops_year_basis_and_funds_but_not_an_item() -> None:
     assert core_name("基本支出预算") == core_name("2022年一般公共预算基本支出") == "基本支出"
     assert core_name("一般公共预算支出") == core_name("一般公共预算拨款支出") == "一般公共预算支出"
     assert core_name("支出总额") == "支出"
+
+
+def test_a_share_after_a_doubled_comma_is_read() -> None:
+    text = ("2021年度政府采购支出总额28861.938591万元。授予小微企业合同金额1931.863140万元，，"
+            "占政府采购支出总额的{rate}%。\n")
+    assert findings_of(text.format(rate="6.7")) == []
+    assert findings_of(text.format(rate="7.7")) == [(
+        "JX-TEXT-002", "error", "7.7", "6.69",
+        "授予小微企业合同金额 1931.863140万元 占政府采购支出 28861.938591万元 的 6.69%，与文中 7.7% 不一致",
+    )]

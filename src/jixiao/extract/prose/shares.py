@@ -16,7 +16,7 @@ from jixiao.extract.amounts import NUMBER, PERCENT, Figure
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_start
 
-SHARE = re.compile(r"\s*[，]?\s*占\s*(?P<whole>[^，。；：\d%\s]{0,20}?)\s*的?\s*"
+SHARE = re.compile(r"[，\s]*占\s*(?P<whole>[^，。；：\d%\s]{0,20}?)\s*的?\s*"
                    rf"(?:比重|比例)?\s*(?:为|是)?[，\s]*(?P<number>{NUMBER})\s*{PERCENT}")
 _WHOLE_SUFFIX = re.compile(r"(?:总数|总额|数)$")
 _SCOPE = re.compile(r"中[，：]")
