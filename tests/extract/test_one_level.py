@@ -60,3 +60,19 @@ def test_a_decrease_to_nothing_is_a_fall_of_all_of_it() -> None:
         "公务接待费支出决算 0.00元 比上年减少 450.00元（上年 450.00元），应下降 100.00%，"
         "与文中公务接待费支出决算下降率 90.00% 不一致",
     )]
+
+
+LISTED = (
+    "2019年“三公”经费预算为3328万元。其中，因公出国（境）费50万元，公务接待费478万元。"
+    "其中：因公出国（境）费同口径比{year}年减少9万元，下降{rate}%。\n"
+)
+
+
+def test_an_item_listed_after_qizhong_takes_the_year_of_the_sentence_before() -> None:
+    assert findings_of(LISTED.format(year="2018", rate="15.3")) == []
+    assert findings_of(LISTED.format(year="2018", rate="13.5")) == [(
+        "JX-TEXT-003", "error", "13.5", "15.25",
+        "因公出国（境）费 50万元 比上年减少 9万元（上年 59万元），应下降 15.25%，与文中因公出国（境）费下降率 13.5% 不一致",
+    )]
+    # Against 2017 the change is not of the 2019 level.
+    assert findings_of(LISTED.format(year="2017", rate="13.5")) == []

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from jixiao.extract.amounts import clean_label
-from jixiao.extract.prose.changes import CHANGE, RATE, base_of, change_links, clause_start, sign_of
+from jixiao.extract.prose.changes import CHANGE, RATE, Change, base_of, change_links, clause_start, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_end, sentence_start
 
@@ -45,14 +45,23 @@ def levels_of(rt: RunText) -> list[Level]:
     for figure in rt.money:
         sentence = rt.text[sentence_start(rt.text, figure.start):sentence_end(rt.text, figure.start)]
         clause = rt.text[clause_start(rt.text, figure.start, _CLAUSE_ENDS):figure.start]
-        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year.
-        year = _year(clause) or _year(sentence)
+        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year;
+        # a sentence opening with 其中 lists the parts of the sentence before, of its year.
+        year = _year(clause) or _year(sentence) or _listed_year(rt, figure.start)
         lead = rt.text[sentence_start(rt.text, figure.start):figure.start]
         levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence)), lead))
     return levels
 
 
 _CLAUSE_ENDS = "。！？；：，,"
+_LISTED = re.compile(r"\s*其中")
+
+
+def _listed_year(rt: RunText, position: int) -> int | None:
+    start = sentence_start(rt.text, position)
+    if start == 0 or not _LISTED.match(rt.text, start):
+        return None
+    return _year(rt.text[sentence_start(rt.text, start - 1):start])
 
 
 def _year(text: str) -> int | None:
@@ -141,7 +150,7 @@ def one_level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
         if link.current is not None or compare is None or compare["prior"] or rate_match is None \
                 or _amount_in_clause(rt, link.delta.start):
             continue
-        item = _item(link.delta.label)
+        item = _item(link.delta.label) or _subject(rt, compare, link)
         years = {int(year) + 1 for year in _YEAR.findall(compare["compare"])}
         if len(years) > 1:
             continue
@@ -189,3 +198,15 @@ def _names(level: Level, item: str) -> bool:
     if item.endswith(name):
         return len(name) >= 2 and item[:-len(name)] in level.lead
     return name.endswith(item) and _QUALIFIER.fullmatch(name[:-len(item)]) is not None
+
+
+_SUBJECT_NOISE = re.compile(r"同口径$")
+
+
+def _subject(rt: RunText, compare: re.Match[str], link: Change) -> str:
+    """The words before a comparison naming a year (“其中：因公出国（境）费同口径比2018年减少9万元”),
+    which the change's own label loses with the year."""
+    if compare.start("delta") != link.delta.start:
+        return ""
+    start = clause_start(rt.text, compare.start(), _CLAUSE_ENDS)
+    return _SUBJECT_NOISE.sub("", clean_label(rt.text[start:compare.start()]))
