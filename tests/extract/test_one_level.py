@@ -76,3 +76,10 @@ def test_an_item_listed_after_qizhong_takes_the_year_of_the_sentence_before() ->
     )]
     # Against 2017 the change is not of the 2019 level.
     assert findings_of(LISTED.format(year="2017", rate="13.5")) == []
+
+
+def test_a_rate_that_says_the_comparison_again_is_read() -> None:
+    text = LISTED.format(year="2018", rate="{rate}").replace("减少9万元，下降", "减少9万元，同口径比2018年下降")
+    assert findings_of(text.format(rate="15.3")) == []
+    assert [finding[:4] for finding in findings_of(text.format(rate="13.5"))] == [
+        ("JX-TEXT-003", "error", "13.5", "15.25")]

@@ -30,8 +30,8 @@ _WAY = r"增加|减少|增长|下降|降低|上升|增|减"
 CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})[，\s]*(?:(?P<prior>{NUMBER})\s*(?:{MONEY})?\s*)?"
     rf"[（]?(?P<way>{_WAY})[）]?了?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
-RATE = re.compile(
-    r"[，、\s]*[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
+RATE = re.compile(  # the comparison may be said again (“减少38万元，同口径比2018年下降7.4%”)
+    rf"[，、\s]*(?:同口径)?(?:{_COMPARE})?[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
     rf"(?:了|幅度?|率)?(?:为|是)?\s*(?P<rate>{NUMBER})\s*%")
 _DIFFERENCE = re.compile(rf"(?:差值|差额|相差)(?:为|是)?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
 _OVERRUN = re.compile(rf"(?:超出|超过)(?:了)?(?:预算|计划)(?:金额|资金|数)?(?:为|是|了)?\s*"
