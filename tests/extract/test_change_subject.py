@@ -30,3 +30,17 @@ def test_an_amount_listed_as_included_is_not_the_subject() -> None:
 def test_two_amounts_spent_before_a_comparison_say_nothing() -> None:
     text = "会议费0.53万元，培训费0.40万元；较上年减少0.47万元，下降40%。\n"
     assert findings_of(text) == []
+
+
+LISTED = "“三公”经费预算为3328万元。其中，因公出国（境）费50万元，公务接待费478万元。同口径比上年减少830万元，下降{rate}%。\n"
+
+
+def test_a_change_after_a_list_of_parts_is_of_their_whole() -> None:
+    assert findings_of(LISTED.format(rate="20")) == []
+    assert findings_of(LISTED.format(rate="25")) == [(
+        "JX-TEXT-003", "error", "25", "19.96",
+        "“三公”经费预算 3328万元 比上年减少 830万元（上年 4158万元），应下降 19.96%，"
+        "与文中“三公”经费预算下降率 25% 不一致",
+    )]
+    # Without 其中 the sentence before is no list: its two amounts leave the change unread.
+    assert findings_of(LISTED.format(rate="25").replace("其中，", "")) == []

@@ -87,14 +87,16 @@ def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
     before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
     if before:
         return before[-1]
-    if rt.text[start:at].strip() or start == 0 or rt.text[start - 1] not in "。；":
+    if rt.text[start:at].strip() not in ("", "同口径") or start == 0 or rt.text[start - 1] not in "。；":
         return None
     # “社会保障和就业支出467.99万元：主要用于…支出。较2020年度决算数减少…”: a clause of words
     # between the amount and its comparison is passed over.
+    # “…预算为3328万元。其中，A 50万元，B 478万元。同口径比2018年减少830万元”: a list of parts is
+    # passed over too, the change being of their whole.
     for _ in range(_CLAUSES_BACK):
         previous = clause_start(rt.text, start - 1)
         candidates = [f for f in rt.money if previous <= f.start < start and f.depth == 0]
-        if candidates or previous == 0:
+        if (candidates and not _LISTED.match(rt.text, previous)) or previous == 0:
             break
         start = previous
     return _subject(rt, candidates, compare)
@@ -102,6 +104,7 @@ def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
 
 _CLAUSES_BACK = 2
 _INCLUDED = re.compile(r"含|其中|包括")
+_LISTED = re.compile(r"\s*其中")
 _BUDGET = re.compile(r"(?<!公共)预算")
 
 
