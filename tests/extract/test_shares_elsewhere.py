@@ -44,3 +44,10 @@ def test_a_share_after_a_doubled_comma_is_read() -> None:
         "JX-TEXT-002", "error", "7.7", "6.69",
         "授予小微企业合同金额 1931.863140万元 占政府采购支出 28861.938591万元 的 6.69%，与文中 7.7% 不一致",
     )]
+
+
+def test_a_fee_s_spending_is_the_fee_and_words_before_de_say_what_it_is_of() -> None:
+    assert core_name("本部门一般公共预算财政拨款安排的“三公”经费支出") == core_name("“三公”经费") == "“三公”经费"
+    text = "本部门安排的“三公”经费支出2.05万元；其中：公务接待费支出2.05万元，占“三公”经费的{rate}%。\n"
+    assert findings_of(text.format(rate="100")) == []
+    assert [finding[:4] for finding in findings_of(text.format(rate="90"))] == [("JX-TEXT-002", "error", "90", "100.00")]

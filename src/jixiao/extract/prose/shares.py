@@ -100,6 +100,7 @@ _YEAR_WORDS = re.compile(r"^(?:\d{4}\s*年度?|本年度?|当年)")
 _FUNDS = re.compile(r"^(?:一般公共预算|财政拨款)")
 _BASIS_END = re.compile(r"(?<!公共)(?:预算|决算)?(?:总额|总数|数)?$")
 _BASIS = re.compile(r"(?<!公共)(?:预算|决算)")
+_FEE_SPENT = re.compile(r"费支出$")
 
 
 def core_name(label: str) -> str:
@@ -107,6 +108,8 @@ def core_name(label: str) -> str:
     is paid from when what is left still names an item: “占基本支出预算” and “2022年一般公共
     预算基本支出” both name 基本支出; “一般公共预算支出” stays whole (支出 alone names nothing)."""
     name = _BASIS_END.sub("", _YEAR_WORDS.sub("", label).replace("一般公共预算拨款", "一般公共预算"))
+    # “…安排的“三公”经费支出” is “三公”经费: what is said of it before 的, and 支出 after a 费.
+    name = _FEE_SPENT.sub("费", name.rsplit("的", 1)[-1])
     bare = _FUNDS.sub("", name)
     return bare if len(bare) >= 3 else name
 
