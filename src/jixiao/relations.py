@@ -192,10 +192,14 @@ def check_change_percent(stated_percent: StatedNumber, current: StatedNumber,
 def _change_from_difference(values: Sequence[Interval]) -> Interval | None:
     """Percent change from the current amount and the change: ``d / (current − d) · 100``.
 
-    Monotone in each term while the current amount and the prior are positive, so the corners
-    of the box give the exact range (no interval is used twice)."""
+    Monotone in each term while the current amount is not negative and the prior is positive,
+    so the corners of the box give the exact range (no interval is used twice). An amount is
+    never below zero, so a current written 0.00 is [0, 0.005]: a decrease to nothing is −100%."""
     current, change = values
-    if current.low <= 0 or (current - change).low <= 0:
+    if current.high < 0:
+        return None
+    current = Interval(max(current.low, Decimal(0)), current.high)
+    if (current - change).low <= 0:
         return None
     rates = [d / (c - d) * HUNDRED for c in (current.low, current.high)
              for d in (change.low, change.high)]

@@ -71,3 +71,12 @@ def test_a_whole_stated_after_all_its_parts_is_checked_against_them_as_a_warning
     assert findings_of(BEFORE.format(family="对个人和家庭补助", whole="1013855.60")) == []
     # Without one of the parts the amounts before are not the whole of it.
     assert findings_of(BEFORE.format(family="其他", whole="1043855.60")) == []
+
+
+def test_the_parts_of_a_project_spending_between_are_passed_over_backwards() -> None:
+    # 项目支出's own 其中 part stands between the parts of 基本支出 and the whole: it is the peer's.
+    text = BEFORE.format(family="对个人和家庭补助", whole="1043855.60").replace(
+        "六、", "五、项目支出 0元，其中：商品和服务支出预算 0元。\n六、")
+    assert [finding[:4] for finding in findings_of(text)] == [("JX-TEXT-001", "warning", "1043855.60", "1013855.60")]
+    # Without the 项目支出 amount the 商品和服务 part is stated twice: two lists, nothing claimed.
+    assert findings_of(text.replace("项目支出 0元，其中：", "")) == []

@@ -153,10 +153,12 @@ def test_parts_in_yuan_are_converted_and_unnamed_wholes_give_no_share() -> None:
 def test_a_table_ends_the_run_and_a_heading_starts_a_new_one() -> None:
     text = "基本支出100.00万元，其中：人员经费60.00万元，占基本支出的60.00%\n\n\t表头\n\n（一）其他\n公用经费40.00万元，占基本支出的40.00%。\n"
     claims = extract_claims(document(text))
-    # The 其中 list ends with the run (one part); the share after the heading stands alone; and
-    # 人员经费 + 公用经费 after the heading make the whole of 基本支出 (a partition across sections).
+    # The 其中 list ends with the run (one part); the share after the heading is of the one
+    # 基本支出 the document states; and 人员经费 + 公用经费 after the heading make the whole of
+    # 基本支出 (a partition across sections).
     assert [(claim.kind, len(claim.terms), claim.partial) for claim in claims] == [
-        ("sum", 1, True), ("sum", 2, False), ("share", 2, False)]
+        ("sum", 1, True), ("sum", 2, False), ("share", 2, False), ("share", 2, False)]
+    assert [claim.terms[1].number.value for claim in claims if claim.kind == "share"] == [100, 100]
 
 
 def test_label_after_qizhong_without_a_colon() -> None:

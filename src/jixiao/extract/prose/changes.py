@@ -30,8 +30,8 @@ _WAY = r"增加|减少|增长|下降|降低|上升|增|减"
 CHANGE = re.compile(
     rf"(?P<compare>{_COMPARE})[，\s]*(?:(?P<prior>{NUMBER})\s*(?:{MONEY})?\s*)?"
     rf"[（]?(?P<way>{_WAY})[）]?了?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
-RATE = re.compile(
-    r"[，、\s]*[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
+RATE = re.compile(  # the comparison may be said again (“减少38万元，同口径比2018年下降7.4%”)
+    rf"[，、\s]*(?:同口径)?(?:{_COMPARE})?[（]?(?P<way>增长|下降|减少|增加|降低|上升|增幅|减幅|降幅|增|减)[）]?"
     rf"(?:了|幅度?|率)?(?:为|是)?\s*(?P<rate>{NUMBER})\s*%")
 _DIFFERENCE = re.compile(rf"(?:差值|差额|相差)(?:为|是)?\s*(?P<delta>{NUMBER})\s*(?:{MONEY})")
 _OVERRUN = re.compile(rf"(?:超出|超过)(?:了)?(?:预算|计划)(?:金额|资金|数)?(?:为|是|了)?\s*"
@@ -66,7 +66,8 @@ def change_links(rt: RunText) -> list[Change]:
     for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
         if delta is not None and delta.is_money:
-            links[delta.start] = Change(_current(rt, match.start()), delta, sign_of(match["way"]))
+            current = _current(rt, match.start(), match["compare"])
+            links[delta.start] = Change(current, delta, sign_of(match["way"]))
     for figure in rt.changes:
         way = _WAY_BEFORE.search(rt.text, max(figure.start - 6, 0), figure.start)
         if figure.start not in links and way is not None:
@@ -81,15 +82,44 @@ def change_label(link: Change) -> str:
     return re.sub(r"(?:比|较)\S*$|[（(]?(?:增加|减少|增|减)[）)]?了?$", "", link.delta.label) + "增减额"
 
 
-def _current(rt: RunText, at: int) -> Figure | None:
+def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
     start = clause_start(rt.text, at)
     before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
     if before:
         return before[-1]
-    if rt.text[start:at].strip() or start == 0 or rt.text[start - 1] != "。":
+    if rt.text[start:at].strip() not in ("", "同口径") or start == 0 or rt.text[start - 1] not in "。；":
         return None
-    previous = clause_start(rt.text, start - 1)
-    candidates = [f for f in rt.money if previous <= f.start < start and f.depth == 0]
+    # “社会保障和就业支出467.99万元：主要用于…支出。较2020年度决算数减少…”: a clause of words
+    # between the amount and its comparison is passed over.
+    # “…预算为3328万元。其中，A 50万元，B 478万元。同口径比2018年减少830万元”: a list of parts is
+    # passed over too, the change being of their whole.
+    for _ in range(_CLAUSES_BACK):
+        previous = clause_start(rt.text, start - 1)
+        candidates = [f for f in rt.money if previous <= f.start < start and f.depth == 0]
+        if (candidates and not _LISTED.match(rt.text, previous)) or previous == 0:
+            break
+        start = previous
+    return _subject(rt, candidates, compare)
+
+
+_CLAUSES_BACK = 2
+_INCLUDED = re.compile(r"含|其中|包括")
+_LISTED = re.compile(r"\s*其中")
+_BUDGET = re.compile(r"(?<!公共)预算")
+
+
+def _subject(rt: RunText, candidates: list[Figure], compare: str) -> Figure | None:
+    """The amount a comparison opening its clause is of, among those of the clause before: not
+    one listed as included (“总预算4,471.22万元，含…经费250万元”), nor a budget when the change
+    is against last year (“预算为1万元，支出决算为0.53万元…；较上年减少0.47万元”)."""
+    if not candidates:
+        return None
+    included = _INCLUDED.search(rt.text, candidates[0].unit_end, candidates[-1].start + 1)
+    if included is not None:
+        candidates = [f for f in candidates if f.start < included.start()]
+    if compare and not _BUDGET.search(compare):
+        spent = [f for f in candidates if not _BUDGET.search(f.label)]
+        candidates = spent or candidates
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -97,14 +127,14 @@ def change_claims(rt: RunText) -> list[Claim]:
     claims = []
     for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
-        current = _current(rt, match.start())
+        current = _current(rt, match.start(), match["compare"])
         if delta is None or current is None:
             continue
         sign = sign_of(match["way"])
         rate_match = RATE.match(rt.text, delta.unit_end)
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
         prior = _prior(rt, match, current)
-        change = rt.stated(delta, f"比{_base(match['compare'])}{match['way']}", sign)
+        change = rt.stated(delta, f"比{base_of(match['compare'])}{match['way']}", sign)
         if prior is not None:
             pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)
             claims.append(Claim("difference", change, pair, rt.evidence(current.start, delta.start)))
@@ -120,7 +150,7 @@ def change_claims(rt: RunText) -> list[Claim]:
     return claims
 
 
-def _base(compare: str) -> str:
+def base_of(compare: str) -> str:
     """What a change is against, in its label: 上年, or 预算 for a comparison with the budget
     (“与年初预算数相比”, “较2021年度预算数”)."""
     return "预算" if "预算" in compare else "上年"
@@ -134,7 +164,7 @@ def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
     except NumberError:
         return None
     where = rt.place(match.start("prior"), match.end("prior"))
-    return Stated(f"{_base(match['compare'])}{current.label}", number, where)
+    return Stated(f"{base_of(match['compare'])}{current.label}", number, where)
 
 
 def difference_claims(rt: RunText) -> list[Claim]:

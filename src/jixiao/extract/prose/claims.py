@@ -23,12 +23,12 @@ from jixiao.extract.prose.count_sums import count_sum_claims
 from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.implied import implied_whole_claims
-from jixiao.extract.prose.levels import Level, level_claims, levels_of
+from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_level_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
-from jixiao.extract.prose.shares import Unstated, share_claims, unstated_shares
+from jixiao.extract.prose.shares import Unstated, named_elsewhere, share_claims, unstated_shares
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
@@ -56,6 +56,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
+                 *one_level_claims(rt, levels),
                  *headcount_claims(rt), *table_budget_claims(rt, budgets)]
         claims += _distinct(found)
         earlier += [rt.stated(figure) for figure in rt.money]
@@ -65,7 +66,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         changes += [Mentioned(rt.stated(link.delta, change_label(link), link.sign),
                               rt.evidence(link.delta.start, link.delta.unit_end))
                     for link in change_links(rt)]
-    claims += repeat_claims(mentions) + implied_whole_claims(unstated)
+    elsewhere, unstated = named_elsewhere(unstated, earlier)
+    claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
     claims = _completed(_siblings(claims), partition_claims(amounts, changes))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from jixiao.extract.amounts import clean_label
-from jixiao.extract.prose.changes import CHANGE, RATE, clause_start, sign_of
+from jixiao.extract.prose.changes import CHANGE, RATE, Change, base_of, change_links, clause_start, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_end, sentence_start
 
@@ -36,6 +36,7 @@ class Level:
     stated: Stated
     year: int | None
     basis: frozenset[str]
+    lead: str = ""
 
 
 def levels_of(rt: RunText) -> list[Level]:
@@ -44,13 +45,23 @@ def levels_of(rt: RunText) -> list[Level]:
     for figure in rt.money:
         sentence = rt.text[sentence_start(rt.text, figure.start):sentence_end(rt.text, figure.start)]
         clause = rt.text[clause_start(rt.text, figure.start, _CLAUSE_ENDS):figure.start]
-        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year.
-        year = _year(clause) or _year(sentence)
-        levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence))))
+        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year;
+        # a sentence opening with 其中 lists the parts of the sentence before, of its year.
+        year = _year(clause) or _year(sentence) or _listed_year(rt, figure.start)
+        lead = rt.text[sentence_start(rt.text, figure.start):figure.start]
+        levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence)), lead))
     return levels
 
 
 _CLAUSE_ENDS = "。！？；：，,"
+_LISTED = re.compile(r"\s*其中")
+
+
+def _listed_year(rt: RunText, position: int) -> int | None:
+    start = sentence_start(rt.text, position)
+    if start == 0 or not _LISTED.match(rt.text, start):
+        return None
+    return _year(rt.text[sentence_start(rt.text, start - 1):start])
 
 
 def _year(text: str) -> int | None:
@@ -103,7 +114,7 @@ def _levels(item: str, earlier: list[Level]) -> tuple[Stated, Stated] | None:
     if not item:
         return None
     named = [level for level in earlier if level.year is not None
-             and _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", level.stated.label)) == item]
+             and _name(level) == item]
     if not named:
         return None
     year = max(level.year for level in named if level.year is not None)
@@ -114,3 +125,88 @@ def _levels(item: str, earlier: list[Level]) -> tuple[Stated, Stated] | None:
     # Named with their years: both levels are the same item.
     return (replace(current[0].stated, label=f"{year}年{item}"),
             replace(prior[0].stated, label=f"{year - 1}年{item}"))
+
+
+def _name(level: Level) -> str:
+    return _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", level.stated.label))
+
+
+_QUALIFIER = re.compile(r"(?:本?(?:部门|单位))?(?:一般公共预算)?(?:财政拨款)?")
+"""Words before an item that name its funds, not another item (财政拨款“三公”经费预算 is the
+“三公”经费预算 a later change names)."""
+
+
+def one_level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
+    """A change stated with its amount and its rate whose one level was stated before: “2018年
+    “三公”经费预算总额为2.5万元…2018年“三公”经费预算数比2017年预算数减少1万元，减幅29%” — the
+    other level is implied (current ± amount), so the rate is checked as a ``change``. A change
+    with no comparison words of its own (“其中：公务接待费支出决算减少450.00元，下降100.00%”)
+    takes the comparison of its sentence or the one before."""
+    claims = []
+    compares = list(CHANGE.finditer(rt.text))
+    for link in change_links(rt):
+        compare = _governing(rt, compares, link.delta.start)
+        rate_match = RATE.match(rt.text, link.delta.unit_end)
+        if link.current is not None or compare is None or compare["prior"] or rate_match is None \
+                or _amount_in_clause(rt, link.delta.start):
+            continue
+        item = _item(link.delta.label) or _subject(rt, compare, link)
+        years = {int(year) + 1 for year in _YEAR.findall(compare["compare"])}
+        if len(years) > 1:
+            continue
+        level = _level(item, next(iter(years), None), earlier)
+        rate = rt.figure_at(rate_match.start("rate"))
+        if level is None or rate is None or _levels(item, earlier) is not None:
+            continue  # both levels stated: :func:`level_claims` checks the change against them
+        way = "增加" if link.sign > 0 else "减少"
+        # “比2017年预算数” with the level of 2018: last year's budget, not this year's.
+        base = "上年" if years or _LAST_YEAR.search(compare["compare"]) else base_of(compare["compare"])
+        change = rt.stated(link.delta, f"比{base}{way}", link.sign)
+        stated_rate = rt.stated(rate, f"{item}{rate_match['way']}率", sign_of(rate_match["way"]))
+        evidence = rt.evidence(link.delta.start, rate.start)
+        claims.append(Claim("change", stated_rate, (level, change), evidence))
+    return claims
+
+
+def _governing(rt: RunText, compares: list[re.Match[str]], position: int) -> re.Match[str] | None:
+    """The comparison a change at ``position`` is stated under: the last one up to it, in its
+    sentence or the sentence before."""
+    start = sentence_start(rt.text, position)
+    previous = sentence_start(rt.text, max(start - 1, 0))
+    before = [match for match in compares if previous <= match.start() and match.start("delta") <= position]
+    return before[-1] if before else None
+
+
+def _level(item: str, year: int | None, earlier: list[Level]) -> Stated | None:
+    """The last amount stated before as ``item`` (stated for ``year`` when the comparison names
+    the year before it), when all such amounts are of one year."""
+    named = [level for level in earlier if _names(level, item) and (year is None or level.year == year)]
+    if not named or len({level.year for level in named if level.year is not None}) > 1:
+        return None
+    return replace(named[-1].stated, label=item)
+
+
+def _names(level: Level, item: str) -> bool:
+    """Whether ``level`` is an amount of ``item``: named alike, or with words naming its funds
+    before, or by the end of the name after its head stated earlier in the sentence (““三公”经费
+    支出年初预算为…，支出决算为…” names “三公”经费支出决算)."""
+    name = _name(level)
+    if not item or not name:
+        return False
+    if name == item:
+        return True
+    if item.endswith(name):
+        return len(name) >= 2 and item[:-len(name)] in level.lead
+    return name.endswith(item) and _QUALIFIER.fullmatch(name[:-len(item)]) is not None
+
+
+_SUBJECT_NOISE = re.compile(r"同口径$")
+
+
+def _subject(rt: RunText, compare: re.Match[str], link: Change) -> str:
+    """The words before a comparison naming a year (“其中：因公出国（境）费同口径比2018年减少9万元”),
+    which the change's own label loses with the year."""
+    if compare.start("delta") != link.delta.start:
+        return ""
+    start = clause_start(rt.text, compare.start(), _CLAUSE_ENDS)
+    return _SUBJECT_NOISE.sub("", clean_label(rt.text[start:compare.start()]))

@@ -41,6 +41,9 @@ WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str
 )
 """Each whole, its parts, and an item whose mention makes the parts not the whole (a form that
 counts 对个人和家庭的补助 beside 人员经费 and 公用经费)."""
+_PEERS = {"基本支出": re.compile(r"项目支出")}
+"""The whole of the same level beside each: its amount opens a list of its own parts
+(“项目支出 0元…其中：商品和服务支出预算 0元”), which are not the first whole's."""
 _BASIS = re.compile(r"(?<!公共)预算|决算")
 _RANGE = 40
 """How many amounts after the whole its parts are looked for in."""
@@ -77,7 +80,7 @@ def _partitions(mentions: list[Mentioned], kind: Kind, basis_agrees: Callable[[s
                 continue
             window = (mentions[max(0, index - _RANGE):index][::-1] if backwards
                       else mentions[index + 1:index + 1 + _RANGE])
-            found = _parts(window, whole, name, parts, basis_agrees)
+            found = _parts(window, whole, name, parts, basis_agrees, backwards=backwards)
             if found is not None and not any(beside.search(mention.stated.label) for mention in window):
                 claims.append(Claim(kind, whole.stated, tuple(part.stated for part in found),
                                     whole.evidence, complete=kind == "change_sum", before=backwards))
@@ -99,13 +102,20 @@ def _basis_of_whole_said(whole: set[str], part: set[str]) -> bool:
 
 def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],
            parts: tuple[re.Pattern[str], ...],
-           basis_agrees: Callable[[set[str], set[str]], bool]) -> list[Mentioned] | None:
+           basis_agrees: Callable[[set[str], set[str]], bool], *,
+           backwards: bool = False) -> list[Mentioned] | None:
     basis = set(_BASIS.findall(whole.stated.label))
+    peer = _PEERS.get(name.pattern)
     found: dict[int, Mentioned] = {}
     for mention in after:
         label = mention.stated.label
         if name.search(label) and not any(part.search(label) for part in parts):
             break  # the whole stated again: its own parts follow
+        if peer is not None and peer.search(label) and not name.search(label):
+            if not backwards:
+                break  # the peer's own parts follow
+            found.clear()  # the parts met so far, read backwards, were the peer's
+            continue
         matching = [number for number, part in enumerate(parts) if part.search(label)]
         if len(matching) != 1 or not basis_agrees(basis, set(_BASIS.findall(label))) \
                 or mention.stated.number.unit is not whole.stated.number.unit:

@@ -27,15 +27,16 @@ _BUDGET = re.compile(r"(?<!公共)预算")
 _WHOLE = re.compile(r"资金|总额|合计|共|批复|下达|安排")
 _IMPLIED = re.compile(rf"(?:决算数?|支出数?|执行数?)(?P<way>大于|超过|高于|多于|超出|小于|低于|少于)"
                       rf"(?:年初)?预算数?\s*(?P<gap>{NUMBER})\s*(?:{MONEY})")
-_RATE = re.compile(r"(?:完成(?P<base>年初预算|全年预算|预算)数?的?|(?P<name>(?:预算)?(?:执行率|完成率)))"
-                   rf"(?:为|是|达到?)?\s*(?P<number>{NUMBER})\s*%")
+RATE_OF_BUDGET = re.compile(r"(?:完成(?P<base>年初预算|全年预算|预算)数?的?|"
+                            r"(?P<name>(?:预算)?(?:执行率|完成率)))"
+                            rf"(?:为|是|达到?)?\s*(?P<number>{NUMBER})\s*%")
 
 
 def rate_claims(rt: RunText, previous: Mentioned | None = None) -> list[Claim]:
     """The run's rates; ``previous`` is the one amount of the last sentence before the run that
     states any, the funds a rate stated without its base may be of."""
     claims = []
-    for match in _RATE.finditer(rt.text):
+    for match in RATE_OF_BUDGET.finditer(rt.text):
         rate = rt.figure_at(match.start("number"))
         before = _before(rt, match.start())
         if rate is None or not before or _BUDGET.search(before[-1].label):

@@ -16,14 +16,22 @@ from jixiao.extract.amounts import NUMBER, PERCENT, Figure
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_start
 
-SHARE = re.compile(r"\s*[，]?\s*占\s*(?P<whole>[^，。；：\d%\s]{0,20}?)\s*的?\s*"
+SHARE = re.compile(r"[，\s]*占\s*(?P<whole>[^，。；：\d%\s]{0,20}?)\s*的?\s*"
                    rf"(?:比重|比例)?\s*(?:为|是)?[，\s]*(?P<number>{NUMBER})\s*{PERCENT}")
 _WHOLE_SUFFIX = re.compile(r"(?:总数|总额|数)$")
 _SCOPE = re.compile(r"中[，：]")
 
 
 def same_label(whole: str, label: str) -> bool:
-    return bool(label) and _WHOLE_SUFFIX.sub("", whole) == _WHOLE_SUFFIX.sub("", label)
+    """Whether a share's whole names the amount labelled ``label``: alike but for 数/总额, or by
+    what both are of (“占总支出决算的” names “支出决算”, “占基本支出预算” “一般公共预算基本支出”)."""
+    if not label:
+        return False
+    return _WHOLE_SUFFIX.sub("", whole) == _WHOLE_SUFFIX.sub("", label) or (
+        _same_basis(whole, label) and core_name(_TOTAL.sub("", whole)) == core_name(label))
+
+
+_TOTAL = re.compile(r"^总")
 
 
 def share_claims(rt: RunText, earlier: list[Stated]) -> list[Claim]:
@@ -86,3 +94,45 @@ def _scoped(rt: RunText, part: Figure, earlier: list[Stated]) -> Stated | None:
     here = [rt.stated(f) for f in rt.money if f.unit_end <= start]
     return next((whole for whole in reversed([*earlier, *here])
                  if len(whole.label) >= 2 and name.endswith(whole.label)), None)
+
+
+_YEAR_WORDS = re.compile(r"^(?:\d{4}\s*年度?|本年度?|当年)")
+_FUNDS = re.compile(r"^(?:一般公共预算|财政拨款)")
+_BASIS_END = re.compile(r"(?<!公共)(?:预算|决算)?(?:总额|总数|数)?$")
+_BASIS = re.compile(r"(?<!公共)(?:预算|决算)")
+_FEE_SPENT = re.compile(r"费支出$")
+
+
+def core_name(label: str) -> str:
+    """What an amount is of, without its year, its 预算/决算 and 数/总额 words, and the funds it
+    is paid from when what is left still names an item: “占基本支出预算” and “2022年一般公共
+    预算基本支出” both name 基本支出; “一般公共预算支出” stays whole (支出 alone names nothing)."""
+    name = _BASIS_END.sub("", _YEAR_WORDS.sub("", label).replace("一般公共预算拨款", "一般公共预算"))
+    # “…安排的“三公”经费支出” is “三公”经费: what is said of it before 的, and 支出 after a 费.
+    name = _FEE_SPENT.sub("费", name.rsplit("的", 1)[-1])
+    bare = _FUNDS.sub("", name)
+    return bare if len(bare) >= 3 else name
+
+
+def _same_basis(whole: str, label: str) -> bool:
+    """Whether neither names 预算 where the other names 决算."""
+    bases = set(_BASIS.findall(whole)), set(_BASIS.findall(label))
+    return not all(bases) or bases[0] == bases[1]
+
+
+def named_elsewhere(shares: list[Unstated], amounts: list[Stated]) -> tuple[list[Claim], list[Unstated]]:
+    """Shares whose whole is stated in another run, before or after (“工资福利支出预算 905709.06 元，
+    占基本支出预算 79.89%…六、…2022 年一般公共预算基本支出 1133753.33 元”): the whole is the one
+    value the document states under the whole's name; shares whose name has no such one value
+    are returned unread."""
+    claims, unread = [], []
+    for share in shares:
+        name = core_name(share.whole)
+        named = [amount for amount in amounts if amount.where != share.part.where
+                 and core_name(amount.label) == name and _same_basis(share.whole, amount.label)]
+        values = {amount.number.in_unit(share.part.number.unit).value for amount in named}
+        if len(name) < 2 or len(values) != 1:
+            unread.append(share)
+            continue
+        claims.append(share_claim(share.rate, share.part, named[0], share.evidence))
+    return claims, unread

@@ -24,14 +24,17 @@ import re
 
 from jixiao.extract.amounts import Figure
 from jixiao.extract.prose.changes import RATE, Change, change_label, change_links, clause_start
+from jixiao.extract.prose.rates import RATE_OF_BUDGET
 from jixiao.extract.prose.reading import Claim, RunText
 from jixiao.extract.prose.shares import SHARE, same_label
 from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
 from jixiao.numbers import NumberError
 from jixiao.relations import Verdict, check_sum
 
-_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是")
-_GAP = re.compile(rf"(?:{RATE.pattern})?[\s，：。（]*")
+_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是|为)")
+# Between a total and its list: its rate of change or of the budget (“支出决算为12,000.00元，完成
+# 年初预算的100%。其中：”), and punctuation.
+_GAP = re.compile(rf"[\s，]*(?:{RATE.pattern}|{RATE_OF_BUDGET.pattern})?[\s，：。（]*")
 _NOT_SUMMED = ("差值", "差额", "相差")
 _HEAD_ENDS = "。！？；"
 # Amounts of one level: a total's label naming one of a group, and a clause's another, are siblings.
