@@ -49,9 +49,15 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
             claims += score_claims(table)
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
-    claims += funds_claims(document)
-    claims += score_line_claims(document)
+    claims += _unread(claims, funds_claims(document) + score_line_claims(document))
     return tuple(claims)
+
+
+def _unread(read: Sequence[TableClaim], more: Sequence[TableClaim]) -> list[TableClaim]:
+    """The relations of ``more`` not among ``read``: the readers of the text find again what a
+    rebuilt table states (a funds row's 得分 is in the table and in the text)."""
+    seen = {(claim.code, claim.kind, claim.stated.cell.place.start) for claim in read}
+    return [claim for claim in more if (claim.code, claim.kind, claim.stated.cell.place.start) not in seen]
 
 
 @per_document

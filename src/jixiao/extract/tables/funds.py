@@ -11,6 +11,9 @@ whole number right before it, and the amounts before that are, from the right, �
 percentage the figures are read by the headings when there are as many of them.
 
 * **rate** (JX-TABLE-005) — 执行率 against 全年执行数 / 全年预算数;
+* **score_cap** (JX-TABLE-003) — the 得分 of a row that states 分值 and 得分 (the 执行率's points) at
+  most its 分值: with a 执行率 in %, the whole number before it and the figure after it; without
+  one, by the headings when the row has as many figures;
 * **total** (JX-TABLE-004) — each amount of 年度资金总额 against the same column of its 其中
   rows, when every row states all the columns or none (a row left empty counts as nothing); a
   ledger block states one amount a row (“年度资金总额: 322.30 其中:中央资金 172.00 省级资金
@@ -28,6 +31,7 @@ from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
 from jixiao.extract.tables.ledgers import Ledger, nested_claims
+from jixiao.extract.tables.scores import SCORE_CAP
 from jixiao.extract.tables.splits import split_claims
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
@@ -121,7 +125,7 @@ def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
     if len(amounts) < 2 and not rows:  # one amount: a ledger block, “…其中:中央资金 172.00…”
         return []
     names = _COLUMNS[-len(amounts):] if len(amounts) > 1 else ("",)
-    claims = _rate("年度资金总额", figures, amounts, rate, names)
+    claims = _rate("年度资金总额", figures, amounts, rate, names) + _cap("年度资金总额", figures, headings)
     if any(values for _, _, values in rows):
         row = tuple(token.cell for token in figures)
         for column, total in enumerate(amounts):
@@ -133,7 +137,43 @@ def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
     for label, figures_of_row, values in rows:
         _, row_rate = _columns(figures_of_row, headings)
         claims += _rate(label, figures_of_row, values, row_rate, names)
+        claims += _cap(label, figures_of_row, headings)
     return claims
+
+
+def _cap(label: str, figures: list[_Token], headings: list[str]) -> list[TableClaim]:
+    """The row's 得分 at most its 分值, when the row states both (see :func:`_weight_and_score`)."""
+    pair = _weight_and_score(figures, headings)
+    if pair is None:
+        return []
+    weight, score = (figure(token.cell, Unit.POINT) for token in pair)
+    if weight is None or score is None:
+        return []
+    # points are exact (a 分值 of 9 is nine points), unlike the amounts of the row
+    row = tuple(token.cell for token in figures)
+    return [TableClaim(SCORE_CAP, "cap", label, Figure(f"{label} 得分", score, pair[1].cell),
+                       (Figure(f"{label} 分值", weight, pair[0].cell),), row)]
+
+
+def _weight_and_score(figures: list[_Token], headings: list[str]) -> tuple[_Token, _Token] | None:
+    """The 分值 and 得分 of a funds row: around a 执行率 in % (“10 98.75% 9”), the whole number
+    before it and the bare number after it; without a %, by the headings when the row has a
+    figure for each (“29 29 27.8 9 0.958 8”: a 执行率 written as a fraction)."""
+    if "分值" not in headings or "得分" not in headings:
+        return None
+    percent = next((index for index, token in enumerate(figures)
+                    if token.number is not None and token.number.unit is Unit.PERCENT), None)
+    if percent is None:
+        if len(figures) != len(headings):
+            return None
+        weight, score = figures[headings.index("分值")], figures[headings.index("得分")]
+    else:
+        if percent == 0 or percent + 1 >= len(figures):
+            return None
+        weight, score = figures[percent - 1], figures[percent + 1]
+    if not _is_weight(weight) or score.number is None or score.number.unit is not Unit.NONE:
+        return None
+    return weight, score
 
 
 def _rate(label: str, figures: list[_Token], amounts: list[_Token], rate: _Token | None,
