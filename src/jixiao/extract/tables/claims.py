@@ -24,6 +24,7 @@ from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_fi
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.score_line import score_line_claims
+from jixiao.extract.tables.score_rows import score_row_claims
 from jixiao.extract.tables.scores import (
     FULL_SCORE,
     SCORE_CAP,
@@ -49,7 +50,8 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
             claims += score_claims(table)
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
-    claims += _unread(claims, funds_claims(document) + score_line_claims(document))
+    claims += _unread(claims, funds_claims(document) + score_line_claims(document)
+                      + score_row_claims(document))
     return tuple(claims)
 
 

@@ -39,9 +39,9 @@ from jixiao.numbers import Unit
 
 WEIGHT_SUM, SCORE_SUM, SCORE_CAP = "JX-TABLE-001", "JX-TABLE-002", "JX-TABLE-003"
 
-_WEIGHT = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分[）)])?")
-_SCORE = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?|自评分")
-_LEVEL = re.compile(r"[一二三]级指标")
+WEIGHT_HEADING = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分[）)])?")
+SCORE_HEADING = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?|自评分")
+LEVEL_HEADING = re.compile(r"[一二三]级指标")
 _TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
 _RUBRIC_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _STATED_TOTAL = re.compile(r"(?:自评|综合)(?:得分|总分)|自评总得分|总得分")
@@ -132,9 +132,9 @@ def _bound(stated: Figure, sheet: _Sheet) -> Iterator[TableClaim]:
 
 def _header(row: Sequence[Cell]) -> _Header | None:
     texts = [compact(cell.text) for cell in row]
-    weight = next((i for i, text in enumerate(texts) if _WEIGHT.fullmatch(text)), NO_COLUMN)
-    score = next((i for i, text in enumerate(texts) if _SCORE.fullmatch(text)), NO_COLUMN)
-    levels = tuple(i for i, text in enumerate(texts) if _LEVEL.fullmatch(text))
+    weight = next((i for i, text in enumerate(texts) if WEIGHT_HEADING.fullmatch(text)), NO_COLUMN)
+    score = next((i for i, text in enumerate(texts) if SCORE_HEADING.fullmatch(text)), NO_COLUMN)
+    levels = tuple(i for i, text in enumerate(texts) if LEVEL_HEADING.fullmatch(text))
     both = weight != NO_COLUMN and score != NO_COLUMN
     if both or (len(levels) >= 2 and NO_COLUMN in (weight, score) and (weight, score) != (NO_COLUMN,) * 2):
         return _Header(len(row), weight, score, levels)
