@@ -218,3 +218,22 @@ def test_a_block_short_of_its_weight_at_the_end_of_a_cut_table_says_nothing() ->
             "| \n  制度(10分)  | \n  10  | \n")
     assert table_findings(document(rows)) == ()  # cut: the block's other indicators may follow
     assert summary(table_findings(document(rows + "|\n"))) == [("JX-TABLE-001", "error", "25", "15")]
+
+
+def test_a_total_over_rows_that_lost_cells_on_their_left_is_not_summed() -> None:
+    # The rows' 实际 amounts stand under 计划 (their empty 计划 cell was lost): the 合计's 计划
+    # 1355.81 is no sum of them.
+    rows = (("支出内容", "计划支出数", "实际支出数"), ("维修费", "10.62", ""), ("水费", "20.00", ""))
+    shifted = tab_table(*rows, ("支出合计", "1355.81", "30.62"))
+    assert table_findings(document(shifted)) == ()
+    assert [c.code for c in table_claims(document(shifted))] == []
+    aligned = tab_table(*rows, ("支出合计", "31.62", ""))
+    assert summary(table_findings(document(aligned))) == [("JX-TABLE-004", "error", "31.62", "30.62")]
+
+
+def test_a_rate_under_the_score_heading_is_no_score() -> None:
+    # A funds row that lost its last cell: its 执行率 stands under 得分, its 全年执行数 under 分值.
+    text = tab_table(("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                     ("年度资金总额", "329.77", "329.77", "338.31", "10", "102.59%"))
+    claims = table_claims(document(text))
+    assert [(c.code, c.stated.number.written) for c in claims] == [("JX-TABLE-005", "102.59")]

@@ -185,7 +185,7 @@ def _fits(header: _Header, cells: dict[int, Cell]) -> bool:
     score = cells.get(header.score)
     return (weight is not None and weight.unit is Unit.POINT
             and (score is None or not score.text or _PLACEHOLDER.search(score.text) is not None
-                 or figure(score, Unit.POINT) is not None)
+                 or _points("", score) is not None)
             and not any(figure(cells.get(col)) is not None for col in header.levels)
             and not any(figure(cell) is not None for col, cell in cells.items() if col > header.score))
 
@@ -213,12 +213,13 @@ def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[T
         yield from _weight_in_cell(header, cells, sheet, row)
         return
     weight_cell, score_cell = cells.get(header.weight), cells.get(header.score)
-    weight, score = figure(weight_cell, Unit.POINT), figure(score_cell, Unit.POINT)
+    weight = figure(weight_cell, Unit.POINT)
     if weight is None or weight.unit is not Unit.POINT or weight_cell is None:
         return
     label = _label(header, cells, row)
     weighed = Figure(f"{label} 分值", weight, weight_cell)
-    scored = None if score is None or score_cell is None else Figure(f"{label} 得分", score, score_cell)
+    # a figure in % under 得分 is a rate the row lost its cells before, not points
+    scored = None if score_cell is None else _points(f"{label} 得分", score_cell)
     if scored is not None:
         yield from _cap(weighed, scored, label, row)
     if _is_block_row(header, cells) and sheet.groups and sheet.groups[-1].stated is None:
