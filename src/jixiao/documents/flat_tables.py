@@ -41,6 +41,8 @@ TAB = "\t"
 PIPE = "|"
 MERGED_HEADING_LINES = 3
 """At most this many TAB-less lines after a blank line may be the text of a merged cell."""
+ROW_CELLS = 3
+"""A pipe line of at least this many cells right after another is a row of its own."""
 
 _ANNEX_HEADING = re.compile(r"\s*附\s*[件表]\s*[\d一二三四五六七八九十]+\s*[:：]?\s*")
 _PIPE_RULE = re.compile(r"\s*:?-+:?\s*")
@@ -104,6 +106,7 @@ class _Builder:
         self.row_closed = False
         self.delimited = False
         self.pipes_ended = False
+        self.line_cells = 0
         self.paragraphs = 0
         self.tables = 0
 
@@ -146,6 +149,7 @@ class _Builder:
         self._open(_Mode.PIPE)
         texts = [self.text[span.start:span.end] for span in cells]
         if not any(text.strip() for text in texts):
+            self.line_cells = 0
             self.row_closed = bool(self.rows)  # a line of pipes ends the row
             self.delimited = self.pipes_ended = True
             return
@@ -157,10 +161,14 @@ class _Builder:
         padded = not whole_row and texts[-1] == ""
         if padded:
             cells = cells[:max(index for index, text in enumerate(texts) if text) + 1]
-        self.row_closed = self.row_closed or whole_row
+        # two lines of several cells each are two rows ("产出指标 | 数量指标 | … | 无 |" then
+        # "数量指标 | 钢结构圈养围栏 | … | 无 |"); a row broken across lines breaks it into few cells
+        rows_apart = min(len(cells), self.line_cells) >= ROW_CELLS
+        self.row_closed = self.row_closed or whole_row or rows_apart
         self._add_cells(cells)
         self.row_closed = whole_row or padded
         self.pipes_ended = whole_row
+        self.line_cells = len(cells)
 
     def _open(self, mode: _Mode) -> None:
         if self.rows and self.mode is not mode:
