@@ -14,6 +14,7 @@ within the rounding of its figures is ``info``; one that holds gives nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -35,6 +36,9 @@ from jixiao.extract.tables.scores import (
 )
 from jixiao.findings import Finding, Passed, Severity
 from jixiao.relations import Outcome, Verdict, check_ratio, check_sum
+
+_BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|加分")
+"""A rubric that awards extra points (“一个加1分，最多加2分”): a 得分 above the 分值 may be one."""
 
 TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
@@ -125,9 +129,12 @@ def _cap(claim: TableClaim) -> Finding | None:
     if score.number.value <= weight.number.value:
         return None
     exceeds = score.number.interval().low > weight.number.interval().high
-    severity = Severity.ERROR if exceeds else Severity.INFO
+    bonus = exceeds and _BONUS.search(evidence(claim.row)) is not None
+    severity = Severity.ERROR if exceeds and not bonus else Severity.INFO
     message = f"{claim.what}的得分 {score.number.written} 超过分值 {weight.number.written}"
-    if severity is Severity.INFO:
+    if bonus:
+        message += "（评分标准含加分项，请核对加分依据）"
+    elif severity is Severity.INFO:
         message += "（仅在舍入范围内）"
     return Finding.new(claim.code, severity, message, score.cell.place, stated=score.number.written,
                        expected=weight.number.written, terms=(weight.term(), score.term()),
