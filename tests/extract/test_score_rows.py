@@ -50,3 +50,23 @@ def test_a_block_weight_against_its_rows_when_they_reach_it() -> None:
     assert read(text)[2][5] == "一级指标的分值 50 与各项分值之和 55 不一致（相差 5）"
     # Rows short of the weight: one may have been missed or cut off, no finding.
     assert [claim[0] for claim in read(HEADER + rows.format(weight="20"))] == ["JX-TABLE-003"] * 2
+
+
+def test_a_total_line_against_the_rows() -> None:
+    rows = "数量指标 发放人数 1260人 1244人 60 58\n满意度指标 满意度 ≥90% 91% 40 39\n"
+    text = HEADER + rows + "总分 100 {score}\n"
+    held = text.format(score="97")
+    assert [claim[:4] + claim[5:] for claim in read(held)[2:]] == [
+        ("JX-TABLE-001", "总分的分值", "100", ["60", "40"], None),
+        ("JX-TABLE-002", "总分（得分）", "97", ["58", "39"], None),
+        ("JX-TABLE-003", "总分", "97", ["100"], None)]
+    assert read(held)[3][4] == held.index("97")
+    assert read(text.format(score="99"))[3][5] == "总分（得分） 99 与各项得分之和 97 不一致（相差 2）"
+
+
+def test_a_total_line_over_rows_short_of_it_judges_no_score() -> None:
+    # The rows' 分值 add up to 90: a row (the 执行率's) is elsewhere, the 得分 cannot be summed.
+    text = HEADER + "数量指标 发放人数 1260人 1244人 50 48\n满意度指标 满意度 ≥90% 91% 40 39\n总分 100 97\n"
+    assert [claim[0] for claim in read(text)] == ["JX-TABLE-003"] * 3
+    over = HEADER + "数量指标 发放人数 1260人 1244人 70 68\n满意度指标 满意度 ≥90% 91% 40 39\n总分 100 97\n"
+    assert read(over)[2][5] == "总分的分值 100 与各项分值之和 110 不一致（相差 10）"

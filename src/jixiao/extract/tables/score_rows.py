@@ -14,9 +14,12 @@ A block weight in a line of its own or opening a row (“(50分)”, “产出�
 heads the rows below it up to the next block, header or 总分 line.
 
 * **score_cap** (JX-TABLE-003) — each row's 得分 at most its 分值;
-* **weight_sum** (JX-TABLE-001) — the 分值 of a block's rows against its weight, when they reach
-  it or go beyond: a row the reader missed can only leave the sum short, so a sum below the
-  weight is no finding (the table may also be cut off).
+* **weight_sum** (JX-TABLE-001) — the 分值 of a block's rows against its weight, and of all rows
+  against a 总分 line's (“总分 100 96”), when they reach it or go beyond: a row the reader missed
+  can only leave the sum short, so a sum below the weight is no finding (the table may also be
+  cut off);
+* **score_sum** (JX-TABLE-002) — the rows' 得分 against the 总分 line's, when their 分值 add up
+  to its 分值 (so every row was read).
 
 Lines inside a rebuilt table (with a TAB or a pipe) are read by :mod:`.scores`.
 """
@@ -34,6 +37,7 @@ from jixiao.extract.tables.scores import (
     LEVEL_HEADING,
     SCORE_CAP,
     SCORE_HEADING,
+    SCORE_SUM,
     WEIGHT_HEADING,
     WEIGHT_SUM,
 )
@@ -106,13 +110,17 @@ def _rows(text: str, starts: tuple[int, ...], lines: list[tuple[int, str]], inde
     """The claims of the rows from line ``index`` on, and the line after them."""
     claims: list[TableClaim] = []
     block: _Block | None = None
+    sheet: list[tuple[Figure, Figure]] = []
     label = "指标"
     while index < len(lines):
         offset, line = lines[index]
         tokens = list(_TOKEN.finditer(line))
-        if _TABLE_LINE.search(line) or _header(line) is not None \
-                or (tokens and _TOTAL.fullmatch(compact(tokens[0].group()))):
+        if _TABLE_LINE.search(line) or _header(line) is not None:
             break
+        if tokens and _TOTAL.fullmatch(compact(tokens[0].group())):
+            claims += _close(block)
+            claims += _total(starts, offset, tokens, sheet)
+            return index + 1, claims
         heading = _BLOCK.match(line.strip())
         if heading is not None:
             claims += _close(block)
@@ -123,6 +131,7 @@ def _rows(text: str, starts: tuple[int, ...], lines: list[tuple[int, str]], inde
             weight, score = (_points(starts, offset, token, f"{label} {name}")
                              for token, name in zip(pair, ("分值", "得分"), strict=True))
             claims.append(TableClaim(SCORE_CAP, "cap", label, score, (weight,), (weight.cell, score.cell)))
+            sheet.append((weight, score))
             if block is not None:
                 block.weights.append(weight)
         elif tokens:
@@ -183,3 +192,25 @@ def _close(block: _Block | None) -> Iterator[TableClaim]:
     if sum(weight.number.value for weight in block.weights) >= block.stated.number.value:
         yield TableClaim(WEIGHT_SUM, "sum", f"{block.label}的分值", block.stated, tuple(block.weights),
                          (block.stated.cell,), "分值")
+
+
+def _total(starts: tuple[int, ...], offset: int, tokens: list[re.Match[str]],
+           sheet: list[tuple[Figure, Figure]]) -> Iterator[TableClaim]:
+    """The 总分 line's 分值 and 得分 (“总分 100 96”) against the rows'. The 得分 is checked only
+    where the 分值 add up to the total's (every row was read: the funds row's 执行率 points,
+    read by :mod:`.funds`, are not among them, so a form that weighs them is left alone); 分值
+    beyond the total's are an error whatever was missed."""
+    figures = [token for token in tokens[1:] if _BARE.fullmatch(token.group())]
+    if len(figures) != 2 or len(sheet) < 2:
+        return
+    weight, score = (_points(starts, offset, token, f"总分 {name}")
+                     for token, name in zip(figures, ("分值", "得分"), strict=True))
+    weights = [pair[0] for pair in sheet]
+    row = (weight.cell, score.cell)
+    total = sum(figure.number.value for figure in weights)
+    if total >= weight.number.value:
+        yield TableClaim(WEIGHT_SUM, "sum", "总分的分值", weight, tuple(weights), row, "分值")
+    if total == weight.number.value:
+        scores = tuple(pair[1] for pair in sheet)
+        yield TableClaim(SCORE_SUM, "sum", "总分（得分）", score, scores, row, "得分")
+    yield TableClaim(SCORE_CAP, "cap", "总分", score, (weight,), row)
