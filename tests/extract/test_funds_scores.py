@@ -38,3 +38,11 @@ def test_a_row_without_a_score_heading_states_no_score() -> None:
     assert caps("年初预算数 全年预算数 全年执行数 分值 执行率\n年度资金总额 38.40 37.92 10 98.75% 9\n") == []
     # Fewer figures than headings and no %: the columns cannot be told.
     assert caps(HEADINGS + "年度资金总额 29 27.8 9 8\n") == []
+
+
+def test_a_score_heading_that_states_the_weight_in_its_rule() -> None:
+    text = ("预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |||\n"
+            "年度财政资金总额 | 5 | 5 | 100% | {score} | |||\n")
+    held = text.format(score="20")
+    assert caps(held) == [("年度资金总额", "20", "20", held.index("| 20 |") + 2, None)]
+    assert caps(text.format(score="21"))[0][4] == "年度资金总额的得分 21 超过分值 20"
