@@ -248,3 +248,17 @@ def test_a_score_above_its_weight_under_a_rubric_with_bonus_points_is_a_note() -
         (Severity.INFO, "领导批示的得分 2 超过分值 1（评分标准含加分项，请核对加分依据）"),
         (Severity.ERROR, "民主议事的得分 3 超过分值 2")]
     assert findings[0].where.start == text.index("\t2\n\t有正面") + 1
+
+
+def test_a_header_run_together_with_the_first_row_is_cut_from_it() -> None:
+    # One cell a line, no line between the header and the first row: the row begins at the
+    # first cell that states a weight.
+    text = ("一级 指标 |\n二级 指标 |\n三级 指标 |\n自评分 |\n评价标准 |\n得分 |\n项目决策 (8分) |\n"
+            "决策 依据 (4分) |\n4 |\n有依据 |\n|\n决策 程序 (4分) |\n{score} |\n程序合规 |\n|\n||\n")
+    claims = table_claims(document(text.format(score="4")))
+    assert [(c.code, c.what, c.stated.number.written, [t.number.written for t in c.terms]) for c in claims] == [
+        ("JX-TABLE-003", "决策依据", "4", ["4"]), ("JX-TABLE-003", "决策程序", "4", ["4"]),
+        ("JX-TABLE-001", "项目决策的分值", "8", ["4", "4"])]
+    findings = table_findings(document(text.format(score="5")))
+    assert [(f.message, f.where.start) for f in findings] == [
+        ("决策程序的得分 5 超过分值 4", text.format(score="5").index("5 |"))]

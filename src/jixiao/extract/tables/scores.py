@@ -98,7 +98,7 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     header: _Header | None = None
     sheet = _Sheet()
     stated: Figure | None = None
-    for row in table.rows:
+    for row in _header_apart(table.rows):
         found = _header(row)
         if found is not None:
             yield from _close_groups(sheet, 0)
@@ -110,6 +110,21 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     yield from _close_groups(sheet, 0, at_end=table.cut)
     if stated is not None:
         yield from _bound(stated, sheet)
+
+
+def _header_apart(rows: Sequence[Sequence[Cell]]) -> Iterator[Sequence[Cell]]:
+    """The rows, a header that the extraction ran together with the first row below it
+    (“一级指标 | 二级指标 | 三级指标 | 自评分 | … | 得分 | 项目决策(15分) | …”, a dump with one cell a
+    line and no line between its rows) cut where the first cell stating a weight or a figure
+    begins the row."""
+    for row in rows:
+        cut = next((index for index, cell in enumerate(row)
+                    if figure(cell) is not None or _STATED_WEIGHT.search(cell.text)), len(row))
+        if 0 < cut < len(row) and _header(row[:cut]) is not None:
+            yield row[:cut]
+            yield row[cut:]
+        else:
+            yield row
 
 
 def _stated_total(row: Sequence[Cell]) -> Figure | None:
