@@ -221,3 +221,29 @@ def test_a_pipe_dump_of_one_row_is_cut_into_rows_by_its_layout() -> None:
     (uneven,) = parse_flat_text(text.replace("4.35 |", "说明 |"))
     assert isinstance(uneven, Table)
     assert len(uneven.rows) == 1
+
+
+def test_a_pipe_line_padded_with_empty_cells_ends_its_row() -> None:
+    text = ("绩 效 指 标 |\n一级指标 | 三级指标 | 年度 指标值 |\n实际 完成值 |\n分值 | 得分 | |||||\n"
+            "产出指标 | 指标1:村庄数量 | ≥200 | 202 | 10 | 10 | ||||||||\n指标2:验收时间 | 9月前 | 7月 | 5 | 5 | |||\n")
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    # Cells with nothing between their pipes are padding, dropped; a cell of spaces stays.
+    assert table.texts() == (
+        ("绩 效 指 标", "一级指标", "三级指标", "年度 指标值", "实际 完成值", "分值", "得分", ""),
+        ("产出指标", "指标1:村庄数量", "≥200", "202", "10", "10", ""),
+        ("指标2:验收时间", "9月前", "7月", "5", "5", ""))
+    start = text.index("5 | 5") + 4
+    assert table.rows[2][4].place == Place(table=0, row=2, col=4, line=6, start=start, end=start + 1)
+
+
+def test_pipe_lines_of_several_cells_one_after_another_are_rows_of_their_own() -> None:
+    text = ("绩效指标 | 三级指标 | 分值 | 得分 |\n|\n产出指标 | 收容所 | 10 | 10 | 无 |\n"
+            "数量指标 | 围栏 | 10 | 9 | 无 |\n实际 完成值 |\n效益指标 | 岗位 | 5 |\n")
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    # A line of one cell after them still continues the row: a row broken across lines.
+    assert table.texts() == (("绩效指标", "三级指标", "分值", "得分"), ("产出指标", "收容所", "10", "10", "无"),
+                             ("数量指标", "围栏", "10", "9", "无", "实际 完成值", "效益指标", "岗位", "5"))
+    start = text.index("9 |")
+    assert table.rows[2][3].place == Place(table=0, row=2, col=3, line=4, start=start, end=start + 1)

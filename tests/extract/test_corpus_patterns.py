@@ -74,8 +74,9 @@ def test_the_funds_block_in_every_flattening() -> None:
     assert [(t.label, t.value) for t in one_line[0].terms] == [
         ("本年财政拨款 全年执行数", "52.4"), ("上年结转资金 全年执行数", "20"), ("其他资金 全年执行数", "10")]
     held = audit_file(PATTERNS / "A1_oneline_form.txt", passed=True).passed
+    # the funds row's 得分 9.7 is checked against its 分值 10 too
     assert [(p.code, p.stated) for p in held] == [("JX-TABLE-004", "87"), ("JX-TABLE-004", "87"),
-                                                   ("JX-TABLE-005", "97.01")]
+                                                   ("JX-TABLE-005", "97.01"), ("JX-TABLE-003", "9.7")]
     per_line = findings("S1a_funds_cell_per_line")
     assert brief(per_line) == [("JX-TABLE-005", "error", "100", "85.00", 41)]
     assert per_line[0].message == ("年度资金总额 执行率 100% 与 年度资金总额 全年执行数 1964.27 / "

@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.audit import audit_file
-from jixiao.documents import read_document
+from jixiao.documents import Cell, read_document
 from jixiao.extract.evaluation.check import catalogue_findings, evaluation_findings
 from jixiao.extract.evaluation.extract import extract_evaluation
+from jixiao.extract.evaluation.fields import Fields
 from jixiao.extract.evaluation.importing import import_report, import_yaml, write_import
+from jixiao.extract.evaluation.rows import Row
+from jixiao.extract.evaluation.tables import AssessmentReader
+from jixiao.findings import Place
 from jixiao.io.load import load_evaluation
 from jixiao.io.plain import plain_data
 
@@ -211,3 +215,21 @@ def test_a_section_nine_read_in_full_without_a_score_is_reported() -> None:
     assert [(t.label, t.value) for t in overrun.terms] == [("项目支出预算", "0")]
     for name in ("chenglingji-yueyanglou-2024.txt", "dongting-2023.txt"):  # a score; a section not read
         assert [f for f in audit_file(REPORTS / name).findings if f.code == "JX-DOC-002"] == []
+
+
+
+def _row(*texts: str) -> Row:
+    return Row(tuple(Cell(text, Place(table=0, col=col)) for col, text in enumerate(texts)), paragraph=False)
+
+
+def test_a_funds_row_that_lost_its_last_cell_is_read_by_its_rate() -> None:
+    # The row's 得分 is empty and the extraction dropped it: counted from the right, its 分值
+    # would stand under 执行率; its one figure in % puts it under its header.
+    reader = AssessmentReader(Fields(), "self_assessment", project=False)
+    reader.read((_row("预算资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                 _row("年度资金总额", "329.77", "329.77", "338.31", "10", "102.59%")))
+    values = {path: number.written for path, number in reader.fields.values.items()}
+    assert values == {"self_assessment.funds.initial_budget": "329.77",
+                      "self_assessment.funds.full_year_budget": "329.77",
+                      "self_assessment.funds.actual": "338.31", "self_assessment.funds.weight": "10",
+                      "self_assessment.funds.stated_execution_rate": "102.59"}

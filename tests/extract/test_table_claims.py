@@ -218,3 +218,47 @@ def test_a_block_short_of_its_weight_at_the_end_of_a_cut_table_says_nothing() ->
             "| \n  制度(10分)  | \n  10  | \n")
     assert table_findings(document(rows)) == ()  # cut: the block's other indicators may follow
     assert summary(table_findings(document(rows + "|\n"))) == [("JX-TABLE-001", "error", "25", "15")]
+
+
+def test_a_total_over_rows_that_lost_cells_on_their_left_is_not_summed() -> None:
+    # The rows' 实际 amounts stand under 计划 (their empty 计划 cell was lost): the 合计's 计划
+    # 1355.81 is no sum of them.
+    rows = (("支出内容", "计划支出数", "实际支出数"), ("维修费", "10.62", ""), ("水费", "20.00", ""))
+    shifted = tab_table(*rows, ("支出合计", "1355.81", "30.62"))
+    assert table_findings(document(shifted)) == ()
+    assert [c.code for c in table_claims(document(shifted))] == []
+    aligned = tab_table(*rows, ("支出合计", "31.62", ""))
+    assert summary(table_findings(document(aligned))) == [("JX-TABLE-004", "error", "31.62", "30.62")]
+
+
+def test_a_rate_under_the_score_heading_is_no_score() -> None:
+    # A funds row that lost its last cell: its 执行率 stands under 得分, its 全年执行数 under 分值.
+    text = tab_table(("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                     ("年度资金总额", "329.77", "329.77", "338.31", "10", "102.59%"))
+    claims = table_claims(document(text))
+    assert [(c.code, c.stated.number.written) for c in claims] == [("JX-TABLE-005", "102.59")]
+
+
+def test_a_score_above_its_weight_under_a_rubric_with_bonus_points_is_a_note() -> None:
+    text = tab_table((*HEADER, "评分标准"),
+                     ("决策", "工作安排", "领导批示", "1", "2", "有正面批示的，一个加1分，最多加2分"),
+                     ("", "项目立项", "民主议事", "2", "3", "记录完整得2分"))
+    findings = table_findings(document(text))
+    assert [(f.severity, f.message) for f in findings] == [
+        (Severity.INFO, "领导批示的得分 2 超过分值 1（评分标准含加分项，请核对加分依据）"),
+        (Severity.ERROR, "民主议事的得分 3 超过分值 2")]
+    assert findings[0].where.start == text.index("\t2\n\t有正面") + 1
+
+
+def test_a_header_run_together_with_the_first_row_is_cut_from_it() -> None:
+    # One cell a line, no line between the header and the first row: the row begins at the
+    # first cell that states a weight.
+    text = ("一级 指标 |\n二级 指标 |\n三级 指标 |\n自评分 |\n评价标准 |\n得分 |\n项目决策 (8分) |\n"
+            "决策 依据 (4分) |\n4 |\n有依据 |\n|\n决策 程序 (4分) |\n{score} |\n程序合规 |\n|\n||\n")
+    claims = table_claims(document(text.format(score="4")))
+    assert [(c.code, c.what, c.stated.number.written, [t.number.written for t in c.terms]) for c in claims] == [
+        ("JX-TABLE-003", "决策依据", "4", ["4"]), ("JX-TABLE-003", "决策程序", "4", ["4"]),
+        ("JX-TABLE-001", "项目决策的分值", "8", ["4", "4"])]
+    findings = table_findings(document(text.format(score="5")))
+    assert [(f.message, f.where.start) for f in findings] == [
+        ("决策程序的得分 5 超过分值 4", text.format(score="5").index("5 |"))]

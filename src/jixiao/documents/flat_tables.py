@@ -8,9 +8,12 @@ Two flattenings are read:
 * **pipe dumps**: ``"| a | b |"`` is one row (``"|---|---|"`` rules are skipped); ``"a |"``
   or ``"a | b |"`` adds cells to the open row, which a line of pipes only (``"|"``, ``"|||"``)
   or an empty line ends (a line of spaces is a cell's padding: ``"| "``, ``"  一级 指标  |"``,
-  ``"    "``, ``"  二级 指标  |"`` is one row); a table whose last row no line of pipes ends,
-  once such lines have ended its rows, is marked ``cut``. A dump that is one row only, one cell
-  a line, is cut into rows by its layout when it has one (see :func:`_rows_of_one`).
+  ``"    "``, ``"  二级 指标  |"`` is one row); so does a line whose last cells are empty, the
+  padding of a row shorter than the table (``"指标2 | ≥200 | 202 | 10 | 10 | |||||"``: the row
+  ends there, its padding, cells with nothing between their pipes, dropped, where ``"实际
+  完成值 |"`` continues the row); a table whose last row no line of pipes ends, once such lines
+  have ended its rows, is marked ``cut``. A dump that is one row only, one cell a line, is cut
+  into rows by its layout when it has one (see :func:`_rows_of_one`).
 
 A table is one run of such lines; it ends at the first line that is neither blank nor a cell
 line after a blank line, at a line of the other flattening, and at an annex heading
@@ -38,6 +41,8 @@ TAB = "\t"
 PIPE = "|"
 MERGED_HEADING_LINES = 3
 """At most this many TAB-less lines after a blank line may be the text of a merged cell."""
+ROW_CELLS = 3
+"""A pipe line of at least this many cells right after another is a row of its own."""
 
 _ANNEX_HEADING = re.compile(r"\s*附\s*[件表]\s*[\d一二三四五六七八九十]+\s*[:：]?\s*")
 _PIPE_RULE = re.compile(r"\s*:?-+:?\s*")
@@ -101,6 +106,7 @@ class _Builder:
         self.row_closed = False
         self.delimited = False
         self.pipes_ended = False
+        self.line_cells = 0
         self.paragraphs = 0
         self.tables = 0
 
@@ -143,15 +149,26 @@ class _Builder:
         self._open(_Mode.PIPE)
         texts = [self.text[span.start:span.end] for span in cells]
         if not any(text.strip() for text in texts):
+            self.line_cells = 0
             self.row_closed = bool(self.rows)  # a line of pipes ends the row
             self.delimited = self.pipes_ended = True
             return
         if all(_PIPE_RULE.fullmatch(text) for text in texts):
             return
         whole_row = line.lstrip().startswith(PIPE)  # "| a | b |"
-        self.row_closed = self.row_closed or whole_row
+        # "a | b | ||||": the row's rest is padding, cells with nothing between their pipes; a
+        # cell written empty ("|  |") is one of the row's and stays (an unfilled 得分)
+        padded = not whole_row and texts[-1] == ""
+        if padded:
+            cells = cells[:max(index for index, text in enumerate(texts) if text) + 1]
+        # two lines of several cells each are two rows ("产出指标 | 数量指标 | … | 无 |" then
+        # "数量指标 | 钢结构圈养围栏 | … | 无 |"); a row broken across lines breaks it into few cells
+        rows_apart = min(len(cells), self.line_cells) >= ROW_CELLS
+        self.row_closed = self.row_closed or whole_row or rows_apart
         self._add_cells(cells)
-        self.row_closed = self.pipes_ended = whole_row
+        self.row_closed = whole_row or padded
+        self.pipes_ended = whole_row
+        self.line_cells = len(cells)
 
     def _open(self, mode: _Mode) -> None:
         if self.rows and self.mode is not mode:

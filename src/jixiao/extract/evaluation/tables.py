@@ -32,6 +32,7 @@ INCOME_LABELS = {"一般公共预算": "general_public", "政府性基金拨款"
 NATURE_LABELS = {"基本支出": "basic", "项目支出": "projects"}
 _BLOCK_WEIGHT = re.compile(r"[（(]\d+(?:\.\d+)?分[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|效果|影响|过程|决策)指标$")
+_PERCENT = re.compile(r"\s*\d+(?:\.\d+)?\s*[%％]\s*")
 _NUMBERED = re.compile(r"(?:^|\n|(?<=[；;。]))\s*\d+\s*[、.．](?!\d)\s*")
 
 
@@ -122,10 +123,11 @@ class AssessmentReader:
             self._splits(row)
 
     def _funds_line(self, row: Row, path: str, *, all_columns: bool) -> None:
+        shift = _rate_shift(row, self.funds or {})
         for name, offset in (self.funds or {}).items():
             if not all_columns and name not in ("initial_budget", "full_year_budget", "actual"):
                 continue
-            cell = row.from_right(offset)
+            cell = row.from_right(offset + shift)
             if cell is not None:
                 self.fields.cell_number(f"{path}.{name}", cell, FUNDS_UNITS.get(name, Unit.WAN_YUAN))
 
@@ -205,6 +207,15 @@ class AssessmentReader:
                    if read_number(first_line(cell)[0], Unit.POINT) is not None]
         for key, cell in zip(("stated_total_weight", "stated_total_score"), numbers, strict=False):
             self.fields.cell_number(f"{self.path}.{key}", cell, Unit.POINT)
+
+
+def _rate_shift(row: Row, funds: dict[str, int]) -> int:
+    """How far a funds row lies left of its header's columns: its one figure in % is the 执行率,
+    so a row that lost its last cells (an unfilled 得分 the extraction dropped) is read against
+    the header by it, not by its right end; 0 when the row has no single % figure."""
+    rates = [len(row.cells) - index for index, cell in enumerate(row.cells) if _PERCENT.fullmatch(cell.text)]
+    rate = funds.get("stated_execution_rate")
+    return rates[0] - rate if rate is not None and len(rates) == 1 else 0
 
 
 def _text(cell: Cell | None) -> str:

@@ -87,9 +87,21 @@ def _flat(items: list[Sequence[Cell]]) -> bool:
     return len(styles) == 1
 
 
+def _shifted(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> bool:
+    """Whether the rows seem to have lost cells on their left: the total states a column no row
+    fills, right of one they fill (“支出合计 | 1355.81 | 588.23” over “维修费 | 10.62”, the 实际
+    column's amounts standing under 计划), so no column can be summed as it stands."""
+    filled = [figure(total_row[col]) is not None and any(figure(row[col]) is not None for row in items)
+              for col in range(len(total_row))]
+    stated = [figure(cell) is not None for cell in total_row]
+    return any(stated[col] and not filled[col] and any(filled[:col]) for col in range(len(total_row)))
+
+
 def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]], names: list[str]
                  ) -> Iterator[TableClaim]:
     label = compact(total_row[0].text)
+    if _shifted(total_row, items):
+        return
     for col in range(1, len(total_row)):
         total = figure(total_row[col])
         if total is None or total.unit is Unit.PERCENT:

@@ -14,6 +14,7 @@ within the rounding of its figures is ``info``; one that holds gives nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_fi
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.score_line import score_line_claims
+from jixiao.extract.tables.score_rows import score_row_claims
 from jixiao.extract.tables.scores import (
     FULL_SCORE,
     SCORE_CAP,
@@ -34,6 +36,9 @@ from jixiao.extract.tables.scores import (
 )
 from jixiao.findings import Finding, Passed, Severity
 from jixiao.relations import Outcome, Verdict, check_ratio, check_sum
+
+_BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|加分")
+"""A rubric that awards extra points (“一个加1分，最多加2分”): a 得分 above the 分值 may be one."""
 
 TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
@@ -49,9 +54,16 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
             claims += score_claims(table)
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
-    claims += funds_claims(document)
-    claims += score_line_claims(document)
+    claims += _unread(claims, funds_claims(document) + score_line_claims(document)
+                      + score_row_claims(document))
     return tuple(claims)
+
+
+def _unread(read: Sequence[TableClaim], more: Sequence[TableClaim]) -> list[TableClaim]:
+    """The relations of ``more`` not among ``read``: the readers of the text find again what a
+    rebuilt table states (a funds row's 得分 is in the table and in the text)."""
+    seen = {(claim.code, claim.kind, claim.stated.cell.place.start) for claim in read}
+    return [claim for claim in more if (claim.code, claim.kind, claim.stated.cell.place.start) not in seen]
 
 
 @per_document
@@ -117,9 +129,12 @@ def _cap(claim: TableClaim) -> Finding | None:
     if score.number.value <= weight.number.value:
         return None
     exceeds = score.number.interval().low > weight.number.interval().high
-    severity = Severity.ERROR if exceeds else Severity.INFO
+    bonus = exceeds and _BONUS.search(evidence(claim.row)) is not None
+    severity = Severity.ERROR if exceeds and not bonus else Severity.INFO
     message = f"{claim.what}的得分 {score.number.written} 超过分值 {weight.number.written}"
-    if severity is Severity.INFO:
+    if bonus:
+        message += "（评分标准含加分项，请核对加分依据）"
+    elif severity is Severity.INFO:
         message += "（仅在舍入范围内）"
     return Finding.new(claim.code, severity, message, score.cell.place, stated=score.number.written,
                        expected=weight.number.written, terms=(weight.term(), score.term()),

@@ -11,6 +11,9 @@ whole number right before it, and the amounts before that are, from the right, �
 percentage the figures are read by the headings when there are as many of them.
 
 * **rate** (JX-TABLE-005) — 执行率 against 全年执行数 / 全年预算数;
+* **score_cap** (JX-TABLE-003) — the 得分 of a row that states 分值 and 得分 (the 执行率's points) at
+  most its 分值: with a 执行率 in %, the whole number before it and the figure after it; without
+  one, by the headings when the row has as many figures;
 * **total** (JX-TABLE-004) — each amount of 年度资金总额 against the same column of its 其中
   rows, when every row states all the columns or none (a row left empty counts as nothing); a
   ledger block states one amount a row (“年度资金总额: 322.30 其中:中央资金 172.00 省级资金
@@ -28,12 +31,15 @@ from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
 from jixiao.extract.tables.ledgers import Ledger, nested_claims
+from jixiao.extract.tables.scores import SCORE_CAP
 from jixiao.extract.tables.splits import split_claims
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit
 
-_LABEL = re.compile(r"年度资金总额")
+_LABEL = re.compile(r"年度(?:财政)?资金总额")
+_SCORE_RULE = re.compile(r"得分\s*[（(]\s*(\d{1,2}(?:\.\d+)?)\s*分\s*[*×]\s*执行率")
+"""A 得分 heading that states the row's 分值 in its rule (“得分 (20分*执行率)”)."""
 _TOKEN = re.compile(r"[^\s|:：]+")
 _AMOUNT_UNIT = re.compile(r"(?:万元|元)$")
 _FUNDS = re.compile(r"资金|拨款|结转|补助|预算|财政")
@@ -59,7 +65,7 @@ def funds_claims(document: Document) -> tuple[TableClaim, ...]:
         tokens = list(_tokens(text, match.end(), starts))
         head = compact(text[max(0, match.start() - 400):match.start() + 400])
         headings = [word for word in _HEADINGS if word in head]
-        claims += _block(tokens, headings)
+        claims += _block(tokens, headings, _rule_weight(text, starts, match.start()))
         ledger = _ledger(tokens, headings, _name(text, match.start()))
         if ledger is not None:
             ledgers.append(ledger)
@@ -114,7 +120,17 @@ def _line(starts: tuple[int, ...], offset: int) -> int:
     return low
 
 
-def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
+def _rule_weight(text: str, starts: tuple[int, ...], start: int) -> _Token | None:
+    """The 分值 a 得分 heading before the block states in its rule (“得分 (20分*执行率)”)."""
+    found = list(_SCORE_RULE.finditer(text, max(0, start - 400), start))
+    if not found:
+        return None
+    low, high = found[-1].span(1)
+    return _Token(Cell(found[-1][1], Place(line=_line(starts, low), start=low, end=high)),
+                  figure(Cell(found[-1][1], Place())))
+
+
+def _block(tokens: list[_Token], headings: list[str], rule: _Token | None = None) -> list[TableClaim]:
     figures = _leading_figures(tokens)
     amounts, rate = _columns(figures, headings)
     rows = _parts(tokens[len(figures):], headings, len(amounts)) if amounts else []
@@ -122,6 +138,7 @@ def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
         return []
     names = _COLUMNS[-len(amounts):] if len(amounts) > 1 else ("",)
     claims = _rate("年度资金总额", figures, amounts, rate, names)
+    claims += _cap("年度资金总额", figures, headings, rule)
     if any(values for _, _, values in rows):
         row = tuple(token.cell for token in figures)
         for column, total in enumerate(amounts):
@@ -133,7 +150,59 @@ def _block(tokens: list[_Token], headings: list[str]) -> list[TableClaim]:
     for label, figures_of_row, values in rows:
         _, row_rate = _columns(figures_of_row, headings)
         claims += _rate(label, figures_of_row, values, row_rate, names)
+        claims += _cap(label, figures_of_row, headings)
     return claims
+
+
+def _cap(label: str, figures: list[_Token], headings: list[str], rule: _Token | None = None
+         ) -> list[TableClaim]:
+    """The row's 得分 at most its 分值, when the row states both (see :func:`_weight_and_score`)
+    or its 得分 heading states the 分值 in its rule (``rule``)."""
+    pair = _weight_and_score(figures, headings) if rule is None else _after_rate(figures, rule)
+    if pair is None:
+        return []
+    weight, score = (figure(token.cell, Unit.POINT) for token in pair)
+    if weight is None or score is None:
+        return []
+    # points are exact (a 分值 of 9 is nine points), unlike the amounts of the row
+    row = tuple(token.cell for token in figures)
+    return [TableClaim(SCORE_CAP, "cap", label, Figure(f"{label} 得分", score, pair[1].cell),
+                       (Figure(f"{label} 分值", weight, pair[0].cell),), row)]
+
+
+def _percent(figures: list[_Token]) -> int | None:
+    """Where the row's first figure in % (its 执行率) stands, if it has one."""
+    return next((index for index, token in enumerate(figures)
+                 if token.number is not None and token.number.unit is Unit.PERCENT), None)
+
+
+def _after_rate(figures: list[_Token], weight: _Token) -> tuple[_Token, _Token] | None:
+    """The 分值 a heading states and the bare figure right after the row's 执行率 in %."""
+    percent = _percent(figures)
+    if percent is None or percent + 1 >= len(figures):
+        return None
+    score = figures[percent + 1]
+    return None if score.number is None or score.number.unit is not Unit.NONE else (weight, score)
+
+
+def _weight_and_score(figures: list[_Token], headings: list[str]) -> tuple[_Token, _Token] | None:
+    """The 分值 and 得分 of a funds row: around a 执行率 in % (“10 98.75% 9”), the whole number
+    before it and the bare number after it; without a %, by the headings when the row has a
+    figure for each (“29 29 27.8 9 0.958 8”: a 执行率 written as a fraction)."""
+    if "分值" not in headings or "得分" not in headings:
+        return None
+    percent = _percent(figures)
+    if percent is None:
+        if len(figures) != len(headings):
+            return None
+        weight, score = figures[headings.index("分值")], figures[headings.index("得分")]
+    else:
+        if percent == 0 or percent + 1 >= len(figures):
+            return None
+        weight, score = figures[percent - 1], figures[percent + 1]
+    if not _is_weight(weight) or score.number is None or score.number.unit is not Unit.NONE:
+        return None
+    return weight, score
 
 
 def _rate(label: str, figures: list[_Token], amounts: list[_Token], rate: _Token | None,
@@ -156,8 +225,7 @@ def _leading_figures(tokens: list[_Token]) -> list[_Token]:
 
 def _columns(figures: list[_Token], headings: list[str]) -> tuple[list[_Token], _Token | None]:
     """The amount columns (年初?, 全年预算, 全年执行) and the 执行率 among a row's figures."""
-    percent = next((index for index, token in enumerate(figures)
-                    if token.number is not None and token.number.unit is Unit.PERCENT), None)
+    percent = _percent(figures)
     if percent is None:
         if len(figures) == len(headings) and "全年执行数" in headings:
             return figures[:sum(word in _COLUMNS for word in headings)], None

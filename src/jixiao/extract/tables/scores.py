@@ -39,9 +39,9 @@ from jixiao.numbers import Unit
 
 WEIGHT_SUM, SCORE_SUM, SCORE_CAP = "JX-TABLE-001", "JX-TABLE-002", "JX-TABLE-003"
 
-_WEIGHT = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分[）)])?")
-_SCORE = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?|自评分")
-_LEVEL = re.compile(r"[一二三]级指标")
+WEIGHT_HEADING = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[（(]分[）)])?")
+SCORE_HEADING = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?|自评分")
+LEVEL_HEADING = re.compile(r"[一二三]级指标")
 _TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
 _RUBRIC_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _STATED_TOTAL = re.compile(r"(?:自评|综合)(?:得分|总分)|自评总得分|总得分")
@@ -98,7 +98,7 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     header: _Header | None = None
     sheet = _Sheet()
     stated: Figure | None = None
-    for row in table.rows:
+    for row in _header_apart(table.rows):
         found = _header(row)
         if found is not None:
             yield from _close_groups(sheet, 0)
@@ -110,6 +110,21 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     yield from _close_groups(sheet, 0, at_end=table.cut)
     if stated is not None:
         yield from _bound(stated, sheet)
+
+
+def _header_apart(rows: Sequence[Sequence[Cell]]) -> Iterator[Sequence[Cell]]:
+    """The rows, a header that the extraction ran together with the first row below it
+    (“一级指标 | 二级指标 | 三级指标 | 自评分 | … | 得分 | 项目决策(15分) | …”, a dump with one cell a
+    line and no line between its rows) cut where the first cell stating a weight or a figure
+    begins the row."""
+    for row in rows:
+        cut = next((index for index, cell in enumerate(row)
+                    if figure(cell) is not None or _STATED_WEIGHT.search(cell.text)), len(row))
+        if 0 < cut < len(row) and _header(row[:cut]) is not None:
+            yield row[:cut]
+            yield row[cut:]
+        else:
+            yield row
 
 
 def _stated_total(row: Sequence[Cell]) -> Figure | None:
@@ -132,9 +147,9 @@ def _bound(stated: Figure, sheet: _Sheet) -> Iterator[TableClaim]:
 
 def _header(row: Sequence[Cell]) -> _Header | None:
     texts = [compact(cell.text) for cell in row]
-    weight = next((i for i, text in enumerate(texts) if _WEIGHT.fullmatch(text)), NO_COLUMN)
-    score = next((i for i, text in enumerate(texts) if _SCORE.fullmatch(text)), NO_COLUMN)
-    levels = tuple(i for i, text in enumerate(texts) if _LEVEL.fullmatch(text))
+    weight = next((i for i, text in enumerate(texts) if WEIGHT_HEADING.fullmatch(text)), NO_COLUMN)
+    score = next((i for i, text in enumerate(texts) if SCORE_HEADING.fullmatch(text)), NO_COLUMN)
+    levels = tuple(i for i, text in enumerate(texts) if LEVEL_HEADING.fullmatch(text))
     both = weight != NO_COLUMN and score != NO_COLUMN
     if both or (len(levels) >= 2 and NO_COLUMN in (weight, score) and (weight, score) != (NO_COLUMN,) * 2):
         return _Header(len(row), weight, score, levels)
@@ -185,7 +200,7 @@ def _fits(header: _Header, cells: dict[int, Cell]) -> bool:
     score = cells.get(header.score)
     return (weight is not None and weight.unit is Unit.POINT
             and (score is None or not score.text or _PLACEHOLDER.search(score.text) is not None
-                 or figure(score, Unit.POINT) is not None)
+                 or _points("", score) is not None)
             and not any(figure(cells.get(col)) is not None for col in header.levels)
             and not any(figure(cell) is not None for col, cell in cells.items() if col > header.score))
 
@@ -213,12 +228,13 @@ def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[T
         yield from _weight_in_cell(header, cells, sheet, row)
         return
     weight_cell, score_cell = cells.get(header.weight), cells.get(header.score)
-    weight, score = figure(weight_cell, Unit.POINT), figure(score_cell, Unit.POINT)
+    weight = figure(weight_cell, Unit.POINT)
     if weight is None or weight.unit is not Unit.POINT or weight_cell is None:
         return
     label = _label(header, cells, row)
     weighed = Figure(f"{label} 分值", weight, weight_cell)
-    scored = None if score is None or score_cell is None else Figure(f"{label} 得分", score, score_cell)
+    # a figure in % under 得分 is a rate the row lost its cells before, not points
+    scored = None if score_cell is None else _points(f"{label} 得分", score_cell)
     if scored is not None:
         yield from _cap(weighed, scored, label, row)
     if _is_block_row(header, cells) and sheet.groups and sheet.groups[-1].stated is None:
