@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jixiao.model import Evaluation
@@ -46,3 +47,19 @@ def evaluation(**sections: Any) -> Evaluation:
         else:
             raw[key] = value
     return Evaluation.model_validate(raw)
+
+
+def write_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of ``objects`` (bodies of objects 1, 2, …; object 1 the catalogue) with its
+    cross-reference table, written to ``path``."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
+from builders import write_pdf
 from jixiao.documents import Paragraph, Table
 from jixiao.documents.office_convert import convert_with_libreoffice
 from jixiao.documents.pdf_reader import read_pdf_document
@@ -195,17 +196,7 @@ def image_pdf(path: Path, image: Image.Image, text: bytes | None, to_unicode: bo
         f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
         f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf(path, objects)
 
 
 @pytest.mark.parametrize(("name", "text", "to_unicode", "layer"), [

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from measured import run_measured
 from PIL import Image
 
+from builders import write_pdf
 from jixiao.documents import read_document
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "dongting-2023.yaml"
@@ -179,16 +180,7 @@ def pdf_with_stream(path: Path, stream: bytes) -> Path:
                b" /Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    body, offsets = b"%PDF-1.4\n", []
-    for number, content in enumerate(objects, 1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(body)
-    return path
+    return write_pdf(path, objects)
 
 
 def pdf_with_lines(path: Path, lines: int) -> Path:
