@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from jixiao.documents.image_reader import ocr_blocks, read_image_document
-from jixiao.documents.ocr import OcrText
+from jixiao.documents.ocr import OcrText, choose_device, engine_params, engine_version, ocr_device
 from jixiao.documents.ocr_cache import cache_dir, texts_digest
 from jixiao.documents.page_layout import PageTable
 from jixiao.io.errors import InputError
@@ -191,3 +191,46 @@ def test_an_oversized_image_is_refused_before_it_is_decoded(tmp_path: Path) -> N
     with pytest.raises(InputError) as caught:
         read_image_document(path)
     assert caught.value.message == "图片为 10000×7000 像素，超过 6000 万像素的上限，拒绝读取"
+
+
+CUDA_AND_CPU = ["CUDAExecutionProvider", "CPUExecutionProvider"]
+
+
+@pytest.mark.parametrize(("setting", "providers", "device", "chosen"), [
+    ("auto", CUDA_AND_CPU, "GPU", "cuda"),
+    ("auto", ["CPUExecutionProvider"], "CPU", "cpu"),
+    ("auto", CUDA_AND_CPU, "CPU", "cpu"),  # the GPU build on a machine without a GPU
+    ("cpu", CUDA_AND_CPU, "GPU", "cpu"),
+    ("cuda", CUDA_AND_CPU, "GPU", "cuda"),
+])
+def test_ocr_runs_on_a_gpu_only_where_onnxruntime_has_one(setting: str, providers: list[str], device: str,
+                                                        chosen: str) -> None:
+    assert choose_device(setting, providers, device) == chosen
+
+
+def test_a_gpu_asked_for_and_missing_or_a_misspelt_device_is_a_clear_error() -> None:
+    with pytest.raises(InputError) as missing:
+        choose_device("cuda", ["AzureExecutionProvider", "CPUExecutionProvider"], "CPU")
+    assert str(missing.value) == ("JIXIAO_OCR_DEVICE=cuda，但 onnxruntime 找不到可用的 GPU（需要 onnxruntime-gpu 和 "
+                                  "NVIDIA 显卡；现有：AzureExecutionProvider、CPUExecutionProvider）")
+    with pytest.raises(InputError) as misspelt:
+        choose_device("gpu", CUDA_AND_CPU, "GPU")
+    assert str(misspelt.value) == "JIXIAO_OCR_DEVICE 只能是 auto、cpu 或 cuda，而不是“gpu”"
+
+
+def test_the_device_is_part_of_the_engine_and_of_the_cache_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    device = ocr_device()
+    assert engine_version().endswith(f"; {device}")
+    assert engine_params()["EngineConfig.onnxruntime.use_cuda"] is (device == "cuda")
+    monkeypatch.setenv("JIXIAO_OCR_DEVICE", "cpu")
+    assert engine_version().endswith("; cpu")
+    assert engine_params()["EngineConfig.onnxruntime.use_cuda"] is False
+
+
+@pytest.mark.skipif(ocr_device() != "cuda", reason="no GPU with onnxruntime-gpu on this machine")
+def test_a_page_read_on_the_gpu_gives_the_text_read_on_the_cpu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    image = page(tmp_path / "图.png", [[(60, "一、部门基本情况")], [(60, "基本支出113.94万元。")]])
+    monkeypatch.setenv("JIXIAO_OCR_CACHE", "off")
+    on_gpu = read_image_document(image).text
+    monkeypatch.setenv("JIXIAO_OCR_DEVICE", "cpu")  # the engine is built again, on the CPU
+    assert read_image_document(image).text == on_gpu == "一、部门基本情况\n基本支出113.94万元。\n"

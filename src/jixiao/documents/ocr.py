@@ -13,6 +13,7 @@ after undoing the slight rotation of a scanned page. Results are cached by
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import threading
@@ -37,6 +38,8 @@ MAX_SIDE = 2000
 #: page at 150 dpi is detected at 55%, about half the CPU of detecting at full size, with every
 #: number read as before on the scanned pages of bench/bench_ocr_settings.py.
 DETECTION_SIDE = 960
+#: onnxruntime's name for the NVIDIA GPU provider (the ``onnxruntime-gpu`` build has it).
+CUDA_PROVIDER = "CUDAExecutionProvider"
 
 Point = tuple[float, float]
 
@@ -52,7 +55,8 @@ class OcrText:
 
 
 _lock = threading.Lock()
-_engine: tuple[int, Any] | None = None  # (process id, RapidOCR): a forked worker builds its own
+_engine: tuple[int, str, Any] | None = None
+"""(process id, device, RapidOCR): a forked worker builds its own, and so does a change of device."""
 _threads: int | None = None  # onnxruntime's intra-op threads; None: as many as cores
 _inherited: list[Any] = []
 """Engines a forked process inherited from its parent: kept, never freed, since freeing one
@@ -63,7 +67,7 @@ def _forget_engine() -> None:
     """Drop this process's engine; one inherited through a fork is kept aside instead."""
     global _engine
     if _engine is not None and _engine[0] != os.getpid():
-        _inherited.append(_engine[1])
+        _inherited.append(_engine[2])
     _engine = None
 
 
@@ -82,16 +86,53 @@ def engine() -> Any:
     """This process's OCR engine, built on first use."""
     global _engine
     with _lock:
-        if _engine is None or _engine[0] != os.getpid():
+        device = ocr_device()
+        if _engine is None or _engine[:2] != (os.getpid(), device):
             _forget_engine()
-            _engine = (os.getpid(), _build())
-        return _engine[1]
+            _engine = (os.getpid(), device, _build())
+        return _engine[2]
 
 
 def engine_version() -> str:
-    """What decides the engine's output: the rapidocr version and its models."""
+    """What decides the engine's output: the rapidocr version, its models and the device (a GPU
+    computes in another order, so its results are cached apart from the CPU's)."""
     return (f"rapidocr {metadata.version('rapidocr')}; {DET_MODEL}; {REC_MODEL}; no cls; "
-            f"max side {MAX_SIDE}; detected at most {DETECTION_SIDE}")
+            f"max side {MAX_SIDE}; detected at most {DETECTION_SIDE}; {ocr_device()}")
+
+
+def choose_device(setting: str, providers: list[str], device: str) -> str:
+    """The device OCR runs on, ``"cuda"`` or ``"cpu"``. ``auto`` (the default) takes the GPU when
+    onnxruntime has the CUDA provider on a GPU device (the ``onnxruntime-gpu`` build on a machine
+    with one), else the CPU; ``cpu`` always the CPU; ``cuda`` the GPU or a clear error, so that a
+    machine set up for a GPU never falls back silently. An unknown setting is refused."""
+    if setting not in ("auto", "cpu", "cuda"):
+        raise InputError(f"JIXIAO_OCR_DEVICE 只能是 auto、cpu 或 cuda，而不是“{setting}”",
+                         english=f"JIXIAO_OCR_DEVICE must be auto, cpu or cuda, not {setting!r}")
+    has_gpu = device == "GPU" and CUDA_PROVIDER in providers
+    if setting == "cuda" and not has_gpu:
+        raise InputError("JIXIAO_OCR_DEVICE=cuda，但 onnxruntime 找不到可用的 GPU（需要 onnxruntime-gpu "
+                         f"和 NVIDIA 显卡；现有：{'、'.join(providers)}）",
+                         english=f"JIXIAO_OCR_DEVICE=cuda but onnxruntime has no GPU ({providers})")
+    return "cuda" if setting != "cpu" and has_gpu else "cpu"
+
+
+def ocr_device() -> str:
+    """``"cuda"`` or ``"cpu"``: :func:`choose_device` for this machine's onnxruntime and the
+    ``JIXIAO_OCR_DEVICE`` setting (``auto`` by default)."""
+    setting = os.environ.get("JIXIAO_OCR_DEVICE", "auto").strip().lower() or "auto"
+    return choose_device(setting, *_onnxruntime_devices())
+
+
+@functools.cache
+def _onnxruntime_devices() -> tuple[list[str], str]:
+    """onnxruntime's providers and device, asked once per process (its import takes a while)."""
+    # No telemetry, so no device id kept in the home directory (and, without one, no English
+    # warning on the user's terminal); onnxruntime reads this when its environment is made.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime  # type: ignore[import-untyped]
+
+    onnxruntime.set_default_logger_severity(3)  # errors only: its warnings are for developers
+    return list(onnxruntime.get_available_providers()), onnxruntime.get_device()
 
 
 def models_dir() -> Path:
@@ -102,7 +143,8 @@ def models_dir() -> Path:
 
 def engine_params() -> dict[str, Any]:
     """The rapidocr parameters: packaged models only, quiet, no direction classifier, text
-    detected on the page shrunk to :data:`DETECTION_SIDE`."""
+    detected on the page shrunk to :data:`DETECTION_SIDE`, on the GPU where :func:`ocr_device`
+    finds one."""
     models = models_dir()
     threads = {} if _threads is None else {"EngineConfig.onnxruntime.intra_op_num_threads": _threads}
     return {
@@ -110,6 +152,7 @@ def engine_params() -> dict[str, Any]:
         "Det.model_path": str(models / DET_MODEL), "Rec.model_path": str(models / REC_MODEL),
         "Cls.model_path": str(models / CLS_MODEL), "Det.limit_type": "max",
         "Det.limit_side_len": DETECTION_SIDE, **threads,
+        "EngineConfig.onnxruntime.use_cuda": ocr_device() == "cuda",
     }
 
 
@@ -118,13 +161,9 @@ def _build() -> Any:
         if not (models_dir() / name).is_file():
             raise InputError(f"OCR 模型文件缺失：{models_dir() / name}；请重新安装 rapidocr",
                              english=f"OCR model missing: {name}")
-    # No telemetry, so no device id kept in the home directory (and, without one, no English
-    # warning on the user's terminal); onnxruntime reads this when its environment is made.
-    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    import onnxruntime  # type: ignore[import-untyped]
+    _onnxruntime_devices()  # onnxruntime set up quiet before rapidocr imports it
     from rapidocr import RapidOCR
 
-    onnxruntime.set_default_logger_severity(3)  # errors only: its warnings are for developers
     return RapidOCR(params=engine_params())
 
 
