@@ -121,3 +121,44 @@ def test_a_long_title_breaks_after_the_units_name_and_a_short_one_not_at_all(tmp
         "2023年度岳阳市洞庭新城项目建设岳阳楼区工作部", "↵", "单位整体支出绩效自评报告"]
     short = example.model_copy(update={"unit": example.unit.model_copy(update={"name": "示例局"})})
     assert title_runs(short, "short.docx") == ["2023年度示例局单位整体支出绩效自评报告"]
+
+
+def _merged_labels(tbl: Any, column: int) -> list[tuple[str, int]]:
+    """(label, rows it spans) of each vertically merged cell starting in grid ``column``."""
+    spans: list[tuple[str, int]] = []
+    for tr in tbl.findall(qn("w:tr")):
+        column_at, cells = 0, {}
+        for tc in tr.findall(qn("w:tc")):
+            cells[column_at] = tc
+            span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            column_at += 1 if span is None else int(span.get(qn("w:val")))
+        merge = None if column not in cells else cells[column].find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+        if merge is not None and merge.get(qn("w:val")) == "restart":
+            spans.append(("".join(t.text or "" for t in cells[column].iter(qn("w:t"))), 1))
+        elif merge is not None and spans:
+            spans[-1] = (spans[-1][0], spans[-1][1] + 1)
+    return spans
+
+
+def _table_headed(path: Path, header: str) -> Any:
+    body = Document(str(path)).element.body
+    return next(tbl for tbl in body.iter(qn("w:tbl")) if any(text == header for tr in tbl.findall(qn("w:tr"))
+                                                            for text in _texts(tr)))
+
+
+def test_the_finance_forms_labels_are_merged_over_the_rows_they_head_as_on_paper(tmp_path: Path) -> None:
+    rendered = _rendered(tmp_path, "yueyang-finance-2021")
+    targets = _table_headed(rendered, "评价内容")
+    rows = len(targets.findall(qn("w:tr")))
+    assert _merged_labels(targets, 0) == [("整体支出绩效定量目标及实施计划完成情况", rows - 2)]  # above 得分, 等次
+    assert _merged_labels(targets, 1) == [("产出指标", 8), ("效益指标", 5), ("满意度指标", 2)]
+    assert _merged_labels(targets, 2) == [("数量指标", 3), ("质量指标", 2), ("时效指标", 2), ("可持续影响指标", 2),
+                                          ("服务对象满意度指标", 2)]
+    goals = _table_headed(rendered, "预期目标")
+    assert _merged_labels(goals, 0) == [("整体支出绩效定性目标及实施计划完成情况", 5)]
+    assert _merged_labels(_table_headed(rendered, "联系人"), 0) == [("年度部门（单位）整体支出绩效目标", 4)]
+
+
+def test_the_dingcheng_forms_class_of_spending_heads_its_rows(tmp_path: Path) -> None:
+    table = _table_headed(_rendered(tmp_path, "dingcheng-2023"), "分类")
+    assert _merged_labels(table, 0) == [("按支出性质分类", 4)]

@@ -15,7 +15,7 @@ from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
 from jixiao.render.chart_hook import docx_charts
 from jixiao.render.context import RenderContext
-from jixiao.render.docx_merge import merge_indicator_columns
+from jixiao.render.docx_merge import merge_tables
 from jixiao.render.docx_rows import keep_rows_whole
 from jixiao.render.docx_title import break_long_title
 from jixiao.render.template_run import render_sandboxed
@@ -48,7 +48,7 @@ def render_to(template: DocxTemplate, context: RenderContext, file: str | None =
     sandbox, a user's template (``file``) that errs raising :class:`~jixiao.io.errors.InputError`."""
     variables = context.variables() | docx_charts(template, context.charts)
     render_sandboxed(template, variables, file)
-    merge_indicator_columns(template.docx, context.template.merge_columns)
+    merge_tables(template.docx, context.template.merges)
     keep_rows_whole(template.docx)
     break_long_title(template.docx, context.data["title"], _title_lead(context))
 

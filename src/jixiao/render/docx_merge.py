@@ -1,9 +1,11 @@
-"""Vertical merges of the indicator tables, done on the rendered Word document.
+"""Vertical merges of a form's tables, done on the rendered Word document.
 
-Row loops repeat each row, so the 一级/二级 cells of an indicator group come out once per
-row; here consecutive cells of the same text are merged (``w:vMerge``), column by column and
-only inside the merged group of the columns before (二级 merges within its 一级). Only tables
-with a “一级指标” header cell are touched, and only cells spanning one grid column.
+Row loops repeat each row, so the 一级/二级 cells of an indicator group come out once per row
+(or, in forms that print a group's label on its first row only, as blanks below it); here such
+cells are merged (``w:vMerge``), column by column and only inside the merged group of the
+columns before (二级 merges within its 一级). Each :class:`~jixiao.render.spec.TableMerge` of
+the template names the tables it touches by a header cell; only cells spanning one grid column
+are merged.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-MARKER = "一级指标"
+from jixiao.render.spec import TableMerge
 
 Element = Any  # lxml elements of python-docx's oxml: untyped
 
@@ -42,26 +44,31 @@ def _cells_by_column(tr: Element) -> dict[int, Element]:
     return cells
 
 
-def _indicator_tables(document: DocxDocument) -> Iterator[Element]:
+def _tables_headed(document: DocxDocument, header: str) -> Iterator[Element]:
     for tbl in document.element.body.iter(qn("w:tbl")):
-        if any(_text(tc).strip() == MARKER for tc in tbl.iter(qn("w:tc"))):
+        if any(_text(tc).strip() == header for tc in tbl.iter(qn("w:tc"))):
             yield tbl
 
 
-def merge_indicator_columns(document: DocxDocument, columns: Sequence[int]) -> None:
-    """Merge equal consecutive cells of ``columns`` (hierarchically) in every indicator table."""
-    for tbl in _indicator_tables(document):
-        rows = [_cells_by_column(tr) for tr in tbl.findall(qn("w:tr"))]
-        previous: list[int | None] = [0] * len(rows)
-        for column in columns:
-            groups = _groups(rows, column, previous)
-            _apply(rows, column, groups)
-            if column != columns[0]:  # the first column labels the whole section
-                _keep_groups_together(rows, column, groups)
-            previous = groups
+def merge_tables(document: DocxDocument, merges: Sequence[TableMerge]) -> None:
+    """Merge the cells each of ``merges`` names (hierarchically) in every table it heads."""
+    for merge in merges:
+        for tbl in _tables_headed(document, merge.header):
+            _merge_columns([_cells_by_column(tr) for tr in tbl.findall(qn("w:tr"))], merge)
 
 
-def _groups(rows: Sequence[dict[int, Element]], column: int, outer: Sequence[int | None]) -> list[int | None]:
+def _merge_columns(rows: Sequence[dict[int, Element]], merge: TableMerge) -> None:
+    previous: list[int | None] = [0] * len(rows)
+    for column in merge.columns:
+        groups = _groups(rows, column, previous, merge.blank_continues)
+        _apply(rows, column, groups)
+        if column != merge.columns[0]:  # the first column labels the whole section
+            _keep_groups_together(rows, column, groups)
+        previous = groups
+
+
+def _groups(rows: Sequence[dict[int, Element]], column: int, outer: Sequence[int | None],
+            blank_continues: bool) -> list[int | None]:
     """A run id per row: equal ids on consecutive rows are merged."""
     groups: list[int | None] = []
     last_text: str | None = None
@@ -69,11 +76,13 @@ def _groups(rows: Sequence[dict[int, Element]], column: int, outer: Sequence[int
         tc = cells.get(column)
         text = None if tc is None else _text(tc).strip()
         same_outer = index > 0 and outer[index] is not None and outer[index] == outer[index - 1]
-        if text and groups and groups[-1] is not None and text == last_text and same_outer:
+        continued = text == last_text if text else blank_continues and tc is not None
+        if continued and groups and groups[-1] is not None and same_outer:
             groups.append(groups[-1])
         else:
             groups.append(index if text else None)
-        last_text = text
+        if text or not continued:
+            last_text = text
     return groups
 
 

@@ -66,6 +66,17 @@ class Rounding(_Frozen):
     money_decimals: int = Field(2, ge=0, le=4)
 
 
+class TableMerge(_Frozen):
+    """Vertical merges of the tables that have a cell reading ``header``: in each of ``columns``
+    (grid columns, each merged only inside the groups of the one before), consecutive cells of
+    the same text merge, or, with ``blank_continues``, a blank cell merges into the label above
+    it (forms whose row loops print a group's label on its first row only)."""
+
+    header: str
+    columns: tuple[int, ...]
+    blank_continues: bool = False
+
+
 class TemplateSpec(_Frozen):
     """One report template, read from its ``template.yaml``."""
 
@@ -83,8 +94,9 @@ class TemplateSpec(_Frozen):
     attachments: tuple[AttachmentSpec, ...] = ()
     grade_words: dict[str, str] = Field(
         {}, description="the profile's grade → the word the form prints (优 → 优秀); others as they are")
-    merge_columns: tuple[int, ...] = Field(
-        (0, 1, 2), description="grid columns of indicator tables whose equal consecutive cells merge")
+    merges: tuple[TableMerge, ...] = Field(
+        (TableMerge(header="一级指标", columns=(0, 1, 2)),),
+        description="the tables whose cells merge vertically, as the paper form merges them")
     variables: dict[str, str] = Field(description="variable → 中文说明, all the Word template may use")
     fields: dict[str, str] = Field(
         {}, description="the data the form prints, field path → the form's Chinese name for it "
