@@ -6,6 +6,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+from docx import Document as WordDocument
 from render_builders import consistent_evaluation
 from snapshot import assert_snapshot
 
@@ -128,3 +129,16 @@ def test_national_project_without_projects_says_so(example: object, tmp_path: Pa
     out = tmp_path / "none.docx"
     render_report(example, out, template=load_template("national-project"))  # type: ignore[arg-type]
     assert "本年度无项目支出绩效自评表。" in read_document(out).text
+
+
+def test_the_report_opens_with_its_cover_page_as_the_paper_form_does(tmp_path: Path) -> None:
+    evaluation = consistent_evaluation()
+    evaluation = evaluation.model_copy(update={"sign_off": evaluation.sign_off.model_copy(
+        update={"date": "2024年3月15日"})})
+    rendered = render_report(evaluation, tmp_path / "报告.docx")
+
+    paragraphs = WordDocument(str(rendered.path)).paragraphs
+    title = "2023年度示例单位单位整体支出绩效自评报告"
+    assert [p.text for p in paragraphs[:5]] == [title, "", "预算单位名称：示例单位", "2024年3月15日", ""]
+    assert 'w:type="page"' in paragraphs[4]._p.xml  # the report itself starts on the next page
+    assert paragraphs[5].text == title

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
 
 from jixiao.render.spec import TemplateSpec
 from jixiao.render.templates.build_templates import (
+    cover_page,
     fill,
     loop_rows,
     new_document,
@@ -26,10 +26,6 @@ from jixiao.render.templates.build_templates import (
 
 FULL = 17.0
 """Width of the text block (cm): A4 less 2 cm margins."""
-
-
-def _page_break(document: DocxDocument) -> None:
-    document.add_paragraph(style="Normal").add_run().add_break(WD_BREAK.PAGE)
 
 
 def _amount_table(document: DocxDocument, title: str, heads: Sequence[str], var: str,
@@ -51,13 +47,9 @@ def _gap(document: DocxDocument) -> None:
 
 
 def _finance_cover(document: DocxDocument) -> None:
-    para(document, "", "Normal")
-    para(document, "{{ title }}", "ReportTitle")
-    para(document, "", "Normal")
-    for label, key in (("部门（单位）名称", "unit_name"), ("预算编码", "code"), ("评价方式", "method"),
-                       ("评价机构", "evaluator"), ("报告日期", "date")):
-        para(document, f"{label}：{{{{ finance_cover.{key} }}}}", "CoverLine")
-    _page_break(document)
+    cover_page(document, [f"{label}：{{{{ finance_cover.{key} }}}}" for label, key in (
+        ("部门（单位）名称", "unit_name"), ("预算编码", "code"), ("评价方式", "method"),
+        ("评价机构", "evaluator"), ("报告日期", "date"))])
 
 
 PROFILE_LISTS = (("tasks", "年度主要工作内容"), ("operation", "年度部门（单位）总体运行情况及取得的成绩"),
@@ -192,12 +184,9 @@ def build_dingcheng(spec: TemplateSpec) -> DocxDocument:
 
 def _extra_styles(document: DocxDocument, spec: TemplateSpec) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
 
     from jixiao.render.templates.build_templates import _paragraph_style
 
-    _paragraph_style(document, "CoverLine", spec.fonts.body, 14, space=8)
-    document.styles["CoverLine"].paragraph_format.left_indent = Pt(14 * 5)
     _paragraph_style(document, "BoxSigner", spec.fonts.body, spec.fonts.table_size,
                      align=WD_ALIGN_PARAGRAPH.RIGHT)
 

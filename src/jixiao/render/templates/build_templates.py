@@ -15,7 +15,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -88,8 +88,24 @@ def new_document(fonts: Fonts) -> DocxDocument:
     _paragraph_style(document, "TableText", body, fonts.table_size, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph_style(document, "TableLeft", body, fonts.table_size, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph_style(document, "Signature", body, 10.5, space=6)
+    _paragraph_style(document, "CoverLine", body, 14, space=8)
+    document.styles["CoverLine"].paragraph_format.left_indent = Pt(14 * 5)
     _page_number_footer(document)
     return document
+
+
+def page_break(document: DocxDocument) -> None:
+    document.add_paragraph(style="Normal").add_run().add_break(WD_BREAK.PAGE)
+
+
+def cover_page(document: DocxDocument, lines: Sequence[str]) -> None:
+    """The cover: the report's title, then ``lines`` (``label：{{ value }}``), then a page break."""
+    para(document, "", "Normal")
+    para(document, "{{ title }}", "ReportTitle")
+    para(document, "", "Normal")
+    for line in lines:
+        para(document, line, "CoverLine")
+    page_break(document)
 
 
 def _page_number_footer(document: DocxDocument) -> None:
@@ -321,6 +337,7 @@ def fund_attachments(document: DocxDocument) -> None:
 
 def build_yueyanglou(spec: TemplateSpec) -> DocxDocument:
     document = new_document(spec.fonts)
+    cover_page(document, ("预算单位名称：{{ unit_name }}", "{{ sign_off.date }}"))
     report_body(document)
     basic_data_attachment(document)
     self_assessment_attachment(document)
