@@ -156,13 +156,15 @@ def indexed_image(scene: Scene, coverages: Coverages) -> Image.Image | None:
 
 @dataclass
 class IndexedDrawing:
-    """A drawing in palette indices (an "L" image until its palette is attached), and the index
-    of each level of coverage of an ink over a background."""
+    """A drawing in palette indices (an "L" image until its palette is attached); for each ink
+    over each background, the index of each level of coverage met so far; each label's indices,
+    made once however often it is shown in the same colours."""
 
     image: Image.Image
     coverages: Coverages
     palette: Palette = field(default_factory=Palette)
     levels: dict[tuple[bytes, str], list[int]] = field(default_factory=dict)
+    painted: dict[tuple[str, int, Anchor, int, str], Image.Image] = field(default_factory=dict)
 
     def label(self, label: Label) -> bool:
         """Draw ``label``; false when it lies over more than one colour."""
@@ -173,19 +175,23 @@ class IndexedDrawing:
         under, other = cast(tuple[int, int], self.image.crop(box).getextrema())  # one band
         if under != other:
             return False
-        self.image.paste(coverage.point(self.indices(under, label.fill, coverage)), box)
+        key = (label.text, label.size, label.anchor, under, label.fill)
+        if key not in self.painted:
+            self.painted[key] = coverage.point(self.indices(under, label.fill, coverage))
+        self.image.paste(self.painted[key], box)
         return True
 
     def indices(self, under: int, ink: str, coverage: Image.Image) -> list[int]:
-        """The palette index of each level of ``coverage`` in ``ink`` over colour ``under`` (the
-        levels the coverage does not use are left at 0)."""
+        """The palette index of each level of ``coverage`` in ``ink`` over colour ``under`` (a
+        level no label has used yet is left at 0)."""
         background = self.palette.colours[under]
-        known = self.levels.setdefault((background, ink), [-1] * 256)
+        known = self.levels.setdefault((background, ink), [0] * 256)
         blends = _blends(background, ink)
         for level, count in enumerate(coverage.histogram()):
-            if count and known[level] < 0:
+            if count and not known[level] and level:  # level 0 is the background itself
                 known[level] = self.palette.index(blends[3 * level:3 * level + 3])
-        return [max(index, 0) for index in known]
+        known[0] = under
+        return known
 
 
 @cache
