@@ -13,7 +13,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
 from jixiao.render.chart_hook import svg_charts
-from jixiao.render.chart_png import to_png
+from jixiao.render.chart_png import boxed_coverage, inked_coverage, to_png
 from jixiao.render.chart_scene import (
     PIL_ANCHORS,
     PNG_SCALE,
@@ -209,3 +209,17 @@ def test_png_shows_exactly_the_pixels_imagedraw_draws(scene: Scene, mode: str) -
     assert image.mode == mode
     assert tuple(round(d) for d in image.info["dpi"]) == (192, 192)
     assert image.convert("RGB").tobytes() == plain_drawing(scene).tobytes()
+
+
+def test_a_label_drawn_with_a_margin_covers_what_it_covers_in_its_font_box() -> None:
+    scenes = (score_scene(SCORES, "附件2 三级指标得分"), composition_scene(BASIC, "基本支出构成（万元）", "万元"))
+    labels = [shape for scene in scenes for shape in scene.shapes if isinstance(shape, Label)]
+    assert {label.anchor for label in labels} == set(Anchor)
+    for label in labels:
+        (left, top, _, _), boxed = boxed_coverage(label)
+        inked = inked_coverage(label)
+        ink = boxed.getbbox()
+        assert inked is not None and ink is not None, label
+        (inked_left, inked_top, _, _), mask = inked
+        assert (inked_left, inked_top) == (left + ink[0], top + ink[1]), label
+        assert mask.tobytes() == boxed.crop(ink).tobytes(), label

@@ -18,6 +18,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from typing import cast
 
 from PIL import Image, ImageChops, ImageColor, ImageDraw
@@ -34,6 +35,8 @@ from jixiao.render.chart_scene import (
 )
 
 PALETTE_SIZE = 256
+MARGIN_EMS = 1
+"""Room round a label's text, in ems, for glyphs that reach beyond their advance."""
 DPI = 96 * PNG_SCALE
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 RGB_COLOUR_TYPE = 2
@@ -88,16 +91,48 @@ class Coverages:
         (0–255: the mask Pillow blends the ink with); ``None`` for a label that draws nothing."""
         key = (label.text, label.size, label.anchor)
         if key not in self.masks:
-            font, anchor = chart_font(label.size * PNG_SCALE), PIL_ANCHORS[label.anchor]
-            left, top, right, bottom = (int(edge) for edge in font.getbbox(label.text, anchor=anchor))
-            mask = Image.new("L", (max(right - left, 0), max(bottom - top, 0)))
-            ImageDraw.Draw(mask).text((-left, -top), label.text, fill=255, font=font, anchor=anchor)
-            self.masks[key] = ((left, top, right, bottom), mask)
+            self.masks[key] = inked_coverage(label) or boxed_coverage(label)
         (left, top, right, bottom), mask = self.masks[key]
         if right <= left or bottom <= top:
             return None
         x, y = label.x * PNG_SCALE, label.y * PNG_SCALE
         return (x + left, y + top, x + right, y + bottom), mask
+
+
+def boxed_coverage(label: Label) -> tuple[Box4, Image.Image]:
+    """The label's coverage over its text's box (relative to its origin), from the font's
+    layout of the text."""
+    font, anchor = chart_font(label.size * PNG_SCALE), PIL_ANCHORS[label.anchor]
+    left, top, right, bottom = (int(edge) for edge in font.getbbox(label.text, anchor=anchor))
+    return (left, top, right, bottom), _coverage(label, (max(right - left, 0), max(bottom - top, 0)),
+                                                 (-left, -top))
+
+
+def inked_coverage(label: Label) -> tuple[Box4, Image.Image] | None:
+    """The label's coverage over the box its ink covers (relative to its origin), drawn on a
+    canvas a margin of :data:`MARGIN_EMS` wider than an em per character all round: one layout
+    of the text instead of two (a box first). ``None`` when the ink reaches the canvas's edge
+    (a glyph wider than its margin)."""
+    em = label.size * PNG_SCALE
+    width, height = em * (len(label.text) + 2 * MARGIN_EMS), em * (1 + 2 * MARGIN_EMS)
+    x = {Anchor.START: em * MARGIN_EMS, Anchor.MIDDLE: width // 2, Anchor.END: width - em * MARGIN_EMS}
+    origin = (x[label.anchor], em * (1 + MARGIN_EMS))
+    canvas = _coverage(label, (width, height), origin)
+    ink = canvas.getbbox()
+    if ink is None:
+        return (0, 0, 0, 0), canvas
+    left, top, right, bottom = ink
+    if left == 0 or top == 0 or right == width or bottom == height:
+        return None
+    return (left - origin[0], top - origin[1], right - origin[0], bottom - origin[1]), canvas.crop(ink)
+
+
+def _coverage(label: Label, size: tuple[int, int], origin: tuple[int, int]) -> Image.Image:
+    """The label's text drawn in full ink on nothing: the coverage of each pixel."""
+    canvas = Image.new("L", size)
+    ImageDraw.Draw(canvas).text(origin, label.text, fill=255, font=chart_font(label.size * PNG_SCALE),
+                                anchor=PIL_ANCHORS[label.anchor])
+    return canvas
 
 
 def true_colour_image(scene: Scene, coverages: Coverages) -> Image.Image:
@@ -187,8 +222,8 @@ class IndexedDrawing:
         background = self.palette.colours[under]
         known = self.levels.setdefault((background, ink), [0] * 256)
         blends = _blends(background, ink)
-        for level, count in enumerate(coverage.histogram()):
-            if count and not known[level] and level:  # level 0 is the background itself
+        for level in compress(range(1, 256), coverage.histogram()[1:]):  # 0: the background itself
+            if not known[level]:
                 known[level] = self.palette.index(blends[3 * level:3 * level + 3])
         known[0] = under
         return known
