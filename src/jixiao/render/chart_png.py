@@ -64,10 +64,10 @@ def true_colour_png(image: Image.Image) -> bytes:
     several filters on each row, which for a flat-colour chart costs more than the compression."""
     width, height = image.size
     above = image.crop((0, -1, width, height - 1))  # the first row has zeros above it
-    differences = ImageChops.subtract_modulo(image, above).tobytes()
+    differences = memoryview(ImageChops.subtract_modulo(image, above).tobytes())
     stride = 3 * width
-    rows = b"".join(UP_FILTER + differences[start:start + stride]
-                    for start in range(0, len(differences), stride))
+    rows = b"".join(piece for start in range(0, len(differences), stride)
+                    for piece in (UP_FILTER, differences[start:start + stride]))
     dots_per_metre = round(DPI / 0.0254)
     return b"".join((PNG_SIGNATURE,
                      _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, RGB_COLOUR_TYPE, 0, 0, 0)),
