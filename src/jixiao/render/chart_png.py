@@ -9,7 +9,8 @@ its background gets the colour Pillow's own blend gives it in true colour (:func
 A chart with more colours (white shares on coloured bars), or a label over more than one
 colour, is drawn in true colour and written with one row filter, "Up", that turns a row like
 the one above into zeros. The pixels are those ``ImageDraw`` draws either way; only the file's
-encoding differs. Each label's text is rendered once per chart, however often it is shown."""
+encoding differs. Each label's text is laid out and rendered once per chart, however often it
+is shown."""
 
 from __future__ import annotations
 
@@ -41,7 +42,6 @@ DPI = 96 * PNG_SCALE
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 RGB_COLOUR_TYPE = 2
 UP_FILTER = b"\x02"
-COVERAGE_LEVELS = Image.frombytes("L", (256, 1), bytes(range(256)))
 
 Box4 = tuple[int, int, int, int]
 
@@ -234,7 +234,7 @@ def _blends(background: bytes, ink: str) -> bytes:
     """The RGB of ``ink`` drawn over ``background`` at each of the 256 levels of coverage, as
     Pillow blends a label's mask into a true-colour image."""
     strip = Image.new("RGB", (256, 1), tuple(background))
-    strip.paste(ink, (0, 0, 256, 1), COVERAGE_LEVELS)
+    strip.paste(ink, (0, 0, 256, 1), Image.frombytes("L", (256, 1), bytes(range(256))))
     return strip.tobytes()
 
 
