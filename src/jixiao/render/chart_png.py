@@ -173,9 +173,10 @@ class Palette:
 def indexed_image(scene: Scene, coverages: Coverages) -> Image.Image | None:
     """``scene`` drawn in a palette, with the pixels of :func:`true_colour_image`; ``None`` when
     that cannot be done exactly."""
-    drawing = IndexedDrawing(Image.new("L", _size(scene)), coverages)
+    palette = Palette()
+    background = palette.index(_rgb(BACKGROUND))
+    drawing = IndexedDrawing(Image.new("L", _size(scene), background), coverages, palette)
     try:
-        drawing.image.paste(drawing.palette.index(_rgb(BACKGROUND)), (0, 0, *drawing.image.size))
         draw = ImageDraw.Draw(drawing.image)
         for shape in scene.shapes:
             if isinstance(shape, Label):
@@ -197,7 +198,7 @@ class IndexedDrawing:
 
     image: Image.Image
     coverages: Coverages
-    palette: Palette = field(default_factory=Palette)
+    palette: Palette
     levels: dict[tuple[bytes, str], list[int]] = field(default_factory=dict)
     painted: dict[tuple[str, int, Anchor, int, str], Image.Image] = field(default_factory=dict)
 
