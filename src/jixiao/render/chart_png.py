@@ -18,7 +18,6 @@ import io
 import struct
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import compress
 from typing import cast
 
@@ -193,13 +192,14 @@ def indexed_image(scene: Scene, coverages: Coverages) -> Image.Image | None:
 @dataclass
 class IndexedDrawing:
     """A drawing in palette indices (an "L" image until its palette is attached); for each ink
-    over each background, the index of each level of coverage met so far; each label's indices,
-    made once however often it is shown in the same colours."""
+    over each background, its blends and the index of each level of coverage met so far; each
+    label's indices, made once however often it is shown in the same colours."""
 
     image: Image.Image
     coverages: Coverages
     palette: Palette
     levels: dict[tuple[bytes, str], list[int]] = field(default_factory=dict)
+    blends: dict[tuple[bytes, str], bytes] = field(default_factory=dict)
     painted: dict[tuple[str, int, Anchor, int, str], Image.Image] = field(default_factory=dict)
 
     def label(self, label: Label) -> bool:
@@ -220,9 +220,11 @@ class IndexedDrawing:
     def indices(self, under: int, ink: str, coverage: Image.Image) -> list[int]:
         """The palette index of each level of ``coverage`` in ``ink`` over colour ``under`` (a
         level no label has used yet is left at 0)."""
-        background = self.palette.colours[under]
-        known = self.levels.setdefault((background, ink), [0] * 256)
-        blends = _blends(background, ink)
+        pair = (self.palette.colours[under], ink)
+        known = self.levels.setdefault(pair, [0] * 256)
+        if pair not in self.blends:
+            self.blends[pair] = _blends(*pair)
+        blends = self.blends[pair]
         for level in compress(range(1, 256), coverage.histogram()[1:]):  # 0: the background itself
             if not known[level]:
                 known[level] = self.palette.index(blends[3 * level:3 * level + 3])
@@ -230,7 +232,6 @@ class IndexedDrawing:
         return known
 
 
-@cache
 def _blends(background: bytes, ink: str) -> bytes:
     """The RGB of ``ink`` drawn over ``background`` at each of the 256 levels of coverage, as
     Pillow blends a label's mask into a true-colour image."""
