@@ -12,6 +12,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
+from jixiao.render import chart_png
 from jixiao.render.chart_hook import svg_charts
 from jixiao.render.chart_png import boxed_coverage, inked_coverage, to_png
 from jixiao.render.chart_scene import (
@@ -223,3 +224,11 @@ def test_a_label_drawn_with_a_margin_covers_what_it_covers_in_its_font_box() -> 
         (inked_left, inked_top, _, _), mask = inked
         assert (inked_left, inked_top) == (left + ink[0], top + ink[1]), label
         assert mask.tobytes() == boxed.crop(ink).tobytes(), label
+
+
+def test_a_label_whose_ink_reaches_its_margin_is_drawn_in_its_font_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart_png, "MARGIN_EMS", 0)  # every label's ink then reaches the edge
+    scene = score_scene(SCORES, "得分")
+    assert all(inked_coverage(shape) is None for shape in scene.shapes if isinstance(shape, Label))
+    image = Image.open(io.BytesIO(to_png(scene)))
+    assert image.convert("RGB").tobytes() == plain_drawing(scene).tobytes()
