@@ -8,12 +8,23 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
+from jixiao.render import chart_png
 from jixiao.render.chart_hook import svg_charts
-from jixiao.render.chart_scene import PNG_SCALE, Box, Label, text_width
+from jixiao.render.chart_png import boxed_coverage, inked_coverage, to_png
+from jixiao.render.chart_scene import (
+    PIL_ANCHORS,
+    PNG_SCALE,
+    Anchor,
+    Box,
+    Label,
+    Scene,
+    chart_font,
+    text_width,
+)
 from jixiao.render.charts import (
     ChartValueError,
     composition_chart_png,
@@ -114,7 +125,6 @@ def test_chinese_is_drawn_with_noto_cjk_not_missing_glyph_boxes() -> None:
 
     def glyph(text: str) -> Image.Image:
         image = Image.new("L", (60, 60))
-        from PIL import ImageDraw
         ImageDraw.Draw(image).text((5, 5), text, fill=255, font=font)
         return image
 
@@ -165,3 +175,60 @@ def test_a_stated_share_the_rule_disagrees_with_is_shown_with_the_rules(tmp_path
     context = prepare(_basic_parts(tmp_path, "        stated_share: 13.00\n"))
     assert context.charts.composition[1] == ("公用经费", Decimal("16.70"), "13.00%（按规则 12.58%）")
     assert "12.58%" in svg_texts(svg_charts(context.charts)["composition_chart"])[6]
+
+
+def plain_drawing(scene: Scene) -> Image.Image:
+    """The chart as ``ImageDraw`` draws it in RGB, shape after shape: what the PNG must show."""
+    s = PNG_SCALE
+    image = Image.new("RGB", (scene.width * s, scene.height * s), "#FFFFFF")
+    draw = ImageDraw.Draw(image)
+    for shape in scene.shapes:
+        if isinstance(shape, Box):
+            if shape.width > 0 and shape.height > 0:
+                draw.rectangle((shape.x * s, shape.y * s, (shape.x + shape.width) * s - 1,
+                                (shape.y + shape.height) * s - 1), fill=shape.fill)
+        else:
+            draw.text((shape.x * s, shape.y * s), shape.text, fill=shape.fill,
+                      font=chart_font(shape.size * s), anchor=PIL_ANCHORS[shape.anchor])
+    return image
+
+
+OVER_TWO_COLOURS = Scene(200, 60, "跨色", (Box(0, 0, 100, 60, "#2F6FB0"),
+                                          Label(100, 40, "跨两色", 20, anchor=Anchor.MIDDLE)))
+
+
+@pytest.mark.parametrize(("scene", "mode"), [
+    (score_scene(SCORES, "得分"), "P"),
+    (score_scene([(f"第{i}项指标", Decimal(i % 7), Decimal(6)) for i in range(24)], "二十四项"), "P"),
+    (composition_scene(BASIC, "构成", "万元"), "RGB"),  # white shares on two colours of bar
+    (composition_scene([(f"第{i}项", Decimal(i + 1)) for i in range(9)], "九项", "万元"), "RGB"),
+    (composition_scene([], "构成", "万元"), "P"),
+    (OVER_TWO_COLOURS, "RGB"),
+], ids=["score", "score-24", "composition", "composition-9", "no-data", "label-over-two-colours"])
+def test_png_shows_exactly_the_pixels_imagedraw_draws(scene: Scene, mode: str) -> None:
+    image = Image.open(io.BytesIO(to_png(scene)))
+    assert image.mode == mode
+    assert tuple(round(d) for d in image.info["dpi"]) == (192, 192)
+    assert image.convert("RGB").tobytes() == plain_drawing(scene).tobytes()
+
+
+def test_a_label_drawn_with_a_margin_covers_what_it_covers_in_its_font_box() -> None:
+    scenes = (score_scene(SCORES, "附件2 三级指标得分"), composition_scene(BASIC, "基本支出构成（万元）", "万元"))
+    labels = [shape for scene in scenes for shape in scene.shapes if isinstance(shape, Label)]
+    assert {label.anchor for label in labels} == set(Anchor)
+    for label in labels:
+        (left, top, _, _), boxed = boxed_coverage(label)
+        inked = inked_coverage(label)
+        ink = boxed.getbbox()
+        assert inked is not None and ink is not None, label
+        (inked_left, inked_top, _, _), mask = inked
+        assert (inked_left, inked_top) == (left + ink[0], top + ink[1]), label
+        assert mask.tobytes() == boxed.crop(ink).tobytes(), label
+
+
+def test_a_label_whose_ink_reaches_its_margin_is_drawn_in_its_font_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart_png, "MARGIN_EMS", 0)  # every label's ink then reaches the edge
+    scene = score_scene(SCORES, "得分")
+    assert all(inked_coverage(shape) is None for shape in scene.shapes if isinstance(shape, Label))
+    image = Image.open(io.BytesIO(to_png(scene)))
+    assert image.convert("RGB").tobytes() == plain_drawing(scene).tobytes()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from types import NoneType, UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -129,15 +130,23 @@ def texts_as_written(data: Any, model: type[BaseModel] = Evaluation) -> Any:
         return data
     converted = dict(data)
     for key, value in data.items():
-        field = model.model_fields.get(key) if isinstance(key, str) else None
-        if field is not None:
-            converted[key] = _field_as_written(value, field.annotation)
+        shape = _field_shape(model, key) if isinstance(key, str) else None
+        if shape is not None:
+            converted[key] = _field_as_written(value, *shape)
     return converted
 
 
-def _field_as_written(value: Any, annotation: Any) -> Any:
-    is_sequence, item = unwrap(annotation)
-    record = record_type(annotation)
+@cache
+def _field_shape(model: type[BaseModel], key: str) -> tuple[bool, Any, type[BaseModel] | None] | None:
+    """Whether the field ``key`` of ``model`` is a list, its item type and its record type
+    (worked out once per field: the annotations are walked for every value otherwise)."""
+    field = model.model_fields.get(key)
+    if field is None:
+        return None
+    return (*unwrap(field.annotation), record_type(field.annotation))
+
+
+def _field_as_written(value: Any, is_sequence: bool, item: Any, record: type[BaseModel] | None) -> Any:
     if is_sequence and isinstance(value, list):
         return [_item_as_written(element, item, record) for element in value]
     return _item_as_written(value, item, record)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,14 +25,20 @@ _LARGER_MONEY_UNITS = (Unit.WAN_YUAN, Unit.YI_YUAN)
 def plain_data(record: BaseModel, keep: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The record's non-default fields as plain data (``keep``: fields written regardless)."""
     data: dict[str, Any] = {}
-    for name, field in type(record).model_fields.items():
+    model = type(record)
+    for name, field in model.model_fields.items():
         value = getattr(record, name)
-        if name not in keep and not field.is_required() and value == field.get_default(
-            call_default_factory=True, validated_data={}
-        ):
+        if name not in keep and not field.is_required() and value == _default(model, name):
             continue
         data[name] = plain_value(value)
     return data
+
+
+@cache
+def _default(model: type[BaseModel], name: str) -> Any:
+    """The default of an optional field, made once: a default factory (a record, a tuple) was
+    otherwise called, and its signature inspected by pydantic, for every record written."""
+    return model.model_fields[name].get_default(call_default_factory=True, validated_data={})
 
 
 def plain_value(value: Any) -> Any:

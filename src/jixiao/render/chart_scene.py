@@ -1,4 +1,5 @@
-"""A chart as a list of boxes and labels, drawn the same way as PNG (Pillow) and as SVG.
+"""A chart as a list of boxes and labels, drawn the same way as PNG (Pillow,
+:mod:`jixiao.render.chart_png`) and as SVG.
 
 Both drawings come from one :class:`Scene`, laid out once with the font's real text widths, so
 the PNG in the Word report and the SVG in the HTML preview show the same chart. Coordinates
@@ -8,13 +9,12 @@ depends on time or randomness: the same scene gives the same bytes.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from html import escape
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import ImageFont
 
 from jixiao.render.fonts import SANS, font_file
 
@@ -67,14 +67,15 @@ class Scene:
 
 
 @cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def chart_font(size: int) -> ImageFont.FreeTypeFont:
+    """The chart font at ``size`` device pixels, loaded once."""
     face = font_file(SANS)
     return ImageFont.truetype(str(face.path), size, index=face.index)
 
 
 def text_width(text: str, size: int) -> int:
     """The width of ``text`` in logical pixels, in the chart font."""
-    return round(_font(size * PNG_SCALE).getlength(text) / PNG_SCALE)
+    return round(chart_font(size * PNG_SCALE).getlength(text) / PNG_SCALE)
 
 
 def fit_text(text: str, size: int, width: int) -> str:
@@ -86,25 +87,8 @@ def fit_text(text: str, size: int, width: int) -> str:
     return text + "…"
 
 
-_PIL_ANCHORS = {Anchor.START: "ls", Anchor.MIDDLE: "ms", Anchor.END: "rs"}
-
-
-def to_png(scene: Scene) -> bytes:
-    s = PNG_SCALE
-    image = Image.new("RGB", (scene.width * s, scene.height * s), BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    for shape in scene.shapes:
-        if isinstance(shape, Box):
-            if shape.width > 0 and shape.height > 0:
-                draw.rectangle((shape.x * s, shape.y * s, (shape.x + shape.width) * s - 1,
-                                (shape.y + shape.height) * s - 1), fill=shape.fill)
-        else:
-            draw.text((shape.x * s, shape.y * s), shape.text, fill=shape.fill,
-                      font=_font(shape.size * s), anchor=_PIL_ANCHORS[shape.anchor])
-    out = io.BytesIO()
-    # The fastest zlib level: the charts are flat colour, so it costs a few KB and halves the time.
-    image.save(out, format="PNG", dpi=(96 * s, 96 * s), compress_level=1)
-    return out.getvalue()
+PIL_ANCHORS = {Anchor.START: "ls", Anchor.MIDDLE: "ms", Anchor.END: "rs"}
+"""Pillow's anchor of each :class:`Anchor` (on the baseline)."""
 
 
 def to_svg(scene: Scene) -> str:

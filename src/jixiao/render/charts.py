@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.numbers import ZERO, percent, quantize_half_up
-from jixiao.render.chart_scene import MUTED, Anchor, Box, Label, Scene, fit_text, to_png, to_svg
+from jixiao.render.chart_png import to_png
+from jixiao.render.chart_scene import MUTED, Anchor, Box, Label, Scene, fit_text, to_svg
 
 WIDTH = 800
 MARGIN = 40

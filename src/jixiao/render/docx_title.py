@@ -10,8 +10,11 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 Element = Any  # lxml elements of python-docx's oxml: untyped
+
+W_P, W_R, W_T = qn("w:p"), qn("w:r"), qn("w:t")
 
 HALF_WIDTH = 0.55
 """Width of a Latin letter or digit in ems (a Chinese character is one em)."""
@@ -22,15 +25,20 @@ def break_long_title(document: DocxDocument, title: str, lead: str) -> None:
     title does not fit on one line of the page at the paragraph's font size."""
     if not lead or not title.startswith(lead) or title == lead:
         return
-    section = document.sections[0]
-    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-    for paragraph in document.paragraphs:
-        texts = paragraph._p.findall(f"{qn('w:r')}/{qn('w:t')}")
+    for p in document.element.body.iterchildren(W_P):  # lxml's own iterators: no proxy per paragraph
+        texts = [text for run in p.iterchildren(W_R) for text in run.iterchildren(W_T)]
         if len(texts) != 1 or texts[0].text != title:
             continue
-        size = paragraph.style.font.size if paragraph.style is not None else None
-        if size is not None and ems(title) * size > width:
+        style = Paragraph(p, document).style
+        size = style.font.size if style is not None else None
+        if size is not None and ems(title) * size > _text_width(document):
             _break_after(texts[0], lead, title[len(lead):])
+
+
+def _text_width(document: DocxDocument) -> int:
+    """The width between the margins of the first section's page."""
+    section = document.sections[0]
+    return (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
 
 
 def ems(text: str) -> float:
