@@ -1,0 +1,333 @@
+"""A score table whose cells ran together with nothing between them (web or 文库 extraction):
+“…三级指标分值年度指标值全年实际值得分…产出指标(70分)数量指标安装水标尺10≥200米≥200米10…总分100100”.
+
+The header (level headings, then 分值, the value columns, 得分) says how many values stand
+between an indicator's 分值 and its 得分 (:data:`_VALUE_COLUMN`; a header whose columns are not
+all known is left alone). Each row is then read as its label, its 分值 (one to three digits
+glued to the label), that many values (a figure with its unit, “≥95%”, or words; two equal
+words glued, “显著提升显著提升”, are two values) and its 得分, which the next row's label follows.
+Digits glued together (“20100%100%20”) are split only where exactly one reading fits: no
+leading zeros, points at most 100; a row that cannot be read that way ends the reading.
+
+A block weight in the text (“产出指标(70分)”, “(20分)项目决策(10分)科学决策”) opens a block under
+the open one; a block closes when its rows reach its weight. A block whose rows pass its
+weight, or that a total finds still open, leaves the blocks and the total unjudged (the rows
+may belong elsewhere).
+
+The 年度资金总额 row of the same line (“年度资金总额:202010100.00%10”, amounts, 分值, 执行率,
+得分) is read where exactly one split of its digits makes the 执行率 the ratio of its last two
+amounts; its 分值 and 得分 join the total's parts.
+
+* **score_cap** (JX-TABLE-003) — each row's 得分 at most its 分值, the funds row's too;
+* **weight_sum** (JX-TABLE-001) — a block's weight against its rows (it closes only when they
+  reach it); the 总分's 分值 (“总分100100”, split as one reading allows) against the funds row's
+  and the top blocks' weights, when every row up to it was read;
+* **score_sum** (JX-TABLE-002) — the 总分's 得分 against the rows' and the funds row's, then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.documents.model import Cell, Document
+from jixiao.extract.tables.cells import Figure, TableClaim
+from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
+from jixiao.extract.text_runs import line_starts, text_place
+from jixiao.numbers import StatedNumber, Unit
+
+_HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns>\S*?)(?:自评)?得分"
+                     r"(?:(?:未完成|偏差)原因\S{0,12}?(?:措施|分析))?")
+_VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|实际完成值|完成值)|(?:指标)?评价内容)"
+                           r"(?:[（(][^()（）]*[)）])?")
+_LABEL = re.compile(r"(?:[（(]\d{1,3}分?[)）]|[^\d（(]|[（(][^\d()（）]*[)）])+")
+_HEADING = re.compile(r"[（(](?P<weight>\d{1,3})分?[)）]")
+_SIGNED = re.compile(r"[≥≤><＞＜]?(?:0|[1-9]\d*)(?:\.\d+)?%?")
+_UNIT = re.compile(r"%|平方米|立方米|万元|元|公里|千米|厘米|米|亩|吨|人次|万人|人|户|个|台套|台|套|次|天|日|月|年|件|家|所|座|"
+                   r"条|处|项|份|篇|场|期|批|辆|册|株|头|只|kg|km|m")
+_WORDS = re.compile(r"[^\d≥≤><＞＜]+")
+_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+_WHOLE = re.compile(r"[1-9]\d{0,2}")
+_PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
+_LEADING_ZERO = re.compile(r"0(?!\.)")
+_TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
+_FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"
+                           r"分值(?:[（(]\d+分[)）])?执行率(?:[（(][^()（）]*[)）])?得分")
+_AMOUNT_COLUMN = re.compile(r"预算数|执行数")
+_FUNDS_ROW = re.compile(r"年度资金总额[:：]?(?P<run>[\d.]{4,48})%(?P<score>(?:0|[1-9]\d?|100)(?:\.\d{1,2})?)(?![\d.])")
+_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+"""An amount of a funds row: 万元 or 元, to the 分 at most."""
+_RATE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An indicator read from glued text: its label, the block weights its label opens, its
+    分值 and 得分."""
+
+    label: str
+    headings: tuple[tuple[str, Figure], ...]
+    weight: Figure
+    score: Figure
+    end: int
+
+
+@dataclass(slots=True)
+class _Block:
+    """An open block: its name, stated weight and the 分值 below it so far."""
+
+    name: str
+    stated: Figure
+    parts: list[Figure] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The document's text and its line starts, to give each figure its place."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    def figure(self, label: str, start: int, end: int) -> Figure:
+        written = self.text[start:end]
+        return Figure(label, StatedNumber.parse(written, Unit.POINT),
+                      Cell(written, text_place(self.starts, start, end)))
+
+
+def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
+    text = _Text(document.text, line_starts(document.text))
+    claims: list[TableClaim] = []
+    for row in _FUNDS_ROW.finditer(document.text):
+        funds = _funds(text, _line_start(document.text, row.start()), row.end())
+        if isinstance(funds, tuple):
+            claims.append(_cap("预算执行率", funds[1], funds[0]))
+    for header in _HEADER.finditer(document.text):
+        gap = _gap(header["columns"])
+        line_start = _line_start(document.text, header.start())
+        if gap is None or any(char.isspace() for char in document.text[line_start:header.end()]):
+            continue
+        line_end = document.text.find("\n", header.end())
+        end = len(document.text) if line_end < 0 else line_end
+        claims += _table(text, header.end(), end, gap, _funds(text, line_start, header.start()))
+    return tuple(claims)
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _gap(columns: str) -> int | None:
+    """How many value columns stand between 分值 and 得分; ``None`` when a column is unknown."""
+    count, at = 0, 0
+    while at < len(columns):
+        match = _VALUE_COLUMN.match(columns, at)
+        if match is None:
+            return None
+        count, at = count + 1, match.end()
+    return count
+
+
+def _table(text: _Text, start: int, end: int, gap: int,
+           funds: tuple[Figure, Figure] | bool) -> Iterator[TableClaim]:
+    """The claims of the rows from ``start``; ``funds`` is the funds row's pair, ``True`` when
+    the line has one that could not be read (the total then is not judged), ``False`` when none.
+    A row's 得分 is checked once the block it is in closes on its weight or the total is read:
+    the arithmetic of the rows confirms that the glued digits were split right."""
+    stack: list[_Block] = []
+    top: list[Figure] = []
+    scores: list[Figure] = []
+    pending: list[TableClaim] = []
+    whole = True
+    at = start
+    while at < end:
+        placeholder = _PLACEHOLDER.match(text.text, at)
+        if placeholder is not None:
+            at = placeholder.end()
+            continue
+        total = _TOTAL.match(text.text, at)
+        if total is not None:
+            if whole and not stack and funds is not True:
+                yield from pending
+                yield from _total(text, total, top, scores, funds if isinstance(funds, tuple) else None)
+            return
+        row = _row(text, at, end, gap)
+        if row is None:
+            return
+        scores.append(row.score)
+        stack += [_Block(name, heading) for name, heading in row.headings]
+        pending.append(_cap(row.label, row.score, row.weight))
+        whole = _add(stack, top, row.weight) and whole
+        closed = list(_reached(stack, top))
+        yield from closed
+        if closed and not stack and whole:
+            yield from pending
+            pending = []
+        at = row.end
+
+
+def _add(stack: list[_Block], top: list[Figure], weight: Figure) -> bool:
+    """Add a 分值 to the innermost open block; ``False`` when it passes the block's weight."""
+    if not stack:
+        top.append(weight)
+        return True
+    block = stack[-1]
+    block.parts.append(weight)
+    return _sum(block.parts) <= block.stated.number.value
+
+
+def _reached(stack: list[_Block], top: list[Figure]) -> Iterator[TableClaim]:
+    """Close the innermost blocks whose parts reach their weight, each a part of its parent."""
+    while stack and _sum(stack[-1].parts) == stack[-1].stated.number.value:
+        block = stack.pop()
+        yield TableClaim(WEIGHT_SUM, "sum", f"{block.name}的分值", block.stated, tuple(block.parts),
+                         (block.stated.cell, *(part.cell for part in block.parts)), "分值")
+        (stack[-1].parts if stack else top).append(block.stated)
+
+
+def _sum(figures: list[Figure]) -> Decimal:
+    return sum((figure.number.value for figure in figures), Decimal(0))
+
+
+def _row(text: _Text, start: int, end: int, gap: int) -> _Row | None:
+    label = _LABEL.match(text.text, start, end)
+    if label is None:
+        return None
+    headings = _headings(text, label)
+    name = _name(text.text[label.start():label.end()], last=True)
+    readings = [reading for size in (1, 2, 3) if (reading := _points_after(text, label.end(), end, size, gap))]
+    if len(readings) != 1 or not name:
+        return None
+    (weight_end, score_start, score_end), = readings
+    weight = text.figure(f"{name} 分值", label.end(), weight_end)
+    score = text.figure(f"{name} 得分", score_start, score_end)
+    return _Row(name, headings, weight, score, score_end)
+
+
+def _headings(text: _Text, label: re.Match[str]) -> tuple[tuple[str, Figure], ...]:
+    """The block weights of a label, each named by the words just before it (“产出指标(70分)”)
+    or, where those name the block before, just after it (“(20分)项目决策(10分)科学决策”)."""
+    found: list[tuple[str, Figure]] = []
+    matches = list(_HEADING.finditer(text.text, label.start(), label.end()))
+    previous, took_after = label.start(), False
+    for index, heading in enumerate(matches):
+        before = _name(text.text[previous:heading.start()])
+        stop = matches[index + 1].start() if index + 1 < len(matches) else label.end()
+        took_after = not before or took_after
+        name = _name(text.text[heading.end():stop]) if took_after else before
+        name = name or "一级指标"
+        found.append((name, text.figure(f"{name} 分值", *heading.span("weight"))))
+        previous = heading.end()
+    return tuple(found)
+
+
+def _name(label: str, *, last: bool = False) -> str:
+    """The words of a label without its block weights: the first piece, or the last one."""
+    pieces = [piece.strip("，,；;、:： ") for piece in _HEADING.split(label) if piece and not piece.isdigit()]
+    pieces = [piece for piece in pieces if piece]
+    return (pieces[-1] if last else pieces[0]) if pieces else ""
+
+
+def _points_after(text: _Text, start: int, end: int, size: int, gap: int) -> tuple[int, int, int] | None:
+    """The reading of a row whose 分值 has ``size`` digits: its end, and the 得分's span."""
+    weight = _WHOLE.fullmatch(text.text, start, start + size)
+    if weight is None or start + size > end or int(weight.group()) > FULL_SCORE \
+            or _LEADING_ZERO.match(text.text, start + size):  # digits split with a leading zero
+        return None
+    at = _values(text.text, start + size, end, gap)
+    if at is None:
+        return None
+    score = _POINTS.match(text.text, at, end)
+    if score is None or Decimal(score.group()) > FULL_SCORE:
+        return None
+    after = score.end()
+    if after < end and (text.text[after] in ".%" or text.text[after].isdigit() or _UNIT.match(text.text, after)):
+        return None
+    return start + size, score.start(), score.end()
+
+
+def _values(text: str, start: int, end: int, gap: int) -> int | None:
+    """Where ``gap`` values starting at ``start`` end (``None`` when they cannot be read)."""
+    at, count = start, 0
+    while count < gap:
+        signed = _SIGNED.match(text, at, end)
+        if signed is not None:
+            unit = _UNIT.match(text, signed.end(), end)
+            at, count = (unit.end() if unit and not signed.group().endswith("%") else signed.end()), count + 1
+            continue
+        words = _WORDS.match(text, at, end)
+        if words is None:
+            return None
+        half = len(words.group()) // 2
+        twice = gap - count >= 2 and half and words.group()[:half] == words.group()[half:]
+        at, count = words.end(), count + (2 if twice else 1)
+    return at if count == gap else None
+
+
+def _total(text: _Text, total: re.Match[str], top: list[Figure], scores: list[Figure],
+           funds: tuple[Figure, Figure] | None) -> Iterator[TableClaim]:
+    """The 总分's 分值 and 得分, glued (“总分100100”), against the parts read."""
+    start = total.start("digits")
+    splits = [size for size in range(1, len(total["digits"]))
+              if _POINTS.fullmatch(total["digits"][:size]) and _POINTS.fullmatch(total["digits"][size:])
+              and int(total["digits"][:size]) <= FULL_SCORE and int(total["digits"][size:]) <= FULL_SCORE]
+    if len(splits) != 1:
+        return
+    weight = text.figure("总分 分值", start, start + splits[0])
+    score = text.figure("总分 得分", start + splits[0], total.end("digits"))
+    weights = [*(funds[:1] if funds else ()), *top]
+    points = [*(funds[1:] if funds else ()), *scores]
+    row = (weight.cell, score.cell)
+    if len(weights) >= 2:
+        yield TableClaim(WEIGHT_SUM, "sum", "总分的分值", weight, tuple(weights), row, "分值")
+        yield TableClaim(SCORE_SUM, "sum", "总分（得分）", score, tuple(points), row, "得分")
+    yield _cap("总分", score, weight)
+
+
+def _cap(label: str, score: Figure, weight: Figure) -> TableClaim:
+    return TableClaim(SCORE_CAP, "cap", label, score, (weight,), (weight.cell, score.cell))
+
+
+def _funds(text: _Text, start: int, end: int) -> tuple[Figure, Figure] | bool:
+    """The 分值 and 得分 of the funds row between ``start`` and ``end``: ``False`` when there
+    is none, ``True`` when its digits allow no single reading."""
+    row = _FUNDS_ROW.search(text.text, start, end)
+    if row is None:
+        return "年度资金总额" in text.text[start:end]
+    header = None
+    for header in _FUNDS_HEADER.finditer(text.text, start, row.start()):
+        pass  # the last header before the row heads it
+    if header is None or any(char.isspace() for char in text.text[header.start():row.end()]):
+        return True
+    count = len(_AMOUNT_COLUMN.findall(header["amounts"]))
+    readings = sorted(set(_fund_splits(row["run"], count)))
+    if len(readings) != 1:
+        return True
+    weight_start = row.start("run") + readings[0][0]
+    weight = text.figure("预算执行率 分值", weight_start, weight_start + readings[0][1])
+    return weight, text.figure("预算执行率 得分", *row.span("score"))
+
+
+def _fund_splits(run: str, count: int) -> Iterator[tuple[int, int]]:
+    """Each split of ``run`` into ``count`` amounts, a whole 分值 and a 执行率 equal, within its
+    rounding, to the last amount over the one before: the 分值's offset and length."""
+    for amounts, at in _amount_splits(run, 0, count):
+        for size in (1, 2, 3):
+            weight = _WHOLE.fullmatch(run, at, at + size)
+            rate = _RATE.fullmatch(run, at + size)
+            if weight is None or rate is None or int(weight.group()) > FULL_SCORE or amounts[-2] == 0:
+                continue
+            stated = StatedNumber.parse(rate.group(), Unit.PERCENT).interval()
+            if stated.low <= amounts[-1] / amounts[-2] * 100 <= stated.high:
+                yield at, size
+
+
+def _amount_splits(run: str, at: int, count: int) -> Iterator[tuple[list[Decimal], int]]:
+    if count == 0:
+        yield [], at
+        return
+    for stop in range(at + 1, len(run)):
+        if _AMOUNT.fullmatch(run, at, stop) and run[stop] != "." and Decimal(run[at:stop]) > 0:
+            for rest, after in _amount_splits(run, stop, count - 1):
+                yield [Decimal(run[at:stop]), *rest], after

@@ -1,0 +1,105 @@
+"""Score tables in the layouts real reports come in: a 总分 row merged with the remarks before
+it, two-row headers, a 序号 column before merged level cells, rubrics written “得2分”, and
+dumps that write each cell and each pipe on a line of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.audit import audit_file
+from jixiao.documents import Document, parse_flat_text
+from jixiao.extract.tables.claims import table_claims, table_findings
+
+PATTERNS = Path(__file__).parents[1] / "data" / "corpus" / "patterns"
+
+
+def document(text: str) -> Document:
+    return Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
+
+
+def pipe_rows(*rows: tuple[str, ...]) -> str:
+    return "".join("| " + " | ".join(row) + " |\n" for row in rows)
+
+
+def cell_lines(*cells: str) -> str:
+    """Each cell and each pipe on a line of its own, “” an empty cell."""
+    return "".join(f"{cell}\n|\n" if cell else "|\n" for cell in cells)
+
+
+def claimed(doc: Document) -> list[tuple[str, str, str, list[str]]]:
+    return [(c.code, c.what, c.stated.number.written, [t.number.written for t in c.terms])
+            for c in table_claims(doc) if c.code in ("JX-TABLE-001", "JX-TABLE-002")]
+
+
+FUNDS = ("项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+
+
+def test_a_total_row_merged_with_the_remarks_before_it_sums_every_row_with_the_funds_row() -> None:
+    text = pipe_rows(FUNDS,
+                     ("年度资金总额", "50", "50", "45", "10", "90%", "9"),
+                     ("一级指标", "二级指标", "三级指标", "分值", "得分"),
+                     ("产出指标", "数量指标", "甲", "40", "40"),
+                     ("效益指标", "社会效益", "乙", "40", "36"),
+                     ("满意度指标", "满意度", "丙", "10", "10"),
+                     ("其他需要说明事项", "无", "总分", "100", "{total}", "优"))
+    assert claimed(document(text.format(total="95"))) == [
+        ("JX-TABLE-001", "总分的分值", "100", ["10", "40", "40", "10"]),
+        ("JX-TABLE-002", "总分（得分）", "95", ["9", "40", "36", "10"])]
+    assert table_findings(document(text.format(total="95"))) == ()
+    (wrong,) = table_findings(document(text.format(total="97")))
+    assert (wrong.code, wrong.stated, wrong.expected) == ("JX-TABLE-002", "97", "95")
+
+
+def test_a_row_wider_than_its_header_puts_its_last_figure_under_the_score() -> None:
+    # “年度指标值” heads three cells (指标性质, 指标值, 度量单位) of the rows below the header
+    text = pipe_rows(("绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"),
+                     ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"),
+                     ("产出指标", "数量指标", "改造户数", "≥", "150", "户", "156", "60", "60"),
+                     ("效益指标", "社会效益", "普及率", "≥", "3", "百分点", "3.5", "40", "35"),
+                     ("其他需要说明事项", "无", "总分", "100", "95"))
+    assert claimed(document(text)) == [
+        ("JX-TABLE-001", "总分的分值", "100", ["60", "40"]),
+        ("JX-TABLE-002", "总分（得分）", "95", ["60", "35"])]
+
+
+def test_two_header_rows_a_number_column_and_rubric_points_written_de() -> None:
+    # “指标 | 县级 | 市级” over “分值 | 评分 | 评分”; rows keep their 序号 and lose the merged
+    # 一级 and 二级 cells after it; “…得2分;…得3分” are the indicator's parts
+    text = cell_lines("序号", "一级指标", "二级指标", "三级指标", "指标说明", "指标", "县级", "市级") + "|\n" \
+        + cell_lines("分值", "评分", "评分") + "|\n" \
+        + cell_lines("1", "决策(10)", "项目立项", "民主议事", "记录完整,得2分", "2", "2", "") + "|\n" \
+        + cell_lines("2", "申报审批", "文件齐全,得3分", "3", "3", "") + "|\n" \
+        + cell_lines("3", "项目库", "库建设", "有三年规划的,得2分;建立项目库的,得{points}分", "5", "4", "") + "|\n" \
+        + cell_lines("4", "过程(5)", "组织实施", "工作安排", "有批示的,一个加1分,最多加2分", "5", "6", "")
+    doc = document(text.format(points="3"))
+    (table,) = doc.tables
+    assert table.texts()[2] == ("1", "决策(10)", "项目立项", "民主议事", "记录完整,得2分", "2", "2", "")
+    assert claimed(doc) == [
+        ("JX-TABLE-001", "库建设的分值", "5", ["2", "3"]),
+        ("JX-TABLE-001", "决策的分值", "10", ["2", "3", "5"]),
+        ("JX-TABLE-001", "过程的分值", "5", ["5"])]
+    bonus = [(f.code, f.severity.value, f.stated, f.expected) for f in table_findings(doc)]
+    assert bonus == [("JX-TABLE-003", "warning", "6", "5")]
+    # points short of the weight fail; points beyond it would be alternatives, no parts
+    found = table_findings(document(text.format(points="2")))
+    assert [(f.code, f.stated, f.expected) for f in found][0] == ("JX-TABLE-001", "5", "4")
+
+
+def test_a_dump_of_cell_lines_without_row_delimiters_is_cut_by_its_header() -> None:
+    audit = audit_file(PATTERNS / "S6_cell_pipe_lines.txt", passed=True)
+    (table,) = audit.document.tables
+    assert [len(row) for row in table.rows] == [7, 7, 5, 6]
+    assert table.texts()[1][:2] == ("产 出\n(20分)", "数量指标\n(12分)")
+    assert audit.findings == ()
+    assert sorted((p.code, p.stated, p.expected) for p in audit.passed) == [
+        ("JX-TABLE-001", "12", "12"), ("JX-TABLE-001", "20", "20"), ("JX-TABLE-001", "8", "8"),
+        ("JX-TABLE-003", "5", "6"), ("JX-TABLE-003", "6", "6"), ("JX-TABLE-003", "8", "8")]
+
+
+def test_lone_pipe_lines_between_pipe_rows_stay_row_ends() -> None:
+    text = pipe_rows(("一级指标", "二级指标", "三级指标", "分值", "得分"),
+                     ("产出指标(20分)", "数量指标", "甲", "10", "10")) + "|\n" * 9 \
+        + pipe_rows(("", "", "乙", "10", "9"))
+    (table,) = document(text).tables
+    assert len(table.rows) == 3
+    assert claimed(document(text)) == [("JX-TABLE-001", "产出指标的分值", "20", ["10", "10"])]
