@@ -45,8 +45,10 @@ _VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|
 _LABEL = re.compile(r"(?:[（(]\d{1,3}分?[)）]|[^\d（(]|[（(][^\d()（）]*[)）])+")
 _HEADING = re.compile(r"[（(](?P<weight>\d{1,3})分?[)）]")
 _SIGNED = re.compile(r"[≥≤><＞＜]?(?:0|[1-9]\d*)(?:\.\d+)?%?")
-_UNIT = re.compile(r"%|平方米|立方米|万元|元|公里|千米|厘米|米|亩|吨|人次|万人|人|户|个|台套|台|套|次|天|日|月|年|件|家|所|座|"
-                   r"条|处|项|份|篇|场|期|批|辆|册|株|头|只|kg|km|m")
+_UNIT = re.compile(r"%|平方米|立方米|万元|元|公里|千米|厘米|米|亩|吨|人次|万人|人|户|个"
+                   r"|台套|台|套|次|天|日|月|年|件|家|所|座|条|处|项|份|篇|场|期|批|辆|册"
+                   r"|株|头|只|kg|km|m")
+"""Units an indicator's value ends with: a 得分 is followed by none of them."""
 _WORDS = re.compile(r"[^\d≥≤><＞＜]+")
 _POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _WHOLE = re.compile(r"[1-9]\d{0,2}")
@@ -56,7 +58,8 @@ _TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
 _FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"
                            r"分值(?:[（(]\d+分[)）])?执行率(?:[（(][^()（）]*[)）])?得分")
 _AMOUNT_COLUMN = re.compile(r"预算数|执行数")
-_FUNDS_ROW = re.compile(r"年度资金总额[:：]?(?P<run>[\d.]{4,48})%(?P<score>(?:0|[1-9]\d?|100)(?:\.\d{1,2})?)(?![\d.])")
+_FUNDS_ROW = re.compile(r"年度资金总额[:：]?(?P<run>[\d.]{4,48})%"
+                        r"(?P<score>(?:0|[1-9]\d?|100)(?:\.\d{1,2})?)(?![\d.])")
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 """An amount of a funds row: 万元 or 元, to the 分 at most."""
 _RATE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
@@ -196,7 +199,8 @@ def _row(text: _Text, start: int, end: int, gap: int) -> _Row | None:
         return None
     headings = _headings(text, label)
     name = _name(text.text[label.start():label.end()], last=True)
-    readings = [reading for size in (1, 2, 3) if (reading := _points_after(text, label.end(), end, size, gap))]
+    readings = [reading for size in (1, 2, 3)
+                if (reading := _points_after(text, label.end(), end, size, gap)) is not None]
     if len(readings) != 1 or not name:
         return None
     (weight_end, score_start, score_end), = readings
@@ -242,8 +246,9 @@ def _points_after(text: _Text, start: int, end: int, size: int, gap: int) -> tup
     if score is None or Decimal(score.group()) > FULL_SCORE:
         return None
     after = score.end()
-    if after < end and (text.text[after] in ".%" or text.text[after].isdigit() or _UNIT.match(text.text, after)):
-        return None
+    if after < end and (text.text[after] in ".%" or text.text[after].isdigit()
+                        or _UNIT.match(text.text, after) is not None):
+        return None  # the number goes on, or is a value with its unit
     return start + size, score.start(), score.end()
 
 
@@ -295,9 +300,8 @@ def _funds(text: _Text, start: int, end: int) -> tuple[Figure, Figure] | bool:
     row = _FUNDS_ROW.search(text.text, start, end)
     if row is None:
         return "年度资金总额" in text.text[start:end]
-    header = None
-    for header in _FUNDS_HEADER.finditer(text.text, start, row.start()):
-        pass  # the last header before the row heads it
+    headers = list(_FUNDS_HEADER.finditer(text.text, start, row.start()))
+    header = headers[-1] if headers else None  # the last header before the row heads it
     if header is None or any(char.isspace() for char in text.text[header.start():row.end()]):
         return True
     count = len(_AMOUNT_COLUMN.findall(header["amounts"]))

@@ -1,0 +1,94 @@
+"""A score table whose cells ran together: rows split by the header's columns, block weights
+closed by the arithmetic of their rows, the funds row split where its 执行率 fits, the 总分."""
+
+from __future__ import annotations
+
+from jixiao.documents import Document, parse_flat_text
+from jixiao.extract.tables.claims import check_table_claim, passed_table_claims
+from jixiao.extract.tables.score_glued import score_glued_claims
+
+FUNDS = "项目资金(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:505010100.00%10其中:财政拨款5050"
+HEADER = "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+ROWS = ("产出指标(50分)数量指标修建便道20≥12公里≥12公里20质量指标验收合格率20100%100%{quality}"
+        "成本指标总投资1050万元48万元10效益指标(30分)社会效益指标通行条件改善30明显改善明显改善30")
+
+
+def document(text: str) -> Document:
+    return Document(file="r.txt", format="text", blocks=parse_flat_text(text), text=text)
+
+
+def read(text: str) -> list[tuple[str, str, str, list[str], int | None, str | None]]:
+    found = []
+    for claim in score_glued_claims(document(text)):
+        finding = check_table_claim(claim)
+        found.append((claim.code, claim.what, claim.stated.number.written,
+                      [term.number.written for term in claim.terms], claim.stated.cell.place.start,
+                      None if finding is None else finding.message))
+    return found
+
+
+def test_glued_rows_blocks_funds_and_a_total_that_holds() -> None:
+    text = FUNDS + HEADER + ROWS.format(quality="20") + "满意度指标(10分)群众满意度10≥90%95%10……总分100100"
+    found = read(text)
+    assert found[0] == ("JX-TABLE-003", "预算执行率", "10", ["10"], text.index("%10") + 1, None)
+    assert found[1:5] == [
+        ("JX-TABLE-001", "产出指标的分值", "50", ["20", "20", "10"], text.index("50分"), None),
+        ("JX-TABLE-003", "数量指标修建便道", "20", ["20"], text.index("公里20") + 2, None),
+        ("JX-TABLE-003", "质量指标验收合格率", "20", ["20"], text.index("100%20") + 4, None),
+        ("JX-TABLE-003", "成本指标总投资", "10", ["10"], text.index("48万元10") + 4, None)]
+    total = text.index("总分") + 2
+    assert found[-3:] == [
+        ("JX-TABLE-001", "总分的分值", "100", ["10", "50", "30", "10"], total, None),
+        ("JX-TABLE-002", "总分（得分）", "100", ["10", "20", "20", "10", "30", "10"], total + 3, None),
+        ("JX-TABLE-003", "总分", "100", ["100"], total + 3, None)]
+    passed = passed_table_claims(score_glued_claims(document(text)))
+    assert [(item.code, item.stated, item.where.start) for item in passed][-3:] == [
+        ("JX-TABLE-001", "100", total), ("JX-TABLE-002", "100", total + 3), ("JX-TABLE-003", "100", total + 3)]
+
+
+def test_block_weights_that_pass_the_total_are_an_error() -> None:
+    text = FUNDS + HEADER + ROWS.format(quality="20") + "满意度指标(20分)群众满意度20≥90%95%20总分100100"
+    found = read(text)
+    total = text.index("总分") + 2
+    assert found[-3][4:] == (total, "总分的分值 100 与各项分值之和 110 不一致（相差 10）")
+    assert found[-2][4:] == (total + 3, "总分（得分） 100 与各项得分之和 110 不一致（相差 10）")
+
+
+def test_a_score_above_its_weight_once_the_block_confirms_the_reading() -> None:
+    text = HEADER + ROWS.format(quality="25")
+    assert ("JX-TABLE-003", "质量指标验收合格率", "25", ["20"], text.index("100%25") + 4,
+            "质量指标验收合格率的得分 25 超过分值 20") in read(text)
+
+
+def test_rows_of_a_block_that_do_not_reach_it_are_not_judged() -> None:
+    # The 得分 column left empty: the next row's 分值 would be read as a 得分, and the blocks
+    # never close on their weights, so nothing is claimed.
+    text = HEADER + "产出指标(60分)数量指标修建便道30≥12公里≥12公里质量指标验收合格率20100%100%成本指标总投资1050万元48万元"
+    assert read(text) == []
+
+
+def test_a_weight_printed_before_its_name_nests_blocks() -> None:
+    text = ("一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分"
+            "(20分)项目决策(10分)立项依据充分性4依据充分4程序规范性6程序规范5(10)目标明确性5目标明确5目标合理性5合理5")
+    found = read(text)
+    assert [(code, what, stated, terms) for code, what, stated, terms, _, _ in found
+            if code == "JX-TABLE-001"] == [
+        # the 二级 name runs into the 三级 one: the block is named by all of it
+        ("JX-TABLE-001", "立项依据充分性的分值", "10", ["4", "6"]),
+        ("JX-TABLE-001", "目标明确性的分值", "10", ["5", "5"]),
+        ("JX-TABLE-001", "项目决策的分值", "20", ["10", "10"])]
+    assert ("JX-TABLE-003", "程序规范性", "5", ["6"], text.index("规范5") + 2, None) in found
+
+
+def test_digits_with_two_readings_leave_the_row_unread() -> None:
+    # “1090%…”: 分值 10 and 90%, or 1 and 090% — a leading zero is no reading, so one remains;
+    # “1510%…”: 15 and 10%, or 1 and 510%: two readings, the row and what follows are not read.
+    assert read(HEADER + "产出指标(10分)质量指标合格率1090%90%10总分1010")[0][2:4] == ("10", ["10"])
+    assert read(HEADER + "产出指标(15分)质量指标合格率1510%10%15总分1515") == []
+
+
+def test_a_funds_row_whose_rate_fits_no_single_split_is_not_read() -> None:
+    # 1 | 1 | 11 | 100% or 11 | 11 | 1 | 100%
+    assert read("全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:11111100%10其中") == []
+    text = "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分年度资金总额:200.5100.251050%5执行率*分值"
+    assert read(text) == [("JX-TABLE-003", "预算执行率", "5", ["10"], text.index("%5") + 1, None)]
