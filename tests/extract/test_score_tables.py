@@ -103,3 +103,84 @@ def test_lone_pipe_lines_between_pipe_rows_stay_row_ends() -> None:
     (table,) = document(text).tables
     assert len(table.rows) == 3
     assert claimed(document(text)) == [("JX-TABLE-001", "产出指标的分值", "20", ["10", "10"])]
+
+
+OUTLINE = """一、投入(14分)
+(一)项目立项(8分):
+(1)项目立项(2分)
+程序完整,执行程序规范。自评得2分。
+(2)项目预算规范性(3分):
+学前教育一段,与申报需求一致。自评得3分。
+国培一段,预算为中央专项资金。自评得{twice}分
+(3)项目绩效目标设立(3分):
+绩效目标与年度实施规划一致,自评得3分。
+(二)资金落实(6分):
+资金已全部落实到位。自评得6分。
+二、过程(43分)
+(一)项目管理(15分)
+(1)管理制度健全(3分)
+建立了工作制度。自评得3分。
+"""
+
+
+def outline_claims(text: str) -> list[tuple[str, str, str, list[str]]]:
+    return [(c.code, c.what, c.stated.number.written, [t.number.written for t in c.terms])
+            for c in table_claims(document(text))]
+
+
+def test_an_outline_that_states_weights_in_its_headings_and_scores_below_them() -> None:
+    assert outline_claims(OUTLINE.format(twice="3")) == [
+        ("JX-TABLE-001", "投入的分值", "14", ["8", "6"]),
+        ("JX-TABLE-001", "项目立项的分值", "8", ["2", "3", "3"]),
+        ("JX-TABLE-003", "项目立项", "2", ["2"]),
+        ("JX-TABLE-003", "项目预算规范性", "3", ["3"]),
+        ("JX-TABLE-003", "项目预算规范性", "3", ["3"]),
+        ("JX-TABLE-003", "项目绩效目标设立", "3", ["3"]),
+        ("JX-TABLE-003", "资金落实", "6", ["6"]),
+        ("JX-TABLE-003", "管理制度健全", "3", ["3"])]
+    # 二、过程 (43) and its 项目管理 (15) are cut by the end of the text: no finding on them
+    assert table_findings(document(OUTLINE.format(twice="3"))) == ()
+    (found,) = table_findings(document(OUTLINE.format(twice="4")))
+    assert (found.code, found.severity.value, found.stated, found.expected, found.where.line) == (
+        "JX-TABLE-003", "error", "4", "3", 7)
+    assert found.message == "项目预算规范性的得分 4 超过分值 3"
+
+
+def test_an_outline_that_states_scores_in_its_headings_adds_them_up_level_by_level() -> None:
+    text = """一、项目基本情况(自评得分100分)
+项目已竣工验收完成。
+二、预算执行情况(自评得分10分)
+执行率100%。
+三、绩效目标及指标完成情况(自评得分{goals}分)
+(一)完成绩效产出指标(自评得分50分)
+1.数量指标(自评得分20分):完成新建公厕50座。
+2.质量指标(自评得分10分):验收合格率为100%。
+3.时效指标(自评得分10分):竣工及时率为100%。
+4.成本指标(自评得分10分):成本控制率≦100%。
+(二)、完成绩效效益指标(自评得分40分)
+5.社会效益指标(自评得分40分):改善了农村人居环境。
+"""
+    assert outline_claims(text.format(goals="90")) == [
+        ("JX-TABLE-002", "绩效目标及指标完成情况的得分", "90", ["50", "40"]),
+        ("JX-TABLE-002", "完成绩效产出指标的得分", "50", ["20", "10", "10", "10"]),
+        ("JX-TABLE-002", "完成绩效效益指标的得分", "40", ["40"]),
+        ("JX-TABLE-002", "自评总得分", "100", ["10", "90"])]
+    found = [(f.code, f.stated, f.expected) for f in table_findings(document(text.format(goals="85")))]
+    # the total 100 is above 10 + 85, but the outline may go on past the end of the text
+    assert found == [("JX-TABLE-002", "85", "90")]
+
+
+def test_a_total_under_its_own_heading_against_the_items_listed_after_it() -> None:
+    text = """一、自评结论
+(一)自评得分
+经综合评价,项目自评得分{total}分,自评等级为优。
+(二)绩效目标完成情况
+1.免疫密度,年初目标值≥95%,实际完成值98%,自评得分40分;
+2.补助资金发放率,年初目标值=100%,实际完成值=100%,自评得分30分;
+3.养殖户满意度,年初目标值≥90%,实际完成值88%,自评得分22分。
+"""
+    assert outline_claims(text.format(total="92")) == [("JX-TABLE-002", "自评总得分", "92", ["40", "30", "22"])]
+    # items that add up to less may leave some out (预算执行 stated elsewhere): no finding
+    assert table_findings(document(text.format(total="95"))) == ()
+    (above,) = table_findings(document(text.format(total="90")))
+    assert (above.code, above.stated, above.expected) == ("JX-TABLE-002", "90", "92")
