@@ -184,3 +184,16 @@ def test_a_total_under_its_own_heading_against_the_items_listed_after_it() -> No
     assert table_findings(document(text.format(total="95"))) == ()
     (above,) = table_findings(document(text.format(total="90")))
     assert (above.code, above.stated, above.expected) == ("JX-TABLE-002", "90", "92")
+
+
+def test_indicators_of_a_form_run_into_one_line_of_words() -> None:
+    # 湖北 form as PDF extraction writes it: names with their 分值 and 自评分 among rubric texts
+    text = ("广水市项目绩效目标自评表 自评总分: 88 项目权重 评价内容 分值 自评分 项目决策 2 分 "
+            "决策依据 2 2 复核分 有上级文件计 2 分,没有不得分。 1、单位财务管理制度 1 分; 财务制度 3 {score} "
+            "2、项目管理制度 1 分; 运行监管 4 3 2、填报监控表 1 分。 目标申报 4 0.5 分,扣完为止; 4\n")
+    claims = [(c.what, c.stated.number.written, c.terms[0].number.written)
+              for c in table_claims(document(text.format(score="3")))]
+    assert claims == [("决策依据", "2", "2"), ("财务制度", "3", "3"), ("运行监管", "3", "4")]
+    (found,) = table_findings(document(text.format(score="5")))
+    assert (found.code, found.severity.value, found.stated, found.expected) == ("JX-TABLE-003", "error", "5", "3")
+    assert found.message == "财务制度的得分 5 超过分值 3"

@@ -27,6 +27,7 @@ from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.score_glued import score_glued_claims
 from jixiao.extract.tables.score_line import score_line_claims
 from jixiao.extract.tables.score_outline import score_outline_claims
+from jixiao.extract.tables.score_pairs import score_pair_claims
 from jixiao.extract.tables.score_rows import score_row_claims
 from jixiao.extract.tables.scores import (
     FULL_SCORE,
@@ -58,7 +59,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         claims += amount_claims(table, totals=not scores and not classes)
     claims += _unread(claims, funds_claims(document) + score_line_claims(document)
                       + score_row_claims(document) + score_glued_claims(document)
-                      + score_outline_claims(document))
+                      + score_outline_claims(document) + score_pair_claims(document))
     return tuple(claims)
 
 
