@@ -32,10 +32,10 @@ def test_glued_rows_blocks_funds_and_a_total_that_holds() -> None:
     found = read(text)
     assert found[0] == ("JX-TABLE-003", "预算执行率", "10", ["10"], text.index("%10") + 1, None)
     assert found[1:5] == [
-        ("JX-TABLE-001", "产出指标的分值", "50", ["20", "20", "10"], text.index("50分"), None),
         ("JX-TABLE-003", "数量指标修建便道", "20", ["20"], text.index("公里20") + 2, None),
         ("JX-TABLE-003", "质量指标验收合格率", "20", ["20"], text.index("100%20") + 4, None),
-        ("JX-TABLE-003", "成本指标总投资", "10", ["10"], text.index("48万元10") + 4, None)]
+        ("JX-TABLE-003", "成本指标总投资", "10", ["10"], text.index("48万元10") + 4, None),
+        ("JX-TABLE-001", "产出指标的分值", "50", ["20", "20", "10"], text.index("50分"), None)]
     total = text.index("总分") + 2
     assert found[-3:] == [
         ("JX-TABLE-001", "总分的分值", "100", ["10", "50", "30", "10"], total, None),
@@ -92,3 +92,40 @@ def test_a_funds_row_whose_rate_fits_no_single_split_is_not_read() -> None:
     assert read("全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:11111100%10其中") == []
     text = "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分年度资金总额:200.5100.251050%5执行率*分值"
     assert read(text) == [("JX-TABLE-003", "预算执行率", "5", ["10"], text.index("%5") + 1, None)]
+
+
+PDF_ROWS = ("项目绩效评价得分表\n"
+            "(30 分)项目决策(20 分)立项依据\n"
+            "12 12 立项程序\n"
+            "8 {score} (\n"
+            "10 ) 目标设定\n"
+            "10 9\n"
+            "7\n"
+            "(20 分)资金管理资金到位\n"
+            "10 10 资金使用\n"
+            "10 8 本页完")
+
+
+def test_pdf_text_whose_lines_begin_with_the_points_of_the_row_before() -> None:
+    text = PDF_ROWS.format(score="6")
+    found = read(text)
+    assert [(code, what, stated, terms, start) for code, what, stated, terms, start, _ in found] == [
+        ("JX-TABLE-003", "立项依据", "12", ["12"], text.index("12 12") + 3),
+        ("JX-TABLE-003", "立项程序", "6", ["8"], text.index("8 6") + 2),
+        ("JX-TABLE-001", "立项依据的分值", "20", ["12", "8"], text.index("20 分")),
+        ("JX-TABLE-003", "目标设定", "9", ["10"], text.index("10 9") + 3),
+        ("JX-TABLE-001", "目标设定的分值", "10", ["10"], text.index("10 )")),
+        ("JX-TABLE-001", "项目决策的分值", "30", ["20", "10"], text.index("30 分")),
+        # the page number 7 between the blocks is passed over
+        ("JX-TABLE-003", "资金管理资金到位", "10", ["10"], text.index("10 10") + 3),
+        ("JX-TABLE-003", "资金使用", "8", ["10"], text.index("10 8") + 3),
+        ("JX-TABLE-001", "资金管理资金到位的分值", "20", ["10", "10"], text.index("20 分)资金"))]
+    assert all(message is None for *_, message in found)
+    above = PDF_ROWS.format(score="9")
+    assert ("JX-TABLE-003", "立项程序", "9", ["8"], above.index("8 9") + 2,
+            "立项程序的得分 9 超过分值 8") in read(above)
+
+
+def test_a_block_its_rows_do_not_reach_gives_nothing() -> None:
+    text = "(30 分)项目决策\n12 12 立项程序\n8 6 目标设定\n5 5 绩效目标\n4 4 本页完"
+    assert read(text) == []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.documents.model import Cell, Document
-from jixiao.extract.tables.cells import Figure, TableClaim
+from jixiao.extract.tables.cells import Figure, TableClaim, compact
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit
@@ -42,8 +42,11 @@ _HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns
                      r"(?:(?:未完成|偏差)原因\S{0,12}?(?:措施|分析))?")
 _VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|实际完成值|完成值)|(?:指标)?评价内容)"
                            r"(?:[（(][^()（）]*[)）])?")
-_LABEL = re.compile(r"(?:[（(]\d{1,3}分?[)）]|[^\d（(]|[（(][^\d()（）]*[)）])+")
-_HEADING = re.compile(r"[（(](?P<weight>\d{1,3})分?[)）]")
+_WEIGHT_TEXT = r"[（(]\s*(?:[^\d()（）\s]{1,8}\s*)?(?P<weight>\d{1,3})\s*分?\s*[)）]"
+_HEADING = re.compile(_WEIGHT_TEXT)
+"""A block weight: “(70分)”, “(10)”, broken by the extraction “(\n10 分)”, “( 特性指标70 分)”."""
+_LABEL = re.compile(rf"(?:{_WEIGHT_TEXT.replace('?P<weight>', '')}|[^\d（(]|[（(][^\d()（）]*[)）])+")
+"""A row's label: words, bracketed words and block weights, up to its 分值."""
 _SIGNED = re.compile(r"[≥≤><＞＜]?(?:0|[1-9]\d*)(?:\.\d+)?%?")
 _UNIT = re.compile(r"%|平方米|立方米|万元|元|公里|千米|厘米|米|亩|吨|人次|万人|人|户|个"
                    r"|台套|台|套|次|天|日|月|年|件|家|所|座|条|处|项|份|篇|场|期|批|辆|册"
@@ -54,6 +57,14 @@ _POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _WHOLE = re.compile(r"[1-9]\d{0,2}")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
 _LEADING_ZERO = re.compile(r"0(?!\.)")
+_SPACE = re.compile(r"\s+")
+_CUT_WEIGHT = re.compile(r"^\d*分?[)）]")
+_STRAY = re.compile(r"\s*\d{1,4}\s+(?=\D)")
+_PAIR_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]+\d{1,3}(?:\.\d{1,2})?(?=[ \t]|$)", re.MULTILINE)
+_PAIR_LINES = 3
+"""At least this many lines beginning with “分值 得分” make a run of a flattened score table."""
+_PAIR_LINES_APART = 3
+"""Lines of one run are at most this many lines apart (headings broken over lines between)."""
 _TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
 _FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"
                            r"分值(?:[（(]\d+分[)）])?执行率(?:[（(][^()（）]*[)）])?得分")
@@ -84,6 +95,7 @@ class _Block:
     name: str
     stated: Figure
     parts: list[Figure] = field(default_factory=list)
+    caps: list[TableClaim] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +125,34 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
             continue
         line_end = document.text.find("\n", header.end())
         end = len(document.text) if line_end < 0 else line_end
-        claims += _table(text, header.end(), end, gap, _funds(text, line_start, header.start()))
+        claims += _table(text, header.end(), end, _Layout(gap), _funds(text, line_start, header.start()))
+    for start, end in _pair_runs(document.text):
+        claims += _table(text, start, end, _Layout(0, spaced=True), False)
     return tuple(claims)
+
+
+def _pair_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of PDF text whose lines begin with an indicator's “分值 得分” and go on with the
+    next indicator's label: from the line before the first such line to the last one's end."""
+    lines = [(match.start(), text.count("\n", 0, match.start())) for match in _PAIR_LINE.finditer(text)]
+    run: list[tuple[int, int]] = []
+    for line in [*lines, None]:
+        if line is not None and (not run or line[1] - run[-1][1] <= _PAIR_LINES_APART):
+            run.append(line)
+            continue
+        if len(run) >= _PAIR_LINES:
+            end = text.find("\n", run[-1][0])
+            yield _line_start(text, max(run[0][0] - 1, 0)), len(text) if end < 0 else end
+        run = [] if line is None else [line]
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """How a row is written: ``gap`` values between its 分值 and 得分; ``spaced`` when its
+    分值 and 得分 are apart (“5 4”, PDF text) rather than run together."""
+
+    gap: int
+    spaced: bool = False
 
 
 def _line_start(text: str, at: int) -> int:
@@ -132,7 +170,7 @@ def _gap(columns: str) -> int | None:
     return count
 
 
-def _table(text: _Text, start: int, end: int, gap: int,
+def _table(text: _Text, start: int, end: int, layout: _Layout,
            funds: tuple[Figure, Figure] | bool) -> Iterator[TableClaim]:
     """The claims of the rows from ``start``; ``funds`` is the funds row's pair, ``True`` when
     the line has one that could not be read (the total then is not judged), ``False`` when none.
@@ -149,24 +187,24 @@ def _table(text: _Text, start: int, end: int, gap: int,
         if placeholder is not None:
             at = placeholder.end()
             continue
+        stray = _STRAY.match(text.text, at, end) if layout.spaced and not stack else None
+        if stray is not None:  # a page number between blocks, or a weight whose bracket was cut
+            at = stray.end()
+            continue
         total = _TOTAL.match(text.text, at)
         if total is not None:
             if whole and not stack and funds is not True:
                 yield from pending
                 yield from _total(text, total, top, scores, funds if isinstance(funds, tuple) else None)
             return
-        row = _row(text, at, end, gap)
+        row = _row(text, at, end, layout)
         if row is None:
             return
         scores.append(row.score)
         stack += [_Block(name, heading) for name, heading in row.headings]
-        pending.append(_cap(row.label, row.score, row.weight))
+        (stack[-1].caps if stack else pending).append(_cap(row.label, row.score, row.weight))
         whole = _add(stack, top, row.weight) and whole
-        closed = list(_reached(stack, top))
-        yield from closed
-        if closed and not stack and whole:
-            yield from pending
-            pending = []
+        yield from _reached(stack, top)
         at = row.end
 
 
@@ -181,9 +219,11 @@ def _add(stack: list[_Block], top: list[Figure], weight: Figure) -> bool:
 
 
 def _reached(stack: list[_Block], top: list[Figure]) -> Iterator[TableClaim]:
-    """Close the innermost blocks whose parts reach their weight, each a part of its parent."""
+    """Close the innermost blocks whose parts reach their weight, each a part of its parent,
+    with the 得分 of their rows, which the closing confirms were read right."""
     while stack and _sum(stack[-1].parts) == stack[-1].stated.number.value:
         block = stack.pop()
+        yield from block.caps
         yield TableClaim(WEIGHT_SUM, "sum", f"{block.name}的分值", block.stated, tuple(block.parts),
                          (block.stated.cell, *(part.cell for part in block.parts)), "分值")
         (stack[-1].parts if stack else top).append(block.stated)
@@ -193,14 +233,14 @@ def _sum(figures: list[Figure]) -> Decimal:
     return sum((figure.number.value for figure in figures), Decimal(0))
 
 
-def _row(text: _Text, start: int, end: int, gap: int) -> _Row | None:
+def _row(text: _Text, start: int, end: int, layout: _Layout) -> _Row | None:
     label = _LABEL.match(text.text, start, end)
     if label is None:
         return None
     headings = _headings(text, label)
     name = _name(text.text[label.start():label.end()], last=True)
     readings = [reading for size in (1, 2, 3)
-                if (reading := _points_after(text, label.end(), end, size, gap)) is not None]
+                if (reading := _points_after(text, label.end(), end, size, layout)) is not None]
     if len(readings) != 1 or not name:
         return None
     (weight_end, score_start, score_end), = readings
@@ -227,19 +267,25 @@ def _headings(text: _Text, label: re.Match[str]) -> tuple[tuple[str, Figure], ..
 
 
 def _name(label: str, *, last: bool = False) -> str:
-    """The words of a label without its block weights: the first piece, or the last one."""
-    pieces = [piece.strip("，,；;、:： ") for piece in _HEADING.split(label) if piece and not piece.isdigit()]
+    """The words of a label without its block weights (nor the end of a weight whose bracket
+    opened before the text, “分)项目决策”): the first piece, or the last one."""
+    pieces = [_CUT_WEIGHT.sub("", compact(piece)).strip("，,；;、:：()（） ")
+              for piece in _HEADING.split(label) if piece and not piece.isdigit()]
     pieces = [piece for piece in pieces if piece]
     return (pieces[-1] if last else pieces[0]) if pieces else ""
 
 
-def _points_after(text: _Text, start: int, end: int, size: int, gap: int) -> tuple[int, int, int] | None:
+def _points_after(text: _Text, start: int, end: int, size: int,
+                  layout: _Layout) -> tuple[int, int, int] | None:
     """The reading of a row whose 分值 has ``size`` digits: its end, and the 得分's span."""
     weight = _WHOLE.fullmatch(text.text, start, start + size)
     if weight is None or start + size > end or int(weight.group()) > FULL_SCORE \
             or _LEADING_ZERO.match(text.text, start + size):  # digits split with a leading zero
         return None
-    at = _values(text.text, start + size, end, gap)
+    space = _SPACE.match(text.text, start + size, end)
+    if layout.spaced and space is None:
+        return None
+    at = _values(text.text, start + size if space is None else space.end(), end, layout.gap)
     if at is None:
         return None
     score = _POINTS.match(text.text, at, end)
@@ -249,6 +295,8 @@ def _points_after(text: _Text, start: int, end: int, size: int, gap: int) -> tup
     if after < end and (text.text[after] in ".%" or text.text[after].isdigit()
                         or _UNIT.match(text.text, after) is not None):
         return None  # the number goes on, or is a value with its unit
+    if layout.spaced and after < end and not text.text[after].isspace():
+        return None
     return start + size, score.start(), score.end()
 
 
