@@ -197,3 +197,20 @@ def test_indicators_of_a_form_run_into_one_line_of_words() -> None:
     (found,) = table_findings(document(text.format(score="5")))
     assert (found.code, found.severity.value, found.stated, found.expected) == ("JX-TABLE-003", "error", "5", "3")
     assert found.message == "财务制度的得分 5 超过分值 3"
+
+
+def test_numbered_items_of_a_score_table_add_up_to_the_row_that_heads_them() -> None:
+    text = pipe_rows(("年度绩效目标 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"),
+                     ("产出指标", "数量指标", "一、示范区建立", "≧2000亩", "2000亩", "{head}"),
+                     ("1、侧深施肥", "≧500亩", "500亩", "5.0"),
+                     ("2、种肥同播", "≧1500亩", "1500亩", "5.0"),
+                     ("二、田间试验", "≧15组", "15组", "10.0"),
+                     ("1、肥料利用率", "≧5组", "5组", "5.0"),
+                     ("2、化肥减量", "≧10组", "10组", "5.0"),
+                     ("三、土样化验", "≧60个", "105个", "5.0"),
+                     ("质量指标", "配方肥到位率", "≧80%", "85.6%", "10.0"))
+    assert claimed(document(text.format(head="10.0"))) == [
+        ("JX-TABLE-002", "示范区建立的得分", "10.0", ["5.0", "5.0"]),
+        ("JX-TABLE-002", "田间试验的得分", "10.0", ["5.0", "5.0"])]
+    (found,) = table_findings(document(text.format(head="15.0")))
+    assert (found.code, found.stated, found.expected) == ("JX-TABLE-002", "15.0", "10.0")

@@ -25,6 +25,7 @@ from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_fi
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.score_glued import score_glued_claims
+from jixiao.extract.tables.score_items import score_item_claims
 from jixiao.extract.tables.score_line import score_line_claims
 from jixiao.extract.tables.score_outline import score_outline_claims
 from jixiao.extract.tables.score_pairs import score_pair_claims
@@ -55,6 +56,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         classes = () if scores else class_claims(table)
         if scores:
             claims += score_claims(table)
+            claims += score_item_claims(table)
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
     claims += _unread(claims, funds_claims(document) + score_line_claims(document)
