@@ -24,6 +24,7 @@ from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
+from jixiao.extract.tables.score_factor import score_factor_claims
 from jixiao.extract.tables.score_glued import score_glued_claims
 from jixiao.extract.tables.score_items import score_item_claims
 from jixiao.extract.tables.score_line import score_line_claims
@@ -61,7 +62,8 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         claims += amount_claims(table, totals=not scores and not classes)
     claims += _unread(claims, funds_claims(document) + score_line_claims(document)
                       + score_row_claims(document) + score_glued_claims(document)
-                      + score_outline_claims(document) + score_pair_claims(document))
+                      + score_outline_claims(document) + score_pair_claims(document)
+                      + score_factor_claims(document))
     return tuple(claims)
 
 
