@@ -129,3 +129,25 @@ def test_pdf_text_whose_lines_begin_with_the_points_of_the_row_before() -> None:
 def test_a_block_its_rows_do_not_reach_gives_nothing() -> None:
     text = "(30 分)项目决策\n12 12 立项程序\n8 6 目标设定\n5 5 绩效目标\n4 4 本页完"
     assert read(text) == []
+
+
+WEIGHTED_LABELS = ("2023 年部门整体支出绩效评价得分表 一级指标 二级指标 三级指标 得分 决策(20 分) 目标设定(12 分) 依据充分(6 分)\n"
+                   "6 目标明确(6 分)\n"
+                   "{score} 资金投入(8 分) 预算编制(8 分)\n"
+                   "7 过程(30 分) 资金管理(10 分) 资金到位(4 分)\n"
+                   "4 资金使用(……")
+
+
+def test_pdf_text_whose_labels_state_their_weights_and_lines_begin_with_a_score() -> None:
+    text = WEIGHTED_LABELS.format(score="5")
+    found = read(text)
+    assert [(code, what, stated, terms, start) for code, what, stated, terms, start, _ in found] == [
+        ("JX-TABLE-003", "依据充分", "6", ["6"], text.index("6 目标")),
+        ("JX-TABLE-003", "目标明确", "5", ["6"], text.index("5 资金")),
+        ("JX-TABLE-001", "目标设定的分值", "12", ["6", "6"], text.index("12 分")),
+        ("JX-TABLE-003", "预算编制", "7", ["8"], text.index("7 过程")),
+        ("JX-TABLE-001", "资金投入的分值", "8", ["8"], text.index("8 分) 预算")),
+        ("JX-TABLE-001", "决策的分值", "20", ["12", "8"], text.index("20 分"))]
+    # 过程(30 分) never closes: 资金到位's score 4 is not checked
+    assert all(message is None for *_, message in found)
+    assert read(WEIGHTED_LABELS.format(score="7"))[1][5] == "目标明确的得分 7 超过分值 6"

@@ -28,6 +28,7 @@ amounts; its 分值 and 得分 join the total's parts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -63,6 +64,9 @@ _STRAY = re.compile(r"\s*\d{1,4}\s+(?=\D)")
 _PAIR_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]+\d{1,3}(?:\.\d{1,2})?(?=[ \t]|$)", re.MULTILINE)
 _PAIR_LINES = 3
 """At least this many lines beginning with “分值 得分” make a run of a flattened score table."""
+_SCORE_LINE = re.compile(r"^[ \t]*(?:0|[1-9]\d?)(?:\.\d{1,2})?[ \t]+[^\d\s][^\n]*?"
+                         r"[（(]\s*\d{1,3}\s*分\s*[)）][ \t]*$", re.MULTILINE)
+"""A line of a score and the next indicator's label with its weight: “5 明确性(5 分)”."""
 _PAIR_LINES_APART = 3
 """Lines of one run are at most this many lines apart (headings broken over lines between)."""
 _TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
@@ -105,6 +109,10 @@ class _Text:
     text: str
     starts: tuple[int, ...]
 
+    def place(self, at: int) -> int:
+        """The number of the line ``at`` is on."""
+        return bisect_right(self.starts, at)
+
     def figure(self, label: str, start: int, end: int) -> Figure:
         written = self.text[start:end]
         return Figure(label, StatedNumber.parse(written, Unit.POINT),
@@ -126,23 +134,26 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
         line_end = document.text.find("\n", header.end())
         end = len(document.text) if line_end < 0 else line_end
         claims += _table(text, header.end(), end, _Layout(gap), _funds(text, line_start, header.start()))
-    for start, end in _pair_runs(document.text):
+    for start, end in _line_runs(text, _PAIR_LINE):
         claims += _table(text, start, end, _Layout(0, spaced=True), False)
+    for start, end in _line_runs(text, _SCORE_LINE):
+        claims += _table(text, start, end, _Layout(0, spaced=True, in_label=True), False)
     return tuple(claims)
 
 
-def _pair_runs(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of PDF text whose lines begin with an indicator's “分值 得分” and go on with the
-    next indicator's label: from the line before the first such line to the last one's end."""
-    lines = [(match.start(), text.count("\n", 0, match.start())) for match in _PAIR_LINE.finditer(text)]
+def _line_runs(text: _Text, beginning: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The spans of PDF text whose lines begin with an indicator's “分值 得分” (or its 得分 alone,
+    its 分值 written in its label) and go on with the next indicator's label: from the line
+    before the first such line to the last one's end."""
+    lines = [(match.start(), text.place(match.start())) for match in beginning.finditer(text.text)]
     run: list[tuple[int, int]] = []
     for line in [*lines, None]:
         if line is not None and (not run or line[1] - run[-1][1] <= _PAIR_LINES_APART):
             run.append(line)
             continue
         if len(run) >= _PAIR_LINES:
-            end = text.find("\n", run[-1][0])
-            yield _line_start(text, max(run[0][0] - 1, 0)), len(text) if end < 0 else end
+            end = text.text.find("\n", run[-1][0])
+            yield _line_start(text.text, max(run[0][0] - 1, 0)), len(text.text) if end < 0 else end
         run = [] if line is None else [line]
 
 
@@ -153,6 +164,8 @@ class _Layout:
 
     gap: int
     spaced: bool = False
+    in_label: bool = False
+    """The 分值 is the label's last weight (“相关性(5 分)”), the row gives its 得分 alone."""
 
 
 def _line_start(text: str, at: int) -> int:
@@ -239,6 +252,8 @@ def _row(text: _Text, start: int, end: int, layout: _Layout) -> _Row | None:
         return None
     headings = _headings(text, label)
     name = _name(text.text[label.start():label.end()], last=True)
+    if layout.in_label:
+        return _scored(text, label, headings, end)
     readings = [reading for size in (1, 2, 3)
                 if (reading := _points_after(text, label.end(), end, size, layout)) is not None]
     if len(readings) != 1 or not name:
@@ -249,6 +264,18 @@ def _row(text: _Text, start: int, end: int, layout: _Layout) -> _Row | None:
     return _Row(name, headings, weight, score, score_end)
 
 
+def _scored(text: _Text, label: re.Match[str], headings: tuple[tuple[str, Figure], ...],
+            end: int) -> _Row | None:
+    """A row whose label ends with its weight (“相关性(5 分)”) and whose 得分 follows alone."""
+    weights = list(_HEADING.finditer(text.text, label.start(), label.end()))
+    score = _POINTS.match(text.text, label.end(), end)
+    if not weights or text.text[weights[-1].end():label.end()].strip() or label.group()[-1:].strip() \
+            or score is None or (score.end() < end and not text.text[score.end()].isspace()):
+        return None  # the label must end with its weight, and a space part it from the 得分
+    name, weight = headings[-1]
+    return _Row(name, headings[:-1], weight, text.figure(f"{name} 得分", *score.span()), score.end())
+
+
 def _headings(text: _Text, label: re.Match[str]) -> tuple[tuple[str, Figure], ...]:
     """The block weights of a label, each named by the words just before it (“产出指标(70分)”)
     or, where those name the block before, just after it (“(20分)项目决策(10分)科学决策”)."""
@@ -256,7 +283,8 @@ def _headings(text: _Text, label: re.Match[str]) -> tuple[tuple[str, Figure], ..
     matches = list(_HEADING.finditer(text.text, label.start(), label.end()))
     previous, took_after = label.start(), False
     for index, heading in enumerate(matches):
-        before = _name(text.text[previous:heading.start()])
+        words = text.text[previous:heading.start()].split()  # the last word names it
+        before = _name(words[-1] if words else "")
         stop = matches[index + 1].start() if index + 1 < len(matches) else label.end()
         took_after = not before or took_after
         name = _name(text.text[heading.end():stop]) if took_after else before
