@@ -151,3 +151,16 @@ def test_pdf_text_whose_labels_state_their_weights_and_lines_begin_with_a_score(
     # 过程(30 分) never closes: 资金到位's score 4 is not checked
     assert all(message is None for *_, message in found)
     assert read(WEIGHTED_LABELS.format(score="7"))[1][5] == "目标明确的得分 7 超过分值 6"
+
+
+def test_a_funds_row_on_another_line_leaves_a_short_total_unjudged() -> None:
+    # The funds row's 分值 stands on the line before: the rows' 90 short of 100 says nothing,
+    # 110 above it fails whatever the funds row holds.
+    funds = "全年预算数(A)全年执行数(B)分值执行率(B/A)得分\n年度资金总额 50 50 10 100% 10\n"
+    short = funds + HEADER + ROWS.format(quality="20") + "满意度指标(10分)群众满意度10≥90%95%10总分10090"
+    assert [claim[0] for claim in read(short)][-1:] == ["JX-TABLE-003"]
+    above = funds + HEADER + ROWS.format(quality="20") + "满意度指标(30分)群众满意度30≥90%95%30总分100100"
+    assert [(code, message) for code, _, _, _, _, message in read(above)][-3:] == [
+        ("JX-TABLE-001", "总分的分值 100 与各项分值之和 110 不一致（相差 10）"),
+        ("JX-TABLE-002", "总分（得分） 100 与各项得分之和 110 不一致（相差 10）"),
+        ("JX-TABLE-003", None)]

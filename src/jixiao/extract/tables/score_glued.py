@@ -73,6 +73,7 @@ _TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
 _FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"
                            r"分值(?:[（(]\d+分[)）])?执行率(?:[（(][^()（）]*[)）])?得分")
 _AMOUNT_COLUMN = re.compile(r"预算数|执行数")
+_FUNDS_WORDS = re.compile(r"资金总额|执行率")
 _FUNDS_ROW = re.compile(r"年度资金总额[:：]?(?P<run>[\d.]{4,48})%"
                         r"(?P<score>(?:0|[1-9]\d?|100)(?:\.\d{1,2})?)(?![\d.])")
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
@@ -133,7 +134,10 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
             continue
         line_end = document.text.find("\n", header.end())
         end = len(document.text) if line_end < 0 else line_end
-        claims += _table(text, header.end(), end, _Layout(gap), _funds(text, line_start, header.start()))
+        funds = _funds(text, line_start, header.start())
+        if funds is False and _FUNDS_WORDS.search(document.text, 0, line_start) is not None:
+            funds = True  # a funds row stands elsewhere: its points are a part the line lacks
+        claims += _table(text, header.end(), end, _Layout(gap), funds)
     for start, end in _line_runs(text, _PAIR_LINE):
         claims += _table(text, start, end, _Layout(0, spaced=True), False)
     for start, end in _line_runs(text, _SCORE_LINE):
@@ -206,9 +210,9 @@ def _table(text: _Text, start: int, end: int, layout: _Layout,
             continue
         total = _TOTAL.match(text.text, at)
         if total is not None:
-            if whole and not stack and funds is not True:
+            if whole and not stack:
                 yield from pending
-                yield from _total(text, total, top, scores, funds if isinstance(funds, tuple) else None)
+                yield from _total(text, total, (top, scores), funds)
             return
         row = _row(text, at, end, layout)
         if row is None:
@@ -346,9 +350,11 @@ def _values(text: str, start: int, end: int, gap: int) -> int | None:
     return at if count == gap else None
 
 
-def _total(text: _Text, total: re.Match[str], top: list[Figure], scores: list[Figure],
-           funds: tuple[Figure, Figure] | None) -> Iterator[TableClaim]:
-    """The 总分's 分值 and 得分, glued (“总分100100”), against the parts read."""
+def _total(text: _Text, total: re.Match[str], parts: tuple[list[Figure], list[Figure]],
+           funds: tuple[Figure, Figure] | bool) -> Iterator[TableClaim]:
+    """The 总分's 分值 and 得分, glued (“总分100100”), against the top blocks' weights and the
+    rows' scores (``parts``) with the funds row's. Where the funds row's points are unknown
+    (``funds`` is ``True``), a sum short of the total says nothing; one above it still fails."""
     start = total.start("digits")
     splits = [size for size in range(1, len(total["digits"]))
               if _POINTS.fullmatch(total["digits"][:size]) and _POINTS.fullmatch(total["digits"][size:])
@@ -357,12 +363,13 @@ def _total(text: _Text, total: re.Match[str], top: list[Figure], scores: list[Fi
         return
     weight = text.figure("总分 分值", start, start + splits[0])
     score = text.figure("总分 得分", start + splits[0], total.end("digits"))
-    weights = [*(funds[:1] if funds else ()), *top]
-    points = [*(funds[1:] if funds else ()), *scores]
+    read = funds if isinstance(funds, tuple) else ()
+    weights, points = [*read[:1], *parts[0]], [*read[1:], *parts[1]]
     row = (weight.cell, score.cell)
-    if len(weights) >= 2:
-        yield TableClaim(WEIGHT_SUM, "sum", "总分的分值", weight, tuple(weights), row, "分值")
-        yield TableClaim(SCORE_SUM, "sum", "总分（得分）", score, tuple(points), row, "得分")
+    for stated, terms, code, what, kind in ((weight, weights, WEIGHT_SUM, "总分的分值", "分值"),
+                                            (score, points, SCORE_SUM, "总分（得分）", "得分")):
+        if len(weights) >= 2 and (funds is not True or _sum(terms) > stated.number.value):
+            yield TableClaim(code, "sum", what, stated, tuple(terms), row, kind)
     yield _cap("总分", score, weight)
 
 
