@@ -214,3 +214,22 @@ def test_numbered_items_of_a_score_table_add_up_to_the_row_that_heads_them() -> 
         ("JX-TABLE-002", "田间试验的得分", "10.0", ["5.0", "5.0"])]
     (found,) = table_findings(document(text.format(head="15.0")))
     assert (found.code, found.stated, found.expected) == ("JX-TABLE-002", "15.0", "10.0")
+
+
+def test_the_caption_of_a_second_table_ends_no_block_of_the_first() -> None:
+    text = pipe_rows(("一级指标", "二级指标", "三级指标", "得分"),
+                     ("满意度(10分)", "协作部门满意度(3分)"),
+                     ("管理对象满意度(3分)",),
+                     ("社会公众满意度({last}分)", ""),
+                     ("单位名称/ 项目名称",),
+                     ("一级 指标", "二级 指标", "三级指标", "分值", "得分"))
+    assert claimed(document(text.format(last="4"))) == [("JX-TABLE-001", "满意度的分值", "10", ["3", "3", "4"])]
+    (found,) = table_findings(document(text.format(last="5")))
+    assert (found.code, found.stated, found.expected) == ("JX-TABLE-001", "10", "11")
+
+
+def test_block_weights_of_a_form_flattened_to_one_line() -> None:
+    audit = audit_file(PATTERNS / "S3_score_one_line.txt", passed=True)
+    blocks = [(p.code, p.message) for p in audit.passed if p.code == "JX-TABLE-001"]
+    assert blocks == [("JX-TABLE-001", "产出指标的分值 50 核对相符：补贴发放人数 分值 20、补贴发放准确率 分值 15、"
+                                       "按季度足额发放 分值 15")]

@@ -5,8 +5,8 @@
 After a header whose 分值 heading is followed by its 得分 heading (分值 自评分, 分值 得分), an
 indicator is its name, a word of two to twelve Chinese characters, then two bare numbers: its 分值
 and its 得分. A number followed by 分 is a rubric's points (“1 分;”), not a score; a name with
-figures, units or punctuation in it is a rubric's text. The header's line is read up to the next
-header.
+figures, units or punctuation in it is a rubric's text, and one naming a column (偏差原因, 实际完成值)
+is the header's. The header's line is read up to the next header.
 
 * **score_cap** (JX-TABLE-003) — each indicator's 得分 at most its 分值.
 
@@ -28,6 +28,8 @@ _HEADER = re.compile(r"(?<!\S)(?:指标)?(?:分值|权重|标准分)\s+(?:(?:自
 _TRIPLE = re.compile(r"(?<!\S)(?P<label>[\u4e00-\u9fff]{2,12})\s+(?P<weight>\d{1,3}(?:\.\d{1,2})?)\s+"
                      r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?=\s|$)(?!\s*分)")
 _TABLE_LINE = re.compile(r"[\t|]")
+_HEADING_WORDS = re.compile(r"(?:原因|措施|指标值|完成值|实际值|分值|得分|评分)$")
+"""Words of the header's columns: a name ending in them heads a column, it names no indicator."""
 
 
 def score_pair_claims(document: Document) -> tuple[TableClaim, ...]:
@@ -44,7 +46,7 @@ def score_pair_claims(document: Document) -> tuple[TableClaim, ...]:
         for match in _TRIPLE.finditer(text, header.end(), end):
             weight = _figure(starts, match, "weight", "分值")
             score = _figure(starts, match, "score", "得分")
-            if not 0 < weight.number.value <= FULL_SCORE:
+            if not 0 < weight.number.value <= FULL_SCORE or _HEADING_WORDS.search(match["label"]):
                 continue
             claims.append(TableClaim(SCORE_CAP, "cap", match["label"], score, (weight,),
                                      (weight.cell, score.cell)))

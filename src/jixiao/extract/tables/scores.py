@@ -104,12 +104,13 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     sheet = _Sheet()
     stated: Figure | None = None
     previous: Sequence[Cell] = ()
-    for row in _header_apart(table.rows):
+    rows = list(_header_apart(table.rows))
+    for index, row in enumerate(rows):
         found = _header(row)
         if found is not None:
             yield from _close_groups(sheet, 0)
             header = _two_rows(previous, row) or found
-        elif header is not None:
+        elif header is not None and not _caption(row, rows[index + 1:index + 2]):
             yield from _read_row(header, row, sheet)
         else:
             stated = _stated_total(row) or stated
@@ -117,6 +118,13 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     yield from _close_groups(sheet, 0, at_end=table.cut)
     if stated is not None:
         yield from _bound(stated, sheet)
+
+
+def _caption(row: Sequence[Cell], following: Sequence[Sequence[Cell]]) -> bool:
+    """Whether the row is the caption of a table whose header follows it (“单位名称/ 项目名称”
+    before “一级指标 | 二级指标 | …”): no indicator, though it stands in a level column."""
+    return bool(following) and _header(following[0]) is not None \
+        and not any(figure(cell) is not None or _STATED_WEIGHT.search(cell.text) for cell in row)
 
 
 def _header_apart(rows: Sequence[Sequence[Cell]]) -> Iterator[Sequence[Cell]]:
