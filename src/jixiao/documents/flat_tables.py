@@ -118,9 +118,8 @@ def _cell_line_runs(lines: list[str]) -> dict[int, int]:
             position = end = chunk
         if pipes >= MIN_CELL_PIPES and chunks >= MIN_CELL_CHUNKS:
             runs[start] = end
-            index = end
-        else:
-            index += 1
+        # a run too small from its first line is too small from any line inside it
+        index = max(end, index + 1)
     return runs
 
 
