@@ -82,9 +82,11 @@ def test_a_weight_printed_before_its_name_nests_blocks() -> None:
 
 def test_digits_with_two_readings_leave_the_row_unread() -> None:
     # “1090%…”: 分值 10 and 90%, or 1 and 090% — a leading zero is no reading, so one remains;
-    # “1510%…”: 15 and 10%, or 1 and 510%: two readings, the row and what follows are not read.
+    # “1510%20%…”: 15 and 10%, or 1 and 510%: two readings, the row and what follows are not read;
+    # “1510%10%…”: of the two, one reads the same value twice (target met): that one is taken.
     assert read(HEADER + "产出指标(10分)质量指标合格率1090%90%10总分1010")[0][2:4] == ("10", ["10"])
-    assert read(HEADER + "产出指标(15分)质量指标合格率1510%10%15总分1515") == []
+    assert read(HEADER + "产出指标(15分)质量指标合格率1510%20%15总分1515") == []
+    assert read(HEADER + "产出指标(15分)质量指标合格率1510%10%15总分1515")[0][2:4] == ("15", ["15"])
 
 
 def test_a_funds_row_whose_rate_fits_no_single_split_is_not_read() -> None:

@@ -46,14 +46,17 @@ _VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|
 _WEIGHT_TEXT = r"[（(]\s*(?:[^\d()（）\s]{1,8}\s*)?(?P<weight>\d{1,3})\s*分?\s*[)）]"
 _HEADING = re.compile(_WEIGHT_TEXT)
 """A block weight: “(70分)”, “(10)”, broken by the extraction “(\n10 分)”, “( 特性指标70 分)”."""
-_LABEL = re.compile(rf"(?:{_WEIGHT_TEXT.replace('?P<weight>', '')}|[^\d（(]|[（(][^\d()（）]*[)）])+")
-"""A row's label: words, bracketed words and block weights, up to its 分值."""
+_LABEL = re.compile(rf"(?:{_WEIGHT_TEXT.replace('?P<weight>', '')}|指标\d(?!\d)|[^\d（(]"
+                    r"|[（(][^\d()（）]*[)）])+")
+"""A row's label: words, numbered names (指标1), bracketed words and block weights, up to its 分值."""
 _SIGNED = re.compile(r"[≥≤><＞＜]?(?:0|[1-9]\d*)(?:\.\d+)?%?")
 _UNIT = re.compile(r"%|平方米|立方米|万元|元|公里|千米|厘米|米|亩|吨|人次|万人|人|户|个"
                    r"|台套|台|套|次|天|日|月|年|件|家|所|座|条|处|项|份|篇|场|期|批|辆|册"
                    r"|株|头|只|kg|km|m")
 """Units an indicator's value ends with: a 得分 is followed by none of them."""
 _WORDS = re.compile(r"[^\d≥≤><＞＜]+")
+_SHORT_WORDS = re.compile(r"[^\d≥≤><＞＜%]{1,3}(?=[\d≥≤><＞＜])")
+"""The unit a figure may carry that is not among the known ones (“万粒”), up to the next figure."""
 _POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _WHOLE = re.compile(r"[1-9]\d{0,2}")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
@@ -258,14 +261,23 @@ def _row(text: _Text, start: int, end: int, layout: _Layout) -> _Row | None:
     name = _name(text.text[label.start():label.end()], last=True)
     if layout.in_label:
         return _scored(text, label, headings, end)
-    readings = [reading for size in (1, 2, 3)
-                if (reading := _points_after(text, label.end(), end, size, layout)) is not None]
-    if len(readings) != 1 or not name:
+    reading = _one_reading([found for size in (1, 2, 3)
+                            for found in _points_after(text, label.end(), end, size, layout)])
+    if reading is None or not name:
         return None
-    (weight_end, score_start, score_end), = readings
+    weight_end, score_start, score_end = reading
     weight = text.figure(f"{name} 分值", label.end(), weight_end)
     score = text.figure(f"{name} 得分", score_start, score_end)
     return _Row(name, headings, weight, score, score_end)
+
+
+def _one_reading(found: list[tuple[tuple[int, int, int], tuple[str, ...]]]) -> tuple[int, int, int] | None:
+    """The row's one reading, or ``None`` when the digits allow several: where several do, the
+    one whose two values are the same (年度指标值 met exactly, the common case) if only one is."""
+    readings = {spans for spans, _ in found}
+    if len(readings) > 1:
+        readings = {spans for spans, values in found if len(values) == 2 and values[0] == values[1]}
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _scored(text: _Text, label: re.Match[str], headings: tuple[tuple[str, Figure], ...],
@@ -308,46 +320,58 @@ def _name(label: str, *, last: bool = False) -> str:
 
 
 def _points_after(text: _Text, start: int, end: int, size: int,
-                  layout: _Layout) -> tuple[int, int, int] | None:
-    """The reading of a row whose 分值 has ``size`` digits: its end, and the 得分's span."""
+                  layout: _Layout) -> Iterator[tuple[tuple[int, int, int], tuple[str, ...]]]:
+    """The readings of a row whose 分值 has ``size`` digits: its end and the 得分's span, with
+    the values read between them."""
     weight = _WHOLE.fullmatch(text.text, start, start + size)
     if weight is None or start + size > end or int(weight.group()) > FULL_SCORE \
             or _LEADING_ZERO.match(text.text, start + size):  # digits split with a leading zero
-        return None
+        return
     space = _SPACE.match(text.text, start + size, end)
     if layout.spaced and space is None:
-        return None
-    at = _values(text.text, start + size if space is None else space.end(), end, layout.gap)
-    if at is None:
-        return None
-    score = _POINTS.match(text.text, at, end)
-    if score is None or Decimal(score.group()) > FULL_SCORE:
-        return None
-    after = score.end()
-    if after < end and (text.text[after] in ".%" or text.text[after].isdigit()
-                        or _UNIT.match(text.text, after) is not None):
-        return None  # the number goes on, or is a value with its unit
-    if layout.spaced and after < end and not text.text[after].isspace():
-        return None
-    return start + size, score.start(), score.end()
-
-
-def _values(text: str, start: int, end: int, gap: int) -> int | None:
-    """Where ``gap`` values starting at ``start`` end (``None`` when they cannot be read)."""
-    at, count = start, 0
-    while count < gap:
-        signed = _SIGNED.match(text, at, end)
-        if signed is not None:
-            unit = _UNIT.match(text, signed.end(), end)
-            at, count = (unit.end() if unit and not signed.group().endswith("%") else signed.end()), count + 1
+        return
+    for at, values in _values(text.text, start + size if space is None else space.end(), end, layout.gap):
+        score = _POINTS.match(text.text, at, end)
+        if score is None or Decimal(score.group()) > FULL_SCORE:
             continue
-        words = _WORDS.match(text, at, end)
-        if words is None:
-            return None
-        half = len(words.group()) // 2
-        twice = gap - count >= 2 and half and words.group()[:half] == words.group()[half:]
-        at, count = words.end(), count + (2 if twice else 1)
-    return at if count == gap else None
+        after = score.end()
+        if after < end and (text.text[after] in ".%" or text.text[after].isdigit()
+                            or _UNIT.match(text.text, after) is not None):
+            continue  # the number goes on, or is a value with its unit
+        if layout.spaced and after < end and not text.text[after].isspace():
+            continue
+        yield (start + size, score.start(), score.end()), values
+
+
+def _values(text: str, start: int, end: int, gap: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each way ``gap`` values starting at ``start`` can be read: where they end, and they. A
+    figure is read with a unit of the known ones, with the few words after it as its unit
+    (“550万粒”) or alone; words are one value, or two where they are the same words twice."""
+    if gap == 0:
+        yield start, ()
+        return
+    signed = _SIGNED.match(text, start, end)
+    if signed is not None:
+        ends = {signed.end()}
+        unit = _UNIT.match(text, signed.end(), end)
+        if unit is not None and not signed.group().endswith("%"):
+            ends.add(unit.end())
+        words = _SHORT_WORDS.match(text, signed.end(), end)
+        if words is not None:
+            ends.add(words.end())
+        for stop in sorted(ends):
+            for at, rest in _values(text, stop, end, gap - 1):
+                yield at, (text[start:stop], *rest)
+        return
+    words = _WORDS.match(text, start, end)
+    if words is None:
+        return
+    for at, rest in _values(text, words.end(), end, gap - 1):
+        yield at, (words.group(), *rest)
+    half = len(words.group()) // 2
+    if gap >= 2 and half and words.group()[:half] == words.group()[half:]:
+        for at, rest in _values(text, words.end(), end, gap - 2):
+            yield at, (words.group()[:half], words.group()[half:], *rest)
 
 
 def _total(text: _Text, total: re.Match[str], parts: tuple[list[Figure], list[Figure]],
