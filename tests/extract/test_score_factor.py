@@ -3,8 +3,7 @@ score is the rate times the weight, each score against its weight."""
 
 from __future__ import annotations
 
-from jixiao.documents import Document, parse_flat_text
-from jixiao.extract.tables.claims import check_table_claim
+from claim_reading import Read, read_claims
 from jixiao.extract.tables.score_factor import score_factor_claims
 
 TEXT = ("部门整体绩效自评表年初预算数全年预算数全年执行数执行率(%)执行率权重执行率得分(分)X82%108.2当年绩效目标无\n"
@@ -12,15 +11,8 @@ TEXT = ("部门整体绩效自评表年初预算数全年预算数全年执行�
         "培训次数次定量指标≥4次5次100%1010是信息公开率%100%80%{rate}%{pair}否投诉办结率%100%100%12否")
 
 
-def read(text: str) -> list[tuple[str, str, str, list[str], int | None, str | None]]:
-    document = Document(file="r.txt", format="text", blocks=parse_flat_text(text), text=text)
-    found = []
-    for claim in score_factor_claims(document):
-        finding = check_table_claim(claim)
-        found.append((claim.code, claim.what, claim.stated.number.written,
-                      [term.number.written for term in claim.terms], claim.stated.cell.place.start,
-                      None if finding is None else finding.message))
-    return found
+def read(text: str) -> list[Read]:
+    return read_claims(score_factor_claims, text)
 
 
 def test_weight_and_score_split_where_the_rate_gives_the_score() -> None:

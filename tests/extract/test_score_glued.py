@@ -3,8 +3,8 @@ closed by the arithmetic of their rows, the funds row split where its 执行率 
 
 from __future__ import annotations
 
-from jixiao.documents import Document, parse_flat_text
-from jixiao.extract.tables.claims import check_table_claim, passed_table_claims
+from claim_reading import Read, held, read_claims, text_document
+from jixiao.extract.tables.claims import passed_table_claims
 from jixiao.extract.tables.score_glued import score_glued_claims
 
 FUNDS = "项目资金(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:505010100.00%10其中:财政拨款5050"
@@ -13,18 +13,8 @@ ROWS = ("产出指标(50分)数量指标修建便道20≥12公里≥12公里20�
         "成本指标总投资1050万元48万元10效益指标(30分)社会效益指标通行条件改善30明显改善明显改善30")
 
 
-def document(text: str) -> Document:
-    return Document(file="r.txt", format="text", blocks=parse_flat_text(text), text=text)
-
-
-def read(text: str) -> list[tuple[str, str, str, list[str], int | None, str | None]]:
-    found = []
-    for claim in score_glued_claims(document(text)):
-        finding = check_table_claim(claim)
-        found.append((claim.code, claim.what, claim.stated.number.written,
-                      [term.number.written for term in claim.terms], claim.stated.cell.place.start,
-                      None if finding is None else finding.message))
-    return found
+def read(text: str) -> list[Read]:
+    return read_claims(score_glued_claims, text)
 
 
 def test_glued_rows_blocks_funds_and_a_total_that_holds() -> None:
@@ -41,7 +31,7 @@ def test_glued_rows_blocks_funds_and_a_total_that_holds() -> None:
         ("JX-TABLE-001", "总分的分值", "100", ["10", "50", "30", "10"], total, None),
         ("JX-TABLE-002", "总分（得分）", "100", ["10", "20", "20", "10", "30", "10"], total + 3, None),
         ("JX-TABLE-003", "总分", "100", ["100"], total + 3, None)]
-    passed = passed_table_claims(score_glued_claims(document(text)))
+    passed = passed_table_claims(score_glued_claims(text_document(text)))
     assert [(item.code, item.stated, item.where.start) for item in passed][-3:] == [
         ("JX-TABLE-001", "100", total), ("JX-TABLE-002", "100", total + 3), ("JX-TABLE-003", "100", total + 3)]
 
@@ -110,8 +100,7 @@ PDF_ROWS = ("项目绩效评价得分表\n"
 
 def test_pdf_text_whose_lines_begin_with_the_points_of_the_row_before() -> None:
     text = PDF_ROWS.format(score="6")
-    found = read(text)
-    assert [(code, what, stated, terms, start) for code, what, stated, terms, start, _ in found] == [
+    assert held(read(text)) == [
         ("JX-TABLE-003", "立项依据", "12", ["12"], text.index("12 12") + 3),
         ("JX-TABLE-003", "立项程序", "6", ["8"], text.index("8 6") + 2),
         ("JX-TABLE-001", "立项依据的分值", "20", ["12", "8"], text.index("20 分")),
@@ -122,7 +111,6 @@ def test_pdf_text_whose_lines_begin_with_the_points_of_the_row_before() -> None:
         ("JX-TABLE-003", "资金管理资金到位", "10", ["10"], text.index("10 10") + 3),
         ("JX-TABLE-003", "资金使用", "8", ["10"], text.index("10 8") + 3),
         ("JX-TABLE-001", "资金管理资金到位的分值", "20", ["10", "10"], text.index("20 分)资金"))]
-    assert all(message is None for *_, message in found)
     above = PDF_ROWS.format(score="9")
     assert ("JX-TABLE-003", "立项程序", "9", ["8"], above.index("8 9") + 2,
             "立项程序的得分 9 超过分值 8") in read(above)
@@ -142,8 +130,7 @@ WEIGHTED_LABELS = ("2023 年部门整体支出绩效评价得分表 一级指标
 
 def test_pdf_text_whose_labels_state_their_weights_and_lines_begin_with_a_score() -> None:
     text = WEIGHTED_LABELS.format(score="5")
-    found = read(text)
-    assert [(code, what, stated, terms, start) for code, what, stated, terms, start, _ in found] == [
+    assert held(read(text)) == [
         ("JX-TABLE-003", "依据充分", "6", ["6"], text.index("6 目标")),
         ("JX-TABLE-003", "目标明确", "5", ["6"], text.index("5 资金")),
         ("JX-TABLE-001", "目标设定的分值", "12", ["6", "6"], text.index("12 分")),
@@ -151,7 +138,6 @@ def test_pdf_text_whose_labels_state_their_weights_and_lines_begin_with_a_score(
         ("JX-TABLE-001", "资金投入的分值", "8", ["8"], text.index("8 分) 预算")),
         ("JX-TABLE-001", "决策的分值", "20", ["12", "8"], text.index("20 分"))]
     # 过程(30 分) never closes: 资金到位's score 4 is not checked
-    assert all(message is None for *_, message in found)
     assert read(WEIGHTED_LABELS.format(score="7"))[1][5] == "目标明确的得分 7 超过分值 6"
 
 

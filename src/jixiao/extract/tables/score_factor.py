@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.documents.model import Cell, Document
-from jixiao.extract.tables.cells import Figure, TableClaim, compact
+from jixiao.documents.model import Document
+from jixiao.extract.tables.cells import TableClaim, compact, text_figure
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP
-from jixiao.extract.text_runs import line_starts, text_place
+from jixiao.extract.text_runs import line_starts
 from jixiao.numbers import StatedNumber, Unit
 
 _HEADER = re.compile(r"(?:得分系数|执行率)(?:[（(]%[)）])?(?:指标|执行率)?权重(?:[（(]分[)）])?"
@@ -68,8 +68,8 @@ def _claims(text: str, starts: tuple[int, ...], start: int, end: int, first: str
         if split is not None:
             label = (first if previous == start else "") or _label(text[previous:row.start()])
             weight_start = row.start("pair")
-            weight = _figure(text, starts, f"{label} 权重", weight_start, weight_start + split)
-            score = _figure(text, starts, f"{label} 得分", weight_start + split, row.end("pair"))
+            weight = text_figure(text, starts, f"{label} 权重", weight_start, weight_start + split)
+            score = text_figure(text, starts, f"{label} 得分", weight_start + split, row.end("pair"))
             yield TableClaim(SCORE_CAP, "cap", label, score, (weight,), (weight.cell, score.cell))
         previous = row.end()
 
@@ -94,8 +94,3 @@ def _label(before: str) -> str:
     定量指标…”), after the last sentence a paragraph before the table ends."""
     words = _LABEL.search(before.rsplit("。", 1)[-1].removeprefix("是").removeprefix("否"))
     return compact(words.group()).strip("，,；;、:：“”\" ") if words else "指标"
-
-
-def _figure(text: str, starts: tuple[int, ...], label: str, start: int, end: int) -> Figure:
-    return Figure(label, StatedNumber.parse(text[start:end], Unit.POINT),
-                  Cell(text[start:end], text_place(starts, start, end)))

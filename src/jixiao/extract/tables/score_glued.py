@@ -33,10 +33,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.documents.model import Cell, Document
-from jixiao.extract.tables.cells import Figure, TableClaim, compact
+from jixiao.documents.model import Document
+from jixiao.extract.tables.cells import Figure, TableClaim, compact, text_figure
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
-from jixiao.extract.text_runs import line_starts, text_place
+from jixiao.extract.text_runs import line_starts
 from jixiao.numbers import StatedNumber, Unit
 
 _HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns>\S*?)(?:自评)?得分"
@@ -118,9 +118,7 @@ class _Text:
         return bisect_right(self.starts, at)
 
     def figure(self, label: str, start: int, end: int) -> Figure:
-        written = self.text[start:end]
-        return Figure(label, StatedNumber.parse(written, Unit.POINT),
-                      Cell(written, text_place(self.starts, start, end)))
+        return text_figure(self.text, self.starts, label, start, end)
 
 
 def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
