@@ -35,3 +35,14 @@ def test_digits_that_fit_the_rate_two_ways_are_not_read() -> None:
     # 0% of anything is 0: “100” is 10 | 0 or 1 | 00 (no reading), so it is read once
     assert [row[2:4] for row in read(TEXT.format(rate="50", pair="105"))][2] == ("5", ["10"])
     assert [row[2:4] for row in read(TEXT.format(rate="0", pair="100"))][2] == ("0", ["10"])
+
+
+def test_a_total_stated_above_the_tables_at_most_what_the_lost_points_allow() -> None:
+    rows = TEXT.format(rate="80", pair="54")
+    held = "自评总分(分)97.2单位联系人" + rows
+    assert read(held)[-1] == ("JX-TABLE-002", "自评总分", "97.2", ["10", "8.2", "10", "10", "5", "4"],
+                              held.index("97.2"), None)
+    above = "自评总分(分)98单位联系人" + rows
+    assert read(above)[-1][5] == "自评总分 98 高于满分 100 减去各项已扣分 2.8 后的上限 97.2"
+    # a total with no table in the lines after it bounds nothing
+    assert [row[0] for row in read("自评总分(分)98\n\n\n\n\n" + rows)] == ["JX-TABLE-003"] * 3
