@@ -152,3 +152,14 @@ def test_a_funds_row_on_another_line_leaves_a_short_total_unjudged() -> None:
         ("JX-TABLE-001", "总分的分值 100 与各项分值之和 110 不一致（相差 10）"),
         ("JX-TABLE-002", "总分（得分） 100 与各项得分之和 110 不一致（相差 10）"),
         ("JX-TABLE-003", None)]
+
+
+def test_reading_starts_again_at_the_next_block_after_a_row_it_cannot_read() -> None:
+    garbled = ROWS.format(quality="20").replace("修建便道20≥12公里≥12公里20", "修建便道2O工12公里工l2公里20")
+    text = HEADER + garbled + "满意度指标(10分)群众满意度10≥90%95%9总分10099"
+    assert held(read(text)) == [
+        ("JX-TABLE-003", "社会效益指标通行条件改善", "30", ["30"], text.index("明显改善30") + 4),
+        ("JX-TABLE-001", "效益指标的分值", "30", ["30"], text.index("30分")),
+        ("JX-TABLE-003", "群众满意度", "9", ["10"], text.index("95%9") + 3),
+        ("JX-TABLE-001", "满意度指标的分值", "10", ["10"], text.index("10分"))]
+    # 产出指标's rows were not all read: neither its weight nor the total is judged

@@ -72,6 +72,8 @@ _SCORE_LINE = re.compile(r"^[ \t]*(?:0|[1-9]\d?)(?:\.\d{1,2})?[ \t]+[^\d\s][^\n]
 """A line of a score and the next indicator's label with its weight: “5 明确性(5 分)”."""
 _PAIR_LINES_APART = 3
 """Lines of one run are at most this many lines apart (headings broken over lines between)."""
+_FIRST_LEVEL = re.compile(r"[^\W\d_]{2,6}指标[（(]\s*\d{1,3}\s*分\s*[)）]")
+"""A first-level block named with its weight, where reading starts again after an unread row."""
 _TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
 _FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"
                            r"分值(?:[（(]\d+分[)）])?执行率(?:[（(][^()（）]*[)）])?得分")
@@ -217,7 +219,13 @@ def _table(text: _Text, start: int, end: int, layout: _Layout,
             return
         row = _row(text, at, end, layout)
         if row is None:
-            return
+            # a row that cannot be read (OCR debris) loses its blocks and the total; reading
+            # starts again at the next first-level block (“效益指标(40分)”)
+            block = _FIRST_LEVEL.search(text.text, at + 1, end)
+            if block is None:
+                return
+            stack, whole, at = [], False, block.start()
+            continue
         scores.append(row.score)
         stack += [_Block(name, heading) for name, heading in row.headings]
         (stack[-1].caps if stack else pending).append(_cap(row.label, row.score, row.weight))
