@@ -14,9 +14,15 @@ the open one; a block closes when its rows reach its weight. A block whose rows 
 weight, or that a total finds still open, leaves the blocks and the total unjudged (the rows
 may belong elsewhere).
 
-The 年度资金总额 row of the same line (“年度资金总额:202010100.00%10”, amounts, 分值, 执行率,
-得分) is read where exactly one split of its digits makes the 执行率 the ratio of its last two
-amounts; its 分值 and 得分 join the total's parts.
+The 年度资金总额 row of the same line (“年度资金总额:202010100.00%10”) is read by
+:mod:`.score_glued_funds`; its 分值 and 得分 join the total's parts. A row that cannot be read
+loses its blocks and the total; reading starts again at the next first-level block
+(“效益指标(40分)”).
+
+The same blocks are read in PDF text whose lines begin with the “分值 得分” of the label before
+(“5 4 完成时效”) or with its 得分 alone, the label stating its weight (“5 明确性(5 分)”): a run
+of at least three such lines is read from the line before it, page numbers between blocks
+passed over.
 
 * **score_cap** (JX-TABLE-003) — each row's 得分 at most its 分值, the funds row's too;
 * **weight_sum** (JX-TABLE-001) — a block's weight against its rows (it closes only when they
@@ -35,9 +41,9 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, text_figure
+from jixiao.extract.tables.score_glued_funds import glued_funds
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts
-from jixiao.numbers import StatedNumber, Unit
 
 _HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns>\S*?)(?:自评)?得分"
                      r"(?:(?:未完成|偏差)原因\S{0,12}?(?:措施|分析))?")
@@ -74,16 +80,10 @@ _PAIR_LINES_APART = 3
 """Lines of one run are at most this many lines apart (headings broken over lines between)."""
 _FIRST_LEVEL = re.compile(r"[^\W\d_]{2,6}指标[（(]\s*\d{1,3}\s*分\s*[)）]")
 """A first-level block named with its weight, where reading starts again after an unread row."""
-_TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
-_FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"
-                           r"分值(?:[（(]\d+分[)）])?执行率(?:[（(][^()（）]*[)）])?得分")
-_AMOUNT_COLUMN = re.compile(r"预算数|执行数")
 _FUNDS_WORDS = re.compile(r"资金总额|执行率")
-_FUNDS_ROW = re.compile(r"年度资金总额[:：]?(?P<run>[\d.]{4,48})%"
-                        r"(?P<score>(?:0|[1-9]\d?|100)(?:\.\d{1,2})?)(?![\d.])")
-_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
-"""An amount of a funds row: 万元 or 元, to the 分 at most."""
-_RATE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+_FUNDS_ROW = re.compile(r"年度资金总额[:：]?[\d.]{4,48}%")
+_TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +126,9 @@ class _Text:
 def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
     text = _Text(document.text, line_starts(document.text))
     claims: list[TableClaim] = []
-    for row in _FUNDS_ROW.finditer(document.text):
-        funds = _funds(text, _line_start(document.text, row.start()), row.end())
+    lines = sorted({_line_start(document.text, row.start()) for row in _FUNDS_ROW.finditer(document.text)})
+    for line_start in lines:  # the first funds row of each line, the one its header heads
+        funds = glued_funds(document.text, text.starts, line_start, _line_end(document.text, line_start))
         if isinstance(funds, tuple):
             claims.append(_cap("预算执行率", funds[1], funds[0]))
     for header in _HEADER.finditer(document.text):
@@ -135,9 +136,8 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
         line_start = _line_start(document.text, header.start())
         if gap is None or any(char.isspace() for char in document.text[line_start:header.end()]):
             continue
-        line_end = document.text.find("\n", header.end())
-        end = len(document.text) if line_end < 0 else line_end
-        funds = _funds(text, line_start, header.start())
+        end = _line_end(document.text, header.end())
+        funds = glued_funds(document.text, text.starts, line_start, header.start())
         if funds is False and _FUNDS_WORDS.search(document.text, 0, line_start) is not None:
             funds = True  # a funds row stands elsewhere: its points are a part the line lacks
         claims += _table(text, header.end(), end, _Layout(gap), funds)
@@ -159,8 +159,7 @@ def _line_runs(text: _Text, beginning: re.Pattern[str]) -> Iterator[tuple[int, i
             run.append(line)
             continue
         if len(run) >= _PAIR_LINES:
-            end = text.text.find("\n", run[-1][0])
-            yield _line_start(text.text, max(run[0][0] - 1, 0)), len(text.text) if end < 0 else end
+            yield _line_start(text.text, max(run[0][0] - 1, 0)), _line_end(text.text, run[-1][0])
         run = [] if line is None else [line]
 
 
@@ -177,6 +176,11 @@ class _Layout:
 
 def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _gap(columns: str) -> int | None:
@@ -407,44 +411,3 @@ def _cap(label: str, score: Figure, weight: Figure) -> TableClaim:
     return TableClaim(SCORE_CAP, "cap", label, score, (weight,), (weight.cell, score.cell))
 
 
-def _funds(text: _Text, start: int, end: int) -> tuple[Figure, Figure] | bool:
-    """The 分值 and 得分 of the funds row between ``start`` and ``end``: ``False`` when there
-    is none, ``True`` when its digits allow no single reading."""
-    row = _FUNDS_ROW.search(text.text, start, end)
-    if row is None:
-        return "年度资金总额" in text.text[start:end]
-    headers = list(_FUNDS_HEADER.finditer(text.text, start, row.start()))
-    header = headers[-1] if headers else None  # the last header before the row heads it
-    if header is None or any(char.isspace() for char in text.text[header.start():row.end()]):
-        return True
-    count = len(_AMOUNT_COLUMN.findall(header["amounts"]))
-    readings = sorted(set(_fund_splits(row["run"], count)))
-    if len(readings) != 1:
-        return True
-    weight_start = row.start("run") + readings[0][0]
-    weight = text.figure("预算执行率 分值", weight_start, weight_start + readings[0][1])
-    return weight, text.figure("预算执行率 得分", *row.span("score"))
-
-
-def _fund_splits(run: str, count: int) -> Iterator[tuple[int, int]]:
-    """Each split of ``run`` into ``count`` amounts, a whole 分值 and a 执行率 equal, within its
-    rounding, to the last amount over the one before: the 分值's offset and length."""
-    for amounts, at in _amount_splits(run, 0, count):
-        for size in (1, 2, 3):
-            weight = _WHOLE.fullmatch(run, at, at + size)
-            rate = _RATE.fullmatch(run, at + size)
-            if weight is None or rate is None or int(weight.group()) > FULL_SCORE or amounts[-2] == 0:
-                continue
-            stated = StatedNumber.parse(rate.group(), Unit.PERCENT).interval()
-            if stated.low <= amounts[-1] / amounts[-2] * 100 <= stated.high:
-                yield at, size
-
-
-def _amount_splits(run: str, at: int, count: int) -> Iterator[tuple[list[Decimal], int]]:
-    if count == 0:
-        yield [], at
-        return
-    for stop in range(at + 1, len(run)):
-        if _AMOUNT.fullmatch(run, at, stop) and run[stop] != "." and Decimal(run[at:stop]) > 0:
-            for rest, after in _amount_splits(run, stop, count - 1):
-                yield [Decimal(run[at:stop]), *rest], after
