@@ -34,14 +34,14 @@ passed over.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.documents.model import Document
-from jixiao.extract.tables.cells import Figure, TableClaim, compact, text_figure
+from jixiao.extract.tables.cells import Figure, TableClaim
 from jixiao.extract.tables.score_glued_funds import glued_funds
+from jixiao.extract.tables.score_glued_rows import POINTS, Layout, TextFigures, read_row
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts
 
@@ -49,26 +49,7 @@ _HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns
                      r"(?:(?:未完成|偏差)原因\S{0,12}?(?:措施|分析))?")
 _VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|实际完成值|完成值)|(?:指标)?评价内容)"
                            r"(?:[（(][^()（）]*[)）])?")
-_WEIGHT_TEXT = r"[（(]\s*(?:[^\d()（）\s]{1,8}\s*)?(?P<weight>\d{1,3})\s*分?\s*[)）]"
-_HEADING = re.compile(_WEIGHT_TEXT)
-"""A block weight: “(70分)”, “(10)”, broken by the extraction “(\n10 分)”, “( 特性指标70 分)”."""
-_LABEL = re.compile(rf"(?:{_WEIGHT_TEXT.replace('?P<weight>', '')}|指标\d(?!\d)|[^\d（(]"
-                    r"|[（(][^\d()（）]*[)）])+")
-"""A row's label: words, numbered names (指标1), bracketed words and block weights, up to its 分值."""
-_SIGNED = re.compile(r"[≥≤><＞＜]?(?:0|[1-9]\d*)(?:\.\d+)?%?")
-_UNIT = re.compile(r"%|平方米|立方米|万元|元|公里|千米|厘米|米|亩|吨|人次|万人|人|户|个"
-                   r"|台套|台|套|次|天|日|月|年|件|家|所|座|条|处|项|份|篇|场|期|批|辆|册"
-                   r"|株|头|只|kg|km|m")
-"""Units an indicator's value ends with: a 得分 is followed by none of them."""
-_WORDS = re.compile(r"[^\d≥≤><＞＜]+")
-_SHORT_WORDS = re.compile(r"[^\d≥≤><＞＜%]{1,3}(?=[\d≥≤><＞＜])")
-"""The unit a figure may carry that is not among the known ones (“万粒”), up to the next figure."""
-_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
-_WHOLE = re.compile(r"[1-9]\d{0,2}")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
-_LEADING_ZERO = re.compile(r"0(?!\.)")
-_SPACE = re.compile(r"\s+")
-_CUT_WEIGHT = re.compile(r"^\d*分?[)）]")
 _STRAY = re.compile(r"\s*\d{1,4}\s+(?=\D)")
 _PAIR_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]+\d{1,3}(?:\.\d{1,2})?(?=[ \t]|$)", re.MULTILINE)
 _PAIR_LINES = 3
@@ -86,18 +67,6 @@ _TOTAL = re.compile(r"(?:总分|合计)[:：]?(?P<digits>\d{2,6})(?![\d.])")
 
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    """An indicator read from glued text: its label, the block weights its label opens, its
-    分值 and 得分."""
-
-    label: str
-    headings: tuple[tuple[str, Figure], ...]
-    weight: Figure
-    score: Figure
-    end: int
-
-
 @dataclass(slots=True)
 class _Block:
     """An open block: its name, stated weight and the 分值 below it so far."""
@@ -108,23 +77,8 @@ class _Block:
     caps: list[TableClaim] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """The document's text and its line starts, to give each figure its place."""
-
-    text: str
-    starts: tuple[int, ...]
-
-    def place(self, at: int) -> int:
-        """The number of the line ``at`` is on."""
-        return bisect_right(self.starts, at)
-
-    def figure(self, label: str, start: int, end: int) -> Figure:
-        return text_figure(self.text, self.starts, label, start, end)
-
-
 def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
-    text = _Text(document.text, line_starts(document.text))
+    text = TextFigures(document.text, line_starts(document.text))
     claims: list[TableClaim] = []
     lines = sorted({_line_start(document.text, row.start()) for row in _FUNDS_ROW.finditer(document.text)})
     for line_start in lines:  # the first funds row of each line, the one its header heads
@@ -140,15 +94,15 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
         funds = glued_funds(document.text, text.starts, line_start, header.start())
         if funds is False and _FUNDS_WORDS.search(document.text, 0, line_start) is not None:
             funds = True  # a funds row stands elsewhere: its points are a part the line lacks
-        claims += _table(text, header.end(), end, _Layout(gap), funds)
+        claims += _table(text, header.end(), end, Layout(gap), funds)
     for start, end in _line_runs(text, _PAIR_LINE):
-        claims += _table(text, start, end, _Layout(0, spaced=True), False)
+        claims += _table(text, start, end, Layout(0, spaced=True), False)
     for start, end in _line_runs(text, _SCORE_LINE):
-        claims += _table(text, start, end, _Layout(0, spaced=True, in_label=True), False)
+        claims += _table(text, start, end, Layout(0, spaced=True, in_label=True), False)
     return tuple(claims)
 
 
-def _line_runs(text: _Text, beginning: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _line_runs(text: TextFigures, beginning: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The spans of PDF text whose lines begin with an indicator's “分值 得分” (or its 得分 alone,
     its 分值 written in its label) and go on with the next indicator's label: from the line
     before the first such line to the last one's end."""
@@ -161,17 +115,6 @@ def _line_runs(text: _Text, beginning: re.Pattern[str]) -> Iterator[tuple[int, i
         if len(run) >= _PAIR_LINES:
             yield _line_start(text.text, max(run[0][0] - 1, 0)), _line_end(text.text, run[-1][0])
         run = [] if line is None else [line]
-
-
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """How a row is written: ``gap`` values between its 分值 and 得分; ``spaced`` when its
-    分值 and 得分 are apart (“5 4”, PDF text) rather than run together."""
-
-    gap: int
-    spaced: bool = False
-    in_label: bool = False
-    """The 分值 is the label's last weight (“相关性(5 分)”), the row gives its 得分 alone."""
 
 
 def _line_start(text: str, at: int) -> int:
@@ -194,7 +137,7 @@ def _gap(columns: str) -> int | None:
     return count
 
 
-def _table(text: _Text, start: int, end: int, layout: _Layout,
+def _table(text: TextFigures, start: int, end: int, layout: Layout,
            funds: tuple[Figure, Figure] | bool) -> Iterator[TableClaim]:
     """The claims of the rows from ``start``; ``funds`` is the funds row's pair, ``True`` when
     the line has one that could not be read (the total then is not judged), ``False`` when none.
@@ -221,7 +164,7 @@ def _table(text: _Text, start: int, end: int, layout: _Layout,
                 yield from pending
                 yield from _total(text, total, (top, scores), funds)
             return
-        row = _row(text, at, end, layout)
+        row = read_row(text, at, end, layout)
         if row is None:
             # a row that cannot be read (OCR debris) loses its blocks and the total; reading
             # starts again at the next first-level block (“效益指标(40分)”)
@@ -263,135 +206,14 @@ def _sum(figures: list[Figure]) -> Decimal:
     return sum((figure.number.value for figure in figures), Decimal(0))
 
 
-def _row(text: _Text, start: int, end: int, layout: _Layout) -> _Row | None:
-    label = _LABEL.match(text.text, start, end)
-    if label is None:
-        return None
-    headings = _headings(text, label)
-    name = _name(text.text[label.start():label.end()], last=True)
-    if layout.in_label:
-        return _scored(text, label, headings, end)
-    reading = _one_reading([found for size in (1, 2, 3)
-                            for found in _points_after(text, label.end(), end, size, layout)])
-    if reading is None or not name:
-        return None
-    weight_end, score_start, score_end = reading
-    weight = text.figure(f"{name} 分值", label.end(), weight_end)
-    score = text.figure(f"{name} 得分", score_start, score_end)
-    return _Row(name, headings, weight, score, score_end)
-
-
-def _one_reading(found: list[tuple[tuple[int, int, int], tuple[str, ...]]]) -> tuple[int, int, int] | None:
-    """The row's one reading, or ``None`` when the digits allow several: where several do, the
-    one whose two values are the same (年度指标值 met exactly, the common case) if only one is."""
-    readings = {spans for spans, _ in found}
-    if len(readings) > 1:
-        readings = {spans for spans, values in found if len(values) == 2 and values[0] == values[1]}
-    return readings.pop() if len(readings) == 1 else None
-
-
-def _scored(text: _Text, label: re.Match[str], headings: tuple[tuple[str, Figure], ...],
-            end: int) -> _Row | None:
-    """A row whose label ends with its weight (“相关性(5 分)”) and whose 得分 follows alone."""
-    weights = list(_HEADING.finditer(text.text, label.start(), label.end()))
-    score = _POINTS.match(text.text, label.end(), end)
-    if not weights or text.text[weights[-1].end():label.end()].strip() or label.group()[-1:].strip() \
-            or score is None or (score.end() < end and not text.text[score.end()].isspace()):
-        return None  # the label must end with its weight, and a space part it from the 得分
-    name, weight = headings[-1]
-    return _Row(name, headings[:-1], weight, text.figure(f"{name} 得分", *score.span()), score.end())
-
-
-def _headings(text: _Text, label: re.Match[str]) -> tuple[tuple[str, Figure], ...]:
-    """The block weights of a label, each named by the words just before it (“产出指标(70分)”)
-    or, where those name the block before, just after it (“(20分)项目决策(10分)科学决策”)."""
-    found: list[tuple[str, Figure]] = []
-    matches = list(_HEADING.finditer(text.text, label.start(), label.end()))
-    previous, took_after = label.start(), False
-    for index, heading in enumerate(matches):
-        words = text.text[previous:heading.start()].split()  # the last word names it
-        before = _name(words[-1] if words else "")
-        stop = matches[index + 1].start() if index + 1 < len(matches) else label.end()
-        took_after = not before or took_after
-        name = _name(text.text[heading.end():stop]) if took_after else before
-        name = name or "一级指标"
-        found.append((name, text.figure(f"{name} 分值", *heading.span("weight"))))
-        previous = heading.end()
-    return tuple(found)
-
-
-def _name(label: str, *, last: bool = False) -> str:
-    """The words of a label without its block weights (nor the end of a weight whose bracket
-    opened before the text, “分)项目决策”): the first piece, or the last one."""
-    pieces = [_CUT_WEIGHT.sub("", compact(piece)).strip("，,；;、:：()（） ")
-              for piece in _HEADING.split(label) if piece and not piece.isdigit()]
-    pieces = [piece for piece in pieces if piece]
-    return (pieces[-1] if last else pieces[0]) if pieces else ""
-
-
-def _points_after(text: _Text, start: int, end: int, size: int,
-                  layout: _Layout) -> Iterator[tuple[tuple[int, int, int], tuple[str, ...]]]:
-    """The readings of a row whose 分值 has ``size`` digits: its end and the 得分's span, with
-    the values read between them."""
-    weight = _WHOLE.fullmatch(text.text, start, start + size)
-    if weight is None or start + size > end or int(weight.group()) > FULL_SCORE \
-            or _LEADING_ZERO.match(text.text, start + size):  # digits split with a leading zero
-        return
-    space = _SPACE.match(text.text, start + size, end)
-    if layout.spaced and space is None:
-        return
-    for at, values in _values(text.text, start + size if space is None else space.end(), end, layout.gap):
-        score = _POINTS.match(text.text, at, end)
-        if score is None or Decimal(score.group()) > FULL_SCORE:
-            continue
-        after = score.end()
-        if after < end and (text.text[after] in ".%" or text.text[after].isdigit()
-                            or _UNIT.match(text.text, after) is not None):
-            continue  # the number goes on, or is a value with its unit
-        if layout.spaced and after < end and not text.text[after].isspace():
-            continue
-        yield (start + size, score.start(), score.end()), values
-
-
-def _values(text: str, start: int, end: int, gap: int) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """Each way ``gap`` values starting at ``start`` can be read: where they end, and they. A
-    figure is read with a unit of the known ones, with the few words after it as its unit
-    (“550万粒”) or alone; words are one value, or two where they are the same words twice."""
-    if gap == 0:
-        yield start, ()
-        return
-    signed = _SIGNED.match(text, start, end)
-    if signed is not None:
-        ends = {signed.end()}
-        unit = _UNIT.match(text, signed.end(), end)
-        if unit is not None and not signed.group().endswith("%"):
-            ends.add(unit.end())
-        words = _SHORT_WORDS.match(text, signed.end(), end)
-        if words is not None:
-            ends.add(words.end())
-        for stop in sorted(ends):
-            for at, rest in _values(text, stop, end, gap - 1):
-                yield at, (text[start:stop], *rest)
-        return
-    words = _WORDS.match(text, start, end)
-    if words is None:
-        return
-    for at, rest in _values(text, words.end(), end, gap - 1):
-        yield at, (words.group(), *rest)
-    half = len(words.group()) // 2
-    if gap >= 2 and half and words.group()[:half] == words.group()[half:]:
-        for at, rest in _values(text, words.end(), end, gap - 2):
-            yield at, (words.group()[:half], words.group()[half:], *rest)
-
-
-def _total(text: _Text, total: re.Match[str], parts: tuple[list[Figure], list[Figure]],
+def _total(text: TextFigures, total: re.Match[str], parts: tuple[list[Figure], list[Figure]],
            funds: tuple[Figure, Figure] | bool) -> Iterator[TableClaim]:
     """The 总分's 分值 and 得分, glued (“总分100100”), against the top blocks' weights and the
     rows' scores (``parts``) with the funds row's. Where the funds row's points are unknown
     (``funds`` is ``True``), a sum short of the total says nothing; one above it still fails."""
     start = total.start("digits")
     splits = [size for size in range(1, len(total["digits"]))
-              if _POINTS.fullmatch(total["digits"][:size]) and _POINTS.fullmatch(total["digits"][size:])
+              if POINTS.fullmatch(total["digits"][:size]) and POINTS.fullmatch(total["digits"][size:])
               and int(total["digits"][:size]) <= FULL_SCORE and int(total["digits"][size:]) <= FULL_SCORE]
     if len(splits) != 1:
         return
