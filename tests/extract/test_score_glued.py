@@ -163,3 +163,11 @@ def test_reading_starts_again_at_the_next_block_after_a_row_it_cannot_read() -> 
         ("JX-TABLE-003", "群众满意度", "9", ["10"], text.index("95%9") + 3),
         ("JX-TABLE-001", "满意度指标的分值", "10", ["10"], text.index("10分"))]
     # 产出指标's rows were not all read: neither its weight nor the total is judged
+
+
+def test_a_weight_whose_bracket_a_page_break_cut_off_opens_its_block() -> None:
+    text = "第 3 页\n20 分)项目决策立项依据\n12 12 立项程序\n8 6 目标设定\n5 5 绩效目标\n4 4 完"
+    assert held(read(text)) == [
+        ("JX-TABLE-003", "项目决策立项依据", "12", ["12"], text.index("12 12") + 3),
+        ("JX-TABLE-003", "立项程序", "6", ["8"], text.index("8 6") + 2),
+        ("JX-TABLE-001", "项目决策立项依据的分值", "20", ["12", "8"], text.index("20 分"))]

@@ -50,6 +50,8 @@ _HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns
 _VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|实际完成值|完成值)|(?:指标)?评价内容)"
                            r"(?:[（(][^()（）]*[)）])?")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
+_CUT_OPEN = re.compile(r"\s*(?P<weight>\d{1,3})\s*分\s*[)）]")
+_NAME_AFTER = re.compile(r"[^\W\d_]+")
 _STRAY = re.compile(r"\s*\d{1,4}\s+(?=\D)")
 _PAIR_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]+\d{1,3}(?:\.\d{1,2})?(?=[ \t]|$)", re.MULTILINE)
 _PAIR_LINES = 3
@@ -154,8 +156,15 @@ def _table(text: TextFigures, start: int, end: int, layout: Layout,
         if placeholder is not None:
             at = placeholder.end()
             continue
+        cut = _CUT_OPEN.match(text.text, at, end) if layout.spaced and not stack else None
+        if cut is not None:  # a weight whose opening bracket a page break cut off: “20 分)项目决策”
+            words = _NAME_AFTER.match(text.text, cut.end(), end)
+            name = words.group() if words else "一级指标"
+            stack.append(_Block(name, text.figure(f"{name} 分值", *cut.span("weight"))))
+            at = cut.end()
+            continue
         stray = _STRAY.match(text.text, at, end) if layout.spaced and not stack else None
-        if stray is not None:  # a page number between blocks, or a weight whose bracket was cut
+        if stray is not None:  # a page number between blocks
             at = stray.end()
             continue
         total = _TOTAL.match(text.text, at)
