@@ -22,8 +22,9 @@ _FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预�
 _AMOUNT_COLUMN = re.compile(r"预算数|执行数")
 _FUNDS_ROW = re.compile(r"年度资金总额[:：]?(?P<run>[\d.]{4,48})%"
                         r"(?P<score>(?:0|[1-9]\d?|100)(?:\.\d{1,2})?)(?![\d.])")
-_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
-"""An amount of a funds row: 万元 or 元, to the 分 at most."""
+_AMOUNT = re.compile(r"(?:0|[1-9]\d{0,11})(?:\.\d{1,2})?")
+"""An amount of a funds row: 万元 or 元, to the 分 at most (and below a trillion, which bounds
+the splits tried)."""
 _RATE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _WHOLE = re.compile(r"[1-9]\d{0,2}")
 
