@@ -82,21 +82,25 @@ class _Block:
 def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
     text = TextFigures(document.text, line_starts(document.text))
     claims: list[TableClaim] = []
-    lines = sorted({_line_start(document.text, row.start()) for row in _FUNDS_ROW.finditer(document.text)})
-    for line_start in lines:  # the first funds row of each line, the one its header heads
-        funds = glued_funds(document.text, text.starts, line_start, _line_end(document.text, line_start))
+    after = 0
+    for row in _FUNDS_ROW.finditer(document.text):  # each funds row, read from its header on
+        start = max(after, _line_start(document.text, row.start()))
+        funds = glued_funds(document.text, text.starts, start, _line_end(document.text, row.start()))
         if isinstance(funds, tuple):
             claims.append(_cap("预算执行率", funds[1], funds[0]))
+        after = row.end()
+    mentioned = _FUNDS_WORDS.search(document.text)
+    after = 0
     for header in _HEADER.finditer(document.text):
         gap = _gap(header["columns"])
-        line_start = _line_start(document.text, header.start())
-        if gap is None or any(char.isspace() for char in document.text[line_start:header.end()]):
+        start = max(after, _line_start(document.text, header.start()))
+        after = header.end()
+        if gap is None:
             continue
-        end = _line_end(document.text, header.end())
-        funds = glued_funds(document.text, text.starts, line_start, header.start())
-        if funds is False and _FUNDS_WORDS.search(document.text, 0, line_start) is not None:
+        funds = glued_funds(document.text, text.starts, start, header.start())
+        if funds is False and mentioned is not None and mentioned.start() < start:
             funds = True  # a funds row stands elsewhere: its points are a part the line lacks
-        claims += _table(text, header.end(), end, Layout(gap), funds)
+        claims += _table(text, header.end(), _line_end(document.text, header.end()), Layout(gap), funds)
     for start, end in _line_runs(text, _PAIR_LINE):
         claims += _table(text, start, end, Layout(0, spaced=True), False)
     for start, end in _line_runs(text, _SCORE_LINE):
