@@ -171,3 +171,13 @@ def test_a_weight_whose_bracket_a_page_break_cut_off_opens_its_block() -> None:
         ("JX-TABLE-003", "项目决策立项依据", "12", ["12"], text.index("12 12") + 3),
         ("JX-TABLE-003", "立项程序", "6", ["8"], text.index("8 6") + 2),
         ("JX-TABLE-001", "项目决策立项依据的分值", "20", ["12", "8"], text.index("20 分"))]
+
+
+def test_header_columns_written_with_their_unit_or_other_names() -> None:
+    header = "一级指标二级指标三级指标分值(分)年度目标值实际完成值得分(分)偏差原因分析"
+    text = header + ("产出指标(20分)数量指标培训人次10≥100人次120人次10质量指标合格率1095%96%9"
+                     "满意度指标(10分)满意度10≥90%95%10总分3029")
+    assert held(read(text))[-3:] == [
+        ("JX-TABLE-001", "总分的分值", "30", ["20", "10"], text.index("总分") + 2),
+        ("JX-TABLE-002", "总分（得分）", "29", ["10", "9", "10"], text.index("总分") + 4),
+        ("JX-TABLE-003", "总分", "29", ["30"], text.index("总分") + 4)]

@@ -45,10 +45,11 @@ from jixiao.extract.tables.score_glued_rows import POINTS, Layout, TextFigures, 
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts
 
-_HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?P<columns>\S*?)(?:自评)?得分"
-                     r"(?:(?:未完成|偏差)原因\S{0,12}?(?:措施|分析))?")
-_VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初)?(?:指标值|实际值|实际完成值|完成值)|(?:指标)?评价内容)"
-                           r"(?:[（(][^()（）]*[)）])?")
+_HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?:[（(]分[)）])?(?P<columns>\S*?)(?:自评)?得分"
+                     r"(?:[（(]分[)）])?(?:(?:未完成|偏差)原因\S{0,12}?(?:措施|分析))?")
+_VALUE_COLUMN = re.compile(r"(?:(?:年度|全年|年初|预期|实际)?"
+                           r"(?:指标值|目标值|实际值|实际完成值|完成值|完成情况)"
+                           r"|(?:指标)?评价内容)(?:[（(][^()（）]*[)）])?")
 _PLACEHOLDER = re.compile(r"[…]+|\.{3,}")
 _CUT_OPEN = re.compile(r"\s*(?P<weight>\d{1,3})\s*分\s*[)）]")
 _NAME_AFTER = re.compile(r"[^\W\d_]+")
