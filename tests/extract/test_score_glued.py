@@ -181,3 +181,15 @@ def test_header_columns_written_with_their_unit_or_other_names() -> None:
         ("JX-TABLE-001", "总分的分值", "30", ["20", "10"], text.index("总分") + 2),
         ("JX-TABLE-002", "总分（得分）", "29", ["10", "9", "10"], text.index("总分") + 4),
         ("JX-TABLE-003", "总分", "29", ["30"], text.index("总分") + 4)]
+
+
+def test_a_total_stated_above_the_table_bounded_by_the_points_its_rows_lost() -> None:
+    table = FUNDS + HEADER + ROWS.format(quality="15")
+    above = "项目名称便道修建自评得分97" + table
+    assert read(above)[-1] == ("JX-TABLE-002", "自评总分", "97", [
+        "10", "10", "20", "20", "20", "15", "10", "10", "30", "30"], above.index("97"),
+        "自评总分 97 高于满分 100 减去各项已扣分 5 后的上限 95")
+    assert read("项目名称便道修建自评得分95" + table)[-1][5] is None
+    # a total stated far before the table (another project's, a conclusion) bounds nothing
+    far = "自评得分97。" + "项目情况说明。" * 100 + table
+    assert [row[1] for row in read(far)].count("自评总分") == 0

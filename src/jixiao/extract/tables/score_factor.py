@@ -23,7 +23,8 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import TableClaim, compact, text_figure
-from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM
+from jixiao.extract.tables.score_bounds import lines_after, stated_bounds
+from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP
 from jixiao.extract.text_runs import line_starts
 from jixiao.numbers import StatedNumber, Unit
 
@@ -33,11 +34,7 @@ _ROW = re.compile(r"(?P<rate>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)%(?P<pair>[1-9][\d
 _WHOLE = re.compile(r"[1-9]\d{0,2}")
 _POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _LABEL = re.compile(r"[^\d%“”\"≥≤<>]{2,}")
-_STATED_TOTAL = re.compile(r"(?:自评总分|自评得分|总得分)(?:[（(]分[)）])?[:：]?\s*"
-                           r"(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)(?![\d.%])")
 HUNDRED = Decimal(100)
-TABLE_LINES = 3
-"""The rows of a header are read this many lines after its own (a page of glued text a line)."""
 
 
 def score_factor_claims(document: Document) -> tuple[TableClaim, ...]:
@@ -46,38 +43,11 @@ def score_factor_claims(document: Document) -> tuple[TableClaim, ...]:
     headers = list(_HEADER.finditer(document.text))
     for index, header in enumerate(headers):
         first = "执行率" if header.group().startswith("执行率") else ""
-        end = _lines_after(document.text, header.end())
+        end = lines_after(document.text, header.end())
         if index + 1 < len(headers):
             end = min(end, headers[index + 1].start())
         claims += _claims(document.text, starts, header.end(), end, first)
-    return (*claims, *_bounds(document.text, starts, headers, claims))
-
-
-def _bounds(text: str, starts: tuple[int, ...], headers: list[re.Match[str]],
-            caps: list[TableClaim]) -> Iterator[TableClaim]:
-    """A total score stated above the tables (“自评总分(分)97.6”), at most the full score less
-    the points the rows read after it lost: rows cut off or not read can only lose more. Only
-    when a header follows within :data:`TABLE_LINES` lines, and up to the next stated total."""
-    totals = list(_STATED_TOTAL.finditer(text))
-    for index, total in enumerate(totals):
-        end = totals[index + 1].start() if index + 1 < len(totals) else len(text)
-        if not any(total.end() <= header.start() <= _lines_after(text, total.end()) for header in headers):
-            continue
-        read = [claim for claim in caps if total.end() <= (claim.stated.cell.place.start or 0) < end]
-        if len(read) >= 2:
-            stated = text_figure(text, starts, "自评总分", *total.span("score"))
-            terms = tuple(figure for claim in read for figure in (claim.terms[0], claim.stated))
-            yield TableClaim(SCORE_SUM, "bound", "自评总分", stated, terms, (stated.cell,))
-
-
-def _lines_after(text: str, start: int) -> int:
-    """The end of the :data:`TABLE_LINES` th line after ``start``'s (or of the text)."""
-    end = start
-    for _ in range(TABLE_LINES + 1):
-        end = text.find("\n", end + 1)
-        if end < 0:
-            return len(text)
-    return end
+    return (*claims, *stated_bounds(document.text, starts, [header.start() for header in headers], claims))
 
 
 def _claims(text: str, starts: tuple[int, ...], start: int, end: int, first: str) -> Iterator[TableClaim]:

@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import Figure, TableClaim
+from jixiao.extract.tables.score_bounds import stated_bounds
 from jixiao.extract.tables.score_glued_funds import glued_funds
 from jixiao.extract.tables.score_glued_rows import POINTS, Layout, TextFigures, read_row
 from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
@@ -92,7 +93,8 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
         after = row.end()
     mentioned = _FUNDS_WORDS.search(document.text)
     after = 0
-    for header in _HEADER.finditer(document.text):
+    headers = list(_HEADER.finditer(document.text))
+    for header in headers:
         gap = _gap(header["columns"])
         start = max(after, _line_start(document.text, header.start()))
         after = header.end()
@@ -106,7 +108,8 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
         claims += _table(text, start, end, Layout(0, spaced=True), False)
     for start, end in _line_runs(text, _SCORE_LINE):
         claims += _table(text, start, end, Layout(0, spaced=True, in_label=True), False)
-    return tuple(claims)
+    caps = [claim for claim in claims if claim.kind == "cap" and claim.what != "总分"]
+    return (*claims, *stated_bounds(document.text, text.starts, [header.start() for header in headers], caps))
 
 
 def _line_runs(text: TextFigures, beginning: re.Pattern[str]) -> Iterator[tuple[int, int]]:
