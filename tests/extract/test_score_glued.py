@@ -193,3 +193,9 @@ def test_a_total_stated_above_the_table_bounded_by_the_points_its_rows_lost() ->
     # a total stated far before the table (another project's, a conclusion) bounds nothing
     far = "自评得分97。" + "项目情况说明。" * 100 + table
     assert [row[1] for row in read(far)].count("自评总分") == 0
+
+
+def test_a_total_stated_just_before_flattened_pdf_rows_is_bounded_by_them() -> None:
+    text = "本部门整体支出自评得分\n99 分,存在的问题如下。\n" + WEIGHTED_LABELS.format(score="5")
+    assert read(text)[-1] == ("JX-TABLE-002", "自评总分", "99", ["6", "6", "6", "5", "8", "7"], text.index("99"),
+                              "自评总分 99 高于满分 100 减去各项已扣分 2 后的上限 98")

@@ -104,12 +104,13 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
         if funds is False and mentioned is not None and mentioned.start() < start:
             funds = True  # a funds row stands elsewhere: its points are a part the line lacks
         claims += _table(text, header.end(), _line_end(document.text, header.end()), Layout(gap), funds)
-    for start, end in _line_runs(text, _PAIR_LINE):
-        claims += _table(text, start, end, Layout(0, spaced=True), False)
-    for start, end in _line_runs(text, _SCORE_LINE):
-        claims += _table(text, start, end, Layout(0, spaced=True, in_label=True), False)
+    starts = [header.start() for header in headers]
+    for layout in (Layout(0, spaced=True), Layout(0, spaced=True, in_label=True)):
+        for start, end in _line_runs(text, _SCORE_LINE if layout.in_label else _PAIR_LINE):
+            claims += _table(text, start, end, layout, False)
+            starts.append(start)
     caps = [claim for claim in claims if claim.kind == "cap" and claim.what != "总分"]
-    return (*claims, *stated_bounds(document.text, text.starts, [header.start() for header in headers], caps))
+    return (*claims, *stated_bounds(document.text, text.starts, starts, caps))
 
 
 def _line_runs(text: TextFigures, beginning: re.Pattern[str]) -> Iterator[tuple[int, int]]:
