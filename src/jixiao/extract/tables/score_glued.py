@@ -83,34 +83,49 @@ class _Block:
 
 def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
     text = TextFigures(document.text, line_starts(document.text))
-    claims: list[TableClaim] = []
+    claims = [*_funds_caps(text)]
+    starts: list[int] = []  # where each table begins, for the totals stated above them
+    for start, claimed in (*_glued_tables(text), *_flattened_tables(text)):
+        starts.append(start)
+        claims += claimed
+    caps = [claim for claim in claims if claim.kind == "cap" and claim.what != "总分"]
+    return (*claims, *stated_bounds(document.text, text.starts, starts, caps))
+
+
+def _funds_caps(text: TextFigures) -> Iterator[TableClaim]:
+    """The 得分 of each glued funds row against its 分值, the row read from its header on."""
     after = 0
-    for row in _FUNDS_ROW.finditer(document.text):  # each funds row, read from its header on
-        start = max(after, _line_start(document.text, row.start()))
-        funds = glued_funds(document.text, text.starts, start, _line_end(document.text, row.start()))
+    for row in _FUNDS_ROW.finditer(text.text):
+        start = max(after, _line_start(text.text, row.start()))
+        funds = glued_funds(text.text, text.starts, start, _line_end(text.text, row.start()))
         if isinstance(funds, tuple):
-            claims.append(_cap("预算执行率", funds[1], funds[0]))
+            yield _cap("预算执行率", funds[1], funds[0])
         after = row.end()
-    mentioned = _FUNDS_WORDS.search(document.text)
+
+
+def _glued_tables(text: TextFigures) -> Iterator[tuple[int, list[TableClaim]]]:
+    """Each glued table's start and claims: its rows read from its header to the line's end,
+    with the funds row between the header before it (or the line's start) and its own."""
+    mentioned = _FUNDS_WORDS.search(text.text)
     after = 0
-    headers = list(_HEADER.finditer(document.text))
-    for header in headers:
+    for header in _HEADER.finditer(text.text):
         gap = _gap(header["columns"])
-        start = max(after, _line_start(document.text, header.start()))
+        start = max(after, _line_start(text.text, header.start()))
         after = header.end()
         if gap is None:
             continue
-        funds = glued_funds(document.text, text.starts, start, header.start())
+        funds = glued_funds(text.text, text.starts, start, header.start())
         if funds is False and mentioned is not None and mentioned.start() < start:
             funds = True  # a funds row stands elsewhere: its points are a part the line lacks
-        claims += _table(text, header.end(), _line_end(document.text, header.end()), Layout(gap), funds)
-    starts = [header.start() for header in headers]
+        end = _line_end(text.text, header.end())
+        yield header.start(), list(_table(text, header.end(), end, Layout(gap), funds))
+
+
+def _flattened_tables(text: TextFigures) -> Iterator[tuple[int, list[TableClaim]]]:
+    """Each run of PDF lines that begin with a row's points, its start and claims."""
     for layout in (Layout(0, spaced=True), Layout(0, spaced=True, in_label=True)):
         for start, end in _line_runs(text, _SCORE_LINE if layout.in_label else _PAIR_LINE):
-            claims += _table(text, start, end, layout, False)
-            starts.append(start)
-    caps = [claim for claim in claims if claim.kind == "cap" and claim.what != "总分"]
-    return (*claims, *stated_bounds(document.text, text.starts, starts, caps))
+            yield start, list(_table(text, start, end, layout, False))
 
 
 def _line_runs(text: TextFigures, beginning: re.Pattern[str]) -> Iterator[tuple[int, int]]:
