@@ -3,22 +3,14 @@ right of each row, block weights against their rows."""
 
 from __future__ import annotations
 
-from jixiao.documents import Document, parse_flat_text
-from jixiao.extract.tables.claims import check_table_claim
+from claim_reading import Read, read_claims
 from jixiao.extract.tables.score_rows import score_row_claims
 
 HEADER = "绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n指标值 完成值\n"
 
 
-def read(text: str) -> list[tuple[str, str, str, list[str], int | None, str | None]]:
-    document = Document(file="r.txt", format="text", blocks=parse_flat_text(text), text=text)
-    found = []
-    for claim in score_row_claims(document):
-        finding = check_table_claim(claim)
-        found.append((claim.code, claim.what, claim.stated.number.written,
-                      [term.number.written for term in claim.terms], claim.stated.cell.place.start,
-                      None if finding is None else finding.message))
-    return found
+def read(text: str) -> list[Read]:
+    return read_claims(score_row_claims, text)
 
 
 def test_the_last_two_bare_numbers_of_a_row_are_its_points() -> None:

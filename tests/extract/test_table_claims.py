@@ -239,13 +239,14 @@ def test_a_rate_under_the_score_heading_is_no_score() -> None:
     assert [(c.code, c.stated.number.written) for c in claims] == [("JX-TABLE-005", "102.59")]
 
 
-def test_a_score_above_its_weight_under_a_rubric_with_bonus_points_is_a_note() -> None:
+def test_a_score_above_its_weight_under_a_rubric_with_bonus_points_is_a_warning() -> None:
+    # the bonus may be allowed: not an error, but a reviewer must see its basis
     text = tab_table((*HEADER, "评分标准"),
                      ("决策", "工作安排", "领导批示", "1", "2", "有正面批示的，一个加1分，最多加2分"),
                      ("", "项目立项", "民主议事", "2", "3", "记录完整得2分"))
     findings = table_findings(document(text))
     assert [(f.severity, f.message) for f in findings] == [
-        (Severity.INFO, "领导批示的得分 2 超过分值 1（评分标准含加分项，请核对加分依据）"),
+        (Severity.WARNING, "领导批示的得分 2 超过分值 1（评分标准含加分项，请核对加分依据）"),
         (Severity.ERROR, "民主议事的得分 3 超过分值 2")]
     assert findings[0].where.start == text.index("\t2\n\t有正面") + 1
 

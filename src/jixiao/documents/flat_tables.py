@@ -60,12 +60,164 @@ def parse_flat_text(text: str) -> tuple[Block, ...]:
     with places whose offsets index ``text``."""
     lines = text.split("\n")
     builder = _Builder(text, _lines_to_tab(lines))
-    offset = 0
-    for index, line in enumerate(lines):
-        builder.feed(index, offset, line)
-        offset += len(line) + 1
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    runs = _cell_line_runs(lines)
+    index = 0
+    while index < len(lines):
+        end = runs.get(index)
+        if end is not None:
+            builder.close_table()
+            # a dump that the text ends in may have been cut there (an excerpt, a page)
+            cut = not any(line.strip() for line in lines[end:])
+            builder.add_rows(_cell_line_rows(text, lines, offsets, index, end), cut=cut)
+            index = end
+            continue
+        builder.feed(index, offsets[index], lines[index])
+        index += 1
     builder.close_table()
     return tuple(builder.blocks)
+
+
+CELL_LINES = 3
+"""At most this many lines make one cell of a dump that writes each cell and each pipe on a line
+of its own (``"产 出"`` + ``"(20分)"``)."""
+MIN_CELL_PIPES = 8
+"""A dump of cells and lone pipes has at least this many pipe lines (a table, not a quote)…"""
+MIN_CELL_CHUNKS = 6
+"""… and at least this many cells with text."""
+_LONE_PIPES = re.compile(r"\s*\|\s*")
+_FIGURE_HEADING = re.compile(r".*(?:分值|权重|得分|评分|自评分)(?:[（(]分[）)])?")
+"""Headings of the columns whose cells are figures (points), by which a dump without row
+delimiters is cut into rows."""
+
+
+def _cell_line_runs(lines: list[str]) -> dict[int, int]:
+    """The runs of lines that write one cell a line with each pipe on a line of its own
+    (``"一级指标"``, ``"|"``, ``"二级指标"``, ``"|"`` …): first line → line after the run's last
+    pipe. A run is lone pipes and chunks of at most :data:`CELL_LINES` text lines without a pipe
+    or TAB, each chunk followed by a pipe (one pipe a line: a line of several pipes ends a row
+    of a pipe dump); a blank line or any other line ends it."""
+    runs: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        start = end = index
+        pipes = chunks = 0
+        position = index
+        while position < len(lines):
+            chunk = position
+            while chunk < len(lines) and _is_cell_text(lines[chunk]) and chunk - position < CELL_LINES:
+                chunk += 1
+            if chunk >= len(lines) or not _LONE_PIPES.fullmatch(lines[chunk]):
+                break
+            chunks += chunk > position
+            while chunk < len(lines) and _LONE_PIPES.fullmatch(lines[chunk]):
+                pipes += 1
+                chunk += 1
+            position = end = chunk
+        if pipes >= MIN_CELL_PIPES and chunks >= MIN_CELL_CHUNKS:
+            runs[start] = end
+        # a run too small from its first line is too small from any line inside it
+        index = max(end, index + 1)
+    return runs
+
+
+def _is_cell_text(line: str) -> bool:
+    return bool(line.strip()) and PIPE not in line and TAB not in line
+
+
+def _cell_line_rows(text: str, lines: list[str], offsets: list[int], start: int,
+                    end: int) -> list[list[_Span]]:
+    """The rows of a run of cell lines. Cells are the text chunks between pipes; two pipes or
+    more in a row are a row's end and start (``"| 2 | 2 | |"`` + ``"| 2 | 申报审批 |"``: each pipe
+    past the second an empty cell of the row that ends) when every row they delimit is at
+    most as wide as the table's header; otherwise they are empty cells of a dump that writes
+    no row delimiters, cut into rows by its header (:func:`_rows_by_header`)."""
+    cells: list[_Span | None] = []  # None: a run of pipes, counted in pipes
+    pipes: list[int] = []
+    index = start
+    while index < end:
+        if _LONE_PIPES.fullmatch(lines[index]):
+            count = 1
+            if cells and cells[-1] is None:
+                pipes[-1] += count
+            else:
+                cells.append(None)
+                pipes.append(count)
+            index += 1
+            continue
+        first = index
+        while index < end and not _LONE_PIPES.fullmatch(lines[index]):
+            index += 1
+        cells.append(_Span(first + 1, offsets[first], offsets[index - 1] + len(lines[index - 1])))
+    delimited: list[list[_Span]] = [[]]
+    flat: list[_Span] = []
+    runs = iter(pipes)
+    for cell in cells:
+        if cell is not None:
+            delimited[-1].append(cell)
+            flat.append(cell)
+            continue
+        count = next(runs)
+        at = flat[-1].end + 1 if flat else offsets[start]
+        empties = [_Span(text.count("\n", 0, at) + 1, at, at) for _ in range(count - 1)]
+        flat += empties
+        if count >= 2 and delimited[-1]:
+            delimited[-1] += empties[1:]
+            delimited.append([])
+    delimited = [row for row in delimited if row]
+    header = _header_width(text, flat)
+    if header is None or max(len(row) for row in delimited) <= header:
+        return delimited
+    return _rows_by_header(text, flat, header) or delimited
+
+
+def _header_width(text: str, cells: list[_Span]) -> int | None:
+    """How many cells head the dump: those before the first that is a figure or states a weight
+    (``"(20分)"``), when two of them head figure columns."""
+    for index, span in enumerate(cells):
+        cell = text[span.start:span.end]
+        if _NUMBER_CELL.fullmatch(cell) or _STATED_POINTS.search(cell):
+            heads = [text[c.start:c.end] for c in cells[:index]]
+            figures = sum(bool(_FIGURE_HEADING.fullmatch(_compact(head))) for head in heads)
+            return index if figures >= 2 else None
+    return None
+
+
+_STATED_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _rows_by_header(text: str, cells: list[_Span], width: int) -> list[list[_Span]] | None:
+    """A dump without row delimiters cut into rows: each row ends under the header's last
+    column, its figure columns (分值, 得分) aligned on the row's figures (rows lose cells on
+    their left, where merged cells were written once)."""
+    heads = [_compact(text[c.start:c.end]) for c in cells[:width]]
+    figures = [col for col, head in enumerate(heads) if _FIGURE_HEADING.fullmatch(head)]
+    first, last = figures[0], figures[-1]
+    if figures != list(range(first, last + 1)):
+        return None
+    rows, row = [cells[:width]], []
+    trailing = width - 1 - last
+    run = 0
+    index = width
+    while index < len(cells):
+        span = cells[index]
+        row.append(span)
+        run = run + 1 if _NUMBER_CELL.fullmatch(text, span.start, span.end) else 0
+        index += 1
+        if run == len(figures):
+            row += cells[index:index + trailing]
+            index += trailing
+            rows.append(row)
+            row, run = [], 0
+    if row:
+        rows.append(row)
+    return rows
 
 
 def _lines_to_tab(lines: list[str]) -> list[int | None]:
@@ -182,7 +334,13 @@ class _Builder:
         self.width = max(self.width, len(self.rows[-1]))
         self.row_closed = False
 
-    def close_table(self) -> None:
+    def add_rows(self, rows: list[list[_Span]], *, cut: bool) -> None:
+        """A table whose rows were cut elsewhere; ``cut`` when its end may not be the table's."""
+        self.rows = rows
+        self.mode = _Mode.TAB  # no pipe row to rebuild: the rows are as given
+        self.close_table(cut=cut)
+
+    def close_table(self, *, cut: bool = False) -> None:
         if not self.rows:
             return
         if self.mode is _Mode.PIPE and len(self.rows) == 1:
@@ -193,7 +351,7 @@ class _Builder:
             for row, spans in enumerate(self.rows))
         first, last = self.rows[0][0], self.rows[-1][-1]
         place = Place(table=table, line=first.line, start=first.start, end=last.end)
-        cut = self.mode is _Mode.PIPE and self.delimited and not self.pipes_ended
+        cut = cut or (self.mode is _Mode.PIPE and self.delimited and not self.pipes_ended)
         self.blocks.append(Table(rows, place, cut))
         self.tables += 1
         self.rows = []

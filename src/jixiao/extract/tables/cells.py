@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from jixiao.documents.model import Cell
+from jixiao.extract.text_runs import text_place
 from jixiao.findings import Finding, Place, Severity, Term, number_text, range_text
 from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
 from jixiao.relations import Outcome, Verdict
@@ -120,3 +121,11 @@ def part_of(cell: Cell, start: int, end: int) -> Cell:
     piece = Place(table=place.table, row=place.row, col=place.col, line=line,
                   start=offset + start, end=offset + end)
     return Cell(cell.text[start:end], piece)
+
+
+def text_figure(text: str, starts: tuple[int, ...], label: str, start: int, end: int) -> Figure:
+    """The points ``text[start:end]`` of a document's text (``starts``: its line starts), with
+    their place, as a figure named ``label``."""
+    written = text[start:end]
+    place = text_place(starts, start, end)
+    return Figure(label, StatedNumber.parse(written, Unit.POINT), Cell(written, place))

@@ -24,7 +24,12 @@ from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
+from jixiao.extract.tables.score_factor import score_factor_claims
+from jixiao.extract.tables.score_glued import score_glued_claims
+from jixiao.extract.tables.score_items import score_item_claims
 from jixiao.extract.tables.score_line import score_line_claims
+from jixiao.extract.tables.score_outline import score_outline_claims
+from jixiao.extract.tables.score_pairs import score_pair_claims
 from jixiao.extract.tables.score_rows import score_row_claims
 from jixiao.extract.tables.scores import (
     FULL_SCORE,
@@ -52,10 +57,13 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         classes = () if scores else class_claims(table)
         if scores:
             claims += score_claims(table)
+            claims += score_item_claims(table)
         claims += classes
         claims += amount_claims(table, totals=not scores and not classes)
     claims += _unread(claims, funds_claims(document) + score_line_claims(document)
-                      + score_row_claims(document))
+                      + score_row_claims(document) + score_glued_claims(document)
+                      + score_outline_claims(document) + score_pair_claims(document)
+                      + score_factor_claims(document))
     return tuple(claims)
 
 
@@ -130,7 +138,9 @@ def _cap(claim: TableClaim) -> Finding | None:
         return None
     exceeds = score.number.interval().low > weight.number.interval().high
     bonus = exceeds and _BONUS.search(evidence(claim.row)) is not None
-    severity = Severity.ERROR if exceeds and not bonus else Severity.INFO
+    # a rubric awarding extra points makes a 得分 above the 分值 possible: a warning asking for
+    # the bonus's basis, not an error; above it only within rounding, a note
+    severity = (Severity.WARNING if bonus else Severity.ERROR) if exceeds else Severity.INFO
     message = f"{claim.what}的得分 {score.number.written} 超过分值 {weight.number.written}"
     if bonus:
         message += "（评分标准含加分项，请核对加分依据）"

@@ -6,7 +6,9 @@
 总分's pair stands among them, its label (合计) elsewhere on the line. Which pair is the total is
 read from the arithmetic, not from its place: the one pair whose 分值 is 100 and equals the
 others' 分值 with the funds row's (年度资金总额 … 分值 执行率 得分). Its 得分 is then checked
-against the others' 得分 with the funds row's (``score_sum``, JX-TABLE-002).
+against the others' 得分 with the funds row's (``score_sum``, JX-TABLE-002). A block weight on
+the line (“产出指标 (50分)”) is checked against the 分值 of the pairs after it up to the next
+block weight or first-level indicator (满意度指标), when they reach it (``weight_sum``, JX-TABLE-001).
 
 A pair is two whole numbers (no unit, no %), the 得分 at most the 分值; figures with a unit (1260人)
 or a percentage are indicator values, not points.
@@ -18,7 +20,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim
-from jixiao.extract.tables.scores import FULL_SCORE, SCORE_SUM
+from jixiao.extract.tables.scores import FULL_SCORE, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit, parse_stated
 
@@ -28,18 +30,23 @@ _FUNDS = re.compile(r"年度资金总额(?:\s+\d+(?:\.\d+)?){1,3}\s+(?P<weight>\
 _TOKEN = re.compile(r"\S+")
 _POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
 _WORDS = re.compile(r"[^\d\s()（）%≥≤]+")
+_BLOCK = re.compile(r"[（(]\s*(?P<weight>\d{1,3})\s*分\s*[）)]")
+_LEVEL_ONE = re.compile(r"(?:产出|效益|满意度|成本)指标(?!\s*[（(]\s*\d)")
+"""A first-level indicator written without its weight: it ends the block before it."""
 
 
 def score_line_claims(document: Document) -> tuple[TableClaim, ...]:
     text, starts = document.text, line_starts(document.text)
-    claims = []
+    claims: list[TableClaim] = []
     for header in _HEADER.finditer(text):
         line_start = text.rfind("\n", 0, header.start()) + 1
+        end = text.find("\n", header.end())
+        end = len(text) if end < 0 else end
+        pairs = _pairs(text, starts, header.end(), end)
+        claims += _blocks(text, starts, header.end(), end, pairs)
         funds = _FUNDS.search(text, line_start, header.start())
         if funds is None:
             continue
-        end = text.find("\n", header.end())
-        pairs = _pairs(text, starts, header.end(), len(text) if end < 0 else end)
         funds_pair = (_figure(text, starts, funds, "weight", "预算执行率 分值"),
                       _figure(text, starts, funds, "score", "预算执行率 得分"))
         claim = _total(funds_pair, pairs)
@@ -62,6 +69,32 @@ def _pairs(text: str, starts: tuple[int, ...], start: int, end: int) -> list[tup
                 continue
         index += 1
     return pairs
+
+
+def _blocks(text: str, starts: tuple[int, ...], start: int, end: int,
+            pairs: list[tuple[Figure, Figure]]) -> list[TableClaim]:
+    """Each block weight on the line (“产出指标 (50分)”) against the pairs after it up to the next
+    one, when they reach it: pairs printed elsewhere on the line (before their labels) can only
+    leave a block short."""
+    claims: list[TableClaim] = []
+    marks = list(_BLOCK.finditer(text, start, end))
+    if not marks:
+        return claims
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        stop = following.start() if following is not None else end
+        level_one = _LEVEL_ONE.search(text, mark.end(), stop)
+        stop = level_one.start() if level_one is not None else stop
+        weights = [pair[0] for pair in pairs if mark.end() <= (pair[0].cell.place.start or 0) < stop]
+        stated = _figure(text, starts, mark, "weight", f"{_block_label(text, mark)} 分值")
+        if len(weights) >= 2 and sum(weight.number.value for weight in weights) >= stated.number.value:
+            claims.append(TableClaim(WEIGHT_SUM, "sum", f"{_block_label(text, mark)}的分值", stated,
+                                     tuple(weights), (stated.cell,), "分值"))
+    return claims
+
+
+def _block_label(text: str, mark: re.Match[str]) -> str:
+    words = _WORDS.findall(text, max(0, mark.start() - 12), mark.start())
+    return words[-1].strip() if words and words[-1].strip() else "一级指标"
 
 
 def _total(funds: tuple[Figure, Figure], pairs: list[tuple[Figure, Figure]]) -> TableClaim | None:

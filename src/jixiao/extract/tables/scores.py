@@ -43,7 +43,10 @@ WEIGHT_HEADING = re.compile(r"(?:指标)?(?:分值|权重|标准分|满分)(?:[�
 SCORE_HEADING = re.compile(r"(?:自评|评价)?(?:得分|评分)(?:[（(]分[）)])?|自评分")
 LEVEL_HEADING = re.compile(r"[一二三]级指标")
 _TOTAL = re.compile(r"(?:总分|合计|总计|综合得分|得分合计|分值合计|自评总分)[:：]?")
-_RUBRIC_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_RUBRIC_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]|(?<=[得计])\s*(\d+(?:\.\d+)?)\s*分")
+"""A rubric's points: “制度健全(3分)”, or “…的,得2分”, “计2分”."""
+_BONUS_WORD = "加"
+"""A rubric cell that awards extra points (加1分): its points are no parts of the weight."""
 _STATED_TOTAL = re.compile(r"(?:自评|综合)(?:得分|总分)|自评总得分|总得分")
 FULL_SCORE = 100
 """The full score of a 自评表: its 分值 add up to 100 (docs/domain.md §3)."""
@@ -65,6 +68,8 @@ class _Header:
     weight: int
     score: int
     levels: tuple[int, ...]
+    filled: int = 0
+    """How many of its cells have text: the header's width without the padding of its row."""
 
 
 @dataclass(slots=True)
@@ -98,18 +103,28 @@ def score_claims(table: Table) -> Iterator[TableClaim]:
     header: _Header | None = None
     sheet = _Sheet()
     stated: Figure | None = None
-    for row in _header_apart(table.rows):
+    previous: Sequence[Cell] = ()
+    rows = list(_header_apart(table.rows))
+    for index, row in enumerate(rows):
         found = _header(row)
         if found is not None:
             yield from _close_groups(sheet, 0)
-            header = found
-        elif header is not None:
+            header = _two_rows(previous, row) or found
+        elif header is not None and not _caption(row, rows[index + 1:index + 2]):
             yield from _read_row(header, row, sheet)
         else:
             stated = _stated_total(row) or stated
+        previous = row
     yield from _close_groups(sheet, 0, at_end=table.cut)
     if stated is not None:
         yield from _bound(stated, sheet)
+
+
+def _caption(row: Sequence[Cell], following: Sequence[Sequence[Cell]]) -> bool:
+    """Whether the row is the caption of a table whose header follows it (“单位名称/ 项目名称”
+    before “一级指标 | 二级指标 | …”): no indicator, though it stands in a level column."""
+    return bool(following) and _header(following[0]) is not None \
+        and not any(figure(cell) is not None or _STATED_WEIGHT.search(cell.text) for cell in row)
 
 
 def _header_apart(rows: Sequence[Sequence[Cell]]) -> Iterator[Sequence[Cell]]:
@@ -152,8 +167,20 @@ def _header(row: Sequence[Cell]) -> _Header | None:
     levels = tuple(i for i, text in enumerate(texts) if LEVEL_HEADING.fullmatch(text))
     both = weight != NO_COLUMN and score != NO_COLUMN
     if both or (len(levels) >= 2 and NO_COLUMN in (weight, score) and (weight, score) != (NO_COLUMN,) * 2):
-        return _Header(len(row), weight, score, levels)
+        return _Header(len(row), weight, score, levels, len(_unpadded(row)))
     return None
+
+
+def _two_rows(upper: Sequence[Cell], lower: Sequence[Cell]) -> _Header | None:
+    """The header of two rows: a row of level headings whose last cells head the columns the
+    short row below names (“序号 | 一级指标 | … | 指标 | 县级 | 市级” over “分值 | 评分 | 评分”)."""
+    upper, lower = _unpadded(upper), _unpadded(lower)
+    levels = [cell for cell in upper if LEVEL_HEADING.fullmatch(compact(cell.text))]
+    if len(levels) < 2 or len(lower) >= len(upper) or _header(upper) is not None:
+        return None
+    merged = [*upper[:len(upper) - len(lower)], *lower]
+    found = _header(merged)
+    return None if found is None or found.weight == NO_COLUMN else found
 
 
 def _aligned(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
@@ -164,13 +191,44 @@ def _aligned(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
     if header.weight == NO_COLUMN:
         return _in_levels(header, row)
     widest = header.width - len(row)
-    if widest < 0 and any(figure(cell) is not None for cell in row[:-widest]):
-        return None
-    for shift in range(widest, -1, -1) if widest >= 0 else (widest,):
+    shifts = list(range(widest, -1, -1)) if widest >= 0 else []
+    if widest < 0 and not any(figure(cell) is not None for cell in row[:-widest]):
+        shifts.append(widest)
+    numbered = _numbered(header, row)
+    if numbered is not None:
+        return numbered
+    last = next((index for index in range(len(row) - 1, -1, -1) if figure(row[index]) is not None), None)
+    if last is not None and header.score > header.weight and len(_unpadded(row)) > header.filled:
+        # a row wider than its header (a two-row header: “年度指标值” over 指标性质, 指标值 and
+        # 度量单位) puts its last figure under 得分
+        shifts.append(header.score - last)
+    for shift in shifts:
         cells = {col + shift: cell for col, cell in enumerate(row) if col + shift >= 0}
         if _fits(header, cells):
             return cells
     return None if widest < 0 else {col + widest: cell for col, cell in enumerate(row)}
+
+
+def _numbered(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
+    """A row that keeps its 序号 in the first column and lost merged level cells after it
+    (“2 | 申报审批 | … | 2 | 2” under “序号 | 一级指标 | 二级指标 | 三级指标 | …”): the number stays
+    in its column, the other cells are aligned from the right."""
+    if not header.levels or header.levels[0] == 0 or len(row) < 2 or figure(row[0]) is None:
+        return None
+    rest = header.width - len(row)
+    for shift in range(rest, -1, -1):
+        cells = {0: row[0]} | {col + shift: cell for col, cell in enumerate(row) if col}
+        if _fits(header, cells):
+            return cells
+    return None
+
+
+def _unpadded(row: Sequence[Cell]) -> Sequence[Cell]:
+    """The row without the empty cells that pad it to the table's width."""
+    end = len(row)
+    while end > 0 and not row[end - 1].text:
+        end -= 1
+    return row[:end]
 
 
 def _in_levels(header: _Header, row: Sequence[Cell]) -> dict[int, Cell] | None:
@@ -206,7 +264,7 @@ def _fits(header: _Header, cells: dict[int, Cell]) -> bool:
 
 
 def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[TableClaim]:
-    if _TOTAL.fullmatch(row_label(row)):
+    if _total_label(row) is not None:
         yield from _total_row(header, row, sheet)
         return
     cells = _aligned(header, row)
@@ -237,6 +295,8 @@ def _read_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[T
     scored = None if score_cell is None else _points(f"{label} 得分", score_cell)
     if scored is not None:
         yield from _cap(weighed, scored, label, row)
+    figures = {header.weight, header.score, *header.levels}
+    yield from _rubric(label, weighed, [cell for col, cell in cells.items() if col not in figures], row)
     if _is_block_row(header, cells) and sheet.groups and sheet.groups[-1].stated is None:
         sheet.groups[-1].stated = weighed
         return
@@ -280,7 +340,7 @@ def _rubric(label: str, weight: Figure, cells: list[Cell], row: Sequence[Cell]) 
     above it are alternatives (“100%(4分)，90%以上(3分)”), and deductions (扣) are no parts."""
     for cell in cells:
         points = list(_points_of(cell))
-        if len(points) >= 2 and "扣" not in cell.text \
+        if len(points) >= 2 and "扣" not in cell.text and _BONUS_WORD not in cell.text \
                 and sum(point.number.value for point in points) <= weight.number.value:
             yield from _sum(WEIGHT_SUM, f"{label}的分值", weight, points, "评分要点分值", row)
 
@@ -289,7 +349,8 @@ def _points_of(cell: Cell) -> Iterator[Figure]:
     """The points of a rubric cell, each named by the words before it (“制度健全(3分)”)."""
     previous = 0
     for match in _RUBRIC_POINTS.finditer(cell.text):
-        piece = part_of(cell, match.start(1), match.end(1))
+        group = 1 if match.group(1) is not None else 2
+        piece = part_of(cell, match.start(group), match.end(group))
         number = figure(piece, Unit.POINT)
         if number is not None:
             yield Figure(compact(cell.text[previous:match.start()]).strip("，,；;、 "), number, piece)
@@ -313,7 +374,8 @@ def _is_block_row(header: _Header, cells: dict[int, Cell]) -> bool:
     if len(header.levels) < 2:
         return False
     leaf = cells.get(header.levels[-1])
-    return leaf is None or not leaf.text
+    named = any(cells.get(col) is not None and cells[col].text for col in header.levels[:-1])
+    return named and (leaf is None or not leaf.text)
 
 
 def _label(header: _Header, cells: dict[int, Cell], row: Sequence[Cell]) -> str:
@@ -351,15 +413,29 @@ def _total_row(header: _Header, row: Sequence[Cell], sheet: _Sheet) -> Iterator[
     sheet.weights, sheet.scores, sheet.unfilled = [], [], False
 
 
+def _total_label(row: Sequence[Cell]) -> int | None:
+    """The column of the row's 总分 label, when the row is a total row: the label is its first
+    text cell, or a later one that figures follow (“其他需要说明事项 | 无 | 总分 | 100 | 97 | 良”,
+    the 总分 row merged with the row of remarks before it)."""
+    for index, cell in enumerate(row):
+        if _TOTAL.fullmatch(compact(cell.text)):
+            first = compact(cell.text) == row_label(row)
+            if first or any(figure(after) is not None for after in row[index + 1:]):
+                return index
+    return None
+
+
 def _total_figures(header: _Header, row: Sequence[Cell]) -> tuple[Figure | None, Figure | None]:
-    """The 总分 row's 分值 and 得分: by column when the row is as wide as its header, else the
-    row's two figures in the header's order."""
+    """The 总分 row's 分值 and 得分: by column when the row is as wide as its header and its
+    label stands before the 分值 column, else the two figures after the label, in the header's
+    order (a grade word may follow them)."""
     if NO_COLUMN in (header.weight, header.score):
         return None, None
-    if len(row) == header.width:
+    label = _total_label(row) or 0
+    if len(row) == header.width and label < min(header.weight, header.score):
         weight_cell, score_cell = row[header.weight], row[header.score]
     else:
-        cells = [cell for cell in row if figure(cell, Unit.POINT) is not None]
+        cells = [cell for cell in row[label + 1:] if figure(cell, Unit.POINT) is not None]
         if len(cells) != 2:
             return None, None
         weight_cell, score_cell = cells if header.weight < header.score else cells[::-1]
