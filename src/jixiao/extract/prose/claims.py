@@ -28,7 +28,13 @@ from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
-from jixiao.extract.prose.shares import Unstated, named_elsewhere, share_claims, unstated_shares
+from jixiao.extract.prose.shares import (
+    Unstated,
+    made_to_whole,
+    named_elsewhere,
+    share_claims,
+    unstated_shares,
+)
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
@@ -68,7 +74,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
                     for link in change_links(rt)]
     elsewhere, unstated = named_elsewhere(unstated, earlier)
     claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
-    claims = _completed(_siblings(claims), partition_claims(amounts, changes))
+    claims = made_to_whole(_completed(_siblings(claims), partition_claims(amounts, changes)))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
