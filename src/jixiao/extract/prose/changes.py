@@ -87,6 +87,8 @@ def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
     before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
     if before:
         return before[-1]
+    if start > 0 and _BOTH_SIDES.fullmatch(rt.text[start:at].strip()):
+        return _balanced(rt, clause_start(rt.text, start - 1, "。！？"), start)
     if rt.text[start:at].strip() not in ("", "同口径") or start == 0 or rt.text[start - 1] not in "。；":
         return None
     # “社会保障和就业支出467.99万元：主要用于…支出。较2020年度决算数减少…”: a clause of words
@@ -103,6 +105,20 @@ def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
 
 
 _CLAUSES_BACK = 2
+_BOTH_SIDES = re.compile(r"收、?支(?:总计|合计|总额)?")
+"""A subject naming income and spending at once (“收支较上年决算数减少…”)."""
+
+
+def _balanced(rt: RunText, start: int, end: int) -> Figure | None:
+    """The amount of a balanced budget the sentence from ``start`` to ``end`` states: its
+    amounts are one of 收入 and one of 支出, equal (“收入总计23,866.88万元，支出总计23,866.88万元”)."""
+    amounts = [f for f in rt.money if start <= f.start < end and f.depth == 0]
+    if len(amounts) != 2:
+        return None
+    income, spending = amounts
+    if (income.number.value, income.number.unit) != (spending.number.value, spending.number.unit):
+        return None
+    return income if "收入" in income.label and "支出" in spending.label else None
 _INCLUDED = re.compile(r"含|其中|包括")
 _LISTED = re.compile(r"\s*其中")
 _BUDGET = re.compile(r"(?<!公共)预算")

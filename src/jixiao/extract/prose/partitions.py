@@ -32,6 +32,8 @@ from jixiao.extract.prose.reading import Claim, Kind, Stated
 
 _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
+_CAR_BOTH = re.compile(r"购置(?:及|和|与)?运行")
+"""The car item named whole: after it, “公务用车运行维护费” is its 运行 part, not the item again."""
 _FAMILY = re.compile(r"对个人和家庭")
 NONE = re.compile(r"(?!)")
 WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
@@ -121,6 +123,8 @@ def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],
                 or mention.stated.number.unit is not whole.stated.number.unit:
             continue
         if matching[0] in found:
+            if _CAR_BOTH.search(found[matching[0]].stated.label) and not _CAR_BOTH.search(label):
+                continue  # the car item's 运行 part, stated after the item
             return None  # a part stated twice: two lists, or a part's own parts
         found[matching[0]] = mention
         if len(found) == len(parts):

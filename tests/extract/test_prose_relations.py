@@ -1,0 +1,36 @@
+"""Relations the prose states across clauses and sentences: a whole's known parts with a
+breakdown of one of them, totals after their parts, counts and changes."""
+
+from __future__ import annotations
+
+from extract.test_change_partitions import findings_of
+
+CAR_PARTS = (
+    "2024年本单位“三公”经费{total}万元，比上年减少3.00万元，主要原因是压减开支。其中：因公出国（境）费0万元；"
+    "公务用车购置及运行维护费30.00万元（公务用车购置费10.00万元，公务用车运行维护费20.00万元）；"
+    "公务接待费1.50万元。\n"
+)
+
+
+def test_the_car_item_s_running_part_after_it_does_not_hide_the_three_items() -> None:
+    assert findings_of(CAR_PARTS.format(total="31.50")) == []
+    assert findings_of(CAR_PARTS.format(total="32.50")) == [(
+        "JX-TEXT-001", "error", "32.50", "31.50",
+        "“三公”经费 32.50万元 与因公出国（境）费、公务用车购置及运行维护费、公务接待费之和 31.50万元 "
+        "不一致（相差 1.00万元）",
+    )]
+
+
+BALANCED = "2024年度收入总计500.00万元，支出总计500.00万元。收支较上年决算数减少100.00万元、下降{rate}%。\n"
+
+
+def test_a_change_of_income_and_spending_is_of_their_one_amount() -> None:
+    assert findings_of(BALANCED.format(rate="16.67")) == []
+    assert findings_of(BALANCED.format(rate="20")) == [(
+        "JX-TEXT-003", "error", "20", "16.67",
+        "收入总计 500.00万元 比上年减少 100.00万元（上年 600.00万元），应下降 16.67%，与文中收入总计下降率 20% 不一致",
+    )]
+
+
+def test_a_change_of_income_and_spending_that_differ_is_not_read() -> None:
+    assert findings_of(BALANCED.format(rate="20").replace("支出总计500.00", "支出总计480.00")) == []
