@@ -34,3 +34,17 @@ def test_a_change_of_income_and_spending_is_of_their_one_amount() -> None:
 
 def test_a_change_of_income_and_spending_that_differ_is_not_read() -> None:
     assert findings_of(BALANCED.format(rate="20").replace("支出总计500.00", "支出总计480.00")) == []
+
+
+BROKEN_ITEM = (
+    "1.教育支出120.00万元：主要用于本单位在\n"
+    "教育方面的支出。较2023年度决算数减少30.00万元，下降{rate}%。\n"
+)
+
+
+def test_a_numbered_item_broken_after_its_colon_goes_on_in_the_next_line() -> None:
+    assert findings_of(BROKEN_ITEM.format(rate="20")) == []
+    assert findings_of(BROKEN_ITEM.format(rate="25")) == [(
+        "JX-TEXT-003", "error", "25", "20.00",
+        "教育支出 120.00万元 比上年减少 30.00万元（上年 150.00万元），应下降 20.00%，与文中教育支出下降率 25% 不一致",
+    )]
