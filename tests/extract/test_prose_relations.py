@@ -48,3 +48,28 @@ def test_a_numbered_item_broken_after_its_colon_goes_on_in_the_next_line() -> No
         "JX-TEXT-003", "error", "25", "20.00",
         "教育支出 120.00万元 比上年减少 30.00万元（上年 150.00万元），应下降 20.00%，与文中教育支出下降率 25% 不一致",
     )]
+
+
+COLUMNS = (
+    "2024 年一般公共预算拨款支出 900 元，其中：基本支出 {basic} 元，项目支出 100 元。\n"
+    "（一）按支出功能分类科目划分。\n"
+    "行政运行 600 元，其中：基本支出 600 元，项目支出 0元。主要用于机关运转。\n"
+    "一般行政管理事务 100 元，其中：基本支出 0 元，项目支出 100 元。\n"
+    "住房公积金 200 元，其中：基本支出 200 元，项目支出 0元。\n"
+)
+
+
+def test_each_column_of_items_broken_down_as_their_total_adds_up_to_its_part() -> None:
+    assert findings_of(COLUMNS.format(basic="800")) == []
+    assert findings_of(COLUMNS.format(basic="700")) == [
+        ("JX-TEXT-001", "error", "900", "800",
+         "一般公共预算拨款支出 900元 与基本支出、项目支出之和 800元 不一致（相差 100元；同样各项的另一合计与其各项之和相符，"
+         "所列各项齐全）"),
+        ("JX-TEXT-001", "error", "700", "800",
+         "基本支出 700元 与行政运行的基本支出、一般行政管理事务的基本支出、住房公积金的基本支出之和 800元 不一致（相差 100元）"),
+    ]
+
+
+def test_rows_that_do_not_make_the_total_give_no_columns() -> None:
+    text = COLUMNS.format(basic="700").replace("住房公积金 200 元，其中：基本支出 200", "住房公积金 300 元，其中：基本支出 300")
+    assert [finding[:4] for finding in findings_of(text)] == [("JX-TEXT-001", "error", "900", "800")]

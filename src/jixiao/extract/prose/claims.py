@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jixiao.documents.model import Document
+from jixiao.extract.prose.breakdowns import column_claims
 from jixiao.extract.prose.changes import (
     change_claims,
     change_label,
@@ -75,6 +76,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     elsewhere, unstated = named_elsewhere(unstated, earlier)
     claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
     claims = made_to_whole(_completed(_siblings(claims), partition_claims(amounts, changes)))
+    claims = _distinct(claims + column_claims(claims))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
