@@ -4,6 +4,16 @@ breakdown of one of them, totals after their parts, counts and changes."""
 from __future__ import annotations
 
 from extract.test_change_partitions import findings_of
+from jixiao.documents import Document, parse_flat_text
+from jixiao.extract.prose import extract_claims
+from jixiao.extract.prose.check import passed_claims
+
+
+def passed_of(text: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
+    """The relations that hold: code, stated, expected and the terms' values."""
+    doc = Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
+    return [(p.code, p.stated, p.expected, tuple(term.value for term in p.terms))
+            for p in passed_claims(extract_claims(doc))]
 
 CAR_PARTS = (
     "2024年本单位“三公”经费{total}万元，比上年减少3.00万元，主要原因是压减开支。其中：因公出国（境）费0万元；"
@@ -73,3 +83,20 @@ def test_each_column_of_items_broken_down_as_their_total_adds_up_to_its_part() -
 def test_rows_that_do_not_make_the_total_give_no_columns() -> None:
     text = COLUMNS.format(basic="700").replace("住房公积金 200 元，其中：基本支出 200", "住房公积金 300 元，其中：基本支出 300")
     assert [finding[:4] for finding in findings_of(text)] == [("JX-TEXT-001", "error", "900", "800")]
+
+
+PEOPLE = ("全局现有人员{total}人，其中机关本级60人（在职在编45人、退休人员10人、协管员{aides}人），"
+          "下属站所140人（在职在编100人、退休人员40人）。\n")
+
+
+def test_people_of_each_part_in_brackets_are_the_whole_of_that_part() -> None:
+    assert findings_of(PEOPLE.format(total="200", aides="5")) == []
+    assert findings_of(PEOPLE.format(total="210", aides="6")) == [
+        ("JX-TEXT-001", "error", "60", "61", "机关本级 60人 与在职在编、退休人员、协管员之和 61人 不一致（相差 1人）"),
+    ]
+
+
+def test_retired_staff_are_no_part_of_the_serving_staff() -> None:
+    text = "实际在职教职工{total}人，其中高级职称4人，中级职称20人，工勤人员3人，退休职工28人。\n"
+    assert findings_of(text.format(total="27")) == []
+    assert passed_of(text.format(total="27")) == [("JX-TEXT-001", "27", "27", ("4", "20", "3"))]

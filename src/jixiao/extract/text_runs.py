@@ -23,7 +23,8 @@ from jixiao.findings import Place
 SENTENCE_ENDS = "。！？!?"
 _RUN_ENDS = tuple(SENTENCE_ENDS + "；;：:")
 _GOES_ON = re.compile(r"[，,]|[：:].")
-_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D)")
+_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、"
+                      r"|\d+[、.．](?:\D|$))")
 
 
 @dataclass(frozen=True, slots=True)
