@@ -56,13 +56,15 @@ class Unit(StrEnum):
     TIMES = "次"
     ARTICLE = "篇"
     PIECE = "件"
+    VEHICLE = "辆"
     SQUARE_METRE = "m²"
     POINT = "分"
     NONE = ""
 
 
 WHOLE_UNITS = frozenset(
-    {Unit.PERSON, Unit.ITEM, Unit.HOUSEHOLD, Unit.TIMES, Unit.ARTICLE, Unit.PIECE, Unit.POINT}
+    {Unit.PERSON, Unit.ITEM, Unit.HOUSEHOLD, Unit.TIMES, Unit.ARTICLE, Unit.PIECE, Unit.VEHICLE,
+     Unit.POINT}
 )
 """Units whose whole numbers are exact, not rounded: things counted one by one, and points
 awarded (a 得分 of 6 is six points, not anything from 5.5 to 6.5)."""

@@ -100,3 +100,26 @@ def test_retired_staff_are_no_part_of_the_serving_staff() -> None:
     text = "实际在职教职工{total}人，其中高级职称4人，中级职称20人，工勤人员3人，退休职工28人。\n"
     assert findings_of(text.format(total="27")) == []
     assert passed_of(text.format(total="27")) == [("JX-TEXT-001", "27", "27", ("4", "20", "3"))]
+
+
+CARS = ("2024年公务用车购置及运行维护费共计{total}万元，较上年下降2.00%。\n"
+        "2024年按规定更新购置公务用车0辆，车辆购置支出0万元。截至年底，单位共有公务用车{cars}辆，"
+        "其中：一般公务用车5辆，特种专业技术用车（救护车、消防车）3辆。\n"
+        "2024年车辆运行维护费支出8.40万元，用于燃料费、维修费。\n")
+
+
+def test_the_car_item_is_its_purchase_and_its_running_stated_in_later_sentences() -> None:
+    assert findings_of(CARS.format(total="8.40", cars="8")) == []
+    assert findings_of(CARS.format(total="9.40", cars="8")) == [(
+        "JX-TEXT-001", "error", "9.40", "8.40",
+        "公务用车购置及运行维护费 9.40万元 与车辆购置支出、车辆运行维护费支出之和 8.40万元 不一致（相差 1.00万元）",
+    )]
+
+
+def test_vehicles_are_counted_and_a_bracket_before_a_count_leaves_its_label() -> None:
+    assert ("JX-TEXT-001", "8", "8", ("5", "3")) in passed_of(CARS.format(total="8.40", cars="8"))
+    text = CARS.format(total="8.40", cars="8")
+    doc = Document(file="report.txt", format="text", blocks=parse_flat_text(text), text=text)
+    cars = [claim for claim in extract_claims(doc) if claim.stated.number.unit.value == "辆"]
+    assert [(claim.stated.label, [term.label for term in claim.terms]) for claim in cars] == [
+        ("单位共有公务用车", ["一般公务用车", "特种专业技术用车"])]

@@ -105,8 +105,28 @@ def label_before(text: str, position: int) -> str:
                 break
             depth -= 1
     if depth > 0:
-        start = max(start, max(text.rfind(mark, start, position) for mark in CLOSE) + 1)
+        closed = max(text.rfind(mark, start, position) for mark in CLOSE)
+        if not text[closed + 1:position].strip():
+            # “特种作业车（洒水车、垃圾车）2辆”: a bracket right before the figure explains the
+            # words before it, which are the label.
+            opened = _opening(text, max(0, position - MAX_LABEL), closed)
+            if opened is not None:
+                return label_before(text, opened)
+        start = max(start, closed + 1)
     return text[start:position].strip()
+
+
+def _opening(text: str, start: int, closed: int) -> int | None:
+    """Where the bracket group closing at ``closed`` opens, if after ``start``."""
+    depth = 0
+    for index in range(closed, start - 1, -1):
+        if text[index] in CLOSE:
+            depth += 1
+        elif text[index] in OPEN:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def clean_label(raw: str) -> str:

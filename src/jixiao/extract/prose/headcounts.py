@@ -21,8 +21,8 @@ from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
 
 _UNITS = {"人": Unit.PERSON, "名": Unit.PERSON, "个": Unit.ITEM, "卷": Unit.ITEM, "件": Unit.PIECE,
-          "户": Unit.HOUSEHOLD, "家": Unit.ITEM, "项": Unit.ITEM}
-_TOTAL = re.compile(rf"(?P<total>{NUMBER})\s*(?P<unit>[人名个卷件户家项])\s*[，：]?\s*其中\s*[：]?")
+          "辆": Unit.VEHICLE, "户": Unit.HOUSEHOLD, "家": Unit.ITEM, "项": Unit.ITEM}
+_TOTAL = re.compile(rf"(?P<total>{NUMBER})\s*(?P<unit>[人名个卷件户家项辆])\s*[，：]?\s*其中\s*[：]?")
 _PARTITIONS = (
     frozenset({"管理", "专业技术", "工勤"}),
     frozenset({"行政", "事业"}),
@@ -79,7 +79,7 @@ def _bracketed(rt: RunText, level: list[tuple[int, Stated]], found: list[tuple[i
     return claims
 
 
-_OPENED = re.compile(r"\s*[人名个卷件户家项]\s*[（(]")
+_OPENED = re.compile(r"\s*[人名个卷件户家项辆]\s*[（(]")
 _SOME = re.compile(r"其中|含|包括")
 CLOSE_MARK = "）"
 _SERVING = re.compile(r"在职|正式|在编|在岗")

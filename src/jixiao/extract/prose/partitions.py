@@ -1,7 +1,8 @@
 """Wholes whose parts are known by domain knowledge, stated across sentences and sections.
 
 “三公”经费 is 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 基本支出 is 人员经费 + 公用经费,
-or 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助. When a report states such a whole
+or 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助; 公务用车购置及运行维护费 is 购置费 +
+运行维护费. When a report states such a whole
 (“2023年“三公”经费财政拨款支出决算为4.82万元”) and, after it, an amount for every one of its
 parts before the whole is stated again (“因公出国（境）费支出决算0万元…公务用车购置及运行维护费支出
 决算2.96万元…公务接待费支出决算1.63万元”), the parts name the whole of it: the list is complete
@@ -34,12 +35,14 @@ _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维�
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
 _CAR_BOTH = re.compile(r"购置(?:及|和|与)?运行")
 """The car item named whole: after it, “公务用车运行维护费” is its 运行 part, not the item again."""
+_CAR_RUNNING = re.compile(r"(?<![购置及和与])运行(?:维护|维修)?(?:费|支出|经费)")
 _FAMILY = re.compile(r"对个人和家庭")
 NONE = re.compile(r"(?!)")
 WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
     (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), NONE),
     (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费")), _FAMILY),
     (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), NONE),
+    (_CAR_BOTH, (re.compile(r"购置(?:费|支出|经费)"), _CAR_RUNNING), NONE),
 )
 """Each whole, its parts, and an item whose mention makes the parts not the whole (a form that
 counts 对个人和家庭的补助 beside 人员经费 and 公用经费)."""
