@@ -123,3 +123,15 @@ def test_vehicles_are_counted_and_a_bracket_before_a_count_leaves_its_label() ->
     cars = [claim for claim in extract_claims(doc) if claim.stated.number.unit.value == "辆"]
     assert [(claim.stated.label, [term.label for term in claim.terms]) for claim in cars] == [
         ("单位共有公务用车", ["一般公务用车", "特种专业技术用车"])]
+
+
+WEI = ("县级资金{total}万元，为村道硬化工程30万元，文化广场建设12.50万元；"
+       "市级资金40万元，为奖励资金10万元，生态补偿资金28万元等。\n")
+
+
+def test_parts_listed_after_wei_are_of_the_amount_before() -> None:
+    assert findings_of(WEI.format(total="42.50")) == []
+    assert findings_of(WEI.format(total="40.50")) == [(
+        "JX-TEXT-001", "warning", "40.50", "42.50",
+        "县级资金 40.50万元 与村道硬化工程、文化广场建设之和 42.50万元 超过总数（多 2.00万元），所列各项不应大于总数",
+    )]

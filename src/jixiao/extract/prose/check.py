@@ -59,6 +59,8 @@ def _sum(claim: Claim) -> Finding | None:
     difference = _fixed(abs(total.value - implied), decimals)
     names = "、".join(term.label or str(term.number) for term in claim.terms)  # “20万元用于…”: no label
     head = f"{claim.stated.label} {total} 与{names}之和 {_fixed(implied, decimals)}{unit}"
+    if claim.partial and not claim.complete and implied < total.value:
+        return None  # an incomplete list after 其中 may fall short of its total by any amount
     if severity is Severity.INFO:
         message = f"{head} 仅在舍入范围内一致（相差 {difference}{unit}）"
     elif claim.before:

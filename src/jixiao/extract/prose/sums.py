@@ -1,6 +1,6 @@
 """Totals and their parts stated in prose, and the shares of the total stated with the parts.
 
-* “X万元，其中：A a万元…；B b万元…。”, and the same after 包括 / 主要包括 / 分别为 (“总预算 X元。
+* “X万元，其中：A a万元…；B b万元…。”, and the same after 包括 / 主要包括 / 分别为 / 为 (“总预算 X元。
   收入包括：A a元、B b元。”): parts are the amounts at the bracket depth of the keyword up to the
   sentence end; following sentences continue the list while each starts with a part that is a
   share of the total or states its own change. Such lists may leave items out (*partial*).
@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from jixiao.extract.amounts import Figure
 from jixiao.extract.prose.changes import RATE, Change, change_label, change_links, clause_start
@@ -31,7 +32,9 @@ from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
 from jixiao.numbers import NumberError
 from jixiao.relations import Verdict, check_sum
 
-_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是|为)")
+_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是|为)|(?<=，)为(?=[^\d，。；])")
+"""Words that open a list of parts; 为 only right after the total and its comma (“省级资金124.23万元，
+为A项目25万元，B项目0.71万元…”)."""
 # Between a total and its list: its rate of change or of the budget (“支出决算为12,000.00元，完成
 # 年初预算的100%。其中：”), and punctuation.
 _GAP = re.compile(rf"[\s，]*(?:{RATE.pattern}|{RATE_OF_BUDGET.pattern})?[\s，：。（]*")
@@ -70,7 +73,7 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
     claims: list[Claim] = []
     partial = not match[0].startswith("分别")
     if len(heads) == 1 and items:
-        claims.append(_sum(rt, heads[0], items, partial))
+        claims.append(_opened_by(_sum(rt, heads[0], items, partial), match[0]))
         claims += _shares(rt, heads[0], items)
     elif len(heads) > 1:
         positional = _positional(rt, heads, items)
@@ -186,6 +189,14 @@ def _goes_on(rt: RunText, figure: Figure, total: Figure | None, change: Change |
 def _sum(rt: RunText, total: Figure, parts: list[Figure], partial: bool) -> Claim:
     return Claim("sum", rt.stated(total), tuple(map(rt.stated, parts)),
                  rt.evidence(total.start, parts[-1].start), partial)
+
+
+def _opened_by(claim: Claim, keyword: str) -> Claim:
+    """The claim with its first part's label freed of the word opening the list (“为A项目”)."""
+    first = claim.terms[0]
+    if keyword != "为" or not first.label.startswith(keyword):
+        return claim
+    return replace(claim, terms=(replace(first, label=first.label[1:]), *claim.terms[1:]))
 
 
 def _shares(rt: RunText, total: Figure, parts: list[Figure]) -> list[Claim]:
