@@ -135,3 +135,14 @@ def test_parts_listed_after_wei_are_of_the_amount_before() -> None:
         "JX-TEXT-001", "warning", "40.50", "42.50",
         "县级资金 40.50万元 与村道硬化工程、文化广场建设之和 42.50万元 超过总数（多 2.00万元），所列各项不应大于总数",
     )]
+
+
+LINE_COUNT = "1.机构设置\n①局机关内设科室{count}\n内设科室：办公室、财务科、法规科\n②下属单位2\n城管大队、环卫站\n"
+
+
+def test_a_count_ending_its_line_counts_the_list_of_the_next_line() -> None:
+    assert findings_of(LINE_COUNT.format(count="3")) == []
+    assert [term[:2] for term in passed_of(LINE_COUNT.format(count="3"))] == [("JX-TEXT-008", "3"), ("JX-TEXT-008", "2")]
+    assert findings_of(LINE_COUNT.format(count="4")) == [(
+        "JX-TEXT-008", "error", "4", "3", "文中称 4 个局机关内设科室，但列出 3 个：办公室、财务科、法规科",
+    )]
