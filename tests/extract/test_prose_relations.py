@@ -146,3 +146,20 @@ def test_a_count_ending_its_line_counts_the_list_of_the_next_line() -> None:
     assert findings_of(LINE_COUNT.format(count="4")) == [(
         "JX-TEXT-008", "error", "4", "3", "文中称 4 个局机关内设科室，但列出 3 个：办公室、财务科、法规科",
     )]
+
+
+SPENT = ("本单位宣传工作经费，全部用于工资福利支出12.50万元、商品和服务支出（如印刷费、差旅费）8.25万元"
+         "和其他支出3万元，实际支出{total}万元。\n")
+
+
+def test_a_total_right_after_the_list_of_its_parts_is_their_sum() -> None:
+    assert passed_of(SPENT.format(total="23.75")) == [("JX-TEXT-001", "23.75", "23.75", ("12.50", "8.25", "3"))]
+    assert findings_of(SPENT.format(total="24.75")) == [(
+        "JX-TEXT-001", "error", "24.75", "23.75",
+        "实际支出 24.75万元 与工资福利支出、商品和服务支出、其他支出之和 23.75万元 不一致（相差 1.00万元）",
+    )]
+
+
+def test_amounts_in_clauses_of_their_own_are_no_list_before_a_total() -> None:
+    text = "工资福利支出12.50万元，主要用于人员工资；商品和服务支出8.25万元，合计为{total}万元。\n"
+    assert findings_of(text.format(total="30")) == []

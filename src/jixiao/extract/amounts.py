@@ -31,7 +31,7 @@ _LABEL_NOISE = (
     re.compile(r"^.*?\d{4}\s*年度?"),                                  # 2023年, 2024 年度
     re.compile(r"^(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])"),
     re.compile(r"^(?:我|本|该)(?:单位|部门|中心|局)的?"),
-    re.compile(r"^(?:其中|包括|含|具体(?:是|为))"),
+    re.compile(r"^(?:其中|包括|含|具体(?:是|为)|(?:全部|主要|分别)?用于)"),
     re.compile(r"(?:总数|总额|数)?(?:(?:共计|合计)(?:为|是)?|为|是|达到?)?$"),
 )
 # 增减 words right before an amount, maybe in brackets (“较上年（减少）16.23万元”).
@@ -113,7 +113,15 @@ def label_before(text: str, position: int) -> str:
             if opened is not None:
                 return label_before(text, opened)
         start = max(start, closed + 1)
-    return text[start:position].strip()
+    return _after_figures(text[start:position]).strip()
+
+
+_FIGURE_BEFORE = re.compile(rf"^.*{NUMBER}\s*(?:{MONEY}|{PERCENT})\s*(?:和|及|与|以及)?")
+
+
+def _after_figures(label: str) -> str:
+    """The words after the last figure a label runs over (“1.28万元和其他支出” → 其他支出)."""
+    return _FIGURE_BEFORE.sub("", label)
 
 
 def _opening(text: str, start: int, closed: int) -> int | None:

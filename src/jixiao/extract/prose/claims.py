@@ -39,6 +39,7 @@ from jixiao.extract.prose.shares import (
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
+from jixiao.extract.prose.totals_after import total_after_claims
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
 from jixiao.relations import Verdict
 
@@ -59,7 +60,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         rt = RunText(run, starts)
         levels += levels_of(rt)
         unstated += unstated_shares(rt)
-        found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
+        found = [*sum_claims(rt), *total_after_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),

@@ -1,0 +1,52 @@
+"""A total stated right after the list of its parts: “…全部用于工资福利支出12.56万元、商品和服务支出
+11.91万元和其他支出20万元，实际支出44.47万元”, “A 3万元、B 5万元，合计8万元”.
+
+The parts are amounts of one enumeration (joined by 、, 和, 及 or 与, at the same bracket depth)
+and the clause after it opens with a word that makes its amount their total (合计, 共计, 总计, 共,
+实际支出, 累计): the items named are the whole of it, so they must add up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.amounts import Figure
+from jixiao.extract.prose.reading import Claim, RunText
+
+_TOTAL = re.compile(r"[，\s]*(?:[^，。；：\d]{0,10}?)(?:合计|共计|总计|累计|实际支出|实际使用|共)"
+                    r"(?:为|是|达)?\s*$")
+_JOINER = re.compile(r"\s*(?:、|和|及|与)")
+
+
+def total_after_claims(rt: RunText) -> list[Claim]:
+    claims = []
+    for index, total in enumerate(rt.money):
+        parts = _enumeration(rt, rt.money[:index], total)
+        if len(parts) >= 2:
+            claims.append(Claim("sum", rt.stated(total), tuple(map(rt.stated, parts)),
+                                rt.evidence(parts[0].start, total.unit_end)))
+    return claims
+
+
+def _enumeration(rt: RunText, before: list[Figure], total: Figure) -> list[Figure]:
+    """The amounts of the enumeration the clause of ``total`` closes, in text order."""
+    if not before or rt.depth[total.start] != rt.depth[before[-1].start]:
+        return []
+    last = before[-1]
+    gap = rt.text[last.unit_end:total.start]
+    if not gap.startswith(("，", ",")) or not _TOTAL.fullmatch(gap) or last.change:
+        return []
+    parts = [last]
+    for figure in reversed(before[:-1]):
+        if figure.change or rt.depth[figure.start] != rt.depth[last.start] \
+                or not _joins(rt, figure.unit_end, parts[0].start):
+            break
+        parts.insert(0, figure)
+    return parts
+
+
+def _joins(rt: RunText, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a joiner and the next item's words (brackets aside)."""
+    depth = rt.depth[start]
+    return _JOINER.match(rt.text, start) is not None and not any(
+        rt.text[index] in "，。；：" and rt.depth[index] == depth for index in range(start, end))
