@@ -163,3 +163,14 @@ def test_a_total_right_after_the_list_of_its_parts_is_their_sum() -> None:
 def test_amounts_in_clauses_of_their_own_are_no_list_before_a_total() -> None:
     text = "工资福利支出12.50万元，主要用于人员工资；商品和服务支出8.25万元，合计为{total}万元。\n"
     assert findings_of(text.format(total="30")) == []
+
+
+ARRIVED = "2024年安排本单位基本支出经费60.00万元，实际到位资金{arrived}万元（其中：年中追加15.50万元），基本支出为70.00万元。\n"
+
+
+def test_funds_received_are_the_arrangement_and_the_addition() -> None:
+    assert ("JX-TEXT-001", "75.50", "75.50", ("60.00", "15.50")) in passed_of(ARRIVED.format(arrived="75.50"))
+    assert findings_of(ARRIVED.format(arrived="76.50")) == [(
+        "JX-TEXT-001", "error", "76.50", "75.50",
+        "实际到位资金 76.50万元 与安排本单位基本支出经费、年中追加之和 75.50万元 不一致（相差 1.00万元）",
+    )]

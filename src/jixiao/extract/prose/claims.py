@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jixiao.documents.model import Document
+from jixiao.extract.prose.additions import addition_claims
 from jixiao.extract.prose.breakdowns import column_claims
 from jixiao.extract.prose.changes import (
     change_claims,
@@ -60,7 +61,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         rt = RunText(run, starts)
         levels += levels_of(rt)
         unstated += unstated_shares(rt)
-        found = [*sum_claims(rt), *total_after_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
+        found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt),
+                 *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
