@@ -174,3 +174,20 @@ def test_funds_received_are_the_arrangement_and_the_addition() -> None:
         "JX-TEXT-001", "error", "76.50", "75.50",
         "实际到位资金 76.50万元 与安排本单位基本支出经费、年中追加之和 75.50万元 不一致（相差 1.00万元）",
     )]
+
+
+BANKS = ("1、河道治理工程治理河道总长为{length}km，其中干流长 2.125km，支流汇入段 0.375km；"
+         "护岸工程共 {sections} 段，长 2.10km：右岸 2 段，长0.85km，左岸 3 段，长 {left}km；"
+         "堤防工程 0.90km：右岸 0.40km，左岸 0.50km：拆除重建跌水 1 座。\n")
+
+
+def test_lengths_after_qizhong_and_both_banks_after_a_colon_add_up() -> None:
+    text = BANKS.format(length="2.50", sections="5", left="1.25")
+    assert findings_of(text) == []
+    assert [relation[1:] for relation in passed_of(text)] == [
+        ("2.50", "2.500", ("2.125", "0.375")), ("5", "5", ("2", "3")), ("2.10", "2.10", ("0.85", "1.25")),
+        ("0.90", "0.90", ("0.40", "0.50"))]
+    assert findings_of(BANKS.format(length="2.50", sections="4", left="1.35")) == [
+        ("JX-TEXT-001", "error", "4", "5", "护岸工程数量 4段 与右岸、左岸之和 5段 不一致（相差 1段）"),
+        ("JX-TEXT-001", "error", "2.10", "2.20", "护岸工程长度 2.10km 与右岸、左岸之和 2.20km 不一致（相差 0.10km）"),
+    ]

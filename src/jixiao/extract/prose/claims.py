@@ -37,6 +37,7 @@ from jixiao.extract.prose.shares import (
     share_claims,
     unstated_shares,
 )
+from jixiao.extract.prose.sides import side_claims
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
@@ -61,7 +62,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         rt = RunText(run, starts)
         levels += levels_of(rt)
         unstated += unstated_shares(rt)
-        found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt),
+        found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt), *side_claims(rt),
                  *share_claims(rt, earlier), *change_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),

@@ -21,8 +21,11 @@ from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
 
 _UNITS = {"人": Unit.PERSON, "名": Unit.PERSON, "个": Unit.ITEM, "卷": Unit.ITEM, "件": Unit.PIECE,
-          "辆": Unit.VEHICLE, "户": Unit.HOUSEHOLD, "家": Unit.ITEM, "项": Unit.ITEM}
-_TOTAL = re.compile(rf"(?P<total>{NUMBER})\s*(?P<unit>[人名个卷件户家项辆])\s*[，：]?\s*其中\s*[：]?")
+          "辆": Unit.VEHICLE, "段": Unit.SECTION, "km": Unit.KILOMETRE, "公里": Unit.KILOMETRE,
+          "户": Unit.HOUSEHOLD, "家": Unit.ITEM, "项": Unit.ITEM}
+UNIT = r"km|公里|[人名个卷件户家项辆段]"
+"""Units of things counted or measured one by one, as written after the number."""
+_TOTAL = re.compile(rf"(?P<total>{NUMBER})\s*(?P<unit>{UNIT})\s*[，：]?\s*其中\s*[：]?")
 _PARTITIONS = (
     frozenset({"管理", "专业技术", "工勤"}),
     frozenset({"行政", "事业"}),
@@ -38,7 +41,7 @@ def headcount_claims(rt: RunText) -> list[Claim]:
         end = min((index for index in (rt.text.find(mark, match.end()) for mark in "。；") if index >= 0),
                   default=len(rt.text))
         unit, depth = match["unit"], rt.depth[match.start("total")]
-        total = _stated(rt, match.start("total"), match["total"], unit)
+        total = count_at(rt, match.start("total"), match["total"], unit)
         found = _counts(rt, match.end(), end, unit)
         if total is None or found is None:
             continue
@@ -56,7 +59,7 @@ def _counts(rt: RunText, start: int, end: int, unit: str) -> list[tuple[int, Sta
     found = []
     for part in re.finditer(rf"(?<![0-9.])(?P<n>{NUMBER})\s*{unit}", rt.text[start:end]):
         at = start + part.start("n")
-        term = _stated(rt, at, part["n"], unit)
+        term = count_at(rt, at, part["n"], unit)
         if term is None:
             return None
         found.append((at, term))
@@ -79,7 +82,7 @@ def _bracketed(rt: RunText, level: list[tuple[int, Stated]], found: list[tuple[i
     return claims
 
 
-_OPENED = re.compile(r"\s*[人名个卷件户家项辆]\s*[（(]")
+_OPENED = re.compile(rf"\s*(?:{UNIT})\s*[（(]")
 _SOME = re.compile(r"其中|含|包括")
 CLOSE_MARK = "）"
 _SERVING = re.compile(r"在职|正式|在编|在岗")
@@ -93,7 +96,8 @@ def _retired_beside_serving(total: Stated, part: Stated) -> bool:
         and not _SERVING.search(part.label)
 
 
-def _stated(rt: RunText, start: int, written: str, unit: str) -> Stated | None:
+def count_at(rt: RunText, start: int, written: str, unit: str) -> Stated | None:
+    """The count or length written ``written`` at ``start`` of the run, in ``unit`` as written."""
     try:
         number = StatedNumber.of(parse_stated(written).value, _UNITS[unit])
     except NumberError:
