@@ -191,3 +191,15 @@ def test_lengths_after_qizhong_and_both_banks_after_a_colon_add_up() -> None:
         ("JX-TEXT-001", "error", "4", "5", "护岸工程数量 4段 与右岸、左岸之和 5段 不一致（相差 1段）"),
         ("JX-TEXT-001", "error", "2.10", "2.20", "护岸工程长度 2.10km 与右岸、左岸之和 2.20km 不一致（相差 0.10km）"),
     ]
+
+
+REST = ("全镇{count}个项目均已完工，其中2个项目资金执行100%，剩余村道硬化项目资金执行98.50%；"
+        "文化广场项目96.20%，河堤加固项目90%。\n")
+
+
+def test_a_count_is_the_counted_part_and_the_rest_named_one_by_one() -> None:
+    assert findings_of(REST.format(count="5")) == []
+    assert findings_of(REST.format(count="6")) == [(
+        "JX-TEXT-001", "error", "6", "5",
+        "项目数 6个 与项目资金执行100%、村道硬化项目、文化广场项目、河堤加固项目之和 5个 不一致（相差 1个）",
+    )]
