@@ -203,3 +203,20 @@ def test_a_count_is_the_counted_part_and_the_rest_named_one_by_one() -> None:
         "JX-TEXT-001", "error", "6", "5",
         "项目数 6个 与项目资金执行100%、村道硬化项目、文化广场项目、河堤加固项目之和 5个 不一致（相差 1个）",
     )]
+
+
+EACH = ("2024年度收、支总计各是800.00，750.00万元。与2023年相比，收、支总计各减少200.00，{delta}万元，"
+        "各下降20.00%、{rate}%。\n")
+
+
+def test_figures_stated_in_parallel_for_several_items_give_one_change_each() -> None:
+    assert [relation[:2] for relation in passed_of(EACH.format(delta="250.00", rate="25.00"))] == [
+        ("JX-TEXT-003", "20.00"), ("JX-TEXT-003", "25.00")]
+    assert findings_of(EACH.format(delta="250.00", rate="35.00")) == [(
+        "JX-TEXT-003", "error", "35.00", "25.00",
+        "支出总计 750.00万元 比上年减少 250.00万元（上年 1000.00万元），应下降 25.00%，与文中支出总计下降率 35.00% 不一致",
+    )]
+
+
+def test_parallel_lists_of_another_length_are_not_read() -> None:
+    assert passed_of("收、支总计各是800.00万元。收、支总计各减少200.00，250.00万元，各下降20.00%、25.00%。\n") == []

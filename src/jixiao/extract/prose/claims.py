@@ -26,6 +26,7 @@ from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.implied import implied_whole_claims
 from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_level_claims
+from jixiao.extract.prose.parallel import parallel_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
@@ -63,7 +64,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         levels += levels_of(rt)
         unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt), *side_claims(rt),
-                 *share_claims(rt, earlier), *change_claims(rt),
+                 *share_claims(rt, earlier), *change_claims(rt), *parallel_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
