@@ -220,3 +220,14 @@ def test_figures_stated_in_parallel_for_several_items_give_one_change_each() -> 
 
 def test_parallel_lists_of_another_length_are_not_read() -> None:
     assert passed_of("收、支总计各是800.00万元。收、支总计各减少200.00，250.00万元，各下降20.00%、25.00%。\n") == []
+
+
+BUDGETS = "2024 年部门年初预算 1000.00 万元，年中调整预算为 1250.00 万元，比年初预算增加 {delta} 万元，全年执行数 1200.00 万元。\n"
+
+
+def test_a_change_against_a_budget_named_earlier_in_the_sentence_is_their_difference() -> None:
+    assert ("JX-TEXT-005", "250.00", "250.00", ("1250.00", "1000.00")) in passed_of(BUDGETS.format(delta="250.00"))
+    assert findings_of(BUDGETS.format(delta="205.00")) == [(
+        "JX-TEXT-005", "error", "205.00", "250.00",
+        "年中调整预算 1250.00万元 − 部门年初预算 1000.00万元 = 250.00万元，与文中 比预算增加 205.00万元 不一致",
+    )]

@@ -149,7 +149,7 @@ def change_claims(rt: RunText) -> list[Claim]:
         sign = sign_of(match["way"])
         rate_match = RATE.match(rt.text, delta.unit_end)
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
-        prior = _prior(rt, match, current)
+        prior = _prior(rt, match, current) or _named_base(rt, match, current)
         change = rt.stated(delta, f"比{base_of(match['compare'])}{match['way']}", sign)
         if prior is not None:
             pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)
@@ -181,6 +181,23 @@ def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
         return None
     where = rt.place(match.start("prior"), match.end("prior"))
     return Stated(f"{base_of(match['compare'])}{current.label}", number, where)
+
+
+_BASE_NOUN = re.compile(r"^(?:比|较|与|对比|相较于?|相比于?)\s*"
+                        r"(?P<noun>(?:年初|全年|调整后?)?预算数?|上年支出数?)\s*(?:相比|相较)?$")
+
+
+def _named_base(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
+    """The amount a comparison names by its label, stated before the current one in the same
+    sentence (“年初预算 1022.89 万元，年中调整预算为 1781.86 万元，比年初预算增加 758.97 万元”)."""
+    named = _BASE_NOUN.match(match["compare"].strip())
+    if named is None:
+        return None
+    noun = named["noun"].removesuffix("数")
+    start = clause_start(rt.text, current.start, _SENTENCE_ENDS)
+    before = [f for f in rt.money if start <= f.start < current.start and f.depth == current.depth]
+    base = next((f for f in reversed(before) if f.label.removesuffix("数").endswith(noun)), None)
+    return None if base is None else rt.stated(base)
 
 
 def difference_claims(rt: RunText) -> list[Claim]:
