@@ -231,3 +231,14 @@ def test_a_change_against_a_budget_named_earlier_in_the_sentence_is_their_differ
         "JX-TEXT-005", "error", "205.00", "250.00",
         "年中调整预算 1250.00万元 − 部门年初预算 1000.00万元 = 250.00万元，与文中 比预算增加 205.00万元 不一致",
     )]
+
+
+SPELLED = "市财政将预留资金 {total} 万元统一计入本单位收入，具体为退休人员医疗补助 10.60 万元、公务员医疗补助 300.25 万元。\n"
+
+
+def test_juti_wei_spells_out_the_last_amount_before_it() -> None:
+    assert ("JX-TEXT-001", "310.85", "310.85", ("10.60", "300.25")) in passed_of(SPELLED.format(total="310.85"))
+    assert findings_of(SPELLED.format(total="300.85")) == [(
+        "JX-TEXT-001", "warning", "300.85", "310.85",
+        "市财政将预留资金 300.85万元 与退休人员医疗补助、公务员医疗补助之和 310.85万元 超过总数（多 10.00万元），所列各项不应大于总数",
+    )]

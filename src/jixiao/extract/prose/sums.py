@@ -39,6 +39,9 @@ _LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是
 # 年初预算的100%。其中：”), and punctuation.
 _GAP = re.compile(rf"[\s，]*(?:{RATE.pattern}|{RATE_OF_BUDGET.pattern})?[\s，：。（]*")
 _NOT_SUMMED = ("差值", "差额", "相差")
+_SPELLED_OUT = re.compile(r"具体(?:是|为)")
+_SPELLED_GAP = 30
+"""Characters of words 具体为 may stand after the amount it spells out."""
 _HEAD_ENDS = "。！？；"
 # Amounts of one level: a total's label naming one of a group, and a clause's another, are siblings.
 _PEER_GROUPS = (
@@ -96,7 +99,11 @@ def _head(rt: RunText, at: int, depth: int) -> list[Figure]:
     head = [f for f in rt.figures
             if start <= f.start and f.unit_end <= at and f.is_money and f.depth == depth]
     if head:
-        return head if _GAP.fullmatch(rt.text, head[-1].unit_end, at) else []
+        if _GAP.fullmatch(rt.text, head[-1].unit_end, at):
+            return head
+        # “资金346.87万元，统一计入财政拨款收入，具体为A 11.60万元、B 335.27万元”: 具体为 spells out
+        # the last amount before it, words between or not.
+        return head[-1:] if _SPELLED_OUT.match(rt.text, at) and at - head[-1].unit_end <= _SPELLED_GAP else []
     if start == 0 or not re.fullmatch(r"[\s\w]{0,4}", rt.text[start:at]):
         return []
     previous = clause_start(rt.text, start - 1, _HEAD_ENDS)
