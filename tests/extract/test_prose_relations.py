@@ -242,3 +242,21 @@ def test_juti_wei_spells_out_the_last_amount_before_it() -> None:
         "JX-TEXT-001", "warning", "300.85", "310.85",
         "市财政将预留资金 300.85万元 与退休人员医疗补助、公务员医疗补助之和 310.85万元 超过总数（多 10.00万元），所列各项不应大于总数",
     )]
+
+
+RESTATED = (
+    "（一）教育支出类科目 600.00 元，同比减少 50.00 元。\n"
+    "（二）卫生健康支出类科目 400.00 元，同比增加 {health} 元。\n"
+    "四、财政拨款收支预算总体情况说明\n"
+    "2024 年财政拨款收支总预算 1000.00 元。支出包括：教育支出 600.00 元、卫生健康支出 400.00 元。\n"
+    "五、一般公共预算支出情况说明\n"
+    "2024 年本年一般公共预算支出 1000.00 元，同比减少 20.00 元。\n"
+)
+
+
+def test_changes_of_parts_stated_with_them_add_up_to_the_change_of_their_total() -> None:
+    assert ("JX-TEXT-006", "20.00", "20.00", ("50.00", "30.00")) in passed_of(RESTATED.format(health="30.00"))
+    assert findings_of(RESTATED.format(health="40.00")) == [(
+        "JX-TEXT-006", "error", "20.00", "10.00",
+        "本年一般公共预算支出增减额 减少 20.00元 与各项增减额合计 减少 10.00元 不一致（所列各项即其全部组成）",
+    )]

@@ -31,6 +31,7 @@ from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
+from jixiao.extract.prose.restated import Changed, restated_change_claims
 from jixiao.extract.prose.shares import (
     Unstated,
     made_to_whole,
@@ -56,6 +57,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     mentions: list[Mention] = []
     amounts: list[Mentioned] = []
     changes: list[Mentioned] = []
+    changed: list[Changed] = []
     levels: list[Level] = []
     unstated: list[Unstated] = []
     budgets = table_budgets(document)
@@ -75,13 +77,17 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
                      for f in rt.money]
         amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
+        links = change_links(rt)
         changes += [Mentioned(rt.stated(link.delta, change_label(link), link.sign),
                               rt.evidence(link.delta.start, link.delta.unit_end))
-                    for link in change_links(rt)]
+                    for link in links]
+        changed += [Changed(rt.stated(link.current), rt.stated(link.delta, change_label(link), link.sign),
+                            rt.evidence(link.current.start, link.delta.unit_end))
+                    for link in links if link.current is not None]
     elsewhere, unstated = named_elsewhere(unstated, earlier)
     claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
     claims = made_to_whole(_completed(_siblings(claims), partition_claims(amounts, changes)))
-    claims = _distinct(claims + column_claims(claims))
+    claims = _distinct(claims + column_claims(claims) + restated_change_claims(claims, changed))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
