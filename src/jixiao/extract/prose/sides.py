@@ -20,6 +20,7 @@ from jixiao.extract.prose.reading import Claim, RunText, Stated
 _BANK = re.compile(r"[左右]岸")
 _MEASURE = re.compile(rf"(?<![0-9.])(?P<n>{NUMBER})\s*(?P<unit>{UNIT})")
 _ENDS = "。！？；："
+_END = re.compile(f"[{_ENDS}]")
 _SUBJECT_NOISE = re.compile(r"(?:共|长|总长)(?:为|是)?$")
 _MEASURED = {"km": "长度", "公里": "长度"}
 
@@ -27,10 +28,12 @@ _MEASURED = {"km": "长度", "公里": "长度"}
 def side_claims(rt: RunText) -> list[Claim]:
     claims = []
     for colon in re.finditer("：", rt.text):
-        start, end = clause_start(rt.text, colon.start(), _ENDS), _list_end(rt.text, colon.end())
+        stop = _END.search(rt.text, colon.end())
+        end = len(rt.text) if stop is None else stop.start()
         banks = list(_BANK.finditer(rt.text, colon.end(), end))
         if sorted(bank.group() for bank in banks) != ["右岸", "左岸"]:
             continue
+        start = clause_start(rt.text, colon.start(), _ENDS)
         measures = list(_MEASURE.finditer(rt.text, start, colon.start()))
         totals = {match["unit"]: match for match in measures}
         subject = _SUBJECT_NOISE.sub("", clean_label(rt.text[start:measures[0].start()])) if measures else ""
@@ -43,11 +46,6 @@ def side_claims(rt: RunText) -> list[Claim]:
                 named = replace(whole, label=f"{subject}{_MEASURED.get(unit, '数量')}")
                 claims.append(Claim("sum", named, terms, rt.evidence(total.start(), end)))
     return claims
-
-
-def _list_end(text: str, start: int) -> int:
-    return min((index for index in (text.find(mark, start) for mark in _ENDS) if index >= 0),
-               default=len(text))
 
 
 def _first(rt: RunText, unit: str, start: int, end: int) -> Stated | None:
