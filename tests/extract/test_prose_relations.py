@@ -260,3 +260,13 @@ def test_changes_of_parts_stated_with_them_add_up_to_the_change_of_their_total()
         "JX-TEXT-006", "error", "20.00", "10.00",
         "本年一般公共预算支出增减额 减少 20.00元 与各项增减额合计 减少 10.00元 不一致（所列各项即其全部组成）",
     )]
+
+
+def test_a_rate_with_no_amount_is_of_the_amount_its_words_name_and_that_amount_s_change() -> None:
+    text = RESTATED.format(health="30.00").replace(
+        "支出包括：", "财政拨款总收支较上年下降 {rate} %。支出包括：")
+    assert ("JX-TEXT-003", "1.96", "1.96", ("1000.00", "20.00")) in passed_of(text.format(rate="1.96"))
+    assert findings_of(text.format(rate="2.96")) == [(
+        "JX-TEXT-003", "error", "2.96", "1.96",
+        "财政拨款收支总预算 1000.00元 比上年减少 20.00元（上年 1020.00元），应下降 1.96%，与文中财政拨款总收支下降率 2.96% 不一致",
+    )]

@@ -31,7 +31,13 @@ from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
-from jixiao.extract.prose.restated import Changed, restated_change_claims
+from jixiao.extract.prose.restated import (
+    BareRate,
+    Changed,
+    bare_rate_claims,
+    bare_rates,
+    restated_change_claims,
+)
 from jixiao.extract.prose.shares import (
     Unstated,
     made_to_whole,
@@ -58,12 +64,14 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     amounts: list[Mentioned] = []
     changes: list[Mentioned] = []
     changed: list[Changed] = []
+    rates: list[BareRate] = []
     levels: list[Level] = []
     unstated: list[Unstated] = []
     budgets = table_budgets(document)
     for run in runs_of(document):
         rt = RunText(run, starts)
         levels += levels_of(rt)
+        rates += bare_rates(rt)
         unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt), *side_claims(rt),
                  *share_claims(rt, earlier), *change_claims(rt), *parallel_claims(rt),
@@ -87,7 +95,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     elsewhere, unstated = named_elsewhere(unstated, earlier)
     claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
     claims = made_to_whole(_completed(_siblings(claims), partition_claims(amounts, changes)))
-    claims = _distinct(claims + column_claims(claims) + restated_change_claims(claims, changed))
+    claims = _distinct(claims + column_claims(claims) + restated_change_claims(claims, changed)
+                       + bare_rate_claims(rates, earlier, changed))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
