@@ -270,3 +270,23 @@ def test_a_rate_with_no_amount_is_of_the_amount_its_words_name_and_that_amount_s
         "JX-TEXT-003", "error", "2.96", "1.96",
         "财政拨款收支总预算 1000.00元 比上年减少 20.00元（上年 1020.00元），应下降 1.96%，与文中财政拨款总收支下降率 2.96% 不一致",
     )]
+
+
+NUMBERED = (
+    "（一）本单位2024年度总收入300.00万元，其中本年收入{income}万元，较2023年度决算数减少{change}万元。"
+    "收入具体情况如下。\n"
+    "1.一般公共预算财政拨款收入180.00万元，为市本级财政拨付的资金。较2023年度决算数减少15.00万元。\n"
+    "2.上级补助收入20.00万元，为上级单位补助。较2023年度决算数减少5.00万元。\n"
+    "3.上年结转和结余100.00万元，为以前年度未执行完毕的资金。\n"
+)
+
+
+def test_numbered_paragraphs_after_rujia_break_down_the_totals_that_name_them() -> None:
+    assert [relation[:3] for relation in passed_of(NUMBERED.format(income="200.00", change="20.00"))][-3:] == [
+        ("JX-TEXT-001", "300.00", "300.00"), ("JX-TEXT-001", "200.00", "200.00"), ("JX-TEXT-006", "20.00", "20.00")]
+    assert findings_of(NUMBERED.format(income="210.00", change="25.00")) == [
+        ("JX-TEXT-001", "error", "210.00", "200.00",
+         "本年收入 210.00万元 与一般公共预算财政拨款收入、上级补助收入之和 200.00万元 不一致（相差 10.00万元）"),
+        ("JX-TEXT-006", "error", "25.00", "20.00",
+         "本年收入增减额 减少 25.00万元 与各项增减额合计 减少 20.00万元 不一致（所列各项即其全部组成）"),
+    ]

@@ -26,6 +26,7 @@ from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.implied import implied_whole_claims
 from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_level_claims
+from jixiao.extract.prose.numbered import numbered_claims
 from jixiao.extract.prose.parallel import parallel_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
@@ -65,11 +66,13 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     changes: list[Mentioned] = []
     changed: list[Changed] = []
     rates: list[BareRate] = []
+    read: list[RunText] = []
     levels: list[Level] = []
     unstated: list[Unstated] = []
     budgets = table_budgets(document)
     for run in runs_of(document):
         rt = RunText(run, starts)
+        read.append(rt)
         levels += levels_of(rt)
         rates += bare_rates(rt)
         unstated += unstated_shares(rt)
@@ -96,7 +99,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
     claims = made_to_whole(_completed(_siblings(claims), partition_claims(amounts, changes)))
     claims = _distinct(claims + column_claims(claims) + restated_change_claims(claims, changed)
-                       + bare_rate_claims(rates, earlier, changed))
+                       + bare_rate_claims(rates, earlier, changed) + numbered_claims(read))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 
