@@ -290,3 +290,9 @@ def test_numbered_paragraphs_after_rujia_break_down_the_totals_that_name_them() 
         ("JX-TEXT-006", "error", "25.00", "20.00",
          "本年收入增减额 减少 25.00万元 与各项增减额合计 减少 20.00万元 不一致（所列各项即其全部组成）"),
     ]
+
+
+def test_words_that_look_like_lists_but_are_not() -> None:
+    assert findings_of("2024年决算数为100.00万元，为预算数120.00万元的83.33%。\n") == []
+    assert findings_of("预算安排培训费10.00万元、会议费20.00万元，实际支出25.00万元。\n") == []
+    assert findings_of("附表2\n收入支出决算总表、收入决算表、支出决算表\n") == []

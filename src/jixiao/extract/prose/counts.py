@@ -60,6 +60,8 @@ def _claim(rt: RunText, match: re.Match[str]) -> Claim | None:
 _LINE_COUNT = re.compile(
     r"\s*(?:[①-⑳]|\d+[、.．])?\s*(?P<noun>[^\d，。；：、\s]{2,12}?)\s*(?P<n>\d{1,3})\s*个?\s*")
 _ITEM = r"[^\d，。；：]{2,20}"
+_ORDINAL = re.compile(r"^[第附]|[表图号页条款章节件]$")
+"""A number that names one thing (附表2, 第3条), not how many."""
 _LINE_LIST = re.compile(rf"\s*(?:[^\d，。；：、\s]{{2,8}}：)?(?P<list>{_ITEM}(?:、{_ITEM})+)\s*。?\s*")
 
 
@@ -72,7 +74,7 @@ def _line_counts(rt: RunText) -> list[Claim]:
     for index in range(len(bounds) - 2):
         counted = _LINE_COUNT.fullmatch(rt.text, bounds[index], bounds[index + 1])
         listed = _LINE_LIST.fullmatch(rt.text, bounds[index + 1], bounds[index + 2])
-        if counted is None or listed is None:
+        if counted is None or listed is None or _ORDINAL.search(counted["noun"]):
             continue
         items = _items(rt, listed.start("list"), listed.end("list"))
         where = rt.place(counted.start("n"), counted.end("n"))

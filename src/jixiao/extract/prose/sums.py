@@ -75,6 +75,8 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
     items = [f for f in region if not f.change]
     claims: list[Claim] = []
     partial = not match[0].startswith("分别")
+    if match[0] == "为" and len(items) < 2:
+        return []  # “为预算数120万元的83%”: one amount after 为 is no list
     if len(heads) == 1 and items:
         claims.append(_opened_by(_sum(rt, heads[0], items, partial), match[0]))
         claims += _shares(rt, heads[0], items)

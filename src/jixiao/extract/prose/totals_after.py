@@ -3,7 +3,8 @@
 
 The parts are amounts of one enumeration (joined by 、, 和, 及 or 与, at the same bracket depth)
 and the clause after it opens with a word that makes its amount their total (合计, 共计, 总计, 共,
-实际支出, 累计): the items named are the whole of it, so they must add up.
+累计; 实际支出 when the parts are what the funds were spent on, 用于): the items named are the
+whole of it, so they must add up.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import re
 
 from jixiao.extract.amounts import Figure
 from jixiao.extract.prose.reading import Claim, RunText
+from jixiao.extract.text_runs import sentence_start
 
-_TOTAL = re.compile(r"[，\s]*(?:[^，。；：\d]{0,10}?)(?:合计|共计|总计|累计|实际支出|实际使用|共)"
+_TOTAL = re.compile(r"[，\s]*(?:[^，。；：\d]{0,10}?)(?P<word>合计|共计|总计|累计|实际支出|实际使用|共)"
                     r"(?:为|是|达)?\s*$")
+_SPENT = ("实际支出", "实际使用")
+_SPENT_ON = re.compile(r"用于")
 _JOINER = re.compile(r"\s*(?:、|和|及|与)")
 
 
@@ -34,7 +38,8 @@ def _enumeration(rt: RunText, before: list[Figure], total: Figure) -> list[Figur
         return []
     last = before[-1]
     gap = rt.text[last.unit_end:total.start]
-    if not gap.startswith(("，", ",")) or not _TOTAL.fullmatch(gap) or last.change:
+    total_word = _TOTAL.fullmatch(gap) if gap.startswith(("，", ",")) else None
+    if total_word is None or last.change:
         return []
     parts = [last]
     for figure in reversed(before[:-1]):
@@ -42,6 +47,9 @@ def _enumeration(rt: RunText, before: list[Figure], total: Figure) -> list[Figur
                 or not _joins(rt, figure.unit_end, parts[0].start):
             break
         parts.insert(0, figure)
+    if total_word["word"] in _SPENT and not _SPENT_ON.search(rt.text, sentence_start(rt.text, parts[0].start),
+                                                              parts[0].start):
+        return []  # spending is the total of what it was spent on (用于), not of a budget's items
     return parts
 
 
