@@ -296,3 +296,11 @@ def test_words_that_look_like_lists_but_are_not() -> None:
     assert findings_of("2024年决算数为100.00万元，为预算数120.00万元的83.33%。\n") == []
     assert findings_of("预算安排培训费10.00万元、会议费20.00万元，实际支出25.00万元。\n") == []
     assert findings_of("附表2\n收入支出决算总表、收入决算表、支出决算表\n") == []
+
+
+def test_a_page_number_run_into_a_line_is_no_part_of_the_label() -> None:
+    text = "基本支出预算 1000.00 元，其中：\n6\n工资福利支出预算 800.00 元，商品和服务支出预算 300.00 元。\n"
+    assert findings_of(text) == [(
+        "JX-TEXT-001", "warning", "1000.00", "1100.00",
+        "基本支出预算 1000.00元 与工资福利支出预算、商品和服务支出预算之和 1100.00元 超过总数（多 100.00元），所列各项不应大于总数",
+    )]
