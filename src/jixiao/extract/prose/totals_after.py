@@ -24,25 +24,25 @@ _JOINER = re.compile(r"\s*(?:、|和|及|与)")
 
 def total_after_claims(rt: RunText) -> list[Claim]:
     claims = []
-    for index, total in enumerate(rt.money):
-        parts = _enumeration(rt, rt.money[:index], total)
+    for index in range(1, len(rt.money)):
+        parts = _enumeration(rt, index)
         if len(parts) >= 2:
+            total = rt.money[index]
             claims.append(Claim("sum", rt.stated(total), tuple(map(rt.stated, parts)),
                                 rt.evidence(parts[0].start, total.unit_end)))
     return claims
 
 
-def _enumeration(rt: RunText, before: list[Figure], total: Figure) -> list[Figure]:
-    """The amounts of the enumeration the clause of ``total`` closes, in text order."""
-    if not before or rt.depth[total.start] != rt.depth[before[-1].start]:
-        return []
-    last = before[-1]
+def _enumeration(rt: RunText, index: int) -> list[Figure]:
+    """The amounts of the enumeration the clause of the run's ``index``-th amount closes, in text
+    order."""
+    total, last = rt.money[index], rt.money[index - 1]
     gap = rt.text[last.unit_end:total.start]
-    total_word = _TOTAL.fullmatch(gap) if gap.startswith(("，", ",")) else None
-    if total_word is None or last.change:
+    total_word = _TOTAL.fullmatch(gap) if gap.startswith("，") else None
+    if total_word is None or last.change or rt.depth[total.start] != rt.depth[last.start]:
         return []
     parts = [last]
-    for figure in reversed(before[:-1]):
+    for figure in rt.money[index - 2::-1] if index >= 2 else ():
         if figure.change or rt.depth[figure.start] != rt.depth[last.start] \
                 or not _joins(rt, figure.unit_end, parts[0].start):
             break
