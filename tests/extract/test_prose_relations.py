@@ -304,3 +304,16 @@ def test_a_page_number_run_into_a_line_is_no_part_of_the_label() -> None:
         "JX-TEXT-001", "warning", "1000.00", "1100.00",
         "基本支出预算 1000.00元 与工资福利支出预算、商品和服务支出预算之和 1100.00元 超过总数（多 100.00元），所列各项不应大于总数",
     )]
+
+
+GRADES = ("本单位2024年度项目{total}个，项目支出总额300.00万元。其中，本级项目4个。所有项目均开展了绩效自评，"
+          "其中自评结果为：5 个项目评为一等，涉及资金 250.00 万元；1 个项目评为二等，涉及资金 50.00 万元；"
+          "{third} 个项目评为三等，涉及资金 0 万元。\n")
+
+
+def test_a_breakdown_after_a_colon_is_of_the_first_count_of_its_noun() -> None:
+    assert ("JX-TEXT-001", "6", "6", ("5", "1", "0")) in passed_of(GRADES.format(total="6", third="0"))
+    assert findings_of(GRADES.format(total="6", third="2")) == [(
+        "JX-TEXT-001", "warning", "6", "8",
+        "项目数 6个 与一等、二等、三等之和 8个 超过总数（多 2个），所列各项不应大于总数",
+    )]

@@ -20,7 +20,7 @@ import re
 
 from jixiao.extract.amounts import label_before
 from jixiao.extract.prose.reading import Claim, RunText, Stated
-from jixiao.extract.text_runs import sentence_end
+from jixiao.extract.text_runs import sentence_end, sentence_start
 from jixiao.numbers import StatedNumber, Unit
 
 _WORDS = r"[^\d，。；：、（）\s个]{1,12}"
@@ -38,7 +38,37 @@ _RATE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%")
 
 
 def count_sum_claims(rt: RunText) -> list[Claim]:
-    return [*_broken_down(rt), *_year_counts(rt), *_rest_counts(rt)]
+    return [*_broken_down(rt), *_year_counts(rt), *_rest_counts(rt), *_counted_before(rt)]
+
+
+_COLON_LIST = re.compile(r"：(?P<list>[^。：]+)")
+_NOUN_COUNT = re.compile(rf"(?P<head>{_WORDS})(?P<n>(?<!\d)\d{{1,6}})\s*个(?=[，。；])")
+
+
+def _counted_before(rt: RunText) -> list[Claim]:
+    """“项目21个，…。其中…自评结果为：21 个项目评为一等，…；0 个项目评为二等，…”: a breakdown after a
+    colon, every clause opening with a count of the same noun, of the first count of that noun
+    stated noun first earlier in the run (partial after 其中)."""
+    claims = []
+    for match in _COLON_LIST.finditer(rt.text):
+        start = match.start("list")
+        clauses = [(start + found.start(), _PART.match(found.group()))
+                   for found in re.finditer(r"[^；]+", match["list"])]
+        counted = [(position, found) for position, found in clauses if found is not None]
+        if len(counted) < 2 or len(counted) < len(clauses) or rt.depth[match.start()]:
+            continue
+        words = _common_start([found["words"] for _, found in counted])
+        opening = rt.text[sentence_start(rt.text, match.start()):match.start()]
+        totals = [total for total in _NOUN_COUNT.finditer(rt.text, 0, match.start())
+                  if len(words) >= 2 and total["head"].endswith(words[:2])]
+        if not totals or _PART.search(opening) is not None:
+            continue
+        total = totals[0]  # the first count of the noun is of all of them; later ones of kinds
+        parts = tuple(_part(rt, position, found, found["words"].removeprefix(words) or words)
+                      for position, found in counted)
+        claims.append(Claim("sum", _count(rt, total, f"{words[:2]}数"), parts,
+                            rt.evidence(match.start(), match.end()), partial="其中" in opening))
+    return claims
 
 
 def _rest_counts(rt: RunText) -> list[Claim]:
