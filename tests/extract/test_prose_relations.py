@@ -317,3 +317,10 @@ def test_a_breakdown_after_a_colon_is_of_the_first_count_of_its_noun() -> None:
         "JX-TEXT-001", "warning", "6", "8",
         "项目数 6个 与一等、二等、三等之和 8个 超过总数（多 2个），所列各项不应大于总数",
     )]
+
+
+def test_a_second_share_of_the_same_part_is_read() -> None:
+    text = "项目支出总额300.00万元。评为一等的项目涉及资金 250.00 万元，占项目总数比例 80%，占项目支出总额比例 {rate}%。\n"
+    assert ("JX-TEXT-002", "83.33", "83.33", ("250.00", "300.00")) in passed_of(text.format(rate="83.33"))
+    assert [finding[:4] for finding in findings_of(text.format(rate="88.33"))] == [
+        ("JX-TEXT-002", "error", "88.33", "83.33")]

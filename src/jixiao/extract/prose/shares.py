@@ -71,13 +71,18 @@ def unstated_shares(rt: RunText) -> list[Unstated]:
 
 
 def _shares(rt: RunText) -> list[tuple[Figure, str, Figure]]:
-    """Every “a万元，占<whole>的p%” of the run: the part, the whole's name (may be empty), the rate."""
+    """Every “a万元，占<whole>的p%” of the run, and every share following it of the same part: the
+    part, the whole's name (may be empty), the rate."""
     found = []
     for part in rt.money:
-        match = SHARE.match(rt.text, part.unit_end)
-        rate = rt.figure_at(match.start("number")) if match else None
-        if match is not None and rate is not None:
+        position = part.unit_end
+        # “涉及资金 656.93 万元，占项目总数比例 100%，占项目支出总额比例 100%”: shares of two wholes.
+        while (match := SHARE.match(rt.text, position)) is not None:
+            rate = rt.figure_at(match.start("number"))
+            if rate is None:
+                break
             found.append((part, match["whole"], rate))
+            position = match.end()
     return found
 
 
