@@ -324,3 +324,15 @@ def test_a_second_share_of_the_same_part_is_read() -> None:
     assert ("JX-TEXT-002", "83.33", "83.33", ("250.00", "300.00")) in passed_of(text.format(rate="83.33"))
     assert [finding[:4] for finding in findings_of(text.format(rate="88.33"))] == [
         ("JX-TEXT-002", "error", "88.33", "83.33")]
+
+
+RECEPTION = ("2024年公务接待费{total}万元，较2023年决算数下降5.5%。\n"
+             "2024年公务接待费主要用于执行公务。其中：外事接待费支出0万元，国内公务接待120批次，900人，共计支出6.50万元。\n")
+
+
+def test_reception_is_foreign_and_domestic_and_a_chain_s_total_is_of_its_subject() -> None:
+    assert ("JX-TEXT-001", "6.50", "6.50", ("0", "6.50")) in passed_of(RECEPTION.format(total="6.50"))
+    assert findings_of(RECEPTION.format(total="7.50")) == [(
+        "JX-TEXT-001", "error", "7.50", "6.50",
+        "公务接待费 7.50万元 与外事接待费支出、国内公务接待共计支出之和 6.50万元 不一致（相差 1.00万元）",
+    )]

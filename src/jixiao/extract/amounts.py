@@ -114,7 +114,8 @@ def label_before(text: str, position: int) -> str:
             if opened is not None:
                 return label_before(text, opened)
         start = max(start, closed + 1)
-    return _after_figures(text[start:position]).strip()
+    label = _after_figures(text[start:position]).strip()
+    return _subject_of_chain(text, start, label) if _BARE_TOTAL.fullmatch(label) else label
 
 
 _FIGURE_BEFORE = re.compile(rf"^.*{NUMBER}\s*(?:{MONEY}|{PERCENT})\s*(?:和|及|与|以及)?")
@@ -123,6 +124,22 @@ _FIGURE_BEFORE = re.compile(rf"^.*{NUMBER}\s*(?:{MONEY}|{PERCENT})\s*(?:和|及|
 def _after_figures(label: str) -> str:
     """The words after the last figure a label runs over (“1.28万元和其他支出” → 其他支出)."""
     return _FIGURE_BEFORE.sub("", label)
+
+
+_BARE_TOTAL = re.compile(r"(?:共计|合计|总计|共)(?:支出|开支|花费)?(?:为|是)?")
+_MONEY_BEFORE = re.compile(rf"{NUMBER}\s*(?:{MONEY})|[。；：]")
+_CHAIN = re.compile(r"[^\d，。；：、（）()]{2,20}(?=\d)")
+
+
+def _subject_of_chain(text: str, start: int, label: str) -> str:
+    """A total closing a chain of clauses (“国内公务接待221批次，1768人，共计支出9.95万元”) is of the
+    chain's subject: its first words, after the last amount or mark before it."""
+    window = max(0, start - MAX_LABEL)
+    chain = max((match.end() for match in _MONEY_BEFORE.finditer(text, window, start)), default=window)
+    while chain < start and text[chain] in "，、 ":
+        chain += 1
+    subject = _CHAIN.match(text, chain, start)
+    return f"{subject.group().strip()}{label}" if subject is not None else label
 
 
 def _opening(text: str, start: int, closed: int) -> int | None:
