@@ -1,8 +1,9 @@
 """Totals of people and things counted one by one, with their 其中 parts: “在职实有22人，其中：管理
 人员5人，专业技术人员15人，工勤人员3人”, “馆藏档案合计共84210卷，其中：文书档案70115卷…”.
 
-Counts are exact (a whole number of people is not rounded). The parts are the counts in the
-same unit up to the end of the sentence. A 其中 list may leave items out, so parts short of the
+Counts are exact (a whole number of people is not rounded); lengths (“治理河道总长为3.75km，其中
+干流长 3.133km…”) are read with their decimals. The parts are the counts in the same unit up to
+the end of the sentence. A 其中 list may leave items out, so parts short of the
 total say nothing, and parts above it are not read (such lists nest breakdowns and mix
 classifications: 职称 and 岗位); a list that names a whole partition of staff by domain knowledge
 (管理人员, 专业技术人员, 工勤人员; 行政编制, 事业编制) is complete and must add up.
