@@ -56,13 +56,17 @@ class Unit(StrEnum):
     TIMES = "次"
     ARTICLE = "篇"
     PIECE = "件"
+    VEHICLE = "辆"
+    SECTION = "段"
+    KILOMETRE = "km"
     SQUARE_METRE = "m²"
     POINT = "分"
     NONE = ""
 
 
 WHOLE_UNITS = frozenset(
-    {Unit.PERSON, Unit.ITEM, Unit.HOUSEHOLD, Unit.TIMES, Unit.ARTICLE, Unit.PIECE, Unit.POINT}
+    {Unit.PERSON, Unit.ITEM, Unit.HOUSEHOLD, Unit.TIMES, Unit.ARTICLE, Unit.PIECE, Unit.VEHICLE,
+     Unit.SECTION, Unit.POINT}
 )
 """Units whose whole numbers are exact, not rounded: things counted one by one, and points
 awarded (a 得分 of 6 is six points, not anything from 5.5 to 6.5)."""
@@ -81,6 +85,7 @@ _UNIT_ALIASES: dict[str, Unit] = {
     "m2": Unit.SQUARE_METRE,
     "名": Unit.PERSON,
     "项": Unit.ITEM,
+    "公里": Unit.KILOMETRE,
 }
 
 

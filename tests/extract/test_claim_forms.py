@@ -150,3 +150,15 @@ def test_the_same_label_on_other_bases_is_not_a_repeat() -> None:
     assert findings_of("2023年基本支出132.71万元。\n2023年基本支出预算140.00万元。") == []
     assert findings_of("2023年基本支出132.71万元。\n2023年基本支出1327100元。") == []
     assert findings_of("机构运行 100 元，其中：基本支出 100 元。住房公积金 50 元，其中：基本支出 50 元。") == []
+
+
+def test_a_sentence_on_one_fund_does_not_repeat_the_unit_s_amounts() -> None:
+    text = ("全年基本支出90.00万元。本单位事业运行资金，全部用于工资福利支出70.00万元、商品和服务支出20.00万元。\n"
+            "本单位宣传工作经费，全部用于工资福利支出8.00万元、商品和服务支出4.00万元。")
+    assert findings_of(text) == []
+
+
+def test_a_repeat_under_the_same_fund_is_still_a_repeat() -> None:
+    text = ("本单位宣传工作经费，全部用于工资福利支出8.00万元。\n"
+            "本单位宣传工作经费，全部用于工资福利支出8.50万元。")
+    assert findings_of(text) == [("JX-TEXT-009", "warning", "8.50", "8.00", 2, "8.50")]

@@ -51,3 +51,35 @@ def test_a_fee_s_spending_is_the_fee_and_words_before_de_say_what_it_is_of() -> 
     text = "本部门安排的“三公”经费支出2.05万元；其中：公务接待费支出2.05万元，占“三公”经费的{rate}%。\n"
     assert findings_of(text.format(rate="100")) == []
     assert [finding[:4] for finding in findings_of(text.format(rate="90"))] == [("JX-TEXT-002", "error", "90", "100.00")]
+
+
+BALANCED = (
+    "（一）教育支出 600.00 元，占支出总预算 {first}%。\n"
+    "（二）卫生健康支出 233.37 元，占支出总预算 {second}%。\n"
+    "（三）住房保障支出 166.63 元，占支出总预算 {third}%。\n"
+    "四、财政拨款收支预算总体情况说明\n"
+    "2024 年财政拨款收支总预算 1000.00 元。\n"
+)
+
+
+def test_a_share_of_spending_is_checked_against_a_whole_of_income_and_spending() -> None:
+    assert findings_of(BALANCED.format(first="60.00", second="23.34", third="16.66")) == []
+    assert findings_of(BALANCED.format(first="60.00", second="32.34", third="16.66")) == [(
+        "JX-TEXT-002", "error", "32.34", "23.34",
+        "卫生健康支出 233.37元 占财政拨款收支总预算 1000.00元 的 23.34%，与文中 32.34% 不一致",
+    )]
+
+
+def test_a_share_moved_by_one_unit_to_make_the_shares_whole_is_a_note() -> None:
+    assert findings_of(BALANCED.format(first="60.00", second="23.33", third="16.67")) == [
+        ("JX-TEXT-002", "info", "23.33", "23.34",
+         "卫生健康支出 233.37元 占财政拨款收支总预算 1000.00元 的 23.34%，文中 23.33% 仅在舍入范围内一致（可能为截尾）"),
+        ("JX-TEXT-002", "info", "16.67", "16.66",
+         "住房保障支出 166.63元 占财政拨款收支总预算 1000.00元 的 16.66%，文中 16.67% 仅差末位一个单位"
+         "（各项占比之和凑足100%）"),
+    ]
+
+
+def test_a_share_one_unit_off_among_shares_short_of_the_whole_is_an_error() -> None:
+    assert [finding[:4] for finding in findings_of(BALANCED.format(first="60.00", second="23.34", third="16.67"))] \
+        == [("JX-TEXT-002", "error", "16.67", "16.66")]

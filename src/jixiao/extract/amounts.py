@@ -30,8 +30,9 @@ _LABEL_STOPS = re.compile(r"[，,。；;：:、！？!?\n]")
 _LABEL_NOISE = (
     re.compile(r"^.*?\d{4}\s*年度?"),                                  # 2023年, 2024 年度
     re.compile(r"^(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])"),
+    re.compile(r"^\d+(?=[\u4e00-\u9fff])(?![年月日个项名人次万亿元])"),  # page number: “6工资…”
     re.compile(r"^(?:我|本|该)(?:单位|部门|中心|局)的?"),
-    re.compile(r"^(?:其中|包括|含|具体(?:是|为))"),
+    re.compile(r"^(?:其中|包括|含|具体(?:是|为)|(?:全部|主要|分别)?用于)"),
     re.compile(r"(?:总数|总额|数)?(?:(?:共计|合计)(?:为|是)?|为|是|达到?)?$"),
 )
 # 增减 words right before an amount, maybe in brackets (“较上年（减少）16.23万元”).
@@ -105,8 +106,53 @@ def label_before(text: str, position: int) -> str:
                 break
             depth -= 1
     if depth > 0:
-        start = max(start, max(text.rfind(mark, start, position) for mark in CLOSE) + 1)
-    return text[start:position].strip()
+        closed = max(text.rfind(mark, start, position) for mark in CLOSE)
+        if not text[closed + 1:position].strip():
+            # “特种作业车（洒水车、垃圾车）2辆”: a bracket right before the figure explains the
+            # words before it, which are the label.
+            opened = _opening(text, max(0, position - MAX_LABEL), closed)
+            if opened is not None:
+                return label_before(text, opened)
+        start = max(start, closed + 1)
+    label = _after_figures(text[start:position]).strip()
+    return _subject_of_chain(text, start, label) if _BARE_TOTAL.fullmatch(label) else label
+
+
+_FIGURE_BEFORE = re.compile(rf"^.*{NUMBER}\s*(?:{MONEY}|{PERCENT})\s*(?:和|及|与|以及)?")
+
+
+def _after_figures(label: str) -> str:
+    """The words after the last figure a label runs over (“1.28万元和其他支出” → 其他支出)."""
+    return _FIGURE_BEFORE.sub("", label)
+
+
+_BARE_TOTAL = re.compile(r"(?:共计|合计|总计|共)(?:支出|开支|花费)?(?:为|是)?")
+_MONEY_BEFORE = re.compile(rf"{NUMBER}\s*(?:{MONEY})|[。；：]")
+_CHAIN = re.compile(r"[^\d，。；：、（）()]{2,20}(?=\d)")
+
+
+def _subject_of_chain(text: str, start: int, label: str) -> str:
+    """A total closing a chain of clauses (“国内公务接待221批次，1768人，共计支出9.95万元”) is of the
+    chain's subject: its first words, after the last amount or mark before it."""
+    window = max(0, start - MAX_LABEL)
+    chain = max((match.end() for match in _MONEY_BEFORE.finditer(text, window, start)), default=window)
+    while chain < start and text[chain] in "，、 ":
+        chain += 1
+    subject = _CHAIN.match(text, chain, start)
+    return f"{subject.group().strip()}{label}" if subject is not None else label
+
+
+def _opening(text: str, start: int, closed: int) -> int | None:
+    """Where the bracket group closing at ``closed`` opens, if after ``start``."""
+    depth = 0
+    for index in range(closed, start - 1, -1):
+        if text[index] in CLOSE:
+            depth += 1
+        elif text[index] in OPEN:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def clean_label(raw: str) -> str:

@@ -22,7 +22,9 @@ from jixiao.findings import Place
 
 SENTENCE_ENDS = "。！？!?"
 _RUN_ENDS = tuple(SENTENCE_ENDS + "；;：:")
-_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D)")
+_GOES_ON = re.compile(r"[，,]|[：:].")
+_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、"
+                      r"|\d+[、.．](?:\D|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,9 @@ def _continues(previous: Paragraph, following: Paragraph) -> bool:
     heading = _HEADING.match(previous.text)
     if _HEADING.match(following.text) or (heading and previous.text.endswith(_RUN_ENDS)):
         return False
-    return not (_HEADING.match(previous.text) and not re.search("[，,]", previous.text))  # a heading line
+    # A numbered line is a heading unless it goes on past a comma or a colon (“1.社会保障和就业支出
+    # 467.99万元：主要用于本单位在” / “社会保障与就业方面的支出。”).
+    return not (heading and not _GOES_ON.search(previous.text.rstrip()))
 
 
 def _joined(group: list[Paragraph]) -> Run:

@@ -87,6 +87,8 @@ def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
     before = [f for f in rt.money if start <= f.start and f.unit_end <= at and f.depth == rt.depth[at]]
     if before:
         return before[-1]
+    if start > 0 and _BOTH_SIDES.fullmatch(rt.text[start:at].strip()):
+        return _balanced(rt, clause_start(rt.text, start - 1, "。！？"), start)
     if rt.text[start:at].strip() not in ("", "同口径") or start == 0 or rt.text[start - 1] not in "。；":
         return None
     # “社会保障和就业支出467.99万元：主要用于…支出。较2020年度决算数减少…”: a clause of words
@@ -103,6 +105,20 @@ def _current(rt: RunText, at: int, compare: str = "") -> Figure | None:
 
 
 _CLAUSES_BACK = 2
+_BOTH_SIDES = re.compile(r"收、?支(?:总计|合计|总额)?")
+"""A subject naming income and spending at once (“收支较上年决算数减少…”)."""
+
+
+def _balanced(rt: RunText, start: int, end: int) -> Figure | None:
+    """The amount of a balanced budget the sentence from ``start`` to ``end`` states: its
+    amounts are one of 收入 and one of 支出, equal (“收入总计23,866.88万元，支出总计23,866.88万元”)."""
+    amounts = [f for f in rt.money if start <= f.start < end and f.depth == 0]
+    if len(amounts) != 2:
+        return None
+    income, spending = amounts
+    if (income.number.value, income.number.unit) != (spending.number.value, spending.number.unit):
+        return None
+    return income if "收入" in income.label and "支出" in spending.label else None
 _INCLUDED = re.compile(r"含|其中|包括")
 _LISTED = re.compile(r"\s*其中")
 _BUDGET = re.compile(r"(?<!公共)预算")
@@ -133,7 +149,7 @@ def change_claims(rt: RunText) -> list[Claim]:
         sign = sign_of(match["way"])
         rate_match = RATE.match(rt.text, delta.unit_end)
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
-        prior = _prior(rt, match, current)
+        prior = _prior(rt, match, current) or _named_base(rt, match, current)
         change = rt.stated(delta, f"比{base_of(match['compare'])}{match['way']}", sign)
         if prior is not None:
             pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)
@@ -165,6 +181,23 @@ def _prior(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
         return None
     where = rt.place(match.start("prior"), match.end("prior"))
     return Stated(f"{base_of(match['compare'])}{current.label}", number, where)
+
+
+_BASE_NOUN = re.compile(r"^(?:比|较|与|对比|相较于?|相比于?)\s*"
+                        r"(?P<noun>(?:年初|全年|调整后?)?预算数?|上年支出数?)\s*(?:相比|相较)?$")
+
+
+def _named_base(rt: RunText, match: re.Match[str], current: Figure) -> Stated | None:
+    """The amount a comparison names by its label, stated before the current one in the same
+    sentence (“年初预算 1022.89 万元，年中调整预算为 1781.86 万元，比年初预算增加 758.97 万元”)."""
+    named = _BASE_NOUN.match(match["compare"].strip())
+    if named is None:
+        return None
+    noun = named["noun"].removesuffix("数")
+    start = clause_start(rt.text, current.start, _SENTENCE_ENDS)
+    before = [f for f in rt.money if start <= f.start < current.start and f.depth == current.depth]
+    base = next((f for f in reversed(before) if f.label.removesuffix("数").endswith(noun)), None)
+    return None if base is None else rt.stated(base)
 
 
 def difference_claims(rt: RunText) -> list[Claim]:

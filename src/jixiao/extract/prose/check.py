@@ -59,6 +59,8 @@ def _sum(claim: Claim) -> Finding | None:
     difference = _fixed(abs(total.value - implied), decimals)
     names = "、".join(term.label or str(term.number) for term in claim.terms)  # “20万元用于…”: no label
     head = f"{claim.stated.label} {total} 与{names}之和 {_fixed(implied, decimals)}{unit}"
+    if claim.partial and not claim.complete and implied < total.value:
+        return None  # an incomplete list after 其中 may fall short of its total by any amount
     if severity is Severity.INFO:
         message = f"{head} 仅在舍入范围内一致（相差 {difference}{unit}）"
     elif claim.before:
@@ -130,8 +132,21 @@ def _share(claim: Claim) -> Finding | None:
     outcome, severity, expected = judged
     part, whole = claim.terms
     computed = f"{part.label} {part.number} 占{whole.label} {whole.number} 的 {_fixed(expected)}%"
+    if severity is Severity.ERROR and claim.to_whole and _within_a_unit(claim):
+        message = f"{computed}，文中 {claim.stated.number} 仅差末位一个单位（各项占比之和凑足100%）"
+        return _finding(SHARE, Severity.INFO, message, claim, outcome)
     message = _compared(computed, severity, f"{claim.stated.number}", truncation=True)
     return _finding(SHARE, severity, message, claim, outcome)
+
+
+def _within_a_unit(claim: Claim) -> bool:
+    """Whether the stated share is at most one unit of its last decimal from the exact one."""
+    part, whole = (term.number for term in claim.terms)
+    if whole.value == 0:
+        return False
+    exact = part.in_unit(whole.unit).value / whole.value * 100
+    stated = claim.stated.number
+    return abs(stated.value - exact) <= Decimal(1).scaleb(-stated.decimals)
 
 
 def _rate(claim: Claim) -> Finding | None:

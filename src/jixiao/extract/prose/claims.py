@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jixiao.documents.model import Document
+from jixiao.extract.prose.additions import addition_claims
+from jixiao.extract.prose.breakdowns import column_claims
 from jixiao.extract.prose.changes import (
     change_claims,
     change_label,
@@ -24,14 +26,31 @@ from jixiao.extract.prose.counts import count_claims
 from jixiao.extract.prose.headcounts import headcount_claims
 from jixiao.extract.prose.implied import implied_whole_claims
 from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_level_claims
+from jixiao.extract.prose.numbered import numbered_claims
+from jixiao.extract.prose.parallel import parallel_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
-from jixiao.extract.prose.shares import Unstated, named_elsewhere, share_claims, unstated_shares
+from jixiao.extract.prose.restated import (
+    BareRate,
+    Changed,
+    bare_rate_claims,
+    bare_rates,
+    restated_change_claims,
+)
+from jixiao.extract.prose.shares import (
+    Unstated,
+    made_to_whole,
+    named_elsewhere,
+    share_claims,
+    unstated_shares,
+)
+from jixiao.extract.prose.sides import side_claims
 from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
+from jixiao.extract.prose.totals_after import total_after_claims
 from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
 from jixiao.relations import Verdict
 
@@ -45,14 +64,20 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     mentions: list[Mention] = []
     amounts: list[Mentioned] = []
     changes: list[Mentioned] = []
+    changed: list[Changed] = []
+    rates: list[BareRate] = []
+    read: list[RunText] = []
     levels: list[Level] = []
     unstated: list[Unstated] = []
     budgets = table_budgets(document)
     for run in runs_of(document):
         rt = RunText(run, starts)
+        read.append(rt)
         levels += levels_of(rt)
+        rates += bare_rates(rt)
         unstated += unstated_shares(rt)
-        found = [*sum_claims(rt), *share_claims(rt, earlier), *change_claims(rt),
+        found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt), *side_claims(rt),
+                 *share_claims(rt, earlier), *change_claims(rt), *parallel_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
@@ -63,12 +88,18 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
                      for f in rt.money]
         amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
+        links = change_links(rt)
         changes += [Mentioned(rt.stated(link.delta, change_label(link), link.sign),
                               rt.evidence(link.delta.start, link.delta.unit_end))
-                    for link in change_links(rt)]
+                    for link in links]
+        changed += [Changed(rt.stated(link.current), rt.stated(link.delta, change_label(link), link.sign),
+                            rt.evidence(link.current.start, link.delta.unit_end))
+                    for link in links if link.current is not None]
     elsewhere, unstated = named_elsewhere(unstated, earlier)
     claims += repeat_claims(mentions) + elsewhere + implied_whole_claims(unstated)
-    claims = _completed(_siblings(claims), partition_claims(amounts, changes))
+    claims = made_to_whole(_completed(_siblings(claims), partition_claims(amounts, changes)))
+    claims = _distinct(claims + column_claims(claims) + restated_change_claims(claims, changed)
+                       + bare_rate_claims(rates, earlier, changed) + numbered_claims(read))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
 
 

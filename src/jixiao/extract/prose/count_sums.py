@@ -7,6 +7,10 @@
   parts a budget year has: “实施信息化项目共11个（含续建项目3个），年初批复6个项目…，年中追加6个项目”
   (6 + 6 = 12, not 11). A bracketed count (含…) is a subset, not a part.
 
+* A count of which some are counted and the rest (剩余, 其余) named one by one, each with its own
+  rate: “10个项目均完工，其中3个项目资金执行100%，剩余A项目资金执行99.97%；B项目99.89%，…”: the
+  counted and the named rest make the whole (3 + the items named).
+
 Counts are exact (a count of 1 item is one item), so any difference is an error.
 """
 
@@ -14,8 +18,9 @@ from __future__ import annotations
 
 import re
 
+from jixiao.extract.amounts import label_before
 from jixiao.extract.prose.reading import Claim, RunText, Stated
-from jixiao.extract.text_runs import sentence_end
+from jixiao.extract.text_runs import sentence_end, sentence_start
 from jixiao.numbers import StatedNumber, Unit
 
 _WORDS = r"[^\d，。；：、（）\s个]{1,12}"
@@ -26,8 +31,63 @@ _OPENING = re.compile(r"年初")
 _ADDED = re.compile(r"年中|追加|新增|调增")
 
 
+_REST = re.compile(rf"(?P<n>(?<!\d)\d{{1,6}})\s*个(?P<head>{_WORDS})[^。]{{0,20}}?其中\s*"
+                   rf"(?P<m>\d{{1,6}})\s*个(?P<words>{_WORDS})(?P<tail>[^，。；]*)[，；](?:剩余|其余)(?P<rest>[^。]+)")
+_ITEM_NOISE = re.compile(r"^(?:剩余|其余)|(?:资金)?执行(?:率)?(?:为|达)?$")
+_RATE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%")
+
+
 def count_sum_claims(rt: RunText) -> list[Claim]:
-    return [*_broken_down(rt), *_year_counts(rt)]
+    return [*_broken_down(rt), *_year_counts(rt), *_rest_counts(rt), *_counted_before(rt)]
+
+
+_COLON_LIST = re.compile(r"：(?P<list>[^。：]+)")
+_NOUN_COUNT = re.compile(rf"(?P<head>{_WORDS})(?P<n>(?<!\d)\d{{1,6}})\s*个(?=[，。；])")
+
+
+def _counted_before(rt: RunText) -> list[Claim]:
+    """“项目21个，…。其中…自评结果为：21 个项目评为一等，…；0 个项目评为二等，…”: a breakdown after a
+    colon, every clause opening with a count of the same noun, of the first count of that noun
+    stated noun first earlier in the run (partial after 其中)."""
+    claims = []
+    for match in _COLON_LIST.finditer(rt.text):
+        start = match.start("list")
+        clauses = [(start + found.start(), _PART.match(found.group()))
+                   for found in re.finditer(r"[^；]+", match["list"])]
+        counted = [(position, found) for position, found in clauses if found is not None]
+        if len(counted) < 2 or len(counted) < len(clauses) or rt.depth[match.start()]:
+            continue
+        words = _common_start([found["words"] for _, found in counted])
+        opening = rt.text[sentence_start(rt.text, match.start()):match.start()]
+        totals = [total for total in _NOUN_COUNT.finditer(rt.text, 0, match.start())
+                  if len(words) >= 2 and total["head"].endswith(words[:2])]
+        if not totals or _PART.search(opening) is not None:
+            continue
+        total = totals[0]  # the first count of the noun is of all of them; later ones of kinds
+        parts = tuple(_part(rt, position, found, found["words"].removeprefix(words) or words)
+                      for position, found in counted)
+        claims.append(Claim("sum", _count(rt, total, f"{words[:2]}数"), parts,
+                            rt.evidence(match.start(), match.end()), partial="其中" in opening))
+    return claims
+
+
+def _rest_counts(rt: RunText) -> list[Claim]:
+    claims = []
+    for match in _REST.finditer(rt.text):
+        noun = _common_start([match["head"], match["words"]])
+        if len(noun) < 2:
+            continue
+        rates = list(_RATE.finditer(rt.text, match.start("rest"), match.end("rest")))
+        if len(rates) < 2:
+            continue
+        counted = Stated(f"{match['words']}{match['tail']}", StatedNumber.of(int(match["m"]), Unit.ITEM),
+                         rt.place(match.start("m"), match.end("m")))
+        named = tuple(Stated(_ITEM_NOISE.sub("", label_before(rt.text, rate.start())),
+                             StatedNumber.of(1, Unit.ITEM), rt.place(rate.start(), rate.end()))
+                      for rate in rates)
+        claims.append(Claim("sum", _count(rt, match, f"{noun}数"), (counted, *named),
+                            rt.evidence(match.start(), match.end())))
+    return claims
 
 
 def _broken_down(rt: RunText) -> list[Claim]:

@@ -10,7 +10,9 @@ the captured numeral only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from jixiao.extract.amounts import clean_label
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.numbers import StatedNumber, Unit
 
@@ -30,7 +32,7 @@ _JOIN = re.compile(r"和|及|与")
 
 
 def count_claims(rt: RunText) -> list[Claim]:
-    claims = []
+    claims = _line_counts(rt)
     for pattern in (_COUNT_FIRST, _NOUN_FIRST, _LIST_FIRST):
         for match in pattern.finditer(rt.text):
             if pattern is _NOUN_FIRST and _noun_before(rt.text, match.start()) is None:
@@ -53,6 +55,33 @@ def _claim(rt: RunText, match: re.Match[str]) -> Claim | None:
     where = rt.place(match.start("n"), match.end("n"))
     stated = Stated(f"{noun}数", StatedNumber.of(count, Unit.ITEM), where)
     return Claim("count", stated, tuple(items), rt.evidence(match.start(), match.end()))
+
+
+_LINE_COUNT = re.compile(
+    r"\s*(?:[①-⑳]|\d+[、.．])?\s*(?P<noun>[^\d，。；：、\s]{2,12}?)\s*(?P<n>\d{1,3})\s*个?\s*")
+_ITEM = r"[^\d，。；：]{2,20}"
+_ORDINAL = re.compile(r"^[第附]|[表图号页条款章节件]$")
+"""A number that names one thing (附表2, 第3条), not how many."""
+_LINE_LIST = re.compile(rf"\s*(?:[^\d，。；：、\s]{{2,8}}：)?(?P<list>{_ITEM}(?:、{_ITEM})+)\s*。?\s*")
+
+
+def _line_counts(rt: RunText) -> list[Claim]:
+    """A line that ends in a count with no unit, and a next line that is only the list it counts
+    (“③区级办公室2” / “区城市管理委员会办公室、区查违办”; the list may repeat its noun:
+    “内设股室：办公室、…”)."""
+    bounds = [*(bisect_left(rt.run.normalised.origin, start) for start in rt.run.starts), len(rt.text)]
+    claims = []
+    for index in range(len(bounds) - 2):
+        counted = _LINE_COUNT.fullmatch(rt.text, bounds[index], bounds[index + 1])
+        listed = _LINE_LIST.fullmatch(rt.text, bounds[index + 1], bounds[index + 2])
+        if counted is None or listed is None or _ORDINAL.search(counted["noun"]):
+            continue
+        items = _items(rt, listed.start("list"), listed.end("list"))
+        where = rt.place(counted.start("n"), counted.end("n"))
+        count = StatedNumber.of(int(counted["n"]), Unit.ITEM)
+        stated = Stated(f"{clean_label(counted['noun'])}数", count, where)
+        claims.append(Claim("count", stated, tuple(items), rt.evidence(counted.start(), listed.end())))
+    return claims
 
 
 def _noun_before(text: str, position: int) -> str | None:

@@ -1,7 +1,8 @@
 """Wholes whose parts are known by domain knowledge, stated across sentences and sections.
 
 “三公”经费 is 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 基本支出 is 人员经费 + 公用经费,
-or 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助. When a report states such a whole
+or 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助; 公务用车购置及运行维护费 is 购置费 +
+运行维护费; 公务接待费 is 外事接待 + 国内公务接待. When a report states such a whole
 (“2023年“三公”经费财政拨款支出决算为4.82万元”) and, after it, an amount for every one of its
 parts before the whole is stated again (“因公出国（境）费支出决算0万元…公务用车购置及运行维护费支出
 决算2.96万元…公务接待费支出决算1.63万元”), the parts name the whole of it: the list is complete
@@ -32,12 +33,19 @@ from jixiao.extract.prose.reading import Claim, Kind, Stated
 
 _CAR = re.compile(r"公务用车(?:购置)?(?:及|和|与)?运行(?:维护|维修)?费?|公务用车费")
 """The car item as a whole (购置及运行维护费), not its 购置 or 运行 part alone."""
+_CAR_BOTH = re.compile(r"购置(?:及|和|与)?运行")
+"""The car item named whole: after it, “公务用车运行维护费” is its 运行 part, not the item again."""
+_CAR_RUNNING = re.compile(r"(?<![购置及和与])运行(?:维护|维修)?(?:费|支出|经费)")
 _FAMILY = re.compile(r"对个人和家庭")
+_RECEPTION_KIND = re.compile(r"国内|外事|外宾|境外|国（境）外")
+"""A kind of reception: 国内公务接待费 is part of 公务接待费."""
 NONE = re.compile(r"(?!)")
 WHOLES: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
     (re.compile(r"三公[”\"]?经费"), (re.compile(r"因公出国"), _CAR, re.compile(r"公务接待")), NONE),
     (re.compile(r"基本支出"), (re.compile(r"人员经费"), re.compile(r"公用经费")), _FAMILY),
     (re.compile(r"基本支出"), (re.compile(r"工资福利"), re.compile(r"商品和服务"), _FAMILY), NONE),
+    (_CAR_BOTH, (re.compile(r"购置(?:费|支出|经费)"), _CAR_RUNNING), NONE),
+    (re.compile(r"^公务接待"), (re.compile(r"外事接待|外宾接待"), re.compile(r"国内(?:公务)?接待")), NONE),
 )
 """Each whole, its parts, and an item whose mention makes the parts not the whole (a form that
 counts 对个人和家庭的补助 beside 人员经费 and 公用经费)."""
@@ -87,6 +95,14 @@ def _partitions(mentions: list[Mentioned], kind: Kind, basis_agrees: Callable[[s
     return claims
 
 
+def _sub_item(found: str, label: str) -> bool:
+    """Whether ``label``, naming the same part as ``found``, names a part of it: the car item's
+    运行 part after the whole item, 国内/外事 reception after 公务接待费."""
+    if _CAR_BOTH.search(found) and not _CAR_BOTH.search(label):
+        return True
+    return _RECEPTION_KIND.search(label) is not None and _RECEPTION_KIND.search(found) is None
+
+
 def _same_basis(whole: set[str], part: set[str]) -> bool:
     return part == whole
 
@@ -121,6 +137,8 @@ def _parts(after: list[Mentioned], whole: Mentioned, name: re.Pattern[str],
                 or mention.stated.number.unit is not whole.stated.number.unit:
             continue
         if matching[0] in found:
+            if _sub_item(found[matching[0]].stated.label, label):
+                continue  # the part's own part, stated after the part
             return None  # a part stated twice: two lists, or a part's own parts
         found[matching[0]] = mention
         if len(found) == len(parts):

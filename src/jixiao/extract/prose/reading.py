@@ -41,7 +41,9 @@ class Claim:
     is missing: on a ``change_sum``, because the amounts of the same list add up to their
     total; on a ``sum``, because another total lists the same items and they add up to it.
     ``before`` marks parts known to make the whole but stated before it, under labels of their
-    own: the whole they name may be another, so a mismatch is a warning."""
+    own: the whole they name may be another, so a mismatch is a warning. ``to_whole`` marks a
+    share among consecutive shares of one whole whose stated rates add up to exactly 100%: one
+    of them may have been moved by a unit of its last decimal to make them so (凑足100%)."""
 
     kind: Kind
     stated: Stated
@@ -50,6 +52,7 @@ class Claim:
     partial: bool = False
     complete: bool = False
     before: bool = False
+    to_whole: bool = False
 
 
 class RunText:

@@ -5,6 +5,10 @@ two sentences name the same years and neither speaks of another basis or period 
 年初, 调整, 结转, a change: 同比, 增减, 较, 比) nor makes the amount part of a list (其中, 包括,
 分别, “…中，”, 占). Units are converted first (49.55万元 and 495500元 are one value). The later
 statement is the one reported, with the earlier as its term.
+
+A sentence that opens on one fund or project (“我处执法工作经费，全部用于人员工资福利支出12.56万元”)
+speaks of that fund alone: its amounts are compared only with those stated under the same
+opening, never with the unit's own (“…全部用于人员工资福利支出82.71万元” under another fund).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ _OTHER_BASIS = re.compile(r"上年|去年|上一年|预算|年初|调整|结转|
                           r"|计划|目标|其中|包括|分别|中，|占")
 _YEAR = re.compile(r"(\d{4})\s*年")
 _MIN_LABEL = 4
+_SCOPE = re.compile(r"^\s*(?P<scope>[^，。；：\d]{2,30}?(?:资金|经费|项目|专项|补助|补贴))\s*[，：]")
+"""A sentence's opening clause naming the fund or project its amounts are of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +36,23 @@ class Mention:
 
 def repeat_claims(mentions: list[Mention]) -> list[Claim]:
     claims = []
-    first: dict[str, Mention] = {}
+    first: dict[tuple[str, str], Mention] = {}
     for mention in mentions:
         label = mention.figure.label
         if len(label) < _MIN_LABEL or _OTHER_BASIS.search(mention.context):
             continue
-        earlier = first.setdefault(label, mention)
+        earlier = first.setdefault((label, scope_of(mention.context)), mention)
         if earlier is mention or not _same_period(earlier.context, mention.context):
             continue
         if _differ(earlier.figure, mention.figure):
             claims.append(Claim("repeat", mention.figure, (earlier.figure,), mention.context))
     return claims
+
+
+def scope_of(context: str) -> str:
+    """The fund or project the sentence's opening clause names, or ``""``."""
+    opening = _SCOPE.match(context)
+    return opening["scope"] if opening else ""
 
 
 def _same_period(left: str, right: str) -> bool:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from jixiao.extract.amounts import NUMBER, PERCENT, Figure
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_start
+from jixiao.numbers import HUNDRED
 
 SHARE = re.compile(r"[，\s]*占\s*(?P<whole>[^，。；：\d%\s]{0,20}?)\s*的?\s*"
                    rf"(?:比重|比例)?\s*(?:为|是)?[，\s]*(?P<number>{NUMBER})\s*{PERCENT}")
@@ -69,13 +71,18 @@ def unstated_shares(rt: RunText) -> list[Unstated]:
 
 
 def _shares(rt: RunText) -> list[tuple[Figure, str, Figure]]:
-    """Every “a万元，占<whole>的p%” of the run: the part, the whole's name (may be empty), the rate."""
+    """Every “a万元，占<whole>的p%” of the run, and every share following it of the same part: the
+    part, the whole's name (may be empty), the rate."""
     found = []
     for part in rt.money:
-        match = SHARE.match(rt.text, part.unit_end)
-        rate = rt.figure_at(match.start("number")) if match else None
-        if match is not None and rate is not None:
+        position = part.unit_end
+        # “涉及资金 656.93 万元，占项目总数比例 100%，占项目支出总额比例 100%”: shares of two wholes.
+        while (match := SHARE.match(rt.text, position)) is not None:
+            rate = rt.figure_at(match.start("number"))
+            if rate is None:
+                break
             found.append((part, match["whole"], rate))
+            position = match.end()
     return found
 
 
@@ -120,6 +127,14 @@ def _same_basis(whole: str, label: str) -> bool:
     return not all(bases) or bases[0] == bases[1]
 
 
+def _names(label: str) -> set[str]:
+    """What an amount is of; a 收支 amount (“财政拨款收支总预算”) is of both 收入 and 支出, the
+    two being equal (“占支出总预算的 78.33%” is a share of it)."""
+    if "收支" not in label:
+        return {core_name(label)}
+    return {core_name(label.replace("收支", side)) for side in ("收入", "支出")}
+
+
 def named_elsewhere(shares: list[Unstated], amounts: list[Stated]) -> tuple[list[Claim], list[Unstated]]:
     """Shares whose whole is stated in another run, before or after (“工资福利支出预算 905709.06 元，
     占基本支出预算 79.89%…六、…2022 年一般公共预算基本支出 1133753.33 元”): the whole is the one
@@ -129,10 +144,30 @@ def named_elsewhere(shares: list[Unstated], amounts: list[Stated]) -> tuple[list
     for share in shares:
         name = core_name(share.whole)
         named = [amount for amount in amounts if amount.where != share.part.where
-                 and core_name(amount.label) == name and _same_basis(share.whole, amount.label)]
+                 and name in _names(amount.label) and _same_basis(share.whole, amount.label)]
         values = {amount.number.in_unit(share.part.number.unit).value for amount in named}
         if len(name) < 2 or len(values) != 1:
             unread.append(share)
             continue
         claims.append(share_claim(share.rate, share.part, named[0], share.evidence))
     return claims, unread
+
+
+def made_to_whole(claims: list[Claim]) -> list[Claim]:
+    """The claims with every share marked ``to_whole`` that stands in a run of consecutive shares
+    of one whole (text order) whose stated rates add up to exactly 100%."""
+    shares = sorted((claim for claim in claims if claim.kind == "share"),
+                    key=lambda claim: claim.stated.where.start or 0)
+    of_whole: dict[tuple[int | None, Decimal], list[Claim]] = {}
+    for claim in shares:
+        whole = claim.terms[1]
+        of_whole.setdefault((whole.where.start, whole.number.value), []).append(claim)
+    marked: set[int] = set()
+    for members in of_whole.values():
+        for first in range(len(members)):
+            total = Decimal(0)
+            for last in range(first, len(members)):
+                total += members[last].stated.number.value
+                if total == HUNDRED and last > first:
+                    marked.update(id(claim) for claim in members[first:last + 1])
+    return [replace(claim, to_whole=True) if id(claim) in marked else claim for claim in claims]

@@ -1,6 +1,6 @@
 """Totals and their parts stated in prose, and the shares of the total stated with the parts.
 
-* “X万元，其中：A a万元…；B b万元…。”, and the same after 包括 / 主要包括 / 分别为 (“总预算 X元。
+* “X万元，其中：A a万元…；B b万元…。”, and the same after 包括 / 主要包括 / 分别为 / 为 (“总预算 X元。
   收入包括：A a元、B b元。”): parts are the amounts at the bracket depth of the keyword up to the
   sentence end; following sentences continue the list while each starts with a part that is a
   share of the total or states its own change. Such lists may leave items out (*partial*).
@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from jixiao.extract.amounts import Figure
 from jixiao.extract.prose.changes import RATE, Change, change_label, change_links, clause_start
@@ -31,11 +32,16 @@ from jixiao.extract.text_runs import SENTENCE_ENDS, sentence_end, sentence_start
 from jixiao.numbers import NumberError
 from jixiao.relations import Verdict, check_sum
 
-_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是|为)")
+_LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是|为)|(?<=，)为(?=[^\d，。；])")
+"""Words that open a list of parts; 为 only right after the total and its comma (“省级资金124.23万元，
+为A项目25万元，B项目0.71万元…”)."""
 # Between a total and its list: its rate of change or of the budget (“支出决算为12,000.00元，完成
 # 年初预算的100%。其中：”), and punctuation.
 _GAP = re.compile(rf"[\s，]*(?:{RATE.pattern}|{RATE_OF_BUDGET.pattern})?[\s，：。（]*")
 _NOT_SUMMED = ("差值", "差额", "相差")
+_SPELLED_OUT = re.compile(r"具体(?:是|为)")
+_SPELLED_GAP = 30
+"""Characters of words 具体为 may stand after the amount it spells out."""
 _HEAD_ENDS = "。！？；"
 # Amounts of one level: a total's label naming one of a group, and a clause's another, are siblings.
 _PEER_GROUPS = (
@@ -69,8 +75,10 @@ def _list_claims(rt: RunText, match: re.Match[str], links: list[Change]) -> list
     items = [f for f in region if not f.change]
     claims: list[Claim] = []
     partial = not match[0].startswith("分别")
+    if match[0] == "为" and len(items) < 2:
+        return []  # “为预算数120万元的83%”: one amount after 为 is no list
     if len(heads) == 1 and items:
-        claims.append(_sum(rt, heads[0], items, partial))
+        claims.append(_opened_by(_sum(rt, heads[0], items, partial), match[0]))
         claims += _shares(rt, heads[0], items)
     elif len(heads) > 1:
         positional = _positional(rt, heads, items)
@@ -93,7 +101,11 @@ def _head(rt: RunText, at: int, depth: int) -> list[Figure]:
     head = [f for f in rt.figures
             if start <= f.start and f.unit_end <= at and f.is_money and f.depth == depth]
     if head:
-        return head if _GAP.fullmatch(rt.text, head[-1].unit_end, at) else []
+        if _GAP.fullmatch(rt.text, head[-1].unit_end, at):
+            return head
+        # “资金346.87万元，统一计入财政拨款收入，具体为A 11.60万元、B 335.27万元”: 具体为 spells out
+        # the last amount before it, words between or not.
+        return head[-1:] if _SPELLED_OUT.match(rt.text, at) and at - head[-1].unit_end <= _SPELLED_GAP else []
     if start == 0 or not re.fullmatch(r"[\s\w]{0,4}", rt.text[start:at]):
         return []
     previous = clause_start(rt.text, start - 1, _HEAD_ENDS)
@@ -186,6 +198,14 @@ def _goes_on(rt: RunText, figure: Figure, total: Figure | None, change: Change |
 def _sum(rt: RunText, total: Figure, parts: list[Figure], partial: bool) -> Claim:
     return Claim("sum", rt.stated(total), tuple(map(rt.stated, parts)),
                  rt.evidence(total.start, parts[-1].start), partial)
+
+
+def _opened_by(claim: Claim, keyword: str) -> Claim:
+    """The claim with its first part's label freed of the word opening the list (“为A项目”)."""
+    first = claim.terms[0]
+    if keyword != "为" or not first.label.startswith(keyword):
+        return claim
+    return replace(claim, terms=(replace(first, label=first.label[1:]), *claim.terms[1:]))
 
 
 def _shares(rt: RunText, total: Figure, parts: list[Figure]) -> list[Claim]:
