@@ -83,7 +83,7 @@ _READINGS = (Rounding.HALF_UP, Rounding.TRUNCATE)
 
 
 def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula,
-           expected_decimals: int | None) -> Outcome:
+           expected_decimals: int | None, exact_terms: bool = False) -> Outcome:
     point = formula([Interval(term.value, term.value) for term in terms])
     if point is None:
         return Outcome(Verdict.NOT_ASSESSABLE, stated, None, terms, formula)
@@ -93,7 +93,7 @@ def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula
         return Outcome(Verdict.HOLDS, stated, expected, terms, formula)
     numbers = _exact_whole_amounts([stated, *terms])
     stated, *terms = numbers
-    read = _reader(numbers)
+    read = _exact if exact_terms else _reader(numbers)
     stated_readings = [stated.interval(mode) for mode in _READINGS]
     for reading in _READINGS:
         implied_range = formula([read(term, reading) for term in terms])
@@ -125,6 +125,10 @@ def _reader(numbers: list[StatedNumber]) -> Callable[[StatedNumber, Rounding], I
         return number.interval(reading)
 
     return read
+
+
+def _exact(number: StatedNumber, reading: Rounding) -> Interval:
+    return Interval(number.value, number.value)
 
 
 _AMOUNTS = frozenset({*MONEY_UNITS_IN_YUAN, Unit.NONE})
@@ -167,10 +171,12 @@ def _ratio(values: Sequence[Interval]) -> Interval | None:
 
 
 def check_ratio(stated_percent: StatedNumber, numerator: StatedNumber,
-                denominator: StatedNumber) -> Outcome:
-    """``stated% = numerator / denominator`` (占比, 执行率, 控制率)."""
+                denominator: StatedNumber, *, exact_terms: bool = False) -> Outcome:
+    """``stated% = numerator / denominator`` (占比, 执行率, 控制率). With ``exact_terms`` the
+    numerator and denominator are the operands as written, not rounded figures: a form's
+    执行率 defined on its own cells (“执行率(B/A)”) is computed from what the cells say."""
     return _judge(stated_percent, [numerator, denominator], _ratio,
-                  max(stated_percent.decimals, 2))
+                  max(stated_percent.decimals, 2), exact_terms)
 
 
 def _change(values: Sequence[Interval]) -> Interval | None:

@@ -80,7 +80,9 @@ class TableClaim:
     ``"ratio"``, the rate ``stated`` (percent) against ``terms[0]`` / ``terms[1]``; ``"bound"``,
     the total ``stated`` at most the full score less the points the indicators ``terms`` lost
     (分值 and 得分 in turn). ``code`` is
-    the rule's code and ``row`` the stated figure's row, the finding's evidence."""
+    the rule's code and ``row`` the stated figure's row, the finding's evidence. ``exact_terms``
+    says a ratio's operands are read as written, not as rounded figures (a form's 执行率 defined
+    on its own cells, ``执行率(B/A)``)."""
 
     code: str
     kind: TableKind
@@ -89,6 +91,7 @@ class TableClaim:
     terms: tuple[Figure, ...]
     row: tuple[Cell, ...]
     parts: str = ""
+    exact_terms: bool = False
 
 
 def relation_finding(code: str, message: str, stated: Figure, outcome: Outcome,

@@ -98,7 +98,7 @@ def _outcome(claim: TableClaim) -> Outcome:
     stated = claim.stated.number
     if claim.kind == "ratio":
         numerator, denominator = claim.terms
-        return check_ratio(stated, numerator.number, denominator.number)
+        return check_ratio(stated, numerator.number, denominator.number, exact_terms=claim.exact_terms)
     return check_sum(stated, [term.number for term in claim.terms])
 
 
