@@ -42,3 +42,8 @@ class TextView:
 def text_view(document: Document) -> TextView:
     """The document's text normalised for reading (computed once per document)."""
     return TextView(normalise(document.text), line_starts(document.text))
+
+
+def simplified_text(text: str) -> str:
+    """A cell's or label's text normalised for reading (“公務(wù)接待費” → “公务接待费”)."""
+    return normalise(text).text

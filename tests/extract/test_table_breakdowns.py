@@ -1,0 +1,45 @@
+"""Amount tables whose rows break down under 其中 (三公经费 tables and their like)."""
+
+from __future__ import annotations
+
+from extract.test_funds_glued import audit
+
+SANGONG = ("| 项目 | 预算数 | 决算数 |\n| 合计 | 12 | {total} |\n| 因公出国(境)费 | 0 | 0 |\n"
+           "| 公务接待费 | 4 | 2.35 |\n| 公务用车购置及运行维护费 | 8 | {car} |\n"
+           "| 其中:公务用车运行维护费 | 5 | 3.10 |\n| 公务用车购置费 | 3 | 2.90 |\n")
+
+
+def test_a_row_is_the_sum_of_its_qizhong_rows_and_the_total_of_the_rows_outside_them() -> None:
+    text = SANGONG.format(total="8.35", car="6.00")
+    findings, held = audit(text)
+    assert findings == []
+    assert ("JX-TABLE-004", "8", text.index("| 8 |") + 2) in held
+    assert ("JX-TABLE-004", "6.00", text.index("6.00")) in held
+    assert ("JX-TABLE-004", "12", text.index("12")) in held
+    assert ("JX-TABLE-004", "8.35", text.index("8.35")) in held
+
+
+def test_a_total_that_misses_the_rows_outside_the_breakdowns_is_an_error() -> None:
+    text = SANGONG.format(total="8.53", car="6.00")
+    assert audit(text)[0] == [("JX-TABLE-004", "error", "8.53", "8.35", text.index("8.53"))]
+
+
+def test_unnumbered_parts_that_add_up_to_nothing_are_not_read() -> None:
+    # 6.10 ≠ 3.10 + 2.90: the 其中 rows might end anywhere, so neither they nor the 合计 are read
+    findings, held = audit(SANGONG.format(total="8.45", car="6.10"))
+    assert findings == []
+    assert not any(code == "JX-TABLE-004" for code, _, _ in held)
+
+
+def test_numbered_parts_are_read_by_their_numbering_and_deeper_rows_make_up_a_part() -> None:
+    text = ("| 项目 | 合计 |\n| 行政经费 | 120.50 |\n| “三公”经费 | {total} |\n| 其中:(一)因公出国(境)支出 | 0.00 |\n"
+            "| (二)公务用车购置及运行维护支出 | 6.00 |\n| 1.公务用车购置 | 0.00 |\n| 2.公务用车运行维护费 | {car} |\n"
+            "| (三)公务接待费支出 | 1.50 |\n")
+    held_text = text.format(total="7.50", car="6.00")
+    findings, held = audit(held_text)
+    assert findings == []
+    assert ("JX-TABLE-004", "7.50", held_text.index("7.50")) in held
+    assert ("JX-TABLE-004", "6.00", held_text.index("6.00")) in held
+    wrong = text.format(total="8.50", car="5.00")
+    assert audit(wrong)[0] == [("JX-TABLE-004", "error", "8.50", "7.50", wrong.index("8.50")),
+                               ("JX-TABLE-004", "error", "6.00", "5.00", wrong.index("6.00"))]
