@@ -67,7 +67,7 @@ class Figure:
         return Term(self.label, self.number.written, self.cell.place)
 
 
-TableKind = Literal["sum", "cap", "ratio", "bound"]
+TableKind = Literal["sum", "cap", "ratio", "bound", "difference"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,8 @@ class TableClaim:
     ``"cap"``, the 得分 ``stated`` at most the 分值 ``terms[0]`` (``what`` names the row);
     ``"ratio"``, the rate ``stated`` (percent) against ``terms[0]`` / ``terms[1]``; ``"bound"``,
     the total ``stated`` at most the full score less the points the indicators ``terms`` lost
-    (分值 and 得分 in turn). ``code`` is
+    (分值 and 得分 in turn); ``"difference"``, ``stated`` against ``terms[0]`` − ``terms[1]``
+    (结余 = 实际到位 − 实际支出). ``code`` is
     the rule's code and ``row`` the stated figure's row, the finding's evidence. ``exact_terms``
     says a ratio's operands are read as written, not as rounded figures (a form's 执行率 defined
     on its own cells, ``执行率(B/A)``)."""

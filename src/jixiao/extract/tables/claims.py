@@ -35,13 +35,14 @@ from jixiao.extract.tables.scores import (
     is_score_table,
     score_claims,
 )
+from jixiao.extract.tables.sources import BALANCE, source_claims
 from jixiao.findings import Finding, Passed, Severity
-from jixiao.relations import Outcome, Verdict, check_ratio, check_sum
+from jixiao.relations import Outcome, Verdict, check_difference, check_ratio, check_sum
 
 _BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|加分")
 """A rubric that awards extra points (“一个加1分，最多加2分”): a 得分 above the 分值 may be one."""
 
-TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM)
+TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM, BALANCE)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
 
 
@@ -57,7 +58,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         if not scores and not classes:
             claims += breakdown_claims(table)
         claims += amount_claims(table, totals=not scores and not classes)
-    claims += _unread(claims, funds_claims(document) + score_line_claims(document)
+    claims += _unread(claims, funds_claims(document) + source_claims(document) + score_line_claims(document)
                       + score_row_claims(document))
     return tuple(claims)
 
@@ -92,6 +93,11 @@ def check_table_claim(claim: TableClaim) -> Finding | None:
         message = (f"{claim.stated.label} {stated.written}% 与 {numerator.label} {numerator.number.written}"
                    f" / {denominator.label} {denominator.number.written} = {plain(outcome.expected)}% 不一致")
         return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
+    if claim.kind == "difference":
+        minuend, subtrahend = claim.terms
+        message = (f"{claim.what} {stated.written} 与 {minuend.label} {minuend.number.written} − "
+                   f"{subtrahend.label} {subtrahend.number.written} = {plain(outcome.expected)} 不一致")
+        return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
     message = (f"{claim.what} {stated.written} 与各项{claim.parts}之和 {plain(outcome.expected)} 不一致"
                f"（相差 {plain(abs(stated.value - outcome.expected))}）")
     return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
@@ -102,6 +108,9 @@ def _outcome(claim: TableClaim) -> Outcome:
     if claim.kind == "ratio":
         numerator, denominator = claim.terms
         return check_ratio(stated, numerator.number, denominator.number, exact_terms=claim.exact_terms)
+    if claim.kind == "difference":
+        minuend, subtrahend = claim.terms
+        return check_difference(stated, minuend.number, subtrahend.number)
     return check_sum(stated, [term.number for term in claim.terms])
 
 
@@ -120,7 +129,7 @@ def passed_table_claims(claims: Sequence[TableClaim]) -> tuple[Passed, ...]:
             outcome = _outcome(claim)
             holds, expected = outcome.verdict is Verdict.HOLDS, outcome.expected
         if holds:
-            label = claim.what if claim.kind == "sum" else claim.stated.label
+            label = claim.what if claim.kind in ("sum", "difference") else claim.stated.label
             passed.append(Passed.of(claim.code, label, claim.stated.number, expected,
                                     tuple(term.term() for term in claim.terms), claim.stated.cell.place,
                                     evidence(claim.row)))
