@@ -43,3 +43,23 @@ def test_numbered_parts_are_read_by_their_numbering_and_deeper_rows_make_up_a_pa
     wrong = text.format(total="8.50", car="5.00")
     assert audit(wrong)[0] == [("JX-TABLE-004", "error", "8.50", "7.50", wrong.index("8.50")),
                                ("JX-TABLE-004", "error", "6.00", "5.00", wrong.index("6.00"))]
+
+
+def test_prose_that_restates_a_total_is_checked_against_the_tables_items() -> None:
+    text = ("本单位三公经费安排12万元，其中公务用车购置及运行维护费8万元。\n" + SANGONG.format(total="8.35", car="6.00")
+            + "\n本单位“三公”经费支出预算为12万元，支出决算为8.35万元；公务接待费支出决算2.35万元。\n")
+    findings, held = audit(text)
+    assert findings == []
+    prose = text.index("支出预算为12") + len("支出预算为")
+    assert ("JX-TABLE-004", "12", prose) in held
+    assert ("JX-TABLE-004", "8.35", text.index("决算为8.35") + len("决算为")) in held
+    assert ("JX-TABLE-004", "12", text.index("安排12") + len("安排")) not in held  # no column word before it
+    assert ("JX-TABLE-004", "8", text.index("维护费8万元") + len("维护费")) in held  # the row's label
+    # a figure of an item that equals the total is not the total
+    assert ("JX-TABLE-004", "2.35", text.index("决算2.35") + len("决算")) not in held
+
+
+def test_prose_restating_a_total_the_items_miss_is_an_error_too() -> None:
+    text = SANGONG.format(total="8.53", car="6.00") + "\n“三公”经费支出决算为8.53万元。\n"
+    assert audit(text)[0] == [("JX-TABLE-004", "error", "8.53", "8.35", text.index("8.53")),
+                              ("JX-TABLE-004", "error", "8.53", "8.35", text.index("为8.53") + 1)]

@@ -62,7 +62,8 @@ def breakdown_claims(table: Table) -> tuple[TableClaim, ...]:
             inside.update(part.index for part in parts)
             inside.update(_deeper(lines, parts))
             claims += _column_sums(table.rows, line, parts, names)
-    if all(line.index in inside for line in lines if line.qizhong):  # every breakdown read
+    if all(line.index in inside or not _has_figure(table.rows[line.index])
+           for line in lines if line.qizhong):  # every breakdown read
         claims += _total(table.rows, lines, inside, names)
     return tuple(claims)
 
@@ -113,14 +114,27 @@ def _parts(rows: Sequence[Sequence[Cell]], lines: list[_Line], position: int) ->
 
 
 def _adding_up(rows: Sequence[Sequence[Cell]], parent: _Line, parts: list[_Line]) -> list[_Line]:
-    """The fewest unnumbered parts (two at least) that add up to the parent in every column it
-    states; none when no count does."""
-    for count in range(2, len(parts) + 1):
+    """The most unnumbered parts that add up to the parent in every column it states (one alone
+    when it equals the parent; rows of nothing after the parts add up with them, and they add
+    nothing wherever they belong); none when no count does."""
+    for count in range(len(parts), 0, -1):
         sums = list(_column_sums(rows, parent, parts[:count], []))
         if sums and all(check_sum(claim.stated.number, [term.number for term in claim.terms]).verdict
                         is Verdict.HOLDS for claim in sums):
             return parts[:count]
     return []
+
+
+def without_numbering(label: str) -> str:
+    """A row's label without its 其中 and its numbering (“其中:(二)公务用车…” → “公务用车…”)."""
+    qizhong = _QIZHONG.match(label)
+    bare = label[qizhong.end():] if qizhong else label
+    numbered = next((match for style in _STYLES if (match := style.match(bare)) is not None), None)
+    return bare[numbered.end():] if numbered else bare
+
+
+def _has_figure(row: Sequence[Cell]) -> bool:
+    return any(figure(cell) is not None for cell in row)
 
 
 def _deeper(lines: list[_Line], parts: list[_Line]) -> set[int]:
@@ -135,7 +149,9 @@ def _total(rows: Sequence[Sequence[Cell]], lines: list[_Line], inside: set[int],
     totals = [line for line in lines if _TOTAL.fullmatch(line.label) and not line.qizhong]
     if len(totals) != 1 or totals[0] not in (lines[0], lines[-1]):
         return []
-    items = [line for line in lines if line is not totals[0] and line.index not in inside]
+    # a row stating nothing adds nothing, wherever it belongs
+    items = [line for line in lines if line is not totals[0] and line.index not in inside
+             and _has_figure(rows[line.index])]
     if len(items) < 2 or len({line.style for line in items}) != 1:
         return []
     return list(_column_sums(rows, totals[0], items, names))

@@ -25,6 +25,7 @@ from jixiao.extract.tables.breakdowns import breakdown_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
+from jixiao.extract.tables.restated import restated_claims
 from jixiao.extract.tables.score_line import score_line_claims
 from jixiao.extract.tables.score_rows import score_row_claims
 from jixiao.extract.tables.scores import (
@@ -60,6 +61,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         claims += amount_claims(table, totals=not scores and not classes)
     claims += _unread(claims, funds_claims(document) + source_claims(document) + score_line_claims(document)
                       + score_row_claims(document))
+    claims += restated_claims(document, claims)
     return tuple(claims)
 
 
