@@ -67,3 +67,17 @@ def test_amounts_written_with_their_unit_are_read_by_the_headings() -> None:
     assert ("JX-TABLE-004", "62.5", held_text.index("62.5万")) in held
     wrong = text.format(rate="87.5%")
     assert audit(wrong)[0] == [("JX-TABLE-005", "error", "87.5", "78.13", wrong.index("87.5%"))]
+
+
+def test_rows_written_after_a_description_of_the_funds_and_a_year_that_is_no_figure() -> None:
+    text = ("项目资金(万元)年初预算数全年执行数年度资金总额:{total}万元2023年乡村公路养护项目52.40万元(车购税资金50万元,"
+            "县级配套2.40万元)其中:财政拨款车购税资金50万元其他资金县级配套资金2.40万元年度总体目标完成养护")
+    held_text = text.format(total="52.40")
+    at = held_text.index("52.40")
+    findings, held = audit(held_text)
+    assert findings == []
+    assert ("JX-TABLE-004", "52.40", at) in held
+    wrong = text.format(total="54.20")
+    assert audit(wrong)[0] == [("JX-TABLE-004", "error", "54.20", "52.40", at)]
+    # one row only is a part of the total, not its breakdown
+    assert audit(wrong.replace("其他资金县级配套资金2.40万元", ""))[0] == []

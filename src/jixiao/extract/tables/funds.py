@@ -55,11 +55,14 @@ from jixiao.numbers import StatedNumber, Unit
 _LABEL = re.compile(r"年度(?:财政)?资金总额")
 _SCORE_RULE = re.compile(r"得分\s*[（(]\s*(\d{1,2}(?:\.\d+)?)\s*分\s*[*×]\s*执行率")
 """A 得分 heading that states the row's 分值 in its rule (“得分 (20分*执行率)”)."""
-_TOKEN = re.compile(r"(?P<figure>[-+]?[\d.]*\d[%％]?)(?:万元|万|元)?|(?P<word>[^\s|:：\d]+)")
-"""A figure (its unit, 万元 or 万, dropped: “150万”) or the words between figures; a row's
-cells run together (“中央财政资金10200%”) are read apart."""
+_TOKEN = re.compile(r"(?P<figure>[-+]?[\d.]*\d(?:[%％]|(?![\d.年月日号])))(?:万元|万|元)?"
+                    r"|(?P<word>[^\s|:：\d]+)")
+"""A figure (its unit, 万元 or 万, dropped: “150万”; a date's numbers are none) or the words
+between figures; a row's cells run together (“中央财政资金10200%”) are read apart."""
 _CELL_RATE = re.compile(r"执行率[（(]B/A")
 """A 执行率 heading defining the rate on the form's own cells (“执行率(B/A×100%)”)."""
+_TARGETS = re.compile(r"目标|指标")
+"""Where a funds block ends: the form's 年度总体目标 and 绩效指标."""
 _EMPTY = re.compile(r"[—\-/－─]+")
 """A cell that says “nothing here” (“—”, “/”): no token."""
 
@@ -137,6 +140,8 @@ def _block(tokens: list[Token], headings: list[str], rule: Token | None = None) 
     figures = leading_figures(tokens)
     amounts, rate = columns(figures, headings)
     rows = _parts(tokens[len(figures):], headings, len(amounts)) if amounts else []
+    if len(amounts) == 1 and not rows:
+        rows = _later_rows(tokens[len(figures):], headings)
     if len(amounts) < 2 and not rows:  # one amount: a ledger block, “…其中:中央资金 172.00…”
         return []
     names = _names(amounts, headings)
@@ -231,6 +236,25 @@ def _parts(tokens: list[Token], headings: list[str], width: int
             return []
         rows.append((compact(label.cell.text), figures, amounts))
     return rows
+
+
+def _later_rows(tokens: list[Token], headings: list[str]) -> list[tuple[str, list[Token], list[Token]]]:
+    """The 其中 rows of a one-amount block written after a description of the funds
+    (“年度资金总额:38.75万元 2022年…推广项目38.75万元(…) 其中:财政拨款…资金37万元 其他资金…1.75万元”): the
+    rows after the first 其中 before the form's targets, two at least, each stating its amount."""
+    start = next((index for index, token in enumerate(tokens) if token.number is None
+                  and (_unbracketed(token).startswith("其中") or _TARGETS.search(token.cell.text))), None)
+    if start is None or not _unbracketed(tokens[start]).startswith("其中"):
+        return []
+    opening = tokens[start]
+    rows = _parts([Token(Cell(_unbracketed(opening), opening.cell.place), None, opening.offset),
+                   *tokens[start + 1:]], headings, 1)
+    return rows if len(rows) >= 2 and all(values for _, _, values in rows) else []
+
+
+def _unbracketed(token: Token) -> str:
+    """A word without the punctuation that closes what comes before it (“）其中”)."""
+    return token.cell.text.lstrip("）)，,。；;")
 
 
 def _names(amounts: list[Token], headings: list[str]) -> tuple[str, ...]:
