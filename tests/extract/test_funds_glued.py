@@ -81,3 +81,14 @@ def test_rows_written_after_a_description_of_the_funds_and_a_year_that_is_no_fig
     assert audit(wrong)[0] == [("JX-TABLE-004", "error", "54.20", "52.40", at)]
     # one row only is a part of the total, not its breakdown
     assert audit(wrong.replace("其他资金县级配套资金2.40万元", ""))[0] == []
+
+
+def test_a_block_whose_total_lost_its_figures_among_the_headings_still_checks_its_rows_rates() -> None:
+    text = ("资金情况(万元)年度资金总额全年预算数(A)120全年执行数(B)执行率(B/A)其中中央补助自治区补助120万元\n"
+            "{spent}万元\n75.5%市县资金年度总体目标完成种薯繁育")
+    held_text = text.format(spent="90.6")
+    findings, held = audit(held_text)
+    assert findings == []
+    assert ("JX-TABLE-005", "75.5", held_text.index("75.5%")) in held
+    wrong = text.format(spent="96.0")
+    assert audit(wrong)[0] == [("JX-TABLE-005", "error", "75.5", "80.00", wrong.index("75.5%"))]

@@ -32,6 +32,7 @@ from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
 from jixiao.extract.tables.funds_columns import (
     COLUMNS,
+    FUNDS,
     HEADINGS,
     MAX_HEADED_WEIGHT,
     MAX_WEIGHT,
@@ -138,6 +139,8 @@ def _rule_weight(view: TextView, start: int) -> Token | None:
 
 def _block(tokens: list[Token], headings: list[str], rule: Token | None = None) -> list[TableClaim]:
     figures = leading_figures(tokens)
+    if not figures:
+        return _scattered_rates(tokens, headings)
     amounts, rate = columns(figures, headings)
     rows = _parts(tokens[len(figures):], headings, len(amounts)) if amounts else []
     if len(amounts) == 1 and not rows:
@@ -236,6 +239,24 @@ def _parts(tokens: list[Token], headings: list[str], width: int
             return []
         rows.append((compact(label.cell.text), figures, amounts))
     return rows
+
+
+def _scattered_rates(tokens: list[Token], headings: list[str]) -> list[TableClaim]:
+    """The 执行率 of funds rows whose block lost its total's figures among its headings (OCR:
+    “年度资金总额 全年预算数(A) 300 全年执行数(B) 执行率(B/A) 其中 中央补助 自治区补助 300 259.45 86.5%”): a
+    funds label followed by amounts and a 执行率 in %, before the form's targets."""
+    claims: list[TableClaim] = []
+    for index, token in enumerate(tokens):
+        if token.number is not None:
+            continue
+        if _TARGETS.search(token.cell.text):
+            break
+        figures = leading_figures(tokens[index + 1:])
+        amounts, rate = columns(figures, headings)
+        if FUNDS.search(token.cell.text) and rate is not None and len(amounts) >= 2:
+            label = re.split(r"其中|[）)]", compact(token.cell.text))[-1] or compact(token.cell.text)
+            claims += _rate(label, figures, amounts, rate, _names(amounts, headings))
+    return claims
 
 
 def _later_rows(tokens: list[Token], headings: list[str]) -> list[tuple[str, list[Token], list[Token]]]:
