@@ -23,16 +23,17 @@ from dataclasses import dataclass
 
 from jixiao.documents.model import Cell, Table
 from jixiao.extract.tables.amounts import TOTAL_ROW
-from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
+from jixiao.extract.tables.cells import Figure, TableClaim, column_figures, compact, figure
 from jixiao.extract.tables.text_view import simplified_text
 from jixiao.numbers import Unit
 from jixiao.relations import Verdict, check_sum
 
+_MAX_UNNUMBERED = 12
+"""The most unnumbered rows weighed as the parts of a row (their end told by arithmetic)."""
 _QIZHONG = re.compile(r"其中\s*[:：]?")
 _TOTAL = re.compile(r"(?:合计|总计|共计)[:：]?")
 _STYLES = (re.compile(r"\d+[、.．]"), re.compile(r"[（(][一二三四五六七八九十\d]+[）)]"),
            re.compile(r"[一二三四五六七八九十]+、"))
-_BLANKS = ("", "-", "—", "/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ def _adding_up(rows: Sequence[Sequence[Cell]], parent: _Line, parts: list[_Line]
     """The most unnumbered parts that add up to the parent in every column it states (one alone
     when it equals the parent; rows of nothing after the parts add up with them, and they add
     nothing wherever they belong); none when no count does."""
-    for count in range(len(parts), 0, -1):
+    for count in range(min(len(parts), _MAX_UNNUMBERED), 0, -1):
         sums = list(_column_sums(rows, parent, parts[:count], []))
         if sums and all(check_sum(claim.stated.number, [term.number for term in claim.terms]).verdict
                         is Verdict.HOLDS for claim in sums):
@@ -164,23 +165,13 @@ def _column_sums(rows: Sequence[Sequence[Cell]], parent: _Line, parts: list[_Lin
         total = figure(row[column])
         if total is None or total.unit is Unit.PERCENT:
             continue
-        figures = []
-        for part in parts:
-            cells = rows[part.index]
-            if column >= len(cells):
-                break
-            number = figure(cells[column])
-            if number is None and compact(cells[column].text) not in _BLANKS:
-                break
-            if number is not None:
-                name = names[column] if column < len(names) else ""
-                figures.append(Figure(f"{part.label} {name}".strip(), number, cells[column]))
-        else:
-            if figures and all(part.number.unit is not Unit.PERCENT for part in figures):
-                name = names[column] if column < len(names) else ""
-                what = f"{parent.label}的{name}" if name else parent.label
-                stated = Figure(f"{parent.label} {name}".strip(), total, row[column])
-                yield TableClaim(TOTAL_ROW, "sum", what, stated, tuple(figures), tuple(row))
+        name = names[column] if column < len(names) else ""
+        labels = [(part.index, f"{part.label} {name}".strip()) for part in parts]
+        figures = column_figures(rows, labels, column, missing_is_blank=False)
+        if figures:
+            what = f"{parent.label}的{name}" if name else parent.label
+            stated = Figure(f"{parent.label} {name}".strip(), total, row[column])
+            yield TableClaim(TOTAL_ROW, "sum", what, stated, figures, tuple(row))
 
 
 def _names(rows: Sequence[Sequence[Cell]], lines: list[_Line]) -> list[str]:

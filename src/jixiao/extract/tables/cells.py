@@ -116,6 +116,33 @@ def plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+BLANKS = ("", "-", "—", "/")
+"""What an empty cell of an amount table may say."""
+
+
+def column_figures(rows: Sequence[Sequence[Cell]], parts: Sequence[tuple[int, str]], column: int, *,
+                   missing_is_blank: bool) -> tuple[Figure, ...] | None:
+    """The figures the rows ``parts`` (each its row's index and its label for messages) state in
+    ``column``; a blank cell counts as nothing, and so does a cell the row lacks when
+    ``missing_is_blank``. ``None`` when a part's cell says something else, a part lacks the cell
+    otherwise (the text ends inside its row), or a figure is a percentage."""
+    figures = []
+    for index, label in parts:
+        cells = rows[index]
+        if column >= len(cells):
+            if missing_is_blank:
+                continue
+            return None
+        number = figure(cells[column])
+        if number is None and compact(cells[column].text) not in BLANKS:
+            return None
+        if number is not None:
+            if number.unit is Unit.PERCENT:
+                return None
+            figures.append(Figure(label, number, cells[column]))
+    return tuple(figures)
+
+
 def part_of(cell: Cell, start: int, end: int) -> Cell:
     """The piece ``cell.text[start:end]`` as a cell of its own, with its exact place."""
     place = cell.place

@@ -114,9 +114,11 @@ def _best_together(options: list[list[Row]], headings: list[str]) -> list[Row]:
     if choices == 1 or choices > _MAX_CHOICES:
         return [row_options[0] for row_options in options]
 
+    ranked = {id(row): _rank(row, headings) for row_options in options for row in row_options}
+
     def score(reading: Iterable[Row]) -> tuple[int, int, Decimal, int]:
         rows = list(reading)
-        ranks = [_rank(row, headings) for row in rows]
+        ranks = [ranked[id(row)] for row in rows]
         holding = sum(rank[0] == 0 and rank[3] for rank in ranks) + _sums_holding(rows, headings)
         return (holding, -sum(rank[0] for rank in ranks), -sum((rank[1] for rank in ranks), Decimal(0)),
                 -sum(rank[2] for rank in ranks))
