@@ -1,6 +1,6 @@
 """Tables rebuilt from flattened text, as text extraction of a report writes them.
 
-Two flattenings are read:
+Three flattenings are read:
 
 * **one cell per line** (Word and PDF extraction): each cell starts with a TAB, a blank line
   ends a row, and a line without a TAB right after a cell (no blank line in between) continues
@@ -13,7 +13,13 @@ Two flattenings are read:
   ends there, its padding, cells with nothing between their pipes, dropped, where ``"实际
   完成值 |"`` continues the row); a table whose last row no line of pipes ends, once such lines
   have ended its rows, is marked ``cut``. A dump that is one row only, one cell a line, is cut
-  into rows by its layout when it has one (see :func:`_rows_of_one`).
+  into rows by its layout when it has one (see :func:`_rows_of_one`); so is a dump of one cell a
+  line whose lines of one pipe are its empty cells (``"因公出国(境)费 |"``, ``"|"``, ``"|"``,
+  ``"公务接待费 |"`` …) when its rows, as the lines of pipes end them, run into one another
+  (:func:`jixiao.documents.cell_lines.recut`).
+* **cells between lines of one pipe**: ``"|"``, ``"行政经费"``, ``"|"``, ``"312.23"``, ``"|"`` …, a
+  cell's text up to three lines, two pipes in a row an empty cell: cut into rows by the table's
+  layout (:func:`jixiao.documents.cell_lines.separated_run`).
 
 A table is one run of such lines; it ends at the first line that is neither blank nor a cell
 line after a blank line, at a line of the other flattening, and at an annex heading

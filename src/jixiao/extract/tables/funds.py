@@ -2,15 +2,16 @@
 flattening it comes: one space-separated line, one cell per line, pipes with or without a
 leading pipe.
 
-The block is the label 年度资金总额 followed by its figures, then the 其中 rows: a funds label
-(本年财政拨款, 上年结转资金, 其他资金, 中央资金…: a label naming 资金, 拨款, 结转, 补助, 预算 or
-财政) and its amounts. The columns are inferred from the form's headings and from the figures
-themselves, never from a fixed count: the 执行率 is the figure written with %, the 分值 the
-whole number right before it, and the amounts before that are, from the right, 全年执行数,
-全年预算数 and 年初预算数 (“年度资金总额 38.40 37.92 10 98.75% 9”: no 年初预算数). Without a
-percentage the figures are read by the headings when there are as many of them.
+The text is read normalised (:mod:`.text_view`), so a traditional-script copy reads as the
+simplified one. The block is the label 年度资金总额 followed by its figures, then the 其中 rows: a
+funds label (本年财政拨款, 上年结转资金, 其他资金, 中央资金…: a label naming 资金, 拨款, 结转, 补助,
+预算 or 财政) and its amounts. The columns are inferred from the form's headings and from the
+figures themselves, never from a fixed count (:mod:`.funds_columns`); figures run together are
+cut apart by the block's arithmetic (:mod:`.unglue`). Rows written after a description of the
+funds, and rows whose total lost its figures among the headings, are read too.
 
-* **rate** (JX-TABLE-005) — 执行率 against 全年执行数 / 全年预算数;
+* **rate** (JX-TABLE-005) — 执行率 against 全年执行数 / 全年预算数 (the amounts as written when
+  the heading defines the rate on the form's cells, “执行率(B/A)”);
 * **score_cap** (JX-TABLE-003) — the 得分 of a row that states 分值 and 得分 (the 执行率's points) at
   most its 分值: with a 执行率 in %, the whole number before it and the figure after it; without
   one, by the headings when the row has as many figures;
