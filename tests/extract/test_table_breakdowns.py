@@ -63,3 +63,23 @@ def test_prose_restating_a_total_the_items_miss_is_an_error_too() -> None:
     text = SANGONG.format(total="8.53", car="6.00") + "\n“三公”经费支出决算为8.53万元。\n"
     assert audit(text)[0] == [("JX-TABLE-004", "error", "8.53", "8.35", text.index("8.53")),
                               ("JX-TABLE-004", "error", "8.53", "8.35", text.index("为8.53") + 1)]
+
+
+def test_a_table_whose_columns_are_the_items_is_laid_out_by_the_arithmetic_of_its_rows() -> None:
+    # a two-row header whose 小计 lost its figures: the 合计 is the sum of all other figures
+    text = ("2023年某区“三公”经费汇总表 |\n|||||\n单位:万元 |\n||\n合计 |\n因公出国 |\n公务用车购置及运行维护 |\n|||\n"
+            "小计 |\n公务用车购置 |\n公车运行及维护 | 公务接待费 | ||\n{first} |\n40 |\n250 |\n1300 |\n{last} |\n")
+    held_text = text.format(first="1800", last="210")
+    findings, held = audit(held_text)
+    assert findings == []
+    assert ("JX-TABLE-004", "1800", held_text.index("1800")) in held
+    # rows that add up under no layout say nothing: the layout cannot be told
+    assert audit(text.format(first="1800", last="201")) == ([], [])
+
+
+def test_the_layout_one_row_tells_is_checked_in_the_others() -> None:
+    text = "| 合计 | 小计 | 购置 | 运行维护 | 接待 |\n| 100 | 70 | 30 | 40 | 30 |\n| 90 | 60 | 20 | 40 | 35 |\n"
+    assert audit(text)[0] == [("JX-TABLE-004", "error", "90", "95", text.index("90"))]
+    # a row that adds up under another layout only: which one the table has cannot be told
+    other = text.replace("| 90 | 60 | 20 | 40 | 35 |", "| 90 | 10 | 20 | 30 | 30 |")
+    assert audit(other)[0] == []

@@ -23,6 +23,7 @@ from jixiao.extract.per_document import per_document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.breakdowns import breakdown_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
+from jixiao.extract.tables.column_totals import column_total_claims
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.restated import restated_claims
@@ -57,7 +58,7 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
             claims += score_claims(table)
         claims += classes
         if not scores and not classes:
-            claims += breakdown_claims(table)
+            claims += breakdown_claims(table) + column_total_claims(table)
         claims += amount_claims(table, totals=not scores and not classes)
     claims += _unread(claims, funds_claims(document) + source_claims(document) + score_line_claims(document)
                       + score_row_claims(document))
