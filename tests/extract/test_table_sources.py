@@ -39,3 +39,20 @@ def test_a_pipe_form_with_the_spending_below_its_sources() -> None:
     wrong = text.format(county="604.20")
     assert audit(wrong)[0] == [("JX-TABLE-004", "error", "640.20", "604.20",
                                 wrong.index("640.20", wrong.index("640.20") + 1))]
+
+
+LEDGER = "\n\n".join(["二、项目支出明细情况", "支出内容", "实际支出数", "会计凭证号", "备注",
+                      "困难群众慰问", "12.5", "3月12号凭证", "临时救助", "30", "5月7号、6月2号", "8月9号凭证",
+                      "90岁老人补贴", "7.5", "9月3号", "支出合计", "{total}"])
+
+
+def test_a_list_of_amounts_one_cell_a_paragraph_closed_by_its_total() -> None:
+    held_text = LEDGER.format(total="50")
+    findings, held = audit(held_text)
+    assert findings == []
+    assert ("JX-TABLE-004", "50", held_text.rindex("50")) in held
+    wrong = LEDGER.format(total="55")
+    assert audit(wrong)[0] == [("JX-TABLE-004", "error", "55", "50.0", wrong.rindex("55"))]
+    # two amount columns (计划, 实际): each row's figures cannot be told apart
+    two = LEDGER.replace("会计凭证号", "计划支出数").replace("12.5\n\n3月12号凭证", "12.5\n\n12.5")
+    assert audit(two.format(total="55"))[0] == []

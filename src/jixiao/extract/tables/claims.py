@@ -22,6 +22,7 @@ from jixiao.documents.model import Document
 from jixiao.extract.per_document import per_document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
 from jixiao.extract.tables.breakdowns import breakdown_claims
+from jixiao.extract.tables.cell_paragraphs import cell_paragraph_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
 from jixiao.extract.tables.column_totals import column_total_claims
 from jixiao.extract.tables.funds import funds_claims
@@ -60,8 +61,8 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         if not scores and not classes:
             claims += breakdown_claims(table) + column_total_claims(table)
         claims += amount_claims(table, totals=not scores and not classes)
-    claims += _unread(claims, funds_claims(document) + source_claims(document) + score_line_claims(document)
-                      + score_row_claims(document))
+    text_claims = funds_claims(document) + source_claims(document) + cell_paragraph_claims(document)
+    claims += _unread(claims, text_claims + score_line_claims(document) + score_row_claims(document))
     claims += restated_claims(document, claims)
     return tuple(claims)
 
