@@ -27,6 +27,7 @@ from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_fi
 from jixiao.extract.tables.column_totals import column_total_claims
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
+from jixiao.extract.tables.procurement import procurement_claims
 from jixiao.extract.tables.restated import restated_claims
 from jixiao.extract.tables.score_line import score_line_claims
 from jixiao.extract.tables.score_rows import score_row_claims
@@ -61,7 +62,8 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
         if not scores and not classes:
             claims += breakdown_claims(table) + column_total_claims(table)
         claims += amount_claims(table, totals=not scores and not classes)
-    text_claims = funds_claims(document) + source_claims(document) + cell_paragraph_claims(document)
+    text_claims = (funds_claims(document) + source_claims(document) + cell_paragraph_claims(document)
+                   + procurement_claims(document))
     claims += _unread(claims, text_claims + score_line_claims(document) + score_row_claims(document))
     claims += restated_claims(document, claims)
     return tuple(claims)
