@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.amounts import TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim, figure
-from jixiao.extract.tables.text_view import TextView, text_view
+from jixiao.extract.tables.text_view import TextView, blocks_at, text_view
 
 BALANCE = "JX-TABLE-008"
 
@@ -46,13 +46,8 @@ class _Entry:
 
 def source_claims(document: Document) -> tuple[TableClaim, ...]:
     """The relations of every block of funds by source in the document's text."""
-    view = text_view(document)
-    claims: list[TableClaim] = []
-    position = 0
-    while (found := _START.search(view.text, position)) is not None:
-        entries, position = _entries(view, found.start())
-        claims += _claims(entries)
-    return tuple(claims)
+    blocks = blocks_at(text_view(document), _START, _entries)
+    return tuple(claim for entries in blocks for claim in _claims(entries))
 
 
 def _entries(view: TextView, start: int) -> tuple[list[_Entry], int]:

@@ -19,7 +19,7 @@ import re
 from jixiao.documents.model import Cell
 from jixiao.extract.tables.amounts import TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim
-from jixiao.extract.tables.text_view import TextView
+from jixiao.extract.tables.text_view import TextView, blocks_at
 from jixiao.numbers import NumberError, parse_stated
 
 _SPLIT = re.compile(r"按(?:收入|支出)性质分")
@@ -31,12 +31,7 @@ _WINDOW = 600
 
 
 def split_claims(view: TextView) -> tuple[TableClaim, ...]:
-    claims: list[TableClaim] = []
-    position = 0
-    while (found := _SPLIT.search(view.text, position)) is not None:
-        entries, position = _entries(view, found.start())
-        claims += _claims(entries)
-    return tuple(claims)
+    return tuple(claim for entries in blocks_at(view, _SPLIT, _entries) for claim in _claims(entries))
 
 
 def _entries(view: TextView, start: int) -> tuple[list[tuple[str, Figure | None]], int]:

@@ -10,8 +10,11 @@ read both; :meth:`TextView.place` maps a span of it back to ``Document.text``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from jixiao.documents.model import Document
 from jixiao.extract.normalise import Normalised, normalise
@@ -36,6 +39,19 @@ class TextView:
         """The place in ``Document.text`` of ``text[start:end]`` (its line and offsets)."""
         source_start, source_end = self.normalised.source_span(start, end)
         return Place(line=bisect_right(self.starts, source_start), start=source_start, end=source_end)
+
+
+T = TypeVar("T")
+
+
+def blocks_at(view: TextView, opening: re.Pattern[str], read: Callable[[TextView, int], tuple[T, int]]
+              ) -> Iterator[T]:
+    """What ``read`` reads at each match of ``opening``, in turn: ``read(view, start)`` gives
+    the block and where it ends, where the next one is looked for."""
+    position = 0
+    while (found := opening.search(view.text, position)) is not None:
+        block, position = read(view, found.start())
+        yield block
 
 
 @per_document
