@@ -39,6 +39,8 @@ def test_the_cut_under_which_the_rows_add_up_is_read_and_its_rate_checked() -> N
     findings, held = audit(text)
     # 52 / 172 = 30.23%, not 31.00%: the amounts are the form's own cells, read as written
     assert findings == [("JX-TABLE-005", "error", "31.00", "30.23", at + 5)]
+    (finding,) = audit_document(Document("r.txt", "text", parse_flat_text(text), text)).findings
+    assert finding.expected_range == ("30.2326", "30.2326")  # the cells alone, no rounding
     assert ("JX-TABLE-004", "172", at) in held and ("JX-TABLE-004", "52", at + 3) in held
     central, local = text.index("12000%"), text.index("5252100%")
     assert ("JX-TABLE-005", "0", central + 4) in held and ("JX-TABLE-005", "100", local + 4) in held

@@ -1,11 +1,16 @@
-"""Relations that tables state, checked (codes JX-TABLE-001…006).
+"""Relations that tables state, checked (codes JX-TABLE-001…006 and 008).
 
 Tables are recognised by their header words, never by the report they come from: score tables
 (分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.tables.scores`)
 and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.tables.amounts`); amount tables
 whose rows are coded by class (类/款/项) are summed along the codes
-(:mod:`jixiao.extract.tables.hierarchy`). The 合计 row of a score table is its 总分, checked as
-such, not as an amount total.
+(:mod:`jixiao.extract.tables.hierarchy`); amount tables whose rows break down under 其中 along
+the breakdowns (:mod:`.breakdowns`), and those whose columns are the items by their rows'
+arithmetic (:mod:`.column_totals`). The 合计 row of a score table is its 总分, checked as such, not
+as an amount total. Readers of the text, whatever its flattening, add the funds block of a 自评表
+(:mod:`.funds`), the funds by source of a 评价报告表 (:mod:`.sources`), lists written one cell a
+paragraph (:mod:`.cell_paragraphs`) and the splits of a 政府采购 amount (:mod:`.procurement`);
+prose that restates a table's total is checked against the table's items (:mod:`.restated`).
 
 :func:`table_claims` lists every relation read, whether it holds or not (what was checked);
 :func:`table_findings` judges them: a relation that fails is an ``error``; one that holds only
