@@ -279,3 +279,13 @@ def test_cells_written_between_lines_of_one_pipe_are_cut_into_rows_by_their_layo
     document = Document("t.txt", "text", blocks, text)
     assert_places_index_text(document)
     assert [p.text for p in document.paragraphs] == ["單位:萬元", "一、財政撥款安排的行政經費情況說明。"]
+
+
+def test_lines_of_one_pipe_that_close_the_cells_belong_to_the_table() -> None:
+    text = ("|\n|\n項 目\n|\n合計\n|\n一般公共\n預算\n|\n|\n行政經費\n|\n96.10\n|\n96.10\n|\n|\n"
+            "“三公”經費\n|\n7.00\n|\n7.00\n|\n|\n說明：以上為預算數。\n")
+    blocks = parse_flat_text(text)
+    assert [type(block).__name__ for block in blocks] == ["Table", "Paragraph"]
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert table.texts()[-1] == ("", "“三公”經費", "7.00", "7.00")

@@ -20,11 +20,17 @@ _FIGURE = re.compile(r"\s*[-+]?[\d.,]+\s*[%％]?\s*")
 
 def recut(texts: Sequence[str]) -> list[int] | None:
     """The lengths of the rows ``texts`` (the cells, in reading order) fall into, or ``None``
-    when no width gives a header and rows of a label and figures."""
-    for width in range(2, min(MAX_WIDTH, len(texts) // 2) + 1):
-        if _fits(texts, width):
-            whole, rest = divmod(len(texts), width)
-            return [width] * whole + ([rest] if rest else [])
+    when no width gives a header and rows of a label and figures. Empty cells at the end
+    belong to the last row as far as they complete it (the rest are pipes that close it)."""
+    count = len(texts)
+    while count and not texts[count - 1].strip():
+        count -= 1
+    for width in range(2, min(MAX_WIDTH, count // 2) + 1):
+        if _fits(texts[:count], width):
+            whole, rest = divmod(count, width)
+            # the empty cells that complete the last row are its own
+            last = min(width, rest + len(texts) - count) if rest else 0
+            return [width] * whole + ([last] if last else [])
     return None
 
 
@@ -65,12 +71,12 @@ def is_separator(line: str) -> bool:
     return line.strip() == SEPARATOR
 
 
-def separated_run(lines: Sequence[str], start: int) -> list[tuple[int, int]] | None:
+def separated_run(lines: Sequence[str], start: int) -> tuple[list[tuple[int, int]], int] | None:
     """The cells of a table written between lines of one pipe, from line ``start`` (a line of
     one pipe): each cell as its (first line, end line) range, a cell with nothing between its
-    pipes an empty range; ``None`` when the lines there are no such table. The text lines
-    between two pipes are one cell; after the last pipe, one line that is a figure is the last
-    cell."""
+    pipes an empty range, and the line after the run; ``None`` when the lines there are no such
+    table. The text lines between two pipes are one cell; after the last pipe, one line that is
+    a figure is the last cell."""
     if not is_separator(lines[start]):
         return None
     cells: list[tuple[int, int]] = []
@@ -85,10 +91,11 @@ def separated_run(lines: Sequence[str], start: int) -> list[tuple[int, int]] | N
             continue
         if end > index and _is_figure(lines[index]):
             cells.append((index, index + 1))
+            index += 1
         break
     if separators < MIN_SEPARATORS or not any(first < last for first, last in cells):
         return None
-    return cells
+    return cells, index
 
 
 def _is_cell_line(line: str) -> bool:

@@ -72,9 +72,9 @@ def parse_flat_text(text: str) -> tuple[Block, ...]:
         offsets.append(offsets[-1] + len(line) + 1)
     index = 0
     while index < len(lines):
-        cells = separated_run(lines, index) if builder.separated_may_start(lines[index]) else None
-        if cells is not None and builder.add_separated(cells, offsets, lines):
-            index = max(last for _, last in cells)
+        run = separated_run(lines, index) if builder.separated_may_start(lines[index]) else None
+        if run is not None and builder.add_separated(run[0], offsets, lines):
+            index = run[1]
             continue
         builder.feed(index, offsets[index], lines[index])
         index += 1
