@@ -59,7 +59,8 @@ class Outcome:
     ``expected`` is the value the terms imply, exact for sums and rounded to at least two
     decimals (more when the stated figure has more) for quotients; ``None`` when the relation
     is not assessable. :attr:`expected_range` is the interval the terms allow under half-up
-    reading, worked out only when asked for (most relations hold and nobody asks).
+    reading (their values alone when ``exact_terms``), worked out only when asked for (most
+    relations hold and nobody asks).
     """
 
     verdict: Verdict
@@ -67,6 +68,7 @@ class Outcome:
     expected: Decimal | None
     terms: Sequence[StatedNumber]
     formula: Formula
+    exact_terms: bool = False
 
     @property
     def fails(self) -> bool:
@@ -76,30 +78,31 @@ class Outcome:
     def expected_range(self) -> Interval | None:
         if self.verdict is Verdict.NOT_ASSESSABLE:
             return None
-        return self.formula([term.interval(Rounding.HALF_UP) for term in self.terms])
+        return self.formula([_exact(term, Rounding.HALF_UP) if self.exact_terms
+                             else term.interval(Rounding.HALF_UP) for term in self.terms])
 
 
 _READINGS = (Rounding.HALF_UP, Rounding.TRUNCATE)
 
 
 def _judge(stated: StatedNumber, terms: Sequence[StatedNumber], formula: Formula,
-           expected_decimals: int | None) -> Outcome:
+           expected_decimals: int | None, exact_terms: bool = False) -> Outcome:
     point = formula([Interval(term.value, term.value) for term in terms])
     if point is None:
-        return Outcome(Verdict.NOT_ASSESSABLE, stated, None, terms, formula)
+        return Outcome(Verdict.NOT_ASSESSABLE, stated, None, terms, formula, exact_terms)
     implied = point.low
     expected = implied if expected_decimals is None else quantize_half_up(implied, expected_decimals)
     if quantize_half_up(implied, stated.decimals) == stated.value:
-        return Outcome(Verdict.HOLDS, stated, expected, terms, formula)
+        return Outcome(Verdict.HOLDS, stated, expected, terms, formula, exact_terms)
     numbers = _exact_whole_amounts([stated, *terms])
     stated, *terms = numbers
-    read = _reader(numbers)
+    read = _exact if exact_terms else _reader(numbers)
     stated_readings = [stated.interval(mode) for mode in _READINGS]
     for reading in _READINGS:
         implied_range = formula([read(term, reading) for term in terms])
         if implied_range is not None and any(map(implied_range.intersects, stated_readings)):
-            return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, terms, formula)
-    return Outcome(Verdict.FAILS, stated, expected, terms, formula)
+            return Outcome(Verdict.WITHIN_ROUNDING, stated, expected, terms, formula, exact_terms)
+    return Outcome(Verdict.FAILS, stated, expected, terms, formula, exact_terms)
 
 
 def _exact_whole_amounts(numbers: list[StatedNumber]) -> list[StatedNumber]:
@@ -125,6 +128,10 @@ def _reader(numbers: list[StatedNumber]) -> Callable[[StatedNumber, Rounding], I
         return number.interval(reading)
 
     return read
+
+
+def _exact(number: StatedNumber, reading: Rounding) -> Interval:
+    return Interval(number.value, number.value)
 
 
 _AMOUNTS = frozenset({*MONEY_UNITS_IN_YUAN, Unit.NONE})
@@ -167,10 +174,12 @@ def _ratio(values: Sequence[Interval]) -> Interval | None:
 
 
 def check_ratio(stated_percent: StatedNumber, numerator: StatedNumber,
-                denominator: StatedNumber) -> Outcome:
-    """``stated% = numerator / denominator`` (占比, 执行率, 控制率)."""
+                denominator: StatedNumber, *, exact_terms: bool = False) -> Outcome:
+    """``stated% = numerator / denominator`` (占比, 执行率, 控制率). With ``exact_terms`` the
+    numerator and denominator are the operands as written, not rounded figures: a form's
+    执行率 defined on its own cells (“执行率(B/A)”) is computed from what the cells say."""
     return _judge(stated_percent, [numerator, denominator], _ratio,
-                  max(stated_percent.decimals, 2))
+                  max(stated_percent.decimals, 2), exact_terms)
 
 
 def _change(values: Sequence[Interval]) -> Interval | None:

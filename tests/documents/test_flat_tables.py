@@ -247,3 +247,45 @@ def test_pipe_lines_of_several_cells_one_after_another_are_rows_of_their_own() -
                              ("数量指标", "围栏", "10", "9", "无", "实际 完成值", "效益指标", "岗位", "5"))
     start = text.index("9 |")
     assert table.rows[2][3].place == Place(table=0, row=2, col=3, line=4, start=start, end=start + 1)
+
+
+def test_a_pipe_dump_of_one_cell_a_line_with_empty_cells_is_cut_into_rows_by_its_layout() -> None:
+    # "|" alone is an empty cell here: without it the rows run into one another
+    text = ("项 目 |\n预 算 数 |\n决 算 数 |\n合 计 |\n8 |\n5.06 |\n因公出国(境)费 |\n|\n|\n"
+            "公务接待费 |\n5 |\n3.20 |\n公务用车运行维护费 |\n3 |\n1.86 |\n")
+    (table,) = parse_flat_text(text)
+    assert isinstance(table, Table)
+    assert table.texts() == (("项 目", "预 算 数", "决 算 数"), ("合 计", "8", "5.06"), ("因公出国(境)费", "", ""),
+                             ("公务接待费", "5", "3.20"), ("公务用车运行维护费", "3", "1.86"))
+    empty = text.index("费 |\n|\n") + len("费 |\n")  # the line of one pipe
+    assert table.rows[2][1].place == Place(table=0, row=2, col=1, line=8, start=empty, end=empty)
+    start = text.index("3.20")
+    assert table.rows[3][2].place == Place(table=0, row=3, col=2, line=12, start=start, end=start + 4)
+    assert_places_index_text(Document("t.txt", "text", (table,), text))
+
+
+def test_cells_written_between_lines_of_one_pipe_are_cut_into_rows_by_their_layout() -> None:
+    text = ("單位:萬元\n|\n|\n項 目\n|\n合計\n|\n一般公共\n預算\n|\n|\n行政經費\n|\n96.10\n|\n96.10\n|\n|\n"
+            "“三公”經費\n|\n7.00\n|\n7.00\n|\n|\n其中:(一)公務接待費\n|\n2.00\n|\n2\n"
+            "一、財政撥款安排的行政經費情況說明。\n")
+    blocks = parse_flat_text(text)
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Table", "Paragraph"]
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert table.texts() == (("", "項 目", "合計", "一般公共\n預算"), ("", "行政經費", "96.10", "96.10"),
+                             ("", "“三公”經費", "7.00", "7.00"), ("", "其中:(一)公務接待費", "2.00", "2"))
+    start = text.index("一般公共")
+    assert table.rows[0][3].place == Place(table=0, row=0, col=3, line=8, start=start, end=start + 7)
+    document = Document("t.txt", "text", blocks, text)
+    assert_places_index_text(document)
+    assert [p.text for p in document.paragraphs] == ["單位:萬元", "一、財政撥款安排的行政經費情況說明。"]
+
+
+def test_lines_of_one_pipe_that_close_the_cells_belong_to_the_table() -> None:
+    text = ("|\n|\n項 目\n|\n合計\n|\n一般公共\n預算\n|\n|\n行政經費\n|\n96.10\n|\n96.10\n|\n|\n"
+            "“三公”經費\n|\n7.00\n|\n7.00\n|\n|\n說明：以上為預算數。\n")
+    blocks = parse_flat_text(text)
+    assert [type(block).__name__ for block in blocks] == ["Table", "Paragraph"]
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert table.texts()[-1] == ("", "“三公”經費", "7.00", "7.00")

@@ -25,3 +25,9 @@ def test_an_increase_is_the_spending_less_the_budget() -> None:
 
 def test_a_table_without_its_unit_is_not_read() -> None:
     assert findings_of(TABLE.format(caption="表1 三公经费", way="减少", delta="0.65")) == []
+
+
+def test_a_traditional_script_copy_reads_the_same() -> None:
+    text = ("單位:萬元\n| 項 目 | 預 算 數(shù) | 決 算 數(shù) |\n| 公務接待費 | 6 | 4.35 |\n\n"
+            "公務接待費支出4.35萬元,與2023年度預算相比,減少0.65萬元。\n")
+    assert [f[:4] for f in findings_of(text)] == [("JX-TEXT-005", "error", "0.65", "1.65")]

@@ -220,13 +220,18 @@ def test_a_block_short_of_its_weight_at_the_end_of_a_cut_table_says_nothing() ->
     assert summary(table_findings(document(rows + "|\n"))) == [("JX-TABLE-001", "error", "25", "15")]
 
 
-def test_a_total_over_rows_that_lost_cells_on_their_left_is_not_summed() -> None:
+def test_a_total_over_rows_that_lost_cells_on_their_left_is_summed_where_they_add_up() -> None:
     # The rows' 实际 amounts stand under 计划 (their empty 计划 cell was lost): the 合计's 计划
-    # 1355.81 is no sum of them.
+    # 1355.81 is no sum of them; the one total they add up to, 30.62, is theirs.
     rows = (("支出内容", "计划支出数", "实际支出数"), ("维修费", "10.62", ""), ("水费", "20.00", ""))
     shifted = tab_table(*rows, ("支出合计", "1355.81", "30.62"))
     assert table_findings(document(shifted)) == ()
-    assert [c.code for c in table_claims(document(shifted))] == []
+    assert [(c.code, c.what, c.stated.number.written) for c in table_claims(document(shifted))] == [
+        ("JX-TABLE-004", "支出合计的实际支出数", "30.62")]
+    # adding up to neither, their column cannot be told: nothing is checked
+    unknown = tab_table(*rows, ("支出合计", "1355.81", "30.26"))
+    assert table_findings(document(unknown)) == ()
+    assert [c.code for c in table_claims(document(unknown))] == []
     aligned = tab_table(*rows, ("支出合计", "31.62", ""))
     assert summary(table_findings(document(aligned))) == [("JX-TABLE-004", "error", "31.62", "30.62")]
 

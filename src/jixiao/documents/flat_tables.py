@@ -1,6 +1,6 @@
 """Tables rebuilt from flattened text, as text extraction of a report writes them.
 
-Two flattenings are read:
+Three flattenings are read:
 
 * **one cell per line** (Word and PDF extraction): each cell starts with a TAB, a blank line
   ends a row, and a line without a TAB right after a cell (no blank line in between) continues
@@ -13,7 +13,13 @@ Two flattenings are read:
   ends there, its padding, cells with nothing between their pipes, dropped, where ``"实际
   完成值 |"`` continues the row); a table whose last row no line of pipes ends, once such lines
   have ended its rows, is marked ``cut``. A dump that is one row only, one cell a line, is cut
-  into rows by its layout when it has one (see :func:`_rows_of_one`).
+  into rows by its layout when it has one (see :func:`_rows_of_one`); so is a dump of one cell a
+  line whose lines of one pipe are its empty cells (``"因公出国(境)费 |"``, ``"|"``, ``"|"``,
+  ``"公务接待费 |"`` …) when its rows, as the lines of pipes end them, run into one another
+  (:func:`jixiao.documents.cell_lines.recut`).
+* **cells between lines of one pipe**: ``"|"``, ``"行政经费"``, ``"|"``, ``"312.23"``, ``"|"`` …, a
+  cell's text up to three lines, two pipes in a row an empty cell: cut into rows by the table's
+  layout (:func:`jixiao.documents.cell_lines.separated_run`).
 
 A table is one run of such lines; it ends at the first line that is neither blank nor a cell
 line after a blank line, at a line of the other flattening, and at an annex heading
@@ -34,6 +40,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
 
+from jixiao.documents.cell_lines import is_separator, recut, separated_run
 from jixiao.documents.model import Block, Cell, Paragraph, Table
 from jixiao.findings import Place
 
@@ -73,6 +80,10 @@ def parse_flat_text(text: str) -> tuple[Block, ...]:
             cut = not any(line.strip() for line in lines[end:])
             builder.add_rows(_cell_line_rows(text, lines, offsets, index, end), cut=cut)
             index = end
+            continue
+        run = separated_run(lines, index) if builder.separated_may_start(lines[index]) else None
+        if run is not None and builder.add_separated(run[0], offsets, lines):
+            index = run[1]
             continue
         builder.feed(index, offsets[index], lines[index])
         index += 1
@@ -261,6 +272,29 @@ class _Builder:
         self.line_cells = 0
         self.paragraphs = 0
         self.tables = 0
+        self.cell_lines: list[_Span] | None = []
+
+    def separated_may_start(self, line: str) -> bool:
+        """Whether a table of cells between lines of one pipe may start at ``line``: a line of
+        one pipe outside a pipe dump."""
+        return is_separator(line) and not (self.rows and self.mode is _Mode.PIPE)
+
+    def add_separated(self, cells: list[tuple[int, int]], offsets: list[int], lines: list[str]) -> bool:
+        """Add the table of ``cells`` (line ranges, see :func:`separated_run`) when its layout
+        cuts it into rows; whether it did."""
+        spans = [_Span(first + 1, offsets[first], offsets[first] + len(lines[first]) if first == last
+                       else offsets[last - 1] + len(lines[last - 1])) for first, last in cells]
+        for span, (first, last) in zip(spans, cells, strict=True):
+            if first == last:
+                span.end = span.start  # nothing between the pipes
+        lengths = recut([self.text[span.start:span.end] for span in spans])
+        if lengths is None:
+            return False
+        self.close_table()
+        self.mode = _Mode.PIPE
+        self.rows = _rows_of_lengths(spans, lengths)
+        self.close_table()
+        return True
 
     def feed(self, index: int, offset: int, line: str) -> None:
         number, end = index + 1, offset + len(line)
@@ -300,6 +334,7 @@ class _Builder:
         cells = _pipe_cells(number, offset, line)
         self._open(_Mode.PIPE)
         texts = [self.text[span.start:span.end] for span in cells]
+        self._record_cell_line(number, offset, cells, texts)
         if not any(text.strip() for text in texts):
             self.line_cells = 0
             self.row_closed = bool(self.rows)  # a line of pipes ends the row
@@ -321,6 +356,18 @@ class _Builder:
         self.row_closed = whole_row or padded
         self.pipes_ended = whole_row
         self.line_cells = len(cells)
+
+    def _record_cell_line(self, number: int, offset: int, cells: list[_Span], texts: list[str]) -> None:
+        """Keep the dump's cells when it is one cell a line: ``"x |"`` a cell, ``"|"`` an empty
+        one (:func:`_recut_cell_lines`)."""
+        if self.cell_lines is None:
+            return
+        if not cells:
+            self.cell_lines.append(_Span(number, offset, offset))
+        elif len(cells) == 1 and texts[0].strip():
+            self.cell_lines.append(cells[0])
+        else:
+            self.cell_lines = None
 
     def _open(self, mode: _Mode) -> None:
         if self.rows and self.mode is not mode:
@@ -345,6 +392,8 @@ class _Builder:
             return
         if self.mode is _Mode.PIPE and len(self.rows) == 1:
             self.rows = _rows_of_one(self.text, self.rows[0]) or self.rows
+        if self.mode is _Mode.PIPE and self.cell_lines and _irregular(self.text, self.rows):
+            self.rows = self._recut_cell_lines() or self.rows
         table = self.tables
         rows = tuple(
             tuple(self._cell(span, table, row, col) for col, span in enumerate(spans))
@@ -359,6 +408,14 @@ class _Builder:
         self.row_closed = False
         self.delimited = False
         self.pipes_ended = False
+        self.cell_lines = []
+
+    def _recut_cell_lines(self) -> list[list[_Span]] | None:
+        """A dump of one cell a line, its lines of one pipe empty cells, cut into rows by its
+        layout (:func:`jixiao.documents.cell_lines.recut`)."""
+        spans = self.cell_lines or []
+        lengths = recut([self.text[span.start:span.end] for span in spans])
+        return None if lengths is None else _rows_of_lengths(spans, lengths)
 
     def _add_paragraph(self, span: _Span) -> None:
         text, line, start, end = self._trimmed(span)
@@ -398,6 +455,25 @@ def _rows_of_one(text: str, spans: list[_Span]) -> list[list[_Span]] | None:
     if any(flag[0] or not all(flag[1:]) for flag in flags):
         return None
     return [spans[:width], *rows]
+
+
+def _irregular(text: str, rows: list[list[_Span]]) -> bool:
+    """Whether the rows run into one another: a row with words after a figure (“合 计 | 3 |
+    1.71 | 因公出国(境)费”)."""
+    for row in rows:
+        kinds = ["figure" if _NUMBER_CELL.fullmatch(text, span.start, span.end) is not None
+                 else "words" if _NON_SPACE.search(text, span.start, span.end) else "empty" for span in row]
+        if "figure" in kinds and "words" in kinds[kinds.index("figure"):]:
+            return True
+    return False
+
+
+def _rows_of_lengths(spans: list[_Span], lengths: list[int]) -> list[list[_Span]]:
+    rows, start = [], 0
+    for length in lengths:
+        rows.append(spans[start:start + length])
+        start += length
+    return rows
 
 
 def _is_pipe_line(line: str) -> bool:

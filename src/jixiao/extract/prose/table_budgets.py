@@ -4,7 +4,9 @@
 决算数 | … | 公务接待费 | 6 | 4.35”: the text states no budget, but the table's row of the same
 item does, in its 预算 column. The 增减额 is then checked against the difference of the two
 (``difference``): 6 − 4.35 = 1.65, not 0.65. Only a table whose unit a caption states (单位：万元)
-before it is read, and only a row whose label is the item's, without its 支出/决算 words.
+before it is read, and only a row whose label is the item's, without its 支出/决算 words; the
+caption, headers and labels are read normalised, so a traditional-script copy (單位:萬元, 預算數,
+公務接待費) reads the same.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from jixiao.extract.amounts import Figure
 from jixiao.extract.prose.changes import CHANGE, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.tables.cells import compact, figure
+from jixiao.extract.tables.text_view import simplified_text
 from jixiao.numbers import Unit
 
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
@@ -38,7 +41,7 @@ def table_budgets(document: Document) -> dict[str, Stated]:
     caption: Unit | None = None
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            unit = _CAPTION_UNIT.search(block.text)
+            unit = _CAPTION_UNIT.search(simplified_text(block.text))
             caption = Unit(unit[1]) if unit else None
             continue
         for budget in _budgets(block, caption) if caption is not None else ():
@@ -52,7 +55,7 @@ def table_budgets(document: Document) -> dict[str, Stated]:
 def _budgets(table: Table, unit: Unit) -> list[TableBudget]:
     if not table.rows:
         return []
-    header = [compact(cell.text) for cell in table.rows[0]]
+    header = [simplified_text(compact(cell.text)) for cell in table.rows[0]]
     columns = [index for index, text in enumerate(header) if "预算" in text]
     if len(columns) != 1:
         return []
@@ -64,7 +67,7 @@ def _budgets(table: Table, unit: Unit) -> list[TableBudget]:
         number = figure(row[column])
         if number is None or number.unit is not Unit.NONE:
             continue
-        label = compact(row[0].text)
+        label = simplified_text(compact(row[0].text))
         amount = number.model_copy(update={"unit": unit})  # the caption's unit
         stated = Stated(f"{label}{header[column]}", amount, row[column].place)
         budgets.append(TableBudget(label, stated))

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from jixiao.documents.model import Cell, Table
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure, row_label
 from jixiao.numbers import Unit
+from jixiao.relations import Verdict, check_sum
 
 TOTAL_ROW, RATIO = "JX-TABLE-004", "JX-TABLE-005"
 
@@ -97,10 +98,36 @@ def _shifted(total_row: Sequence[Cell], items: list[Sequence[Cell]]) -> bool:
     return any(stated[col] and not filled[col] and any(filled[:col]) for col in range(len(total_row)))
 
 
+def _realigned(total_row: Sequence[Cell], items: list[Sequence[Cell]], names: list[str]
+               ) -> Iterator[TableClaim]:
+    """The sum of rows that lost cells on their left, each one figure in the same column: the
+    column of the total they make up is told by their arithmetic (the one total they add up
+    to), since their place no longer tells it."""
+    columns = {col for row in items for col, cell in enumerate(row) if figure(cell) is not None}
+    if len(columns) != 1 or any(sum(figure(cell) is not None for cell in row) != 1 for row in items):
+        return
+    (column,) = columns
+    parts = tuple(Figure(compact(row[0].text), number, row[column]) for row in items
+                  if (number := figure(row[column])) is not None)
+    if any(part.number.unit is Unit.PERCENT for part in parts):
+        return
+    totals = [col for col in range(column, len(total_row)) if (total := figure(total_row[col])) is not None
+              and total.unit is not Unit.PERCENT
+              and check_sum(total, [part.number for part in parts]).verdict is Verdict.HOLDS]
+    if len(totals) == 1:
+        (col,) = totals
+        stated = figure(total_row[col])
+        if stated is not None:
+            label = compact(total_row[0].text)
+            yield TableClaim(TOTAL_ROW, "sum", f"{label}的{names[col]}",
+                             Figure(f"{label} {names[col]}", stated, total_row[col]), parts, tuple(total_row))
+
+
 def _column_sums(total_row: Sequence[Cell], items: list[Sequence[Cell]], names: list[str]
                  ) -> Iterator[TableClaim]:
     label = compact(total_row[0].text)
     if _shifted(total_row, items):
+        yield from _realigned(total_row, items, names)
         return
     for col in range(1, len(total_row)):
         total = figure(total_row[col])

@@ -68,7 +68,7 @@ class Figure:
         return Term(self.label, self.number.written, self.cell.place)
 
 
-TableKind = Literal["sum", "cap", "ratio", "bound"]
+TableKind = Literal["sum", "cap", "ratio", "bound", "difference"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +80,11 @@ class TableClaim:
     ``"cap"``, the 得分 ``stated`` at most the 分值 ``terms[0]`` (``what`` names the row);
     ``"ratio"``, the rate ``stated`` (percent) against ``terms[0]`` / ``terms[1]``; ``"bound"``,
     the total ``stated`` at most the full score less the points the indicators ``terms`` lost
-    (分值 and 得分 in turn). ``code`` is
-    the rule's code and ``row`` the stated figure's row, the finding's evidence."""
+    (分值 and 得分 in turn); ``"difference"``, ``stated`` against ``terms[0]`` − ``terms[1]``
+    (结余 = 实际到位 − 实际支出). ``code`` is
+    the rule's code and ``row`` the stated figure's row, the finding's evidence. ``exact_terms``
+    says a ratio's operands are read as written, not as rounded figures (a form's 执行率 defined
+    on its own cells, ``执行率(B/A)``)."""
 
     code: str
     kind: TableKind
@@ -90,6 +93,7 @@ class TableClaim:
     terms: tuple[Figure, ...]
     row: tuple[Cell, ...]
     parts: str = ""
+    exact_terms: bool = False
 
 
 def relation_finding(code: str, message: str, stated: Figure, outcome: Outcome,
@@ -111,6 +115,33 @@ def plain(value: Decimal) -> str:
     """A value for a message: no exponent, no trailing zeros after the point."""
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+BLANKS = ("", "-", "—", "/")
+"""What an empty cell of an amount table may say."""
+
+
+def column_figures(rows: Sequence[Sequence[Cell]], parts: Sequence[tuple[int, str]], column: int, *,
+                   missing_is_blank: bool) -> tuple[Figure, ...] | None:
+    """The figures the rows ``parts`` (each its row's index and its label for messages) state in
+    ``column``; a blank cell counts as nothing, and so does a cell the row lacks when
+    ``missing_is_blank``. ``None`` when a part's cell says something else, a part lacks the cell
+    otherwise (the text ends inside its row), or a figure is a percentage."""
+    figures = []
+    for index, label in parts:
+        cells = rows[index]
+        if column >= len(cells):
+            if missing_is_blank:
+                continue
+            return None
+        number = figure(cells[column])
+        if number is None and compact(cells[column].text) not in BLANKS:
+            return None
+        if number is not None:
+            if number.unit is Unit.PERCENT:
+                return None
+            figures.append(Figure(label, number, cells[column]))
+    return tuple(figures)
 
 
 def part_of(cell: Cell, start: int, end: int) -> Cell:

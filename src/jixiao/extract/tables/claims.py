@@ -1,11 +1,16 @@
-"""Relations that tables state, checked (codes JX-TABLE-001…006).
+"""Relations that tables state, checked (codes JX-TABLE-001…006 and 008).
 
 Tables are recognised by their header words, never by the report they come from: score tables
 (分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.tables.scores`)
 and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.tables.amounts`); amount tables
 whose rows are coded by class (类/款/项) are summed along the codes
-(:mod:`jixiao.extract.tables.hierarchy`). The 合计 row of a score table is its 总分, checked as
-such, not as an amount total.
+(:mod:`jixiao.extract.tables.hierarchy`); amount tables whose rows break down under 其中 along
+the breakdowns (:mod:`.breakdowns`), and those whose columns are the items by their rows'
+arithmetic (:mod:`.column_totals`). The 合计 row of a score table is its 总分, checked as such, not
+as an amount total. Readers of the text, whatever its flattening, add the funds block of a 自评表
+(:mod:`.funds`), the funds by source of a 评价报告表 (:mod:`.sources`), lists written one cell a
+paragraph (:mod:`.cell_paragraphs`) and the splits of a 政府采购 amount (:mod:`.procurement`);
+prose that restates a table's total is checked against the table's items (:mod:`.restated`).
 
 :func:`table_claims` lists every relation read, whether it holds or not (what was checked);
 :func:`table_findings` judges them: a relation that fails is an ``error``; one that holds only
@@ -21,9 +26,14 @@ from decimal import Decimal
 from jixiao.documents.model import Document
 from jixiao.extract.per_document import per_document
 from jixiao.extract.tables.amounts import RATIO, TOTAL_ROW, amount_claims
+from jixiao.extract.tables.breakdowns import breakdown_claims
+from jixiao.extract.tables.cell_paragraphs import cell_paragraph_claims
 from jixiao.extract.tables.cells import TableClaim, evidence, plain, relation_finding
+from jixiao.extract.tables.column_totals import column_total_claims
 from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
+from jixiao.extract.tables.procurement import procurement_claims
+from jixiao.extract.tables.restated import restated_claims
 from jixiao.extract.tables.score_factor import score_factor_claims
 from jixiao.extract.tables.score_glued import score_glued_claims
 from jixiao.extract.tables.score_items import score_item_claims
@@ -39,13 +49,14 @@ from jixiao.extract.tables.scores import (
     is_score_table,
     score_claims,
 )
+from jixiao.extract.tables.sources import BALANCE, source_claims
 from jixiao.findings import Finding, Passed, Severity
-from jixiao.relations import Outcome, Verdict, check_ratio, check_sum
+from jixiao.relations import Outcome, Verdict, check_difference, check_ratio, check_sum
 
 _BONUS = re.compile(r"加\s*\d+(?:\.\d+)?\s*分|加分")
 """A rubric that awards extra points (“一个加1分，最多加2分”): a 得分 above the 分值 may be one."""
 
-TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM)
+TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM, BALANCE)
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
 
 
@@ -59,11 +70,15 @@ def table_claims(document: Document) -> tuple[TableClaim, ...]:
             claims += score_claims(table)
             claims += score_item_claims(table)
         claims += classes
+        if not scores and not classes:
+            claims += breakdown_claims(table) + column_total_claims(table)
         claims += amount_claims(table, totals=not scores and not classes)
-    claims += _unread(claims, funds_claims(document) + score_line_claims(document)
-                      + score_row_claims(document) + score_glued_claims(document)
-                      + score_outline_claims(document) + score_pair_claims(document)
-                      + score_factor_claims(document))
+    text_claims = (funds_claims(document) + source_claims(document) + cell_paragraph_claims(document)
+                   + procurement_claims(document))
+    claims += _unread(claims, text_claims + score_line_claims(document) + score_row_claims(document)
+                      + score_glued_claims(document) + score_outline_claims(document)
+                      + score_pair_claims(document) + score_factor_claims(document))
+    claims += restated_claims(document, claims)
     return tuple(claims)
 
 
@@ -97,6 +112,11 @@ def check_table_claim(claim: TableClaim) -> Finding | None:
         message = (f"{claim.stated.label} {stated.written}% 与 {numerator.label} {numerator.number.written}"
                    f" / {denominator.label} {denominator.number.written} = {plain(outcome.expected)}% 不一致")
         return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
+    if claim.kind == "difference":
+        minuend, subtrahend = claim.terms
+        message = (f"{claim.what} {stated.written} 与 {minuend.label} {minuend.number.written} − "
+                   f"{subtrahend.label} {subtrahend.number.written} = {plain(outcome.expected)} 不一致")
+        return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
     message = (f"{claim.what} {stated.written} 与各项{claim.parts}之和 {plain(outcome.expected)} 不一致"
                f"（相差 {plain(abs(stated.value - outcome.expected))}）")
     return relation_finding(claim.code, message, claim.stated, outcome, claim.terms, claim.row)
@@ -106,7 +126,10 @@ def _outcome(claim: TableClaim) -> Outcome:
     stated = claim.stated.number
     if claim.kind == "ratio":
         numerator, denominator = claim.terms
-        return check_ratio(stated, numerator.number, denominator.number)
+        return check_ratio(stated, numerator.number, denominator.number, exact_terms=claim.exact_terms)
+    if claim.kind == "difference":
+        minuend, subtrahend = claim.terms
+        return check_difference(stated, minuend.number, subtrahend.number)
     return check_sum(stated, [term.number for term in claim.terms])
 
 
@@ -125,7 +148,7 @@ def passed_table_claims(claims: Sequence[TableClaim]) -> tuple[Passed, ...]:
             outcome = _outcome(claim)
             holds, expected = outcome.verdict is Verdict.HOLDS, outcome.expected
         if holds:
-            label = claim.what if claim.kind == "sum" else claim.stated.label
+            label = claim.what if claim.kind in ("sum", "difference") else claim.stated.label
             passed.append(Passed.of(claim.code, label, claim.stated.number, expected,
                                     tuple(term.term() for term in claim.terms), claim.stated.cell.place,
                                     evidence(claim.row)))

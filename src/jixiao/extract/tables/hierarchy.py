@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from jixiao.documents.model import Cell, Table
-from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
+from jixiao.extract.tables.cells import Figure, TableClaim, column_figures, compact, figure
 from jixiao.numbers import Unit
 
 TOTAL_ROW, CLASS_SUM = "JX-TABLE-004", "JX-TABLE-006"
@@ -33,7 +33,6 @@ _CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _PART = re.compile(r"\d{2}")
 """The 款 or 项 part of a code written in a column of its own."""
 _TOTAL = re.compile(r"(?:合计|总计|共计)[:：]?|.{1,12}(?:合计|总计)")
-_BLANKS = ("", "-", "—", "/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +148,8 @@ def _column_sums(rows: Sequence[Sequence[Cell]], index: int, label: int, end: in
         total = figure(row[column])
         if total is None or total.unit is Unit.PERCENT:
             continue
-        figures = []
-        for part in parts:
-            cells = rows[part.index]
-            cell = cells[column] if column < len(cells) else None
-            number = figure(cell)
-            if cell is not None and number is None and compact(cell.text) not in _BLANKS:
-                break
-            if cell is not None and number is not None:
-                figures.append(Figure(f"{part.name}（{part.code}） {names[column]}", number, cell))
-        else:
-            if figures and all(part.number.unit is not Unit.PERCENT for part in figures):
-                stated = Figure(f"{what} {names[column]}", total, row[column])
-                yield TableClaim(code, "sum", f"{what}的{names[column]}", stated, tuple(figures),
-                                 tuple(row), word)
+        labels = [(part.index, f"{part.name}（{part.code}） {names[column]}") for part in parts]
+        figures = column_figures(rows, labels, column, missing_is_blank=True)
+        if figures:
+            stated = Figure(f"{what} {names[column]}", total, row[column])
+            yield TableClaim(code, "sum", f"{what}的{names[column]}", stated, figures, tuple(row), word)

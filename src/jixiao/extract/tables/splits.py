@@ -8,8 +8,8 @@ place: 基本支出 and 项目支出 split the spending by nature; 一般公共�
 (“政府性基金拨款:”) counts as nothing.
 
 * **total** (JX-TABLE-004) — each breakdown's total against its items, when two items at least
-  were read; and the total by nature against the items by source, the two being one amount split
-  two ways (1190.35 against 1020.15 + 48.20 + 200.00 = 1268.35).
+  are named, one with an amount at least; and the total by nature against the items by source,
+  the two being one amount split two ways (1190.35 against 1020.15 + 48.20 + 200.00 = 1268.35).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from jixiao.documents.model import Cell
 from jixiao.extract.tables.amounts import TOTAL_ROW
 from jixiao.extract.tables.cells import Figure, TableClaim
-from jixiao.extract.text_runs import text_place
+from jixiao.extract.tables.text_view import TextView, blocks_at
 from jixiao.numbers import NumberError, parse_stated
 
 _SPLIT = re.compile(r"按(?:收入|支出)性质分")
@@ -30,31 +30,30 @@ _WINDOW = 600
 """Characters after the first breakdown's label its entries are read in."""
 
 
-def split_claims(text: str, starts: tuple[int, ...]) -> tuple[TableClaim, ...]:
-    claims: list[TableClaim] = []
-    position = 0
-    while (found := _SPLIT.search(text, position)) is not None:
-        entries, position = _entries(text, starts, found.start())
-        claims += _claims(entries)
-    return tuple(claims)
+def split_claims(view: TextView) -> tuple[TableClaim, ...]:
+    return tuple(claim for entries in blocks_at(view, _SPLIT, _entries) for claim in _claims(entries))
 
 
-def _entries(text: str, starts: tuple[int, ...], start: int) -> tuple[list[Figure], int]:
-    """The labelled amounts from ``start`` while each is a breakdown's total or item, one after
-    the other (only spaces and 其中 between them); and where they end."""
-    entries, end = [], start
+def _entries(view: TextView, start: int) -> tuple[list[tuple[str, Figure | None]], int]:
+    """The labels from ``start`` while each is a breakdown's total or item, one after the other
+    (only spaces and 其中 between them), each with its amount when it states one; and where they
+    end."""
+    text, end = view.text, start
+    entries: list[tuple[str, Figure | None]] = []
     for match in _ENTRY.finditer(text, start, min(len(text), start + _WINDOW)):
         label = match["label"].removeprefix("其中")
         if text[end:match.start()].strip() or not (label == "" or _kind(label)):
             break
         end = match.end()
-        if label and match["number"]:
+        if label and not match["number"]:
+            entries.append((label, None))
+        elif label:
             try:
                 number = parse_stated(match["number"])
             except NumberError:
                 break
-            place = text_place(starts, match.start("number"), match.end("number"))
-            entries.append(Figure(label, number, Cell(match["number"], place)))
+            place = view.place(match.start("number"), match.end("number"))
+            entries.append((label, Figure(label, number, Cell(match["number"], place))))
     return entries, max(end, start + 1)
 
 
@@ -66,17 +65,22 @@ def _kind(label: str) -> str:
     return "income" if _INCOME.search(label) else ""
 
 
-def _claims(entries: list[Figure]) -> list[TableClaim]:
-    totals = {figure.label: figure for figure in entries if _kind(figure.label) == "total"}
-    income = tuple(figure for figure in entries if _kind(figure.label) == "income")
-    nature = tuple(figure for figure in entries if _kind(figure.label) == "nature")
+def _claims(entries: list[tuple[str, Figure | None]]) -> list[TableClaim]:
+    totals = {label: figure for label, figure in entries if figure is not None and _kind(label) == "total"}
     claims = []
-    for label, items in (("按收入性质分", income), ("按支出性质分", nature)):
-        total = totals.get(label)
-        if total is not None and len(items) >= 2:
+    for label, kind in (("按收入性质分", "income"), ("按支出性质分", "nature")):
+        total, items = totals.get(label), _items(entries, kind)
+        if total is not None and items:
             claims.append(TableClaim(TOTAL_ROW, "sum", label, total, items, (total.cell,)))
-    by_nature = totals.get("按支出性质分")
-    if by_nature is not None and len(income) >= 2:
+    by_nature, income = totals.get("按支出性质分"), _items(entries, "income")
+    if by_nature is not None and income:
         claims.append(TableClaim(TOTAL_ROW, "sum", "按支出性质分", by_nature, income, (by_nature.cell,),
                                  "按收入性质分"))
     return claims
+
+
+def _items(entries: list[tuple[str, Figure | None]], kind: str) -> tuple[Figure, ...]:
+    """The amounts of a breakdown's items, when two items at least are named (an item written
+    without an amount counts as nothing: “一般公共预算:2456.18 … 政府性基金拨款: …”)."""
+    named = [figure for label, figure in entries if _kind(label) == kind]
+    return tuple(figure for figure in named if figure is not None) if len(named) >= 2 else ()
