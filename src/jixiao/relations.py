@@ -193,9 +193,10 @@ def _change(values: Sequence[Interval]) -> Interval | None:
 
 
 def check_change_percent(stated_percent: StatedNumber, current: StatedNumber,
-                         prior: StatedNumber) -> Outcome:
-    """``stated% = (current − prior) / prior`` with the sign of the change (增长 +, 下降 −)."""
-    return _judge(stated_percent, [current, prior], _change, max(stated_percent.decimals, 2))
+                         prior: StatedNumber, *, exact_terms: bool = False) -> Outcome:
+    """``stated% = (current − prior) / prior`` with the sign of the change (增长 +, 下降 −); with
+    ``exact_terms`` the two levels are taken as written."""
+    return _judge(stated_percent, [current, prior], _change, max(stated_percent.decimals, 2), exact_terms)
 
 
 def _change_from_difference(values: Sequence[Interval]) -> Interval | None:

@@ -138,9 +138,12 @@ def test_parts_that_make_the_whole_stated_in_later_sentences() -> None:
 
 def test_item_changes_under_a_total_change_and_levels_stated_before() -> None:
     assert brief(findings("F_numbered_changes")) == [("JX-TEXT-006", "error", "36.50", "33.75", 2)]
-    # 2.6 may stand for anything from 2.55 to 2.65: 0.44 and 14.43% agree with 2.61, so rounding.
-    assert brief(findings("C1_levels_elsewhere")) == [
-        ("JX-TEXT-005", "info", "0.44", "0.45", 3), ("JX-TEXT-007", "info", "14.43", "14.75", 3)]
+    # The two levels stand in sentences of their own: the rate is worked out from them as written
+    # (2.6 against 3.05 is a fall of 14.75%); the 增减额 0.44 is a unit of its last decimal off.
+    found = findings("C1_levels_elsewhere")
+    assert brief(found) == [("JX-TEXT-005", "info", "0.44", "0.45", 3), ("JX-TEXT-007", "error", "14.43", "14.75", 3)]
+    assert found[1].message == ("2023年公务接待费 2.6万元，2022年公务接待费 3.05万元，应下降 14.75%，"
+                                "与文中公务接待费下降率 14.43% 不一致")
 
 
 def test_amounts_in_bare_wan_and_a_change_against_totals_stated_before() -> None:

@@ -187,7 +187,7 @@ def _change(claim: Claim) -> Finding | None:
 def _change_prior_outcome(claim: Claim) -> Outcome:
     current, prior = claim.terms
     return check_change_percent(_signed(claim.stated), current.number,
-                                prior.number.in_unit(current.number.unit))
+                                prior.number.in_unit(current.number.unit), exact_terms=claim.exact_terms)
 
 
 def _change_prior(claim: Claim) -> Finding | None:

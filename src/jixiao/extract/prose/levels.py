@@ -92,7 +92,9 @@ def level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
         if rate is not None and rate_match is not None:
             stated_rate = rt.stated(rate, f"{item}{rate_match['way']}率", sign_of(rate_match["way"]))
-            claims.append(Claim("change_prior", stated_rate, (current, prior), evidence))
+            # The rate is worked out from the two levels as the report states them, a sentence
+            # apart: no stated 增减额 stands between them to carry a rounding.
+            claims.append(Claim("change_prior", stated_rate, (current, prior), evidence, exact_terms=True))
     return claims
 
 

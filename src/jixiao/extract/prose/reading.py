@@ -43,7 +43,9 @@ class Claim:
     ``before`` marks parts known to make the whole but stated before it, under labels of their
     own: the whole they name may be another, so a mismatch is a warning. ``to_whole`` marks a
     share among consecutive shares of one whole whose stated rates add up to exactly 100%: one
-    of them may have been moved by a unit of its last decimal to make them so (凑足100%)."""
+    of them may have been moved by a unit of its last decimal to make them so (凑足100%).
+    ``exact_terms`` reads the terms as written, not as rounded: levels the report states as
+    levels in sentences of their own, from which alone a reader can work the stated figure out."""
 
     kind: Kind
     stated: Stated
@@ -53,6 +55,7 @@ class Claim:
     complete: bool = False
     before: bool = False
     to_whole: bool = False
+    exact_terms: bool = False
 
 
 class RunText:
