@@ -96,17 +96,25 @@ class TextLayout:
         if not any(rows):
             return
         table = self.tables
+        parts, offset, line = self.parts, self.offset, self.line
         cells: list[tuple[Cell, ...]] = []
+        # Written inline, not through _write: a report has thousands of cells.
         for row, texts in enumerate(rows):
             written = []
             for col, (raw, ref) in enumerate(texts):
-                text = _clean(raw)
-                self._write(TAB, "")
-                line, start, end = self._write(text, "\n")
+                text = _clean(raw) if raw else ""
+                start = offset + len(TAB)
+                offset = start + len(text)
+                parts += (TAB, text, "\n")
                 written.append(Cell(text, Place(sheet=sheet, cell=ref, table=table, row=row, col=col,
-                                                line=line, start=start, end=end)))
-            self._write("", "\n")
+                                                line=line, start=start, end=offset)))
+                offset += 1
+                line += text.count("\n") + 1
+            parts.append("\n")
+            offset += 1
+            line += 1
             cells.append(tuple(written))
+        self.offset, self.line = offset, line
         first = next(row[0] for row in cells if row).place
         last = next(row[-1] for row in reversed(cells) if row).place
         self.blocks.append(Table(tuple(cells), Place(sheet=sheet, table=table, line=first.line,
@@ -206,21 +214,21 @@ def _add(layout: TextLayout, item: Any) -> None:
         return
     rows: list[list[tuple[str, str | None]]] = []
     for row in item.iterchildren(_W_TR):
-        width = grid_width(row)
+        before, after = _row_grid(row)
+        cells = [(cell, *_cell_grid(cell)) for cell in row.iterchildren(_W_TC)]
+        width = before + sum(span for _, span, _ in cells) + after
         if width > MAX_TABLE_COLUMNS:
             raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
                              f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
                              place=Place(table=layout.tables, row=len(rows)), english="table too wide")
-        texts = [""] * _grid(row, _GRID_BEFORE)
-        for cell in row.iterchildren(_W_TC):
-            span = max(_grid(cell, _GRID_SPAN) or 1, 1)
+        texts: list[tuple[str, str | None]] = [("", None)] * before
+        for cell, span, merged_below in cells:
             # The first cell of a vertical merge holds its text; those below it are empty.
-            merged_below = _merge_continues(cell)
-            texts.append("" if merged_below else "\n".join(
-                _paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)))
-            texts += [""] * (span - 1)
-        texts += [""] * _grid(row, _GRID_AFTER)
-        rows.append([(text, None) for text in texts])
+            texts.append(("", None) if merged_below else ("\n".join(
+                _paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)), None))
+            texts += [("", None)] * (span - 1)
+        texts += [("", None)] * after
+        rows.append(texts)
     layout.table(rows)
 
 
@@ -242,25 +250,41 @@ def _paragraph_text(paragraph: Any) -> str:
 def grid_width(row: Any) -> int:
     """The grid columns the Word table row ``row`` (a ``w:tr``) spans, counted before anything
     is built for them: its ``w:gridBefore``, each cell's ``w:gridSpan`` and its ``w:gridAfter``."""
-    spans = sum(max(_grid(cell, _GRID_SPAN), 1) for cell in row.iterchildren(_W_TC))
-    return _grid(row, _GRID_BEFORE) + spans + _grid(row, _GRID_AFTER)
+    before, after = _row_grid(row)
+    return before + sum(_cell_grid(cell)[0] for cell in row.iterchildren(_W_TC)) + after
 
 
-def _grid(element: Any, path: tuple[str, str]) -> int:
-    """The integer ``w:val`` of the property ``path`` (properties tag, property tag), 0 if
-    absent or not an integer. Child lookups, not XPath: this runs for every cell."""
-    properties = element.find(path[0])
-    found = properties.find(path[1]) if properties is not None else None
+def _row_grid(row: Any) -> tuple[int, int]:
+    """The grid columns a row skips before its first cell and after its last."""
+    properties = _child(row, _W_TR_PR)
+    if properties is None:
+        return 0, 0
+    return _grid_value(_child(properties, _W_GRID_BEFORE)), _grid_value(_child(properties, _W_GRID_AFTER))
+
+
+def _cell_grid(cell: Any) -> tuple[int, bool]:
+    """The grid columns a cell spans (at least 1), and whether it continues the vertical merge
+    of the cell above."""
+    properties = _child(cell, _W_TC_PR)
+    if properties is None:
+        return 1, False
+    merge = _child(properties, _W_V_MERGE)
+    return (max(_grid_value(_child(properties, _W_GRID_SPAN)), 1),
+            merge is not None and merge.get(_W_VAL, "continue") == "continue")
+
+
+def _child(element: Any, tag: str) -> Any:
+    """The first child of ``element`` with ``tag``, or ``None``. ``iterchildren`` filters in
+    C; ``find`` goes through ElementPath and costs three times as much, for every cell."""
+    return next(element.iterchildren(tag), None)
+
+
+def _grid_value(found: Any) -> int:
+    """The integer ``w:val`` of a grid property, 0 if absent or not an integer."""
     try:
         return int(found.get(_W_VAL, "")) if found is not None else 0
     except ValueError:
         return 0
-
-
-def _merge_continues(cell: Any) -> bool:
-    properties = cell.find(_W_TC_PR)
-    merge = properties.find(_W_V_MERGE) if properties is not None else None
-    return merge is not None and merge.get(_W_VAL, "continue") == "continue"
 
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -284,9 +308,7 @@ _RUN_SYMBOLS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t"
 _RUN_CONTENT = etree.XPath(
     "(w:r | w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
-_W_TC_PR, _W_V_MERGE = qn("w:tcPr"), qn("w:vMerge")
-_GRID_BEFORE = (qn("w:trPr"), qn("w:gridBefore"))
-_GRID_AFTER = (qn("w:trPr"), qn("w:gridAfter"))
-_GRID_SPAN = (_W_TC_PR, qn("w:gridSpan"))
+_W_TR_PR, _W_TC_PR, _W_V_MERGE, _W_GRID_BEFORE, _W_GRID_AFTER, _W_GRID_SPAN = (
+    qn(f"w:{name}") for name in ("trPr", "tcPr", "vMerge", "gridBefore", "gridAfter", "gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
