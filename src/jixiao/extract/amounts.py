@@ -37,6 +37,7 @@ _LABEL_NOISE = (
 # 增减 words right before an amount, maybe in brackets (“较上年（减少）16.23万元”).
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?[）)]?\s*$")
 OPEN, CLOSE = "（(", "）)"
+_BRACKETS = re.compile(f"[{OPEN}{CLOSE}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +60,20 @@ class Figure:
 
 def depths(text: str) -> list[int]:
     """The bracket depth at every index of ``text`` (an opening bracket is inside its group)."""
-    result, depth = [], 0
-    for char in text:
-        if char in OPEN:
+    # Filled a stretch between brackets at a time: a run has thousands of characters, few brackets.
+    result: list[int] = []
+    depth = position = 0
+    for match in _BRACKETS.finditer(text):
+        index = match.start()
+        result += [depth] * (index - position)
+        if text[index] in OPEN:
             depth += 1
-        result.append(depth)
-        if char in CLOSE:
+            result.append(depth)
+        else:
+            result.append(depth)
             depth = max(depth - 1, 0)
+        position = index + 1
+    result += [depth] * (len(text) - position)
     return result
 
 

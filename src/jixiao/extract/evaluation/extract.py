@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 from typing import Any
 
@@ -59,6 +60,7 @@ class MissingField:
     title: str
 
 
+@cache
 def expected_fields(template: str | None) -> tuple[MissingField, ...]:
     """Every field ``template``'s form prints, by the form's own name (the data model's title
     where the template gives none): its ``template.yaml`` ``fields``, the list the renderer is
@@ -108,8 +110,8 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
     data = nested(stated)
     source = {path: place for path, place in fields.source.items() if path in stated}
-    missing = tuple(field for field in expected_fields(recognition.template)
-                    if not _present(field.path, stated))
+    present = _stated_paths(stated)
+    missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
     return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
                                missing, None if stand_ins else checkable, checkable)
 
@@ -200,5 +202,8 @@ def _within(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
 
 
-def _present(path: str, values: Mapping[str, Any]) -> bool:
-    return any(_within(key, path) for key in values)
+def _stated_paths(values: Mapping[str, Any]) -> frozenset[str]:
+    """Every path a stated value is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
+    itself): one set for the form's fields to be looked up in, not a scan of every value each."""
+    return frozenset(key[:end] for key in values
+                     for end in (*(i for i, char in enumerate(key) if char in ".["), len(key)))

@@ -27,6 +27,8 @@ _ADDED = re.compile(r"年中|追加|新增|调增")
 
 
 def count_sum_claims(rt: RunText) -> list[Claim]:
+    if "个" not in rt.text:  # both patterns need it: a substring test, not a regex at every character
+        return []
     return [*_broken_down(rt), *_year_counts(rt)]
 
 
