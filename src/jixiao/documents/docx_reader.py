@@ -208,6 +208,10 @@ def _items(element: Any) -> Iterator[Any]:
             yield child
 
 
+_EMPTY: tuple[str, str | None] = ("", None)
+"""An empty cell of a Word table (no spreadsheet reference)."""
+
+
 def _add(layout: TextLayout, item: Any) -> None:
     if item.tag == _W_P:
         layout.paragraph(_paragraph_text(item))
@@ -221,13 +225,14 @@ def _add(layout: TextLayout, item: Any) -> None:
             raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
                              f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
                              place=Place(table=layout.tables, row=len(rows)), english="table too wide")
-        texts: list[tuple[str, str | None]] = [("", None)] * before
+        texts: list[tuple[str, str | None]] = [_EMPTY] * before
         for cell, span, merged_below in cells:
             # The first cell of a vertical merge holds its text; those below it are empty.
-            texts.append(("", None) if merged_below else ("\n".join(
-                _paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)), None))
-            texts += [("", None)] * (span - 1)
-        texts += [("", None)] * after
+            texts.append(_EMPTY if merged_below else ("\n".join(
+                [_paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)]), None))
+            if span > 1:
+                texts += [_EMPTY] * (span - 1)
+        texts += [_EMPTY] * after
         rows.append(texts)
     layout.table(rows)
 
@@ -264,13 +269,19 @@ def _row_grid(row: Any) -> tuple[int, int]:
 
 def _cell_grid(cell: Any) -> tuple[int, bool]:
     """The grid columns a cell spans (at least 1), and whether it continues the vertical merge
-    of the cell above."""
-    properties = _child(cell, _W_TC_PR)
+    of the cell above. The schema puts ``w:tcPr`` first: looked at there before searched for."""
+    first = cell[0] if len(cell) else None
+    properties = first if first is not None and first.tag == _W_TC_PR else _child(cell, _W_TC_PR)
     if properties is None:
         return 1, False
-    merge = _child(properties, _W_V_MERGE)
-    return (max(_grid_value(_child(properties, _W_GRID_SPAN)), 1),
-            merge is not None and merge.get(_W_VAL, "continue") == "continue")
+    span: int | None = None
+    merged: bool | None = None
+    for found in properties.iterchildren(_W_GRID_SPAN, _W_V_MERGE):  # the first of each counts
+        if found.tag == _W_GRID_SPAN:
+            span = _grid_value(found) if span is None else span
+        elif merged is None:
+            merged = found.get(_W_VAL, "continue") == "continue"
+    return max(span or 0, 1), bool(merged)
 
 
 def _child(element: Any, tag: str) -> Any:

@@ -8,6 +8,7 @@ or completed: a field the report does not state stays empty and is listed in ``m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,7 @@ from jixiao.recognise import (
 )
 from jixiao.render.spec import load_template
 
+_STEP_START = re.compile(r"[.\[]")
 REQUIRED = ("year", "unit.name")
 PLACEHOLDERS: dict[str, Any] = {"year": 2000, "unit.name": "（未识别）"}
 """Stand-ins for required fields the report does not state, so that the rest can be checked;
@@ -205,5 +207,4 @@ def _within(path: str, prefix: str) -> bool:
 def _stated_paths(values: Mapping[str, Any]) -> frozenset[str]:
     """Every path a stated value is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
     itself): one set for the form's fields to be looked up in, not a scan of every value each."""
-    return frozenset(key[:end] for key in values
-                     for end in (*(i for i, char in enumerate(key) if char in ".["), len(key)))
+    return frozenset(values).union(key[:step.start()] for key in values for step in _STEP_START.finditer(key))

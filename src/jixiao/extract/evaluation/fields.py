@@ -77,7 +77,7 @@ class Fields:
         if path in self.values:
             return False
         self.values[path] = value
-        self.source[path] = Place(**(place.as_dict() | {"path": path}))  # type: ignore[arg-type]
+        self.source[path] = place.at_path(path)
         self._list_items(path)
         return True
 
