@@ -103,6 +103,9 @@ def _prose(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
 def _tables(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
     for table in document.tables:
         for row in table.rows:
+            written = "".join([cell.text for cell in row])
+            if "总" not in written and "合" not in written:  # every total's word has one of them
+                continue
             texts = [compact(cell.text) for cell in row]
             if not any(_TOTAL.fullmatch(text) for text in texts):
                 continue
