@@ -87,6 +87,8 @@ class Fields:
             self._list_items(path)
 
     def _list_items(self, path: str) -> None:
+        if "[" not in path:  # most fields are in no list
+            return
         for match in _INDEX.finditer(path):
             self.items.setdefault(path[:match.start()], set()).add(match.group(1))
 
