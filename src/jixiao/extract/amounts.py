@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
 
-NUMBER = r"(?<![0-9０-９])(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+NUMBER = r"(?=\d)(?<![0-9０-９])(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 """A figure as written, starting where its digits start: a pattern never tries every digit of a
-long run as a start (a run of thousands of digits would cost quadratic time)."""
+long run as a start (a run of thousands of digits would cost quadratic time). The lookahead for
+a digit comes first because it fails fastest: most characters of a run are not digits."""
 MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
 BARE_WAN = r"万(?![\u4e00-\u9fff0-9])"
