@@ -57,11 +57,13 @@ def read_docx_document(path: Path) -> Document:
             body = package.document.find(_W_BODY)
             if body is None:
                 raise KeyError("w:body")
+            texts = _paragraph_texts(package.document)
             for item in _items(body):
-                _add(layout, item)
+                _add(layout, item, texts)
             for header in package.headers(body):
+                texts = _paragraph_texts(header)
                 for item in _items(header):
-                    _add(layout, item)
+                    _add(layout, item, texts)
     except PACKAGE_ERRORS:
         raise InputError("不是有效的 Word 文档（.docx）文件", file=file,
                          english="not a docx document") from None
@@ -212,9 +214,11 @@ _EMPTY: tuple[str, str | None] = ("", None)
 """An empty cell of a Word table (no spreadsheet reference)."""
 
 
-def _add(layout: TextLayout, item: Any) -> None:
+def _add(layout: TextLayout, item: Any, paragraphs: dict[Any, str]) -> None:
+    """Lay out the paragraph or table ``item``; ``paragraphs`` holds the text of its part's
+    paragraphs (:func:`_paragraph_texts`)."""
     if item.tag == _W_P:
-        layout.paragraph(_paragraph_text(item))
+        layout.paragraph(paragraphs.get(item, ""))
         return
     rows: list[list[tuple[str, str | None]]] = []
     for row in item.iterchildren(_W_TR):
@@ -229,7 +233,7 @@ def _add(layout: TextLayout, item: Any) -> None:
         for cell, span, merged_below in cells:
             # The first cell of a vertical merge holds its text; those below it are empty.
             texts.append(_EMPTY if merged_below else ("\n".join(
-                [_paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)]), None))
+                [paragraphs.get(paragraph, "") for paragraph in cell.iterchildren(_W_P)]), None))
             if span > 1:
                 texts += [_EMPTY] * (span - 1)
         texts += [_EMPTY] * after
@@ -237,19 +241,27 @@ def _add(layout: TextLayout, item: Any) -> None:
     layout.table(rows)
 
 
-def _paragraph_text(paragraph: Any) -> str:
-    """The text of a paragraph as Word shows it: its runs (also inside hyperlinks), a tab as
-    TAB, a line break as a newline, a page or column break as nothing."""
-    parts = []
-    for node in _RUN_CONTENT(paragraph):
+def _paragraph_texts(part: Any) -> dict[Any, str]:
+    """The text of every paragraph of a part as Word shows it: its runs (also inside
+    hyperlinks), a tab as TAB, a line break as a newline, a page or column break as nothing.
+    One XPath over the part, not one per paragraph: a report has thousands of them."""
+    pieces: dict[Any, list[str]] = {}
+    for node in _RUN_CONTENT(part):
+        owner = node.getparent().getparent()  # w:r, then w:p or w:hyperlink
+        if owner.tag == _W_HYPERLINK:
+            owner = owner.getparent()
         tag = node.tag
         if tag == _W_T:
-            parts.append(node.text or "")
+            piece = node.text or ""
         elif tag == _W_BR:
-            parts.append("\n" if node.get(_W_TYPE, "textWrapping") == "textWrapping" else "")
+            piece = "\n" if node.get(_W_TYPE, "textWrapping") == "textWrapping" else ""
         else:
-            parts.append(_RUN_SYMBOLS[tag])
-    return "".join(parts)
+            piece = _RUN_SYMBOLS[tag]
+        if owner in pieces:
+            pieces[owner].append(piece)
+        else:
+            pieces[owner] = [piece]
+    return {paragraph: "".join(parts) for paragraph, parts in pieces.items()}
 
 
 def grid_width(row: Any) -> int:
@@ -317,8 +329,9 @@ _W_T, _W_BR, _W_TYPE, _W_VAL, _W_HEADER_REFERENCE = (
 _R_ID = qn("r:id")
 _RUN_SYMBOLS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
 _RUN_CONTENT = etree.XPath(
-    "(w:r | w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
+    "(//w:p/w:r | //w:p/w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
+_W_HYPERLINK = qn("w:hyperlink")
 _W_TR_PR, _W_TC_PR, _W_V_MERGE, _W_GRID_BEFORE, _W_GRID_AFTER, _W_GRID_SPAN = (
     qn(f"w:{name}") for name in ("trPr", "tcPr", "vMerge", "gridBefore", "gridAfter", "gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
