@@ -106,11 +106,11 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     values["template"] = recognition.template or YUEYANGLOU
     values["profile"] = profile_for(recognition.template)
     absent = {path: PLACEHOLDERS[path] for path in REQUIRED if path not in values}
-    checkable, kept = _validated(values | absent)
+    checkable, kept, kept_data = _validated(values | absent)
     stand_ins = [path for path in REQUIRED
                  if path in absent or path not in kept or kept[path] != values[path]]
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
-    data = nested(stated)
+    data = kept_data if not stand_ins else nested(stated)  # stated is kept when nothing stands in
     source = {path: place for path, place in fields.source.items() if path in stated}
     present = _stated_paths(stated)
     missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
@@ -176,13 +176,14 @@ def _unit_name_from_tables(document: Document, fields: Fields) -> None:
                 return
 
 
-def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any]]:
-    """The evaluation of ``values``; a value the model refuses is dropped (a whole list when
-    it is inside one, so lists stay whole), never guessed."""
+def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any], dict[str, Any]]:
+    """The evaluation of ``values``, the values kept and their nested data; a value the model
+    refuses is dropped (a whole list when it is inside one, so lists stay whole), never guessed."""
     kept = dict(values)
     for _ in range(50):
         try:
-            return Evaluation.model_validate(nested(kept)), kept
+            data = nested(kept)
+            return Evaluation.model_validate(data), kept, data
         except ValidationError as error:
             refused = {_droppable(path_text(detail["loc"])) for detail in error.errors()}
             remaining = {path: value for path, value in kept.items()
@@ -192,7 +193,8 @@ def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any]]:
             kept = remaining
     minimal = {path: kept.get(path, PLACEHOLDERS[path]) for path in REQUIRED}
     minimal |= {"template": values["template"], "profile": values["profile"]}
-    return Evaluation.model_validate(nested(minimal)), minimal
+    data = nested(minimal)
+    return Evaluation.model_validate(data), minimal, data
 
 
 def _droppable(path: str) -> str:
