@@ -55,6 +55,8 @@ def first_line(cell: Cell) -> tuple[str, Place]:
     text = cell.text.split("\n", 1)[0].rstrip()
     place = cell.place
     start = place.start if place.start is not None else 0
+    if text == cell.text and place.start is not None and place.end == start + len(text):
+        return text, place  # a one-line cell, most of them: its place is already the line's
     return text, replace(place, start=start, end=start + len(text))  # a workbook's sheet and cell kept
 
 

@@ -42,6 +42,11 @@ class Row:
         """Cell texts without whitespace (cells break words across lines)."""
         return self._texts
 
+    def holds(self, words: str) -> bool:
+        """Whether the squeezed text of some cell contains ``words`` (which have no whitespace):
+        one substring test rules out most rows for most labels."""
+        return words in self._joined
+
     def filled(self) -> tuple[Cell, ...]:
         return tuple(cell for cell, text in zip(self.cells, self._texts, strict=True) if text not in BLANKS)
 
@@ -51,7 +56,7 @@ class Row:
 
     def after(self, label: str) -> Cell | None:
         """The cell right after the first cell whose text starts with ``label``."""
-        if label not in self._joined:
+        if not self.holds(label):
             return None
         texts = self.texts()
         for index, text in enumerate(texts[:-1]):
@@ -62,7 +67,7 @@ class Row:
     def filled_after(self, label: str) -> Cell | None:
         """The first filled cell after the first cell whose text starts with ``label``: a label
         merged across columns repeats as blank cells in some readers (“得分 | | 97”)."""
-        if label not in self._joined:
+        if not self.holds(label):
             return None
         texts = self.texts()
         begin = next((index for index, text in enumerate(texts) if text.startswith(label)), None)
@@ -109,6 +114,8 @@ def attachments(document: Document) -> tuple[Attachment, ...]:
 
 
 def _title(row: Row) -> str | None:
+    if not any(row.holds(marker) for marker, _ in _TITLES):
+        return None
     for text in row.texts():
         if len(text) > 40:  # a title is short; a long cell merely mentions a form
             continue
