@@ -221,9 +221,12 @@ def _add(layout: TextLayout, item: Any, paragraphs: dict[Any, str]) -> None:
         layout.paragraph(paragraphs.get(item, ""))
         return
     rows: list[list[tuple[str, str | None]]] = []
+    # Most cells span one column and merge with none: only those that may are looked into.
+    spanning = set(_SPANNING_CELLS(item))
     for row in item.iterchildren(_W_TR):
         before, after = _row_grid(row)
-        cells = [(cell, *_cell_grid(cell)) for cell in row.iterchildren(_W_TC)]
+        cells = [(cell, *(_cell_grid(cell) if cell in spanning else _PLAIN_CELL))
+                 for cell in row.iterchildren(_W_TC)]
         width = before + sum(span for _, span, _ in cells) + after
         if width > MAX_TABLE_COLUMNS:
             raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
@@ -332,6 +335,9 @@ _RUN_CONTENT = etree.XPath(
     "(//w:p/w:r | //w:p/w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
 _W_HYPERLINK = qn("w:hyperlink")
+_SPANNING_CELLS = etree.XPath("w:tr/w:tc[w:tcPr/w:gridSpan or w:tcPr/w:vMerge]", namespaces=_NS)
+_PLAIN_CELL = (1, False)
+"""What :func:`_cell_grid` gives a cell with neither ``w:gridSpan`` nor ``w:vMerge``."""
 _W_TR_PR, _W_TC_PR, _W_V_MERGE, _W_GRID_BEFORE, _W_GRID_AFTER, _W_GRID_SPAN = (
     qn(f"w:{name}") for name in ("trPr", "tcPr", "vMerge", "gridBefore", "gridAfter", "gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
