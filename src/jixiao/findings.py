@@ -63,6 +63,13 @@ class Place:
         # Not dataclasses.asdict: it deep-copies, and the audit builds thousands of places.
         return {name: value for name in _PLACE_FIELDS if (value := getattr(self, name)) is not None}
 
+    def at_path(self, path: str) -> Place:
+        """This place, naming the field ``path``."""
+        # Built field by field: a report's form puts hundreds of values, each with its place.
+        return Place(path=path, sheet=self.sheet, cell=self.cell, page=self.page,
+                     paragraph=self.paragraph, table=self.table, row=self.row, col=self.col,
+                     line=self.line, start=self.start, end=self.end, report=self.report)
+
     def merged(self, source: Place | None) -> Place:
         """This place with the source's location filled in where this one has none."""
         if source is None:

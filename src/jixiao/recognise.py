@@ -13,11 +13,13 @@ A 项目支出绩效自评表 inside a whole-unit report is that report's 附件
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
 
 from jixiao.documents.model import Document
+from jixiao.extract.per_document import per_document
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
 
@@ -59,6 +61,7 @@ national profile, which is only an assumption about its region's rules."""
 ASSUMED_PROFILE = "national-2020"
 
 _WHOLE_UNIT = (YUEYANGLOU, YUEYANG_FINANCE, DINGCHENG)
+_NON_SPACE = re.compile(r"\S+")  # \s is what str.isspace calls whitespace
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +83,11 @@ class Recognition:
     scores: tuple[tuple[str, int], ...]
 
 
+@per_document
 def recognise(document: Document) -> Recognition:
     """The known form ``document`` is, with the headings that show it (a pure function of its
-    text)."""
-    return _recognise_text(document.text)
-
-
-@lru_cache(maxsize=8)
-def _recognise_text(text: str) -> Recognition:
-    # Cached: the audit asks once for the report's form and once to extract its evaluation.
-    squeezed = _Squeezed.of(text)
+    text; the audit asks several times, so it is worked out once per document)."""
+    squeezed = _Squeezed.of(document.text)
     found = {template: tuple(marker for text in markers
                              if (marker := squeezed.find(text)) is not None)
              for template, markers in MARKERS.items()}
@@ -121,21 +119,30 @@ def _winner(scores: dict[str, int]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Squeezed:
-    """The text without whitespace, and for each of its characters the offset in the original."""
+    """The text without whitespace, kept as its stretches between whitespace: ``starts[i]`` is
+    where stretch *i* begins in the squeezed text, ``origins[i]`` where in the original (a
+    stretch at a time, not a Python step per character of a long report)."""
 
     text: str
-    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
     lines: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> _Squeezed:
-        kept = [(index, char) for index, char in enumerate(text) if not char.isspace()]
-        return cls("".join(char for _, char in kept), tuple(index for index, _ in kept),
-                   line_starts(text))
+        stretches = [(match.start(), match.group()) for match in _NON_SPACE.finditer(text)]
+        starts = tuple(accumulate((len(stretch) for _, stretch in stretches[:-1]), initial=0))
+        return cls("".join(stretch for _, stretch in stretches), starts,
+                   tuple(origin for origin, _ in stretches), line_starts(text))
+
+    def _origin(self, at: int) -> int:
+        """The offset in the original text of the squeezed text's character ``at``."""
+        stretch = bisect_right(self.starts, at) - 1
+        return self.origins[stretch] + at - self.starts[stretch]
 
     def find(self, marker: str) -> Marker | None:
         at = self.text.find(marker)
         if at < 0:
             return None
-        start, end = self.offsets[at], self.offsets[at + len(marker) - 1] + 1
+        start, end = self._origin(at), self._origin(at + len(marker) - 1) + 1
         return Marker(marker, Place(line=bisect_right(self.lines, start), start=start, end=end))

@@ -57,11 +57,13 @@ def read_docx_document(path: Path) -> Document:
             body = package.document.find(_W_BODY)
             if body is None:
                 raise KeyError("w:body")
+            texts = _paragraph_texts(package.document)
             for item in _items(body):
-                _add(layout, item)
+                _add(layout, item, texts)
             for header in package.headers(body):
+                texts = _paragraph_texts(header)
                 for item in _items(header):
-                    _add(layout, item)
+                    _add(layout, item, texts)
     except PACKAGE_ERRORS:
         raise InputError("不是有效的 Word 文档（.docx）文件", file=file,
                          english="not a docx document") from None
@@ -96,17 +98,25 @@ class TextLayout:
         if not any(rows):
             return
         table = self.tables
+        parts, offset, line = self.parts, self.offset, self.line
         cells: list[tuple[Cell, ...]] = []
+        # Written inline, not through _write: a report has thousands of cells.
         for row, texts in enumerate(rows):
             written = []
             for col, (raw, ref) in enumerate(texts):
-                text = _clean(raw)
-                self._write(TAB, "")
-                line, start, end = self._write(text, "\n")
+                text = _clean(raw) if raw else ""
+                start = offset + len(TAB)
+                offset = start + len(text)
+                parts += (TAB, text, "\n")
                 written.append(Cell(text, Place(sheet=sheet, cell=ref, table=table, row=row, col=col,
-                                                line=line, start=start, end=end)))
-            self._write("", "\n")
+                                                line=line, start=start, end=offset)))
+                offset += 1
+                line += text.count("\n") + 1
+            parts.append("\n")
+            offset += 1
+            line += 1
             cells.append(tuple(written))
+        self.offset, self.line = offset, line
         first = next(row[0] for row in cells if row).place
         last = next(row[-1] for row in reversed(cells) if row).place
         self.blocks.append(Table(tuple(cells), Place(sheet=sheet, table=table, line=first.line,
@@ -200,67 +210,107 @@ def _items(element: Any) -> Iterator[Any]:
             yield child
 
 
-def _add(layout: TextLayout, item: Any) -> None:
+_EMPTY: tuple[str, str | None] = ("", None)
+"""An empty cell of a Word table (no spreadsheet reference)."""
+
+
+def _add(layout: TextLayout, item: Any, paragraphs: dict[Any, str]) -> None:
+    """Lay out the paragraph or table ``item``; ``paragraphs`` holds the text of its part's
+    paragraphs (:func:`_paragraph_texts`)."""
     if item.tag == _W_P:
-        layout.paragraph(_paragraph_text(item))
+        layout.paragraph(paragraphs.get(item, ""))
         return
     rows: list[list[tuple[str, str | None]]] = []
+    # Most cells span one column and merge with none: only those that may are looked into.
+    spanning = set(_SPANNING_CELLS(item))
     for row in item.iterchildren(_W_TR):
-        width = grid_width(row)
+        before, after = _row_grid(row)
+        cells = [(cell, *(_cell_grid(cell) if cell in spanning else _PLAIN_CELL))
+                 for cell in row.iterchildren(_W_TC)]
+        width = before + sum(span for _, span, _ in cells) + after
         if width > MAX_TABLE_COLUMNS:
             raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
                              f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
                              place=Place(table=layout.tables, row=len(rows)), english="table too wide")
-        texts = [""] * _grid(row, _GRID_BEFORE)
-        for cell in row.iterchildren(_W_TC):
-            span = max(_grid(cell, _GRID_SPAN) or 1, 1)
+        texts: list[tuple[str, str | None]] = [_EMPTY] * before
+        for cell, span, merged_below in cells:
             # The first cell of a vertical merge holds its text; those below it are empty.
-            merged_below = _merge_continues(cell)
-            texts.append("" if merged_below else "\n".join(
-                _paragraph_text(paragraph) for paragraph in cell.iterchildren(_W_P)))
-            texts += [""] * (span - 1)
-        texts += [""] * _grid(row, _GRID_AFTER)
-        rows.append([(text, None) for text in texts])
+            texts.append(_EMPTY if merged_below else ("\n".join(
+                [paragraphs.get(paragraph, "") for paragraph in cell.iterchildren(_W_P)]), None))
+            if span > 1:
+                texts += [_EMPTY] * (span - 1)
+        texts += [_EMPTY] * after
+        rows.append(texts)
     layout.table(rows)
 
 
-def _paragraph_text(paragraph: Any) -> str:
-    """The text of a paragraph as Word shows it: its runs (also inside hyperlinks), a tab as
-    TAB, a line break as a newline, a page or column break as nothing."""
-    parts = []
-    for node in _RUN_CONTENT(paragraph):
+def _paragraph_texts(part: Any) -> dict[Any, str]:
+    """The text of every paragraph of a part as Word shows it: its runs (also inside
+    hyperlinks), a tab as TAB, a line break as a newline, a page or column break as nothing.
+    One XPath over the part, not one per paragraph: a report has thousands of them."""
+    pieces: dict[Any, list[str]] = {}
+    for node in _RUN_CONTENT(part):
+        owner = node.getparent().getparent()  # w:r, then w:p or w:hyperlink
+        if owner.tag == _W_HYPERLINK:
+            owner = owner.getparent()
         tag = node.tag
         if tag == _W_T:
-            parts.append(node.text or "")
+            piece = node.text or ""
         elif tag == _W_BR:
-            parts.append("\n" if node.get(_W_TYPE, "textWrapping") == "textWrapping" else "")
+            piece = "\n" if node.get(_W_TYPE, "textWrapping") == "textWrapping" else ""
         else:
-            parts.append(_RUN_SYMBOLS[tag])
-    return "".join(parts)
+            piece = _RUN_SYMBOLS[tag]
+        if owner in pieces:
+            pieces[owner].append(piece)
+        else:
+            pieces[owner] = [piece]
+    return {paragraph: "".join(parts) for paragraph, parts in pieces.items()}
 
 
 def grid_width(row: Any) -> int:
     """The grid columns the Word table row ``row`` (a ``w:tr``) spans, counted before anything
     is built for them: its ``w:gridBefore``, each cell's ``w:gridSpan`` and its ``w:gridAfter``."""
-    spans = sum(max(_grid(cell, _GRID_SPAN), 1) for cell in row.iterchildren(_W_TC))
-    return _grid(row, _GRID_BEFORE) + spans + _grid(row, _GRID_AFTER)
+    before, after = _row_grid(row)
+    return before + sum(_cell_grid(cell)[0] for cell in row.iterchildren(_W_TC)) + after
 
 
-def _grid(element: Any, path: tuple[str, str]) -> int:
-    """The integer ``w:val`` of the property ``path`` (properties tag, property tag), 0 if
-    absent or not an integer. Child lookups, not XPath: this runs for every cell."""
-    properties = element.find(path[0])
-    found = properties.find(path[1]) if properties is not None else None
+def _row_grid(row: Any) -> tuple[int, int]:
+    """The grid columns a row skips before its first cell and after its last."""
+    properties = _child(row, _W_TR_PR)
+    if properties is None:
+        return 0, 0
+    return _grid_value(_child(properties, _W_GRID_BEFORE)), _grid_value(_child(properties, _W_GRID_AFTER))
+
+
+def _cell_grid(cell: Any) -> tuple[int, bool]:
+    """The grid columns a cell spans (at least 1), and whether it continues the vertical merge
+    of the cell above. The schema puts ``w:tcPr`` first: looked at there before searched for."""
+    first = cell[0] if len(cell) else None
+    properties = first if first is not None and first.tag == _W_TC_PR else _child(cell, _W_TC_PR)
+    if properties is None:
+        return 1, False
+    span: int | None = None
+    merged: bool | None = None
+    for found in properties.iterchildren(_W_GRID_SPAN, _W_V_MERGE):  # the first of each counts
+        if found.tag == _W_GRID_SPAN:
+            span = _grid_value(found) if span is None else span
+        elif merged is None:
+            merged = found.get(_W_VAL, "continue") == "continue"
+    return max(span or 0, 1), bool(merged)
+
+
+def _child(element: Any, tag: str) -> Any:
+    """The first child of ``element`` with ``tag``, or ``None``. ``iterchildren`` filters in
+    C; ``find`` goes through ElementPath and costs three times as much, for every cell."""
+    return next(element.iterchildren(tag), None)
+
+
+def _grid_value(found: Any) -> int:
+    """The integer ``w:val`` of a grid property, 0 if absent or not an integer."""
     try:
         return int(found.get(_W_VAL, "")) if found is not None else 0
     except ValueError:
         return 0
-
-
-def _merge_continues(cell: Any) -> bool:
-    properties = cell.find(_W_TC_PR)
-    merge = properties.find(_W_V_MERGE) if properties is not None else None
-    return merge is not None and merge.get(_W_VAL, "continue") == "continue"
 
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -282,11 +332,13 @@ _W_T, _W_BR, _W_TYPE, _W_VAL, _W_HEADER_REFERENCE = (
 _R_ID = qn("r:id")
 _RUN_SYMBOLS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
 _RUN_CONTENT = etree.XPath(
-    "(w:r | w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
+    "(//w:p/w:r | //w:p/w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
-_W_TC_PR, _W_V_MERGE = qn("w:tcPr"), qn("w:vMerge")
-_GRID_BEFORE = (qn("w:trPr"), qn("w:gridBefore"))
-_GRID_AFTER = (qn("w:trPr"), qn("w:gridAfter"))
-_GRID_SPAN = (_W_TC_PR, qn("w:gridSpan"))
+_W_HYPERLINK = qn("w:hyperlink")
+_SPANNING_CELLS = etree.XPath("w:tr/w:tc[w:tcPr/w:gridSpan or w:tcPr/w:vMerge]", namespaces=_NS)
+_PLAIN_CELL = (1, False)
+"""What :func:`_cell_grid` gives a cell with neither ``w:gridSpan`` nor ``w:vMerge``."""
+_W_TR_PR, _W_TC_PR, _W_V_MERGE, _W_GRID_BEFORE, _W_GRID_AFTER, _W_GRID_SPAN = (
+    qn(f"w:{name}") for name in ("trPr", "tcPr", "vMerge", "gridBefore", "gridAfter", "gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from jixiao.numbers import NumberError, StatedNumber, Unit, parse_stated
 
-NUMBER = r"(?<![0-9０-９])(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+NUMBER = r"(?=\d)(?<![0-9０-９])(?:\d{1,3}(?:,\d{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 """A figure as written, starting where its digits start: a pattern never tries every digit of a
-long run as a start (a run of thousands of digits would cost quadratic time)."""
+long run as a start (a run of thousands of digits would cost quadratic time). The lookahead for
+a digit comes first because it fails fastest: most characters of a run are not digits."""
 MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
 BARE_WAN = r"万(?![\u4e00-\u9fff0-9])"
@@ -38,6 +39,7 @@ _LABEL_NOISE = (
 # 增减 words right before an amount, maybe in brackets (“较上年（减少）16.23万元”).
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?[）)]?\s*$")
 OPEN, CLOSE = "（(", "）)"
+_BRACKETS = re.compile(f"[{OPEN}{CLOSE}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +62,20 @@ class Figure:
 
 def depths(text: str) -> list[int]:
     """The bracket depth at every index of ``text`` (an opening bracket is inside its group)."""
-    result, depth = [], 0
-    for char in text:
-        if char in OPEN:
+    # Filled a stretch between brackets at a time: a run has thousands of characters, few brackets.
+    result: list[int] = []
+    depth = position = 0
+    for match in _BRACKETS.finditer(text):
+        index = match.start()
+        result += [depth] * (index - position)
+        if text[index] in OPEN:
             depth += 1
-        result.append(depth)
-        if char in CLOSE:
+            result.append(depth)
+        else:
+            result.append(depth)
             depth = max(depth - 1, 0)
+        position = index + 1
+    result += [depth] * (len(text) - position)
     return result
 
 

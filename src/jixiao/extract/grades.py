@@ -33,8 +33,8 @@ GRADE_CODES = (PROSE_GRADE, TABLE_GRADE)
 _WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "中": "中",
           "及格": "中", "不合格": "差", "差": "差"}
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
-_PROSE = re.compile(
-    r"(?:自评|综合|评价|最终)?(?:得分|总分|评分)(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+_PROSE = re.compile(  # the lookahead names every first character: the report's text is long
+    r"(?=[自综评最得总])(?:自评|综合|评价|最终)?(?:得分|总分|评分)(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
     r"[，,、\s]*(?:自评|评价|绩效|综合)?(?:等级|等次|结果|评级)(?:为|是|[:：]|评定为)?\s*[“\"]?"
     rf"(?P<grade>{_WORD})(?![\u4e00-\u9fff])")
 _GRADE_FIRST = re.compile(
@@ -103,6 +103,9 @@ def _prose(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
 def _tables(document: Document, grade_of: _Grader) -> Iterator[GradeClaim]:
     for table in document.tables:
         for row in table.rows:
+            written = "".join([cell.text for cell in row])
+            if "总" not in written and "合" not in written:  # every total's word has one of them
+                continue
             texts = [compact(cell.text) for cell in row]
             if not any(_TOTAL.fullmatch(text) for text in texts):
                 continue

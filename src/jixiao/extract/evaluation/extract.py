@@ -8,8 +8,10 @@ or completed: a field the report does not state stays empty and is listed in ``m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 from typing import Any
 
@@ -45,6 +47,7 @@ from jixiao.recognise import (
 )
 from jixiao.render.spec import load_template
 
+_STEP_START = re.compile(r"[.\[]")
 REQUIRED = ("year", "unit.name")
 PLACEHOLDERS: dict[str, Any] = {"year": 2000, "unit.name": "（未识别）"}
 """Stand-ins for required fields the report does not state, so that the rest can be checked;
@@ -59,6 +62,7 @@ class MissingField:
     title: str
 
 
+@cache
 def expected_fields(template: str | None) -> tuple[MissingField, ...]:
     """Every field ``template``'s form prints, by the form's own name (the data model's title
     where the template gives none): its ``template.yaml`` ``fields``, the list the renderer is
@@ -102,14 +106,14 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     values["template"] = recognition.template or YUEYANGLOU
     values["profile"] = profile_for(recognition.template)
     absent = {path: PLACEHOLDERS[path] for path in REQUIRED if path not in values}
-    checkable, kept = _validated(values | absent)
+    checkable, kept, kept_data = _validated(values | absent)
     stand_ins = [path for path in REQUIRED
                  if path in absent or path not in kept or kept[path] != values[path]]
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
-    data = nested(stated)
+    data = kept_data if not stand_ins else nested(stated)  # stated is kept when nothing stands in
     source = {path: place for path, place in fields.source.items() if path in stated}
-    missing = tuple(field for field in expected_fields(recognition.template)
-                    if not _present(field.path, stated))
+    present = _stated_paths(stated)
+    missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
     return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
                                missing, None if stand_ins else checkable, checkable)
 
@@ -172,13 +176,14 @@ def _unit_name_from_tables(document: Document, fields: Fields) -> None:
                 return
 
 
-def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any]]:
-    """The evaluation of ``values``; a value the model refuses is dropped (a whole list when
-    it is inside one, so lists stay whole), never guessed."""
+def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any], dict[str, Any]]:
+    """The evaluation of ``values``, the values kept and their nested data; a value the model
+    refuses is dropped (a whole list when it is inside one, so lists stay whole), never guessed."""
     kept = dict(values)
     for _ in range(50):
         try:
-            return Evaluation.model_validate(nested(kept)), kept
+            data = nested(kept)
+            return Evaluation.model_validate(data), kept, data
         except ValidationError as error:
             refused = {_droppable(path_text(detail["loc"])) for detail in error.errors()}
             remaining = {path: value for path, value in kept.items()
@@ -188,7 +193,8 @@ def _validated(values: dict[str, Any]) -> tuple[Evaluation, dict[str, Any]]:
             kept = remaining
     minimal = {path: kept.get(path, PLACEHOLDERS[path]) for path in REQUIRED}
     minimal |= {"template": values["template"], "profile": values["profile"]}
-    return Evaluation.model_validate(nested(minimal)), minimal
+    data = nested(minimal)
+    return Evaluation.model_validate(data), minimal, data
 
 
 def _droppable(path: str) -> str:
@@ -200,5 +206,7 @@ def _within(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
 
 
-def _present(path: str, values: Mapping[str, Any]) -> bool:
-    return any(_within(key, path) for key in values)
+def _stated_paths(values: Mapping[str, Any]) -> frozenset[str]:
+    """Every path a stated value is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
+    itself): one set for the form's fields to be looked up in, not a scan of every value each."""
+    return frozenset(values).union(key[:step.start()] for key in values for step in _STEP_START.finditer(key))

@@ -22,12 +22,11 @@ BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……"
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _INDEX = re.compile(r"\[(\d+)\]")
-_SPACE = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
     """Text without any whitespace: cells break words across lines (“经济效\\n益指标”)."""
-    return _SPACE.sub("", text)
+    return "".join(text.split())  # str.split's whitespace is re's \s, at a third of the cost
 
 
 def read_number(text: str, unit: Unit, *, signed: bool = False) -> StatedNumber | None:
@@ -55,6 +54,8 @@ def first_line(cell: Cell) -> tuple[str, Place]:
     text = cell.text.split("\n", 1)[0].rstrip()
     place = cell.place
     start = place.start if place.start is not None else 0
+    if text == cell.text and place.start is not None and place.end == start + len(text):
+        return text, place  # a one-line cell, most of them: its place is already the line's
     return text, replace(place, start=start, end=start + len(text))  # a workbook's sheet and cell kept
 
 
@@ -77,7 +78,7 @@ class Fields:
         if path in self.values:
             return False
         self.values[path] = value
-        self.source[path] = Place(**(place.as_dict() | {"path": path}))  # type: ignore[arg-type]
+        self.source[path] = place.at_path(path)
         self._list_items(path)
         return True
 
@@ -87,6 +88,8 @@ class Fields:
             self._list_items(path)
 
     def _list_items(self, path: str) -> None:
+        if "[" not in path:  # most fields are in no list
+            return
         for match in _INDEX.finditer(path):
             self.items.setdefault(path[:match.start()], set()).add(match.group(1))
 

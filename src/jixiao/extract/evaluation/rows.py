@@ -29,14 +29,23 @@ class Row:
     cells: tuple[Cell, ...]
     paragraph: bool
     _texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _joined: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Squeezed once: the readers ask a row for its texts many times.
-        object.__setattr__(self, "_texts", tuple(squeeze(cell.text) for cell in self.cells))
+        # Squeezed once: the readers ask a row for its texts many times, and for labels most
+        # rows do not hold, which one substring test of all its texts rules out.
+        texts = tuple(squeeze(cell.text) for cell in self.cells)
+        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_joined", "\n".join(texts))
 
     def texts(self) -> tuple[str, ...]:
         """Cell texts without whitespace (cells break words across lines)."""
         return self._texts
+
+    def holds(self, words: str) -> bool:
+        """Whether the squeezed text of some cell contains ``words`` (which have no whitespace):
+        one substring test rules out most rows for most labels."""
+        return words in self._joined
 
     def filled(self) -> tuple[Cell, ...]:
         return tuple(cell for cell, text in zip(self.cells, self._texts, strict=True) if text not in BLANKS)
@@ -47,6 +56,8 @@ class Row:
 
     def after(self, label: str) -> Cell | None:
         """The cell right after the first cell whose text starts with ``label``."""
+        if not self.holds(label):
+            return None
         texts = self.texts()
         for index, text in enumerate(texts[:-1]):
             if text.startswith(label):
@@ -56,6 +67,8 @@ class Row:
     def filled_after(self, label: str) -> Cell | None:
         """The first filled cell after the first cell whose text starts with ``label``: a label
         merged across columns repeats as blank cells in some readers (“得分 | | 97”)."""
+        if not self.holds(label):
+            return None
         texts = self.texts()
         begin = next((index for index, text in enumerate(texts) if text.startswith(label)), None)
         if begin is None:
@@ -101,6 +114,8 @@ def attachments(document: Document) -> tuple[Attachment, ...]:
 
 
 def _title(row: Row) -> str | None:
+    if not any(row.holds(marker) for marker, _ in _TITLES):
+        return None
     for text in row.texts():
         if len(text) > 40:  # a title is short; a long cell merely mentions a form
             continue

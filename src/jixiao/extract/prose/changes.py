@@ -61,7 +61,14 @@ def sign_of(word: str) -> int:
 
 def change_links(rt: RunText) -> list[Change]:
     """Every 增减额 in the run, with the amount it is the change of when a comparison states
-    it (“X万元，同比减少 d万元”), else without (“公务接待费支出决算减少450.00元”)."""
+    it (“X万元，同比减少 d万元”), else without (“公务接待费支出决算减少450.00元”). Read once
+    per run: three readers ask."""
+    if rt.links is None:
+        rt.links = _links(rt)
+    return list(rt.links)
+
+
+def _links(rt: RunText) -> tuple[Change, ...]:
     links = {}
     for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
@@ -72,7 +79,7 @@ def change_links(rt: RunText) -> list[Change]:
         way = _WAY_BEFORE.search(rt.text, max(figure.start - 6, 0), figure.start)
         if figure.start not in links and way is not None:
             links[figure.start] = Change(None, figure, sign_of(way[1]))
-    return sorted(links.values(), key=lambda link: link.delta.start)
+    return tuple(sorted(links.values(), key=lambda link: link.delta.start))
 
 
 def change_label(link: Change) -> str:

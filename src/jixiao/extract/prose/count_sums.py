@@ -38,6 +38,8 @@ _RATE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%")
 
 
 def count_sum_claims(rt: RunText) -> list[Claim]:
+    if "个" not in rt.text:  # every pattern needs it: a substring test, not a regex at every character
+        return []
     return [*_broken_down(rt), *_year_counts(rt), *_rest_counts(rt), *_counted_before(rt)]
 
 

@@ -37,6 +37,8 @@ _CATEGORY = re.compile(r"(管理|专业技术|专技|工勤|行政|事业)(?:技
 
 
 def headcount_claims(rt: RunText) -> list[Claim]:
+    if "其中" not in rt.text:  # most runs: a substring test, not a regex tried at every digit
+        return []
     claims = []
     for match in _TOTAL.finditer(rt.text):
         end = min((index for index in (rt.text.find(mark, match.end()) for mark in "。；") if index >= 0),

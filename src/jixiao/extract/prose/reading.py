@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from jixiao.extract.amounts import Figure, depths, figures
 from jixiao.extract.text_runs import Run, sentence_end, sentence_start
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber
+
+if TYPE_CHECKING:
+    from jixiao.extract.prose.changes import Change
 
 Kind = Literal["sum", "share", "change", "rate", "difference", "change_sum", "change_prior", "count",
                "repeat"]
@@ -67,6 +70,8 @@ class RunText:
         self.figures = figures(run.text, self.depth)
         self.money = [f for f in self.figures if f.is_money and not f.change]
         self.changes = [f for f in self.figures if f.is_money and f.change]
+        self.links: tuple[Change, ...] | None = None
+        """The run's 增减额 with their amounts (:func:`~.changes.change_links`), read once."""
 
     def stated(self, figure: Figure, label: str | None = None, sign: int = 1) -> Stated:
         where = self.run.place(figure.start, figure.end, self.starts)

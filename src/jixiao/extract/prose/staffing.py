@@ -26,6 +26,8 @@ _ACTUAL = re.compile(rf"(?P<label>(?:实际在职|实有|在职)(?:人员|人数
 def staffing_claims(rt: RunText) -> list[Claim]:
     """Every 控制率 the run states with its 编制 and 实有 head counts, as ``rate`` claims
     (terms: 实有人数, 编制数)."""
+    if "控制率" not in rt.text:  # most runs: a substring test, not a regex tried at every character
+        return []
     return [claim for match in _RATE.finditer(rt.text) if (claim := _claim(rt, match)) is not None]
 
 

@@ -94,7 +94,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _header(line: str) -> _Columns | None:
-    if _TABLE_LINE.search(line):
+    # Every line of the text comes here: the words a 级指标 heading needs are looked for first.
+    if "级指标" not in line or _TABLE_LINE.search(line):
         return None
     words = [compact(word) for word in line.split()]
     weight = next((i for i, word in enumerate(words) if WEIGHT_HEADING.fullmatch(word)), None)

@@ -161,6 +161,9 @@ def _bound(stated: Figure, sheet: _Sheet) -> Iterator[TableClaim]:
 
 
 def _header(row: Sequence[Cell]) -> _Header | None:
+    written = "".join([cell.text for cell in row])
+    if "分" not in written and "权" not in written:  # a 分值 or 得分 heading has one of them
+        return None
     texts = [compact(cell.text) for cell in row]
     weight = next((i for i, text in enumerate(texts) if WEIGHT_HEADING.fullmatch(text)), NO_COLUMN)
     score = next((i for i, text in enumerate(texts) if SCORE_HEADING.fullmatch(text)), NO_COLUMN)
