@@ -5,7 +5,7 @@ from __future__ import annotations
 from jixiao.documents import Document, parse_flat_text
 from jixiao.extract.tables.claims import check_table_claim
 from jixiao.extract.tables.funds import funds_claims
-from jixiao.extract.tables.scores import SCORE_CAP
+from jixiao.extract.tables.scores.table import SCORE_CAP
 
 HEADINGS = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
 

@@ -4,7 +4,7 @@ score is the rate times the weight, each score against its weight."""
 from __future__ import annotations
 
 from claim_reading import Read, read_claims
-from jixiao.extract.tables.score_factor import score_factor_claims
+from jixiao.extract.tables.scores.factor import score_factor_claims
 
 TEXT = ("部门整体绩效自评表年初预算数全年预算数全年执行数执行率(%)执行率权重执行率得分(分)X82%108.2当年绩效目标无\n"
         "指标名称计量单位指标性质年初指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"

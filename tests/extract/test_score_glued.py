@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claim_reading import Read, held, read_claims, text_document
 from jixiao.extract.tables.claims import passed_table_claims
-from jixiao.extract.tables.score_glued import score_glued_claims
+from jixiao.extract.tables.scores.glued import score_glued_claims
 
 FUNDS = "项目资金(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:505010100.00%10其中:财政拨款5050"
 HEADER = "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"

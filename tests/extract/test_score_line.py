@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document, parse_flat_text
 from jixiao.extract.tables.claims import check_table_claim
-from jixiao.extract.tables.score_line import score_line_claims
+from jixiao.extract.tables.scores.line import score_line_claims
 
 LINE = ("项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 38.40 37.92 10 98.75% 9 "
         "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因 {total} 产出指标 (50分) 数量指标 "

@@ -4,7 +4,7 @@ right of each row, block weights against their rows."""
 from __future__ import annotations
 
 from claim_reading import Read, read_claims
-from jixiao.extract.tables.score_rows import score_row_claims
+from jixiao.extract.tables.scores.rows import score_row_claims
 
 HEADER = "绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n指标值 完成值\n"
 

@@ -1,7 +1,7 @@
 """Relations that tables state, checked (codes JX-TABLE-001…006 and 008).
 
 Tables are recognised by their header words, never by the report they come from: score tables
-(分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.tables.scores`)
+(分值 and 得分 columns, or weights written in the indicator cells, :mod:`jixiao.extract.tables.scores.table`)
 and amount tables (合计 rows and rate columns, :mod:`jixiao.extract.tables.amounts`); amount tables
 whose rows are coded by class (类/款/项) are summed along the codes
 (:mod:`jixiao.extract.tables.hierarchy`); amount tables whose rows break down under 其中 along
@@ -34,14 +34,14 @@ from jixiao.extract.tables.funds import funds_claims
 from jixiao.extract.tables.hierarchy import CLASS_SUM, class_claims
 from jixiao.extract.tables.procurement import procurement_claims
 from jixiao.extract.tables.restated import restated_claims
-from jixiao.extract.tables.score_factor import score_factor_claims
-from jixiao.extract.tables.score_glued import score_glued_claims
-from jixiao.extract.tables.score_items import score_item_claims
-from jixiao.extract.tables.score_line import score_line_claims
-from jixiao.extract.tables.score_outline import score_outline_claims
-from jixiao.extract.tables.score_pairs import score_pair_claims
-from jixiao.extract.tables.score_rows import score_row_claims
-from jixiao.extract.tables.scores import (
+from jixiao.extract.tables.scores.factor import score_factor_claims
+from jixiao.extract.tables.scores.glued import score_glued_claims
+from jixiao.extract.tables.scores.items import score_item_claims
+from jixiao.extract.tables.scores.line import score_line_claims
+from jixiao.extract.tables.scores.outline import score_outline_claims
+from jixiao.extract.tables.scores.pairs import score_pair_claims
+from jixiao.extract.tables.scores.rows import score_row_claims
+from jixiao.extract.tables.scores.table import (
     FULL_SCORE,
     SCORE_CAP,
     SCORE_SUM,

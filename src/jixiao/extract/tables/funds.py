@@ -47,7 +47,7 @@ from jixiao.extract.tables.funds_columns import (
 )
 from jixiao.extract.tables.glued import is_glued
 from jixiao.extract.tables.ledgers import Ledger, nested_claims
-from jixiao.extract.tables.scores import SCORE_CAP
+from jixiao.extract.tables.scores.table import SCORE_CAP
 from jixiao.extract.tables.splits import split_claims
 from jixiao.extract.tables.text_view import TextView, text_view
 from jixiao.extract.tables.unglue import unglued

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.extract.tables.cells import Figure, compact, text_figure
-from jixiao.extract.tables.scores import FULL_SCORE
+from jixiao.extract.tables.scores.table import FULL_SCORE
 
 _WEIGHT_TEXT = r"[（(]\s*(?:[^\d()（）\s]{1,8}\s*)?(?P<weight>\d{1,3})\s*分?\s*[)）]"
 _HEADING = re.compile(_WEIGHT_TEXT)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from jixiao.documents.model import Cell, Table
 from jixiao.extract.tables.cells import Figure, TableClaim, compact, figure
-from jixiao.extract.tables.scores import SCORE_SUM
+from jixiao.extract.tables.scores.table import SCORE_SUM
 from jixiao.numbers import Unit
 
 _HEAD = re.compile(r"[一二三四五六七八九十]+\s*、")

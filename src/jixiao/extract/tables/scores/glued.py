@@ -40,10 +40,10 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import Figure, TableClaim
-from jixiao.extract.tables.score_bounds import stated_bounds
-from jixiao.extract.tables.score_glued_funds import glued_funds
-from jixiao.extract.tables.score_glued_rows import POINTS, Layout, TextFigures, read_row
-from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
+from jixiao.extract.tables.scores.bounds import stated_bounds
+from jixiao.extract.tables.scores.glued_funds import glued_funds
+from jixiao.extract.tables.scores.glued_rows import POINTS, Layout, TextFigures, read_row
+from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts
 
 _HEADER = re.compile(r"(?:[一二三]级指标){2,3}(?:分值|权重)(?:[（(]分[)）])?(?P<columns>\S*?)(?:自评)?得分"

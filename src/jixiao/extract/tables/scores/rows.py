@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim, compact
-from jixiao.extract.tables.scores import (
+from jixiao.extract.tables.scores.table import (
     FULL_SCORE,
     LEVEL_HEADING,
     SCORE_CAP,

@@ -20,7 +20,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim
-from jixiao.extract.tables.scores import FULL_SCORE, SCORE_SUM, WEIGHT_SUM
+from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit, parse_stated
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.extract.tables.cells import Figure, text_figure
-from jixiao.extract.tables.scores import FULL_SCORE
+from jixiao.extract.tables.scores.table import FULL_SCORE
 from jixiao.numbers import StatedNumber, Unit
 
 _FUNDS_HEADER = re.compile(r"(?P<amounts>(?:(?:年初|全年|调整后)?(?:预算数|执行数)(?:[（(][A-Z][)）])?){2,3})"

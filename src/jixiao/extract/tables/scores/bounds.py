@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from jixiao.extract.tables.cells import TableClaim, text_figure
-from jixiao.extract.tables.scores import SCORE_SUM
+from jixiao.extract.tables.scores.table import SCORE_SUM
 
 STATED_TOTAL = re.compile(r"(?:自评总分|自评得分|总得分)(?:[（(]分[)）])?[:：]?\s*"
                           r"(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)(?![\d.%])")

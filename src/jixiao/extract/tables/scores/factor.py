@@ -23,8 +23,8 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import TableClaim, compact, text_figure
-from jixiao.extract.tables.score_bounds import lines_after, stated_bounds
-from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP
+from jixiao.extract.tables.scores.bounds import lines_after, stated_bounds
+from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_CAP
 from jixiao.extract.text_runs import line_starts
 from jixiao.numbers import StatedNumber, Unit
 

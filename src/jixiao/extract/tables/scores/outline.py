@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim, compact
-from jixiao.extract.tables.scores import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
+from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit
 
