@@ -37,6 +37,7 @@ from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, o
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
 from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_of
 from jixiao.documents.paged_text import PagedLayout
+from jixiao.documents.pdf_rulings import drawn_objects
 from jixiao.documents.pdf_streams import check_streams
 from jixiao.documents.pdf_text import (
     MIN_PATHS,
@@ -174,10 +175,10 @@ class _Pages:
             if garbled_share(text) >= MAX_GARBLED or (chars < MIN_CHARS and _shows_image(page)):
                 return self._scan(page, index)
             paths = drawn_paths(page, MAX_PATHS)
-            if paths > MAX_PATHS:
+            if len(paths) > MAX_PATHS:
                 raise InputError(f"PDF 第 {index + 1} 页有超过 {MAX_PATHS} 条线条和图形，超过上限，拒绝读取",
                                  file=self.file, english=f"page above {MAX_PATHS} paths")
-            grids = page_grids(page) if paths >= MIN_PATHS else []
+            grids = page_grids(page, paths) if len(paths) >= MIN_PATHS else []
             return text_page(page.get_height(), page_boxes(page, textpage), grids)
         finally:
             textpage.close()
@@ -194,7 +195,7 @@ class _Pages:
 
 
 def _shows_image(page: Any) -> bool:
-    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    return any(True for _ in drawn_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE))
 
 
 def _margins(pages: list[TextPage]) -> Margins:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -30,7 +31,7 @@ from jixiao.documents.page_layout import (
     paragraphs,
     without_page_numbers,
 )
-from jixiao.documents.pdf_rulings import find_tables
+from jixiao.documents.pdf_rulings import Matrix, drawn_objects, find_tables
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
 #: A table needs ruling lines: pages with fewer drawn paths are not looked at for tables.
@@ -98,20 +99,16 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     return boxes
 
 
-def drawn_paths(page: pdfium.PdfPage, limit: int) -> int:
-    """The paths the page draws, counted up to ``limit + 1`` (pdfium counts, nothing is parsed
-    twice): at least :data:`MIN_PATHS` for a ruled table."""
-    paths = 0
-    for paths, _ in enumerate(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2), 1):
-        if paths > limit:
-            break
-    return paths
+def drawn_paths(page: pdfium.PdfPage, limit: int) -> list[tuple[Any, Matrix]]:
+    """The paths the page draws with their matrices, at most ``limit + 1`` of them (pdfium
+    counts, nothing is parsed twice): at least :data:`MIN_PATHS` for a ruled table."""
+    return list(islice(drawn_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH), limit + 1))
 
 
-def page_grids(page: pdfium.PdfPage) -> list[Grid]:
-    """The ruled tables of the page (:mod:`jixiao.documents.pdf_rulings`)."""
+def page_grids(page: pdfium.PdfPage, paths: list[tuple[Any, Matrix]]) -> list[Grid]:
+    """The ruled tables the page's ``paths`` draw (:mod:`jixiao.documents.pdf_rulings`)."""
     return [Grid(_rect(table.bbox), tuple(_row(row.cells) for row in table.rows))  # type: ignore[arg-type]
-            for table in find_tables(page)]
+            for table in find_tables(page, paths)]
 
 
 def _row(cells: list[Any]) -> tuple[Rect | None, ...]:
