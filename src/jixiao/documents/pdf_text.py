@@ -40,6 +40,8 @@ MIN_PATHS = 4
 CELL_SLACK = 1.5
 #: The room between a cell's border and its text (Word and LibreOffice: 0.19 cm).
 CELL_PADDING = 5.0
+#: The characters pdfium makes up between words and lines (its "generated" ones).
+_MADE_UP = frozenset(map(ord, " \r\n"))
 _BAD = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -80,7 +82,8 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     height = page.get_height()
     raw = textpage.raw
     # pdfium's own functions, one rectangle for every character: this runs for every character
-    # of every page, and pypdfium2's wrapper makes a rectangle and checks for each.
+    # of every page, and pypdfium2's wrapper makes a rectangle and checks for each. Only a
+    # space or a line break can be one pdfium made up, so only those are asked about.
     unicode_of, generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
                                         pdfium_c.FPDFText_GetLooseCharBox)
     rect = pdfium_c.FS_RECTF()
@@ -92,8 +95,8 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
         if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a UTF-16 surrogate pair
             low = unicode_of(raw, index + 1)
             code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
-        if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not generated(raw, index) \
-                and loose_box(raw, index, rect):
+        made_up = code in _MADE_UP and generated(raw, index)
+        if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not made_up and loose_box(raw, index, rect):
             boxes.append(Box(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom))
         index += width
     return boxes
@@ -128,11 +131,15 @@ def text_page(height: float, boxes: list[Box], grids: list[Grid]) -> TextPage:
     tables = [_Cells(grid) for grid in grids]
     prose: list[Box] = []
     for box in boxes:
-        target = _cell_of(box, tables)
+        target = _cell_of(box, tables) if tables else None
         (prose if target is None else target).append(box)
     frozen = tuple((table.grid, tuple(tuple(tuple(cell) for cell in row) for row in table.pieces))
                    for table in tables)
     return TextPage(height, tuple(without_page_numbers(group_lines(prose), height)), frozen)
+
+
+_Cell = tuple[float, float, float, float, list[Box]]
+"""A cell's left, top, right and bottom, and the pieces given to it."""
 
 
 class _Cells:
@@ -142,14 +149,14 @@ class _Cells:
 
     def __init__(self, grid: Grid) -> None:
         self.grid = grid
+        self.left, self.top, self.right, self.bottom = grid.rect
         self.pieces: list[list[list[Box]]] = [[[] for _ in row] for row in grid.cells]
-        self.cells = [(rect, self.pieces[row][column]) for row, rects in enumerate(grid.cells)
-                      for column, rect in enumerate(rects) if rect is not None]
-        top, bottom = grid.rect[1], grid.rect[3]
-        self.top, self.band = top, max((bottom - top) / max(len(grid.cells), 1), 1e-6)
-        self.bands: list[list[tuple[Rect, list[Box]]]] = [[] for _ in range(max(len(grid.cells), 1))]
+        self.cells: list[_Cell] = [(*rect, self.pieces[row][column]) for row, rects in enumerate(grid.cells)
+                                   for column, rect in enumerate(rects) if rect is not None]
+        self.band = max((self.bottom - self.top) / max(len(grid.cells), 1), 1e-6)
+        self.bands: list[list[_Cell]] = [[] for _ in range(max(len(grid.cells), 1))]
         for cell in self.cells:
-            for band in range(self._band(cell[0][1]), self._band(cell[0][3]) + 1):
+            for band in range(self._band(cell[1]), self._band(cell[3]) + 1):
                 self.bands[band].append(cell)
 
     def _band(self, y: float) -> int:
@@ -158,12 +165,12 @@ class _Cells:
     def nearest(self, x: float, y: float) -> list[Box] | None:
         """The pieces of the cell nearest to (x, y): the first (row by row) that holds it, else
         the first at the least distance."""
-        for rect, pieces in self.bands[self._band(y)]:
-            if _distance(rect, x, y) == 0:
+        for left, top, right, bottom, pieces in self.bands[self._band(y)]:
+            if left <= x <= right and top <= y <= bottom:
                 return pieces
         best: tuple[float, list[Box]] | None = None
-        for rect, pieces in self.cells:
-            distance = _distance(rect, x, y)
+        for left, top, right, bottom, pieces in self.cells:
+            distance = max(left - x, 0, x - right) + max(top - y, 0, y - bottom)
             if best is None or distance < best[0]:
                 best = (distance, pieces)
         return None if best is None else best[1]
@@ -172,15 +179,9 @@ class _Cells:
 def _cell_of(box: Box, tables: list[_Cells]) -> list[Box] | None:
     x, y = (box.left + box.right) / 2, box.middle
     for table in tables:
-        left, top, right, bottom = table.grid.rect
-        if left <= x <= right and top <= y <= bottom:
+        if table.left <= x <= table.right and table.top <= y <= table.bottom:
             return table.nearest(x, y)
     return None
-
-
-def _distance(rect: Rect, x: float, y: float) -> float:
-    left, top, right, bottom = rect
-    return max(left - x, 0, x - right) + max(top - y, 0, y - bottom)
 
 
 def page_blocks(page: TextPage, margins: Margins) -> list[PageBlock]:
