@@ -44,6 +44,7 @@ from jixiao.documents.pdf_text import (
     TextPage,
     drawn_paths,
     garbled_share,
+    non_blank,
     page_blocks,
     page_boxes,
     page_grids,
@@ -171,7 +172,7 @@ class _Pages:
                              english=f"page {index + 1} cannot be loaded") from None
         try:
             text = textpage.get_text_range()
-            chars = sum(1 for char in text if not char.isspace())
+            chars = non_blank(text)
             if garbled_share(text) >= MAX_GARBLED or (chars < MIN_CHARS and _shows_image(page)):
                 return self._scan(page, index)
             paths = drawn_paths(page, MAX_PATHS)

@@ -45,9 +45,15 @@ _MADE_UP = frozenset(map(ord, " \r\n"))
 _BAD = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def non_blank(text: str) -> int:
+    """How many characters of ``text`` are not whitespace (``str.split`` splits where
+    ``str.isspace`` is true, and counts in C)."""
+    return len("".join(text.split()))
+
+
 def garbled_share(text: str) -> float:
     """The share of the non-blank characters of ``text`` that no reader can make sense of."""
-    total = sum(1 for char in text if not char.isspace())
+    total = non_blank(text)
     if total == 0:
         return 0.0
     return sum(len(match.group()) for match in _BAD.finditer(text)) / total
