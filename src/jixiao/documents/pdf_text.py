@@ -13,8 +13,11 @@ characters that are private-use, replacement or control characters, or ``(cid:N)
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -90,22 +93,33 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     # pdfium's own functions, one rectangle for every character: this runs for every character
     # of every page, and pypdfium2's wrapper makes a rectangle and checks for each. Only a
     # space or a line break can be one pdfium made up, so only those are asked about.
-    unicode_of, generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
-                                        pdfium_c.FPDFText_GetLooseCharBox)
+    generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
     boxes = []
     index, count = 0, textpage.count_chars()
+    unicode_at = _unicode_of(raw, count)
     while index < count:
-        code = unicode_of(raw, index)
+        code = unicode_at(index)
         width = 1
         if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a UTF-16 surrogate pair
-            low = unicode_of(raw, index + 1)
+            low = unicode_at(index + 1)
             code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
         made_up = code in _MADE_UP and generated(raw, index)
         if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not made_up and loose_box(raw, index, rect):
             boxes.append(Box(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom))
         index += width
     return boxes
+
+
+def _unicode_of(textpage: Any, count: int) -> Callable[[int], int]:
+    """The UTF-16 code of the character at an index of the text page: all of them read in one
+    call when pdfium's text holds every character, one at its index (the last one's text index
+    is its own) and no more; else one call each (pdfium's text leaves out control characters)."""
+    if count and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, count - 1) == count - 1:
+        codes = (ctypes.c_ushort * (count + 1))()  # and the closing NUL
+        if pdfium_c.FPDFText_GetText(textpage, 0, count, codes) == count + 1:
+            return codes[:count].__getitem__
+    return partial(pdfium_c.FPDFText_GetUnicode, textpage)
 
 
 def drawn_paths(page: pdfium.PdfPage, limit: int) -> list[tuple[Any, Matrix]]:
