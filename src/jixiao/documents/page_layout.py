@@ -67,11 +67,11 @@ class Line:
 
     def __post_init__(self) -> None:
         boxes = self.boxes
-        bottoms = tuple(map(_BOTTOM, boxes))
-        tops = tuple(map(_TOP, boxes))
-        for name, value in (("left", boxes[0].left), ("right", max(map(_RIGHT, boxes))), ("top", min(tops)),
-                            ("bottom", max(bottoms)), ("height", max(map(sub, bottoms, tops)))):
-            object.__setattr__(self, name, value)
+        object.__setattr__(self, "left", boxes[0].left)
+        object.__setattr__(self, "right", max(map(_RIGHT, boxes)))
+        object.__setattr__(self, "top", min(map(_TOP, boxes)))
+        object.__setattr__(self, "bottom", max(map(_BOTTOM, boxes)))
+        object.__setattr__(self, "height", max(map(sub, map(_BOTTOM, boxes), map(_TOP, boxes))))
 
     def text(self, boxes: Sequence[Box] | None = None) -> str:
         """The text of ``boxes`` (all by default), a space where a gap of more than half a
@@ -92,24 +92,24 @@ def group_lines(boxes: Sequence[Box]) -> list[Line]:
     within half a line height of the mean centre of that line's boxes. Lines of blanks only
     are left out."""
     lines: list[list[Box]] = []
-    total = 0.0  # sum of the centres of the boxes of the last line
-    first = 0.0  # the height of the first box of the last line
+    current: list[Box] = []
+    total = 0.0  # sum of the centres of the boxes of the current line
+    first = 0.0  # the height of the first box of the current line
     for box in sorted(boxes, key=_MIDDLE):
         top, bottom = box.top, box.bottom
-        middle, height = (top + bottom) / 2, bottom - top  # as Box.middle and Box.height
-        if lines:
-            current = lines[-1]
-            if middle - total / len(current) <= max(first, height) / 2:
-                current.append(box)
-                total += middle
-                continue
-        lines.append([box])
-        total, first = middle, height
-    return [Line(tuple(sorted(line, key=_LEFT))) for line in lines if any(box.text.strip() for box in line)]
+        middle, height = (top + bottom) / 2, bottom - top  # Box.middle and Box.height, inlined
+        if current and middle - total / len(current) <= (first if first >= height else height) / 2:
+            current.append(box)
+            total += middle
+        else:
+            current = [box]
+            lines.append(current)
+            total, first = middle, height
+    return [Line(tuple(sorted(line, key=_LEFT))) for line in lines if "".join(map(_TEXT, line)).strip()]
 
 
 _MIDDLE = attrgetter("middle")
-_LEFT, _TOP, _RIGHT, _BOTTOM = (attrgetter(name) for name in ("left", "top", "right", "bottom"))
+_TEXT, _LEFT, _TOP, _RIGHT, _BOTTOM = map(attrgetter, ("text", "left", "top", "right", "bottom"))
 
 
 def cells_of(line: Line, gap: float) -> list[tuple[Box, ...]]:

@@ -94,6 +94,7 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     # of every page, and pypdfium2's wrapper makes a rectangle and checks for each. Only a
     # space or a line break can be one pdfium made up, so only those are asked about.
     generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    new_box = tuple.__new__  # a named tuple's own constructor is a Python function: twice slower
     rect = pdfium_c.FS_RECTF()
     boxes = []
     index, count = 0, textpage.count_chars()
@@ -106,7 +107,8 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
             code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
         made_up = code in _MADE_UP and generated(raw, index)
         if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not made_up and loose_box(raw, index, rect):
-            boxes.append(Box(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom))
+            boxes.append(new_box(Box, (chr(code), rect.left, height - rect.top,
+                                       rect.right, height - rect.bottom)))
         index += width
     return boxes
 
