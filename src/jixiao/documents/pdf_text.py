@@ -152,12 +152,18 @@ def text_page(height: float, boxes: list[Box], grids: list[Grid]) -> TextPage:
     """The page with every piece given to the cell that holds its centre, or to the prose."""
     tables = [_Cells(grid) for grid in grids]
     prose: list[Box] = []
-    for box in boxes:
-        target = _cell_of(box, tables) if tables else None
-        (prose if target is None else target).append(box)
+    for box in boxes if tables else ():
+        x, y = (box.left + box.right) / 2, box.middle
+        for table in tables:  # the first table that holds the centre, its nearest cell
+            if table.left <= x <= table.right and table.top <= y <= table.bottom:
+                table.nearest(x, y).append(box)
+                break
+        else:
+            prose.append(box)
     frozen = tuple((table.grid, tuple(tuple(tuple(cell) for cell in row) for row in table.pieces))
                    for table in tables)
-    return TextPage(height, tuple(without_page_numbers(group_lines(prose), height)), frozen)
+    lines = group_lines(prose if tables else boxes)
+    return TextPage(height, tuple(without_page_numbers(lines, height)), frozen)
 
 
 _Cell = tuple[float, float, float, float, list[Box]]
@@ -184,26 +190,18 @@ class _Cells:
     def _band(self, y: float) -> int:
         return min(max(int((y - self.top) / self.band), 0), len(self.bands) - 1)
 
-    def nearest(self, x: float, y: float) -> list[Box] | None:
+    def nearest(self, x: float, y: float) -> list[Box]:
         """The pieces of the cell nearest to (x, y): the first (row by row) that holds it, else
         the first at the least distance."""
         for left, top, right, bottom, pieces in self.bands[self._band(y)]:
             if left <= x <= right and top <= y <= bottom:
                 return pieces
-        best: tuple[float, list[Box]] | None = None
-        for left, top, right, bottom, pieces in self.cells:
-            distance = max(left - x, 0, x - right) + max(top - y, 0, y - bottom)
-            if best is None or distance < best[0]:
-                best = (distance, pieces)
-        return None if best is None else best[1]
+        return min(self.cells, key=lambda cell: _distance(cell, x, y))[4]
 
 
-def _cell_of(box: Box, tables: list[_Cells]) -> list[Box] | None:
-    x, y = (box.left + box.right) / 2, box.middle
-    for table in tables:
-        if table.left <= x <= table.right and table.top <= y <= table.bottom:
-            return table.nearest(x, y)
-    return None
+def _distance(cell: _Cell, x: float, y: float) -> float:
+    left, top, right, bottom, _ = cell
+    return max(left - x, 0, x - right) + max(top - y, 0, y - bottom)
 
 
 def page_blocks(page: TextPage, margins: Margins) -> list[PageBlock]:
