@@ -221,7 +221,7 @@ def scans(sources: list[Path], count: int, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=7, help="rounds of (a) and (b)")
-    parser.add_argument("--batch", type=int, default=400, help="number of reports in the batch (c)")
+    parser.add_argument("--batch", type=int, default=400, help="reports in the batch (c); 0 leaves it out")
     parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of (c)")
     parser.add_argument("--scans", type=int, default=4, help="scanned pages in (d); 0 leaves it out")
     args = parser.parse_args()
@@ -236,7 +236,8 @@ def main() -> None:
                 args.rounds, WORD_TARGET)
         compare("(b) text PDF", ("Word audit", audit_file), ("PDF audit", audit_file), pdfs,
                 args.rounds, PDF_TARGET, baseline_paths=[pdf.with_suffix(".docx") for pdf in pdfs])
-        batch([*words, *texts], args.batch, folder / "batch", args.batch_rounds)
+        if args.batch:
+            batch([*words, *texts], args.batch, folder / "batch", args.batch_rounds)
         if args.scans:
             scans([*words, *texts], args.scans, folder / "scans")
     print(load_line())
