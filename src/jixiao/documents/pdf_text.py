@@ -114,9 +114,9 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
 
 
 def _unicode_of(textpage: Any, count: int) -> Callable[[int], int]:
-    """The UTF-16 code of the character at an index of the text page: all of them read in one
-    call when pdfium's text holds every character, one at its index (the last one's text index
-    is its own) and no more; else one call each (pdfium's text leaves out control characters)."""
+    """The UTF-16 code of the character at an index of the text page. pdfium's text of the page
+    leaves out control characters, so it lines up with the characters only when the last one's
+    index in it is its own: then the codes are read in one call, else one call per character."""
     if count and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, count - 1) == count - 1:
         codes = (ctypes.c_ushort * (count + 1))()  # and the closing NUL
         if pdfium_c.FPDFText_GetText(textpage, 0, count, codes) == count + 1:
@@ -125,8 +125,9 @@ def _unicode_of(textpage: Any, count: int) -> Callable[[int], int]:
 
 
 def drawn_paths(page: pdfium.PdfPage, limit: int) -> list[tuple[Any, Matrix]]:
-    """The paths the page draws with their matrices, at most ``limit + 1`` of them (pdfium
-    counts, nothing is parsed twice): at least :data:`MIN_PATHS` for a ruled table."""
+    """The paths the page draws with their matrices, at most ``limit + 1`` of them (found among
+    the objects pdfium has loaded, nothing is parsed twice): at least :data:`MIN_PATHS` for a
+    ruled table."""
     return list(islice(drawn_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH), limit + 1))
 
 
@@ -151,19 +152,25 @@ def _rect(bbox: Any) -> Rect | None:
 def text_page(height: float, boxes: list[Box], grids: list[Grid]) -> TextPage:
     """The page with every piece given to the cell that holds its centre, or to the prose."""
     tables = [_Cells(grid) for grid in grids]
-    prose: list[Box] = []
-    for box in boxes if tables else ():
+    prose = _outside_cells(boxes, tables) if tables else boxes
+    frozen = tuple((table.grid, tuple(tuple(tuple(cell) for cell in row) for row in table.pieces))
+                   for table in tables)
+    return TextPage(height, tuple(without_page_numbers(group_lines(prose), height)), frozen)
+
+
+def _outside_cells(boxes: list[Box], tables: list[_Cells]) -> list[Box]:
+    """The boxes no table holds; each of the others is given to the nearest cell of the first
+    table that holds its centre."""
+    prose = []
+    for box in boxes:
         x, y = (box.left + box.right) / 2, box.middle
-        for table in tables:  # the first table that holds the centre, its nearest cell
+        for table in tables:
             if table.left <= x <= table.right and table.top <= y <= table.bottom:
                 table.nearest(x, y).append(box)
                 break
         else:
             prose.append(box)
-    frozen = tuple((table.grid, tuple(tuple(tuple(cell) for cell in row) for row in table.pieces))
-                   for table in tables)
-    lines = group_lines(prose if tables else boxes)
-    return TextPage(height, tuple(without_page_numbers(lines, height)), frozen)
+    return prose
 
 
 _Cell = tuple[float, float, float, float, list[Box]]
