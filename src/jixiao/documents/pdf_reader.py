@@ -22,7 +22,8 @@ seconds a page) and one in which neither the text layer nor OCR finds text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,21 +86,44 @@ def read_pdf_document(path: Path) -> Document:
     """The document in the PDF at ``path``; :class:`InputError` when it cannot be read."""
     file = str(path)
     _check_file(path, file)
-    with _opened(path, file) as pdf:
-        reader = _Pages(path, pdf)
-        pages: list[TextPage | _Scan] = []
-        advance(READING, 0, len(pdf))
-        for index in range(len(pdf)):
-            pages.append(reader.page(index))
-            advance(READING, index + 1, len(pdf))
-    margins = _margins([page for page in pages if isinstance(page, TextPage)])
-    layout = PagedLayout()
-    for number, block in _joined([_blocks(page, margins) for page in pages]):
-        layout.add(number, [block])
-    if not layout.blocks:
-        raise InputError("PDF 中没有可读的文字（文本层为空，OCR 也未识别出文字）", file=file,
-                         english="no text in the PDF, neither in its text layer nor by OCR")
-    return layout.document(file, FORMAT)
+    with _cycles_uncollected() as resume:
+        with _opened(path, file) as pdf:
+            reader = _Pages(path, pdf, before_ocr=resume)
+            pages: list[TextPage | _Scan] = []
+            advance(READING, 0, len(pdf))
+            for index in range(len(pdf)):
+                pages.append(reader.page(index))
+                advance(READING, index + 1, len(pdf))
+        margins = _margins([page for page in pages if isinstance(page, TextPage)])
+        layout = PagedLayout()
+        for number, block in _joined([_blocks(page, margins) for page in pages]):
+            layout.add(number, [block])
+        if not layout.blocks:
+            raise InputError("PDF 中没有可读的文字（文本层为空，OCR 也未识别出文字）", file=file,
+                             english="no text in the PDF, neither in its text layer nor by OCR")
+        return layout.document(file, FORMAT)
+
+
+@contextmanager
+def _cycles_uncollected() -> Iterator[Callable[[], None]]:
+    """Python's cycle collector paused while the block runs; it yields the function that
+    resumes it early. A text layer makes a box of each of a page's thousands of characters,
+    kept to the document's end and none in a cycle; counting them, the collector ran full
+    collections of the whole heap, each about as long as reading a page (the audit of a PDF
+    report took 3% longer). Resumed before any OCR, which runs for seconds a page in libraries
+    that may leave cycles. Only ever turned back on, by the reader that found it on: one that
+    finds it paused by another (a thread) leaves it to that one."""
+    paused = gc.isenabled()
+    gc.disable()
+
+    def resume() -> None:
+        if paused:
+            gc.enable()
+
+    try:
+        yield resume
+    finally:
+        resume()
 
 
 def page_count(path: Path) -> int:
@@ -159,8 +183,8 @@ class _Pages:
     """Reads the pages of one open PDF: the file's hash is computed on the first page that
     needs OCR."""
 
-    def __init__(self, path: Path, pdf: Any) -> None:
-        self.path, self.file, self.pdf = path, str(path), pdf
+    def __init__(self, path: Path, pdf: Any, before_ocr: Callable[[], None] = lambda: None) -> None:
+        self.path, self.file, self.pdf, self.before_ocr = path, str(path), pdf, before_ocr
         self.hash: str | None = None
 
     def page(self, index: int) -> TextPage | _Scan:
@@ -186,6 +210,7 @@ class _Pages:
             page.close()
 
     def _scan(self, page: Any, index: int) -> _Scan:
+        self.before_ocr()
         width, height = page.get_size()
         scale = min(RENDER_DPI / 72, MAX_SIDE / max(width, height, 1))
         image = fit_image(page.render(scale=scale).to_pil())
