@@ -109,7 +109,7 @@ def _cycles_uncollected() -> Iterator[Callable[[], None]]:
     """Python's cycle collector paused while the block runs; it yields the function that
     resumes it early. A text layer makes a box of each of a page's thousands of characters,
     kept to the document's end and none in a cycle; counting them, the collector ran full
-    collections of the whole heap, each about as long as reading a page (the audit of a PDF
+    collections of the whole heap, each as long as reading several pages (the audit of a PDF
     report took 3% longer). Resumed before any OCR, which runs for seconds a page in libraries
     that may leave cycles. Only ever turned back on, by the reader that found it on: one that
     finds it paused by another (a thread) leaves it to that one."""
