@@ -26,6 +26,8 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: Form XObjects are looked into this deep (a page's own objects are depth 1).
 MAX_DEPTH = 2
 _SUBPATH = re.compile(r"m[^m]+")
+_OPERATORS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
+"""pdfminer's operator of a pdfium path segment, but for curves ("c")."""
 
 
 def drawn_objects(page: pdfium.PdfPage, kind: int) -> Iterator[tuple[Any, Matrix]]:
@@ -149,7 +151,7 @@ def _subpaths(path: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
             bezier += 1
             if bezier % 3:  # the two control points of a curve end on its third point
                 continue
-        operator = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}.get(kind, "c")
+        operator = _OPERATORS.get(kind, "c")
         shape.append(operator)
         points.append(point)
         if pdfium_c.FPDFPathSegment_GetClose(segment):
