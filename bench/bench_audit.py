@@ -221,8 +221,7 @@ def scans(sources: list[Path], count: int, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=7, help="rounds of (a) and (b)")
-    parser.add_argument("--batch", type=int, default=400,
-                        help="number of reports in the batch (c); 0 leaves it out")
+    parser.add_argument("--batch", type=int, default=400, help="reports in the batch (c); 0 leaves it out")
     parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of (c)")
     parser.add_argument("--scans", type=int, default=4, help="scanned pages in (d); 0 leaves it out")
     args = parser.parse_args()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
 from builders import write_pdf
-from jixiao.documents import Paragraph, Table
+from jixiao.documents import Paragraph, Table, pdf_reader
 from jixiao.documents.office_convert import convert_with_libreoffice
 from jixiao.documents.pdf_reader import read_pdf_document
 from jixiao.findings import Place
@@ -218,6 +220,30 @@ def test_a_page_without_a_usable_text_layer_is_read_by_ocr(
     assert [block.place.page for block in document.blocks] == [1, 1]
     [cached] = (tmp_path / "cache" / "ocr").glob("*.json")
     assert json.loads(cached.read_text(encoding="utf-8"))["page"] == 0
+
+
+def test_the_cycle_collector_is_paused_while_a_text_layer_is_read_and_on_for_ocr(
+        pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIXIAO_CACHE_DIR", str(tmp_path / "cache"))
+    collecting: dict[str, list[bool]] = {"text layer": [], "ocr": []}
+    read_text_page = pdf_reader.text_page
+
+    def text_page(*args: Any) -> Any:
+        collecting["text layer"].append(gc.isenabled())
+        return read_text_page(*args)
+
+    def ocr_image(image: Image.Image) -> list[Any]:
+        collecting["ocr"].append(gc.isenabled())
+        return []
+
+    monkeypatch.setattr(pdf_reader, "text_page", text_page)
+    monkeypatch.setattr(pdf_reader, "ocr_image", ocr_image)
+    read_pdf_document(pdfs["plain"])
+    assert gc.isenabled()
+    assert _refused(image_pdf(tmp_path / "扫描.pdf", scan_image(), None)).english.startswith("no text")
+    assert gc.isenabled()
+    assert collecting["text layer"] and not any(collecting["text layer"])
+    assert collecting["ocr"] == [True]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -42,9 +42,11 @@ class PagedLayout(TextLayout):
                 self.paragraph(block)
                 continue
             count = len(self.blocks)
-            self.table([[(text, None) for text in row] for row in block.rows])
-            if block.pages and len(self.blocks) > count:
-                self.blocks[-1] = _with_row_pages(self.blocks[-1], block.pages)
+            # TextLayout's own table: every cell is stamped once, with its row's page (a table
+            # of hundreds of cells run over pages was stamped twice).
+            super().table([[(text, None) for text in row] for row in block.rows])
+            if len(self.blocks) > count:
+                self.blocks[-1] = _with_row_pages(self.blocks[-1], block.pages or (page,) * len(block.rows))
 
     def _stamp(self, count: int) -> None:
         if len(self.blocks) > count:

@@ -22,7 +22,8 @@ seconds a page) and one in which neither the text layer nor OCR finds text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,12 +38,14 @@ from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, o
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
 from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_of
 from jixiao.documents.paged_text import PagedLayout
+from jixiao.documents.pdf_rulings import drawn_objects
 from jixiao.documents.pdf_streams import check_streams
 from jixiao.documents.pdf_text import (
     MIN_PATHS,
     TextPage,
     drawn_paths,
     garbled_share,
+    non_blank,
     page_blocks,
     page_boxes,
     page_grids,
@@ -83,21 +86,44 @@ def read_pdf_document(path: Path) -> Document:
     """The document in the PDF at ``path``; :class:`InputError` when it cannot be read."""
     file = str(path)
     _check_file(path, file)
-    with _opened(path, file) as pdf:
-        reader = _Pages(path, pdf)
-        pages: list[TextPage | _Scan] = []
-        advance(READING, 0, len(pdf))
-        for index in range(len(pdf)):
-            pages.append(reader.page(index))
-            advance(READING, index + 1, len(pdf))
-    margins = _margins([page for page in pages if isinstance(page, TextPage)])
-    layout = PagedLayout()
-    for number, block in _joined([_blocks(page, margins) for page in pages]):
-        layout.add(number, [block])
-    if not layout.blocks:
-        raise InputError("PDF 中没有可读的文字（文本层为空，OCR 也未识别出文字）", file=file,
-                         english="no text in the PDF, neither in its text layer nor by OCR")
-    return layout.document(file, FORMAT)
+    with _cycles_uncollected() as resume:
+        with _opened(path, file) as pdf:
+            reader = _Pages(path, pdf, before_ocr=resume)
+            pages: list[TextPage | _Scan] = []
+            advance(READING, 0, len(pdf))
+            for index in range(len(pdf)):
+                pages.append(reader.page(index))
+                advance(READING, index + 1, len(pdf))
+        margins = _margins([page for page in pages if isinstance(page, TextPage)])
+        layout = PagedLayout()
+        for number, block in _joined([_blocks(page, margins) for page in pages]):
+            layout.add(number, [block])
+        if not layout.blocks:
+            raise InputError("PDF 中没有可读的文字（文本层为空，OCR 也未识别出文字）", file=file,
+                             english="no text in the PDF, neither in its text layer nor by OCR")
+        return layout.document(file, FORMAT)
+
+
+@contextmanager
+def _cycles_uncollected() -> Iterator[Callable[[], None]]:
+    """Python's cycle collector paused while the block runs; it yields the function that
+    resumes it early. A text layer makes a box of each of a page's thousands of characters,
+    kept to the document's end and none in a cycle; counting them, the collector ran full
+    collections of the whole heap, each as long as reading several pages (the audit of a PDF
+    report took 3% longer). Resumed before any OCR, which runs for seconds a page in libraries
+    that may leave cycles. Only ever turned back on, by the reader that found it on: one that
+    finds it paused by another (a thread) leaves it to that one."""
+    paused = gc.isenabled()
+    gc.disable()
+
+    def resume() -> None:
+        if paused:
+            gc.enable()
+
+    try:
+        yield resume
+    finally:
+        resume()
 
 
 def page_count(path: Path) -> int:
@@ -157,8 +183,8 @@ class _Pages:
     """Reads the pages of one open PDF: the file's hash is computed on the first page that
     needs OCR."""
 
-    def __init__(self, path: Path, pdf: Any) -> None:
-        self.path, self.file, self.pdf = path, str(path), pdf
+    def __init__(self, path: Path, pdf: Any, before_ocr: Callable[[], None] = lambda: None) -> None:
+        self.path, self.file, self.pdf, self.before_ocr = path, str(path), pdf, before_ocr
         self.hash: str | None = None
 
     def page(self, index: int) -> TextPage | _Scan:
@@ -170,20 +196,21 @@ class _Pages:
                              english=f"page {index + 1} cannot be loaded") from None
         try:
             text = textpage.get_text_range()
-            chars = sum(1 for char in text if not char.isspace())
+            chars = non_blank(text)
             if garbled_share(text) >= MAX_GARBLED or (chars < MIN_CHARS and _shows_image(page)):
                 return self._scan(page, index)
             paths = drawn_paths(page, MAX_PATHS)
-            if paths > MAX_PATHS:
+            if len(paths) > MAX_PATHS:
                 raise InputError(f"PDF 第 {index + 1} 页有超过 {MAX_PATHS} 条线条和图形，超过上限，拒绝读取",
                                  file=self.file, english=f"page above {MAX_PATHS} paths")
-            grids = page_grids(page) if paths >= MIN_PATHS else []
+            grids = page_grids(page, paths) if len(paths) >= MIN_PATHS else []
             return text_page(page.get_height(), page_boxes(page, textpage), grids)
         finally:
             textpage.close()
             page.close()
 
     def _scan(self, page: Any, index: int) -> _Scan:
+        self.before_ocr()
         width, height = page.get_size()
         scale = min(RENDER_DPI / 72, MAX_SIDE / max(width, height, 1))
         image = fit_image(page.render(scale=scale).to_pil())
@@ -194,7 +221,7 @@ class _Pages:
 
 
 def _shows_image(page: Any) -> bool:
-    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    return any(True for _ in drawn_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE))
 
 
 def _margins(pages: list[TextPage]) -> Margins:

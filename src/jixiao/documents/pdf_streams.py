@@ -36,7 +36,8 @@ def check_streams(path: Path, file: str) -> None:
     """Refuse, with a Chinese :class:`InputError` naming the limit, a PDF one of whose flate
     streams inflates past its limit, or whose streams together inflate past
     :data:`MAX_INFLATED`."""
-    with path.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+    with path.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data, \
+            memoryview(data) as view:  # pieces of the file without copying them
         total = 0
         for found in _STREAM.finditer(data):
             head = data[max(0, found.start() - _DICTIONARY):found.start()]
@@ -44,7 +45,7 @@ def check_streams(path: Path, file: str) -> None:
             if b"/FlateDecode" not in dictionary and b"/Fl " not in dictionary:
                 continue
             limit = _limit(dictionary, file)
-            size = _inflated(data, found.end(), min(limit, MAX_INFLATED - total) + 1)
+            size = _inflated(view, found.end(), min(limit, MAX_INFLATED - total) + 1)
             if size > limit:
                 raise InputError(f"PDF 中有一个压缩数据流解压后超过 {limit // MB} MB 的上限，拒绝读取",
                                  file=file, english=f"a stream inflates past {limit // MB} MB")
@@ -74,7 +75,7 @@ def _number(dictionary: bytes, key: bytes) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _inflated(data: mmap.mmap, start: int, budget: int) -> int:
+def _inflated(data: memoryview, start: int, budget: int) -> int:
     """Bytes the deflate data at ``start`` inflates to, counting no further than ``budget``;
     0 when it is not deflate data (the filter is not the first, or the stream is damaged:
     pdfium refuses it then)."""
@@ -82,7 +83,7 @@ def _inflated(data: mmap.mmap, start: int, budget: int) -> int:
     size, position = 0, start
     try:
         while not inflater.eof and size < budget:
-            piece = inflater.unconsumed_tail
+            piece: bytes | memoryview = inflater.unconsumed_tail
             if not piece:
                 if position >= len(data):
                     break

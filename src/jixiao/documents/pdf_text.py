@@ -13,8 +13,12 @@ characters that are private-use, replacement or control characters, or ``(cid:N)
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from itertools import islice
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -30,7 +34,7 @@ from jixiao.documents.page_layout import (
     paragraphs,
     without_page_numbers,
 )
-from jixiao.documents.pdf_rulings import find_tables
+from jixiao.documents.pdf_rulings import Matrix, drawn_objects, find_tables
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
 #: A table needs ruling lines: pages with fewer drawn paths are not looked at for tables.
@@ -39,12 +43,20 @@ MIN_PATHS = 4
 CELL_SLACK = 1.5
 #: The room between a cell's border and its text (Word and LibreOffice: 0.19 cm).
 CELL_PADDING = 5.0
+#: The characters pdfium makes up between words and lines (its "generated" ones).
+_MADE_UP = frozenset(map(ord, " \r\n"))
 _BAD = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def non_blank(text: str) -> int:
+    """How many characters of ``text`` are not whitespace (``str.split`` splits where
+    ``str.isspace`` is true, and counts in C)."""
+    return len("".join(text.split()))
 
 
 def garbled_share(text: str) -> float:
     """The share of the non-blank characters of ``text`` that no reader can make sense of."""
-    total = sum(1 for char in text if not char.isspace())
+    total = non_blank(text)
     if total == 0:
         return 0.0
     return sum(len(match.group()) for match in _BAD.finditer(text)) / total
@@ -79,39 +91,50 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     height = page.get_height()
     raw = textpage.raw
     # pdfium's own functions, one rectangle for every character: this runs for every character
-    # of every page, and pypdfium2's wrapper makes a rectangle and checks for each.
-    unicode_of, generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
-                                        pdfium_c.FPDFText_GetLooseCharBox)
+    # of every page, and pypdfium2's wrapper makes a rectangle and checks for each. Only a
+    # space or a line break can be one pdfium made up, so only those are asked about.
+    generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    new_box = tuple.__new__  # a named tuple's own constructor is a Python function: twice slower
     rect = pdfium_c.FS_RECTF()
     boxes = []
     index, count = 0, textpage.count_chars()
+    unicode_at = _unicode_of(raw, count)
     while index < count:
-        code = unicode_of(raw, index)
+        code = unicode_at(index)
         width = 1
         if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a UTF-16 surrogate pair
-            low = unicode_of(raw, index + 1)
+            low = unicode_at(index + 1)
             code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
-        if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not generated(raw, index) \
-                and loose_box(raw, index, rect):
-            boxes.append(Box(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom))
+        made_up = code in _MADE_UP and generated(raw, index)
+        if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not made_up and loose_box(raw, index, rect):
+            boxes.append(new_box(Box, (chr(code), rect.left, height - rect.top,
+                                       rect.right, height - rect.bottom)))
         index += width
     return boxes
 
 
-def drawn_paths(page: pdfium.PdfPage, limit: int) -> int:
-    """The paths the page draws, counted up to ``limit + 1`` (pdfium counts, nothing is parsed
-    twice): at least :data:`MIN_PATHS` for a ruled table."""
-    paths = 0
-    for paths, _ in enumerate(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2), 1):
-        if paths > limit:
-            break
-    return paths
+def _unicode_of(textpage: Any, count: int) -> Callable[[int], int]:
+    """The UTF-16 code of the character at an index of the text page. pdfium's text of the page
+    leaves out control characters, so it lines up with the characters only when the last one's
+    index in it is its own: then the codes are read in one call, else one call per character."""
+    if count and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, count - 1) == count - 1:
+        codes = (ctypes.c_ushort * (count + 1))()  # and the closing NUL
+        if pdfium_c.FPDFText_GetText(textpage, 0, count, codes) == count + 1:
+            return codes[:count].__getitem__
+    return partial(pdfium_c.FPDFText_GetUnicode, textpage)
 
 
-def page_grids(page: pdfium.PdfPage) -> list[Grid]:
-    """The ruled tables of the page (:mod:`jixiao.documents.pdf_rulings`)."""
+def drawn_paths(page: pdfium.PdfPage, limit: int) -> list[tuple[Any, Matrix]]:
+    """The paths the page draws with their matrices, at most ``limit + 1`` of them (found among
+    the objects pdfium has loaded, nothing is parsed twice): at least :data:`MIN_PATHS` for a
+    ruled table."""
+    return list(islice(drawn_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH), limit + 1))
+
+
+def page_grids(page: pdfium.PdfPage, paths: list[tuple[Any, Matrix]]) -> list[Grid]:
+    """The ruled tables the page's ``paths`` draw (:mod:`jixiao.documents.pdf_rulings`)."""
     return [Grid(_rect(table.bbox), tuple(_row(row.cells) for row in table.rows))  # type: ignore[arg-type]
-            for table in find_tables(page)]
+            for table in find_tables(page, paths)]
 
 
 def _row(cells: list[Any]) -> tuple[Rect | None, ...]:
@@ -129,13 +152,29 @@ def _rect(bbox: Any) -> Rect | None:
 def text_page(height: float, boxes: list[Box], grids: list[Grid]) -> TextPage:
     """The page with every piece given to the cell that holds its centre, or to the prose."""
     tables = [_Cells(grid) for grid in grids]
-    prose: list[Box] = []
-    for box in boxes:
-        target = _cell_of(box, tables)
-        (prose if target is None else target).append(box)
+    prose = _outside_cells(boxes, tables) if tables else boxes
     frozen = tuple((table.grid, tuple(tuple(tuple(cell) for cell in row) for row in table.pieces))
                    for table in tables)
     return TextPage(height, tuple(without_page_numbers(group_lines(prose), height)), frozen)
+
+
+def _outside_cells(boxes: list[Box], tables: list[_Cells]) -> list[Box]:
+    """The boxes no table holds; each of the others is given to the nearest cell of the first
+    table that holds its centre."""
+    prose = []
+    for box in boxes:
+        x, y = (box.left + box.right) / 2, box.middle
+        for table in tables:
+            if table.left <= x <= table.right and table.top <= y <= table.bottom:
+                table.nearest(x, y).append(box)
+                break
+        else:
+            prose.append(box)
+    return prose
+
+
+_Cell = tuple[float, float, float, float, list[Box]]
+"""A cell's left, top, right and bottom, and the pieces given to it."""
 
 
 class _Cells:
@@ -145,44 +184,30 @@ class _Cells:
 
     def __init__(self, grid: Grid) -> None:
         self.grid = grid
+        self.left, self.top, self.right, self.bottom = grid.rect
         self.pieces: list[list[list[Box]]] = [[[] for _ in row] for row in grid.cells]
-        self.cells = [(rect, self.pieces[row][column]) for row, rects in enumerate(grid.cells)
-                      for column, rect in enumerate(rects) if rect is not None]
-        top, bottom = grid.rect[1], grid.rect[3]
-        self.top, self.band = top, max((bottom - top) / max(len(grid.cells), 1), 1e-6)
-        self.bands: list[list[tuple[Rect, list[Box]]]] = [[] for _ in range(max(len(grid.cells), 1))]
+        self.cells: list[_Cell] = [(*rect, self.pieces[row][column]) for row, rects in enumerate(grid.cells)
+                                   for column, rect in enumerate(rects) if rect is not None]
+        self.band = max((self.bottom - self.top) / max(len(grid.cells), 1), 1e-6)
+        self.bands: list[list[_Cell]] = [[] for _ in range(max(len(grid.cells), 1))]
         for cell in self.cells:
-            for band in range(self._band(cell[0][1]), self._band(cell[0][3]) + 1):
+            for band in range(self._band(cell[1]), self._band(cell[3]) + 1):
                 self.bands[band].append(cell)
 
     def _band(self, y: float) -> int:
         return min(max(int((y - self.top) / self.band), 0), len(self.bands) - 1)
 
-    def nearest(self, x: float, y: float) -> list[Box] | None:
+    def nearest(self, x: float, y: float) -> list[Box]:
         """The pieces of the cell nearest to (x, y): the first (row by row) that holds it, else
         the first at the least distance."""
-        for rect, pieces in self.bands[self._band(y)]:
-            if _distance(rect, x, y) == 0:
+        for left, top, right, bottom, pieces in self.bands[self._band(y)]:
+            if left <= x <= right and top <= y <= bottom:
                 return pieces
-        best: tuple[float, list[Box]] | None = None
-        for rect, pieces in self.cells:
-            distance = _distance(rect, x, y)
-            if best is None or distance < best[0]:
-                best = (distance, pieces)
-        return None if best is None else best[1]
+        return min(self.cells, key=lambda cell: _distance(cell, x, y))[4]
 
 
-def _cell_of(box: Box, tables: list[_Cells]) -> list[Box] | None:
-    x, y = (box.left + box.right) / 2, box.middle
-    for table in tables:
-        left, top, right, bottom = table.grid.rect
-        if left <= x <= right and top <= y <= bottom:
-            return table.nearest(x, y)
-    return None
-
-
-def _distance(rect: Rect, x: float, y: float) -> float:
-    left, top, right, bottom = rect
+def _distance(cell: _Cell, x: float, y: float) -> float:
+    left, top, right, bottom, _ = cell
     return max(left - x, 0, x - right) + max(top - y, 0, y - bottom)
 
 
