@@ -73,22 +73,34 @@ def parse_flat_text(text: str) -> tuple[Block, ...]:
     runs = _cell_line_runs(lines)
     index = 0
     while index < len(lines):
+        run = separated_run(lines, index) if builder.separated_may_start(lines[index]) else None
+        if run is not None and builder.add_separated(run[0], offsets, lines):
+            index = run[1]
+            continue
         end = runs.get(index)
-        if end is not None:
+        if end is not None and not _separated_after_caption(builder, lines, offsets, index):
             builder.close_table()
             # a dump that the text ends in may have been cut there (an excerpt, a page)
             cut = not any(line.strip() for line in lines[end:])
             builder.add_rows(_cell_line_rows(text, lines, offsets, index, end), cut=cut)
             index = end
             continue
-        run = separated_run(lines, index) if builder.separated_may_start(lines[index]) else None
-        if run is not None and builder.add_separated(run[0], offsets, lines):
-            index = run[1]
-            continue
         builder.feed(index, offsets[index], lines[index])
         index += 1
     builder.close_table()
     return tuple(builder.blocks)
+
+
+def _separated_after_caption(builder: _Builder, lines: list[str], offsets: list[int], index: int) -> bool:
+    """Whether the lines from ``index`` are a caption (``"單位:萬元"``) over a table of cells
+    between lines of one pipe: that table is read as such, from its first pipe, and the
+    caption stays a paragraph."""
+    near = range(index, min(index + CELL_LINES + 1, len(lines)))
+    pipe = next((at for at in near if is_separator(lines[at])), None)
+    if pipe is None or pipe == index or not builder.separated_may_start(lines[pipe]):
+        return False
+    run = separated_run(lines, pipe)
+    return run is not None and builder.separated_cut(run[0], offsets, lines) is not None
 
 
 CELL_LINES = 3
@@ -279,17 +291,25 @@ class _Builder:
         one pipe outside a pipe dump."""
         return is_separator(line) and not (self.rows and self.mode is _Mode.PIPE)
 
-    def add_separated(self, cells: list[tuple[int, int]], offsets: list[int], lines: list[str]) -> bool:
-        """Add the table of ``cells`` (line ranges, see :func:`separated_run`) when its layout
-        cuts it into rows; whether it did."""
+    def separated_cut(self, cells: list[tuple[int, int]], offsets: list[int],
+                      lines: list[str]) -> tuple[list[_Span], list[int]] | None:
+        """The spans of ``cells`` (line ranges, see :func:`separated_run`) and the row lengths
+        their layout cuts them into, if it does."""
         spans = [_Span(first + 1, offsets[first], offsets[first] + len(lines[first]) if first == last
                        else offsets[last - 1] + len(lines[last - 1])) for first, last in cells]
         for span, (first, last) in zip(spans, cells, strict=True):
             if first == last:
                 span.end = span.start  # nothing between the pipes
         lengths = recut([self.text[span.start:span.end] for span in spans])
-        if lengths is None:
+        return None if lengths is None else (spans, lengths)
+
+    def add_separated(self, cells: list[tuple[int, int]], offsets: list[int], lines: list[str]) -> bool:
+        """Add the table of ``cells`` (line ranges, see :func:`separated_run`) when its layout
+        cuts it into rows; whether it did."""
+        cut = self.separated_cut(cells, offsets, lines)
+        if cut is None:
             return False
+        spans, lengths = cut
         self.close_table()
         self.mode = _Mode.PIPE
         self.rows = _rows_of_lengths(spans, lengths)
