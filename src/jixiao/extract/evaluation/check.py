@@ -8,11 +8,9 @@ section, a missing explanation, an unsigned form) are not run, because text the 
 not read is not text the unit left out.
 
 The prose auditor (JX-TEXT-*) and the table auditor (JX-TABLE-*) read the same report. Where
-they judge the same relation at the same place, :func:`jixiao.audit.distinct` keeps theirs,
-which uses the report's own labels and quotes its sentence or row. A 一级 block's weight total
-(JX-SCORE-004) is placed at the weight, not the heading, so it is dropped here when the table
-auditor reports a place inside the block's heading cell (“效益指标（30 分）”): it has judged the
-rows against the weight the heading states.
+they judge a relation the catalogue judges here, :func:`jixiao.audit.distinct` keeps the
+catalogue's finding, quoted with the report's row or line (:func:`_quoted`): a report and the
+data it was rendered from give the same finding, with the same code.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ from jixiao.checks.run import catalogue, run_checks
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.extract import ExtractedEvaluation, extract_evaluation
 from jixiao.extract.tables.cells import evidence
-from jixiao.extract.tables.claims import table_findings
 from jixiao.findings import Finding, Place
 from jixiao.profiles import load_profile
 from jixiao.recognise import profile_is_known, recognise
@@ -37,7 +34,6 @@ NOT_ASSESSABLE = frozenset({
 PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCORE-007", "JX-SCORE-009"})
 """Rules that hold the report to a profile's prescriptions (block weights, scoring formulas):
 run only when the report's region has its own profile, since another region's rules differ."""
-BLOCK_WEIGHTS = "JX-SCORE-004"
 _TOTALS = frozenset({"stated_total_weight", "stated_total_score"})
 RESULTS = "JX-DOC-002"
 IDENTITY = "JX-DOC-004"
@@ -50,10 +46,7 @@ def evaluation_findings(document: Document) -> tuple[Finding, ...]:
     if recognition.template is None:
         return ()
     extracted = extract_evaluation(document, recognition)
-    findings = catalogue_findings(extracted)
-    owned = {_span(finding.where) for finding in table_findings(document)}
-    return tuple(_quoted(finding, document) for finding in findings
-                 if not _block_owned(finding, extracted, owned))
+    return tuple(_quoted(finding, document) for finding in catalogue_findings(extracted))
 
 
 def _quoted(finding: Finding, document: Document) -> Finding:
@@ -109,18 +102,3 @@ def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
         return False
     table, _, field = (finding.where.path or "").rpartition(".")
     return field not in _TOTALS or any(path.startswith(f"{table}.indicators[") for path in source)
-
-
-def _block_owned(finding: Finding, extracted: ExtractedEvaluation,
-                 owned: set[tuple[int | None, int | None]]) -> bool:
-    path = finding.where.path or ""
-    if finding.code != BLOCK_WEIGHTS or not path.endswith(".weight"):
-        return False
-    heading = extracted.source.get(path.removesuffix(".weight") + ".level1")
-    if heading is None or heading.start is None or heading.end is None:
-        return False
-    return any(start is not None and heading.start <= start < heading.end for start, _ in owned)
-
-
-def _span(place: Place) -> tuple[int | None, int | None]:
-    return place.start, place.end

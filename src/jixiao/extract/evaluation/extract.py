@@ -21,7 +21,7 @@ from jixiao.extract.evaluation.body import read_departments, read_general_budget
 from jixiao.extract.evaluation.fields import Fields, nested, steps
 from jixiao.extract.evaluation.finance_text import read_finance_words
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
-from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
+from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments, project_forms
 from jixiao.extract.evaluation.sections import (
     read_fund_sections,
     read_narrative,
@@ -155,10 +155,11 @@ def _read_attachments(document: Document, fields: Fields) -> None:
         elif attachment.kind == UNIT_TABLE:
             AssessmentReader(fields, "self_assessment", project=False).read(attachment.rows)
         elif attachment.kind == PROJECT_TABLE:
-            path = f"projects[{fields.count('projects')}]"
-            AssessmentReader(fields, path, project=True).read(attachment.rows)
-            if not fields.has(f"{path}.name"):  # the blank form, or a table without its name
-                fields.drop(path)
+            for rows in project_forms(attachment.rows):
+                path = f"projects[{fields.count('projects')}]"
+                AssessmentReader(fields, path, project=True).read(rows)
+                if not fields.has(f"{path}.name"):  # the blank form, or a table without its name
+                    fields.drop(path)
     _unit_name_from_tables(document, fields)
 
 

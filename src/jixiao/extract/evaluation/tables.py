@@ -53,6 +53,10 @@ def level_name(text: str) -> str:
     return _BLOCK_WEIGHT.sub("", squeeze(text))
 
 
+_PROJECT_LABELS = (("项目支出名称", "name"), ("项目名称", "name"),
+                   ("主管部门", "supervising_department"), ("实施单位", "implementer"))
+_LABEL_TEXTS = tuple(label for label, _ in _PROJECT_LABELS)
+
 @dataclass
 class AssessmentReader:
     """Reads one 自评表 (附件2, or one 附件3 when ``project``) into ``fields`` under ``path``."""
@@ -103,10 +107,11 @@ class AssessmentReader:
 
     def _project_label(self, row: Row) -> bool:
         found = False
-        for label, field_name in (("项目支出名称", "name"), ("项目名称", "name"),
-                                  ("主管部门", "supervising_department"), ("实施单位", "implementer")):
-            cell = row.after(label)
-            if cell is not None and squeeze(cell.text) not in BLANKS:
+        for label, field_name in _PROJECT_LABELS:
+            cell = row.filled_after(label)
+            # A label merged across columns repeats as blank cells; a blank value is no value,
+            # not the next label's (“主管部门 | | 实施单位 | 示例单位”).
+            if cell is not None and not squeeze(cell.text).startswith(_LABEL_TEXTS):
                 found = self.fields.text(f"{self.path}.{field_name}", _text(cell), cell.place) or found
         return found
 
