@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from render_builders import every_field_evaluation
 
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.importing import import_report
@@ -151,3 +152,17 @@ def test_the_dingcheng_form_re_renders_from_its_own_import_as_it_was(tmp_path: P
     assert (results.text, written(results.stated_score), results.stated_grade) == ("", "100", "优")
     again = render_report(imported.evaluation, tmp_path / "再出具.docx").path
     assert read_document(again).text == read_document(first).text
+
+
+def test_each_project_of_one_annex_three_comes_back_with_its_name_and_figures(tmp_path: Path) -> None:
+    """附件3 prints its title once and then each project's form: each is read as its own, its
+    name, 主管部门 and 实施单位 past the blank cells of their merged labels."""
+    evaluation = every_field_evaluation("yueyanglou-2024")
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path).evaluation
+    assert imported is not None
+    assert [(project.name, project.supervising_department, project.implementer,
+             written(project.funds.stated_execution_rate), len(project.indicators))
+            for project in imported.projects] == [
+        ("专项经费一", "岳阳市岳阳楼区人民政府", "示例单位", "100", 20),
+        ("专项经费二", "岳阳市岳阳楼区人民政府", "示例单位", "98.00", 20),
+        ("专项经费三", "岳阳市岳阳楼区人民政府", "示例单位", "100", 20)]

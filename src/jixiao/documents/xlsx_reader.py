@@ -108,7 +108,7 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     if isinstance(value, int | float) and number_format and "%" in number_format:
         if "%" in _LITERALS.sub("", number_format):
             return _percent_text(value, number_format)
-        return f"{cell_text(value)}%"  # 90 shown as 90% by a literal sign (0"%")
+        return f"{_shown(value, number_format)}%"  # 98 shown as 98.00% by a literal sign (0.00"%")
     if isinstance(value, float):
         text = repr(value)
         return text[:-2] if text.endswith(".0") else text
@@ -125,6 +125,17 @@ _LITERALS = re.compile(r'"[^"]*"|\\.')
 
 def _percent_text(value: float, number_format: str) -> str:
     """``value`` × 100 with the decimals the format shows (its 0s after the point), half up."""
-    shown = number_format.split("%")[0]
-    decimals = len(shown.split(".")[1].rstrip("#")) if "." in shown else 0
-    return f"{quantize_half_up(Decimal(repr(value)) * 100, decimals)}%"
+    return f"{quantize_half_up(Decimal(repr(value)) * 100, _decimals(number_format))}%"
+
+
+def _shown(value: int | float, number_format: str) -> str:
+    """``value`` as a format with a literal % sign shows it: with the decimals it shows, else in
+    its shortest exact form (``0"%"`` shows 90 as 90)."""
+    decimals = _decimals(number_format)
+    return str(quantize_half_up(Decimal(repr(value)), decimals)) if decimals else cell_text(value)
+
+
+def _decimals(number_format: str) -> int:
+    """The decimals a number format shows before its % sign: its 0s after the point."""
+    shown = _LITERALS.sub("", number_format).split("%")[0]
+    return len(shown.split(".")[1].rstrip("#")) if "." in shown else 0
