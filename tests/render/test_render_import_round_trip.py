@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from render_builders import every_field_evaluation
 
+from jixiao.audit import audit_file
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.importing import import_report
 from jixiao.io.load import load_evaluation
@@ -166,3 +167,17 @@ def test_each_project_of_one_annex_three_comes_back_with_its_name_and_figures(tm
         ("专项经费一", "岳阳市岳阳楼区人民政府", "示例单位", "100", 20),
         ("专项经费二", "岳阳市岳阳楼区人民政府", "示例单位", "98.00", 20),
         ("专项经费三", "岳阳市岳阳楼区人民政府", "示例单位", "100", 20)]
+
+
+def test_an_unexplained_budget_change_is_found_on_the_report_as_on_the_data(tmp_path: Path) -> None:
+    """六 asks for the 预算调整原因 and marks it 【未填写】: the report states its absence, so
+    JX-EXEC-002 is judged on it, at 附件2's 全年预算数; an explanation given clears it."""
+    evaluation = load_evaluation(EXAMPLE).evaluation  # 年初 142.64, 全年 203.54, no explanation
+    audit = audit_file(render_report(evaluation, tmp_path / "报告.docx").path)
+    [found] = [finding for finding in audit.findings if finding.code == "JX-EXEC-002"]
+    assert (found.stated, found.expected, found.where.path) == (
+        "203.54", "142.64", "self_assessment.funds.full_year_budget")
+    assert found.message == "附件2全年预算数 203.54万元 与年初预算数 142.64万元 相差 60.90万元，调整率 42.69%，未说明预算调整原因"
+    table = evaluation.self_assessment.model_copy(update={"budget_change_explanation": "追加拆迁安置经费。"})
+    explained = render_report(evaluation.model_copy(update={"self_assessment": table}), tmp_path / "已说明.docx")
+    assert "JX-EXEC-002" not in {finding.code for finding in audit_file(explained.path).findings}

@@ -28,9 +28,12 @@ from jixiao.profiles import load_profile
 from jixiao.recognise import profile_is_known, recognise
 
 NOT_ASSESSABLE = frozenset({
-    "JX-DOC-001", "JX-DOC-002", "JX-DOC-005", "JX-DOC-006", "JX-EXEC-001", "JX-EXEC-002",
+    "JX-DOC-001", "JX-DOC-002", "JX-DOC-005", "JX-DOC-006", "JX-EXEC-001",
 })
 """Rules about what a report leaves out: not judged on what extraction could read."""
+EXPLAINED = {"JX-EXEC-002": "budget_change_explanation"}
+"""Rules about an explanation the form has a place for (六's 预算执行 paragraph asks for it and
+marks it 【未填写】 when blank): judged where that place was read, blank or not."""
 PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCORE-007", "JX-SCORE-009"})
 """Rules that hold the report to a profile's prescriptions (block weights, scoring formulas):
 run only when the report's region has its own profile, since another region's rules differ."""
@@ -98,6 +101,8 @@ def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
     stated total (总分 分值 or 得分) only when some of its indicators were too: a total against
     parts that were not read is no finding."""
     paths = [finding.where.path, *(term.where.path for term in finding.terms)]
+    if finding.code in EXPLAINED:  # the figures of its table, and its explanation's place
+        paths.append(f"{(finding.where.path or '').partition('.funds.')[0]}.{EXPLAINED[finding.code]}")
     if finding.where.start is None or not all(path in source for path in paths):
         return False
     table, _, field = (finding.where.path or "").rpartition(".")
