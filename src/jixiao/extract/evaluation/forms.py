@@ -106,6 +106,7 @@ def read_dingcheng(document: Document, fields: Fields) -> None:
         _breakdown(run, fields, starts)
         for match in _CHANGE.finditer(run.text):
             _change(run, match, fields, starts)
+    _comparison_table(document, fields)
 
 
 def _finance_section(document: Document) -> Section | None:
@@ -166,6 +167,31 @@ def _change(run: Run, match: re.Match[str], fields: Fields, starts: tuple[int, .
                                        ("rate", "stated_change_percent", Unit.PERCENT, rate_sign)):
         fields.number(f"{path}.{field}", prefix + match[group],
                       run.place(match.start(group), match.end(group), starts), unit, signed=True)
+
+
+_COMPARISON = (("current", Unit.WAN_YUAN), ("prior", Unit.WAN_YUAN), ("stated_change", Unit.WAN_YUAN),
+               ("stated_change_percent", Unit.PERCENT))
+"""The columns of the “三公”经费对比表 after 项目: 本年, 上年, 增减额, 增减率."""
+
+
+def _comparison_table(document: Document, fields: Fields) -> None:
+    """The “三公”经费对比表 (项目 | 本年 | 上年 | 增减额 | 增减率): what the prose of 二 does not
+    state, its 上年 above all, for the item of the same name (a new item when the prose has none)."""
+    path = "finances.three_public_year_on_year"
+    for table in document.tables:
+        header = tuple(squeeze(text) for text in table.texts()[0]) if table.rows else ()
+        if len(header) != 5 or header[2:4] != ("上年", "增减额"):
+            continue
+        for row in table.rows[1:]:
+            if len(row) != 5 or squeeze(row[0].text) in BLANKS:
+                continue
+            name = squeeze(row[0].text)
+            names = [fields.values.get(f"{path}[{index}].name") for index in range(fields.count(path))]
+            index = names.index(name) if name in names else len(names)
+            fields.put(f"{path}[{index}].name", name, row[0].place)
+            for cell, (field, unit) in zip(row[1:], _COMPARISON, strict=True):
+                fields.number(f"{path}[{index}].{field}", first_line(cell)[0].rstrip("%％"), cell.place, unit,
+                              signed=True)
 
 
 def read_project_year(document: Document, fields: Fields) -> None:
