@@ -22,6 +22,7 @@ from jixiao.numbers import StatedNumber
 from jixiao.profiles import load_profile
 from jixiao.render.figures import written
 from jixiao.render.report import render_report
+from jixiao.render.spec import load_template
 from jixiao.scoring import infer_nature, score_evaluation
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dongting-2023.yaml"
@@ -181,3 +182,19 @@ def test_an_unexplained_budget_change_is_found_on_the_report_as_on_the_data(tmp_
     table = evaluation.self_assessment.model_copy(update={"budget_change_explanation": "追加拆迁安置经费。"})
     explained = render_report(evaluation.model_copy(update={"self_assessment": table}), tmp_path / "已说明.docx")
     assert "JX-EXEC-002" not in {finding.code for finding in audit_file(explained.path).findings}
+
+
+def test_the_sign_off_the_fund_tables_and_one_numbered_goal_come_back(tmp_path: Path) -> None:
+    """The 签字栏 line, 附件4's rows (三 only sums them) and a single goal the form numbers
+    “1、”; the national form's unit from its line “预算单位：示例单位”."""
+    evaluation = every_field_evaluation("yueyanglou-2024")
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path).evaluation
+    assert imported is not None
+    assert (imported.sign_off, imported.finances.government_fund, imported.self_assessment.goals) == (
+        evaluation.sign_off, evaluation.finances.government_fund, evaluation.self_assessment.goals)
+    national = every_field_evaluation("national-project")
+    path = render_report(national, tmp_path / "项目.docx", template=load_template("national-project")).path
+    back = import_report(path).evaluation
+    assert back is not None
+    assert (back.unit.name, back.sign_off, [project.goals for project in back.projects]) == (
+        "示例单位", national.sign_off, [project.goals for project in national.projects])

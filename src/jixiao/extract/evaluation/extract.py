@@ -21,6 +21,7 @@ from jixiao.extract.evaluation.body import read_departments, read_general_budget
 from jixiao.extract.evaluation.fields import Fields, nested, steps
 from jixiao.extract.evaluation.finance_text import read_finance_words
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
+from jixiao.extract.evaluation.fund_tables import read_fund_tables
 from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments, project_forms
 from jixiao.extract.evaluation.sections import (
     read_fund_sections,
@@ -29,6 +30,7 @@ from jixiao.extract.evaluation.sections import (
     read_title,
     sections,
 )
+from jixiao.extract.evaluation.sign_off import read_sign_off
 from jixiao.extract.evaluation.subsections import read_functions, read_goals
 from jixiao.extract.evaluation.tables import AssessmentReader
 from jixiao.findings import Place
@@ -127,8 +129,10 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_project_year(document, fields)
     if template in (YUEYANGLOU, NATIONAL_PROJECT):
         _read_attachments(document, fields)
+        read_sign_off(document, fields)
     if template == YUEYANGLOU:
         read_title(document, fields)
+        read_fund_tables(document, fields)
         body = [*_paragraphs(found, "basic"), *_paragraphs(found, "general")]
         read_staffing(document, body, fields)
         read_departments(document, _paragraphs(found, "basic"), fields)

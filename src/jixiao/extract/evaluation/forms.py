@@ -36,6 +36,7 @@ _CHANGE = re.compile(
     rf"(?P<name>公务用车运行(?:维护)?费|公务用车购置费|公务接待费|因公出国(?:（境）)?费)\s*(?P<current>{NUMBER})"
     rf"\s*万元[，,]\s*(?:对比|相比|比|较)上年(?P<way>增加|减少)\s*(?P<change>{NUMBER})\s*万元[，,]\s*"
     rf"(?P<rate_way>增长|增加|下降|减少)\s*(?P<rate>{NUMBER})\s*[%％]")
+_PROJECT_UNIT = re.compile(r"^预算单位[：:][ \t　]*(?P<name>\S+)[ \t　]*$", re.MULTILINE)
 BREAKDOWN = "finances.breakdown"
 _BREAKDOWN_AMOUNTS = (("支出总额", "total"), ("基本支出", "basic"), ("人员经费", "basic_personnel"),
                       ("公用经费", "basic_public"), ("项目支出", "projects"),
@@ -195,9 +196,13 @@ def _comparison_table(document: Document, fields: Fields) -> None:
 
 
 def read_project_year(document: Document, fields: Fields) -> None:
-    """The year a stand-alone 项目支出绩效自评表 states (“（2023年度）” under its title)."""
+    """The year a stand-alone 项目支出绩效自评表 states (“（2023年度）” under its title), and the
+    unit its line 预算单位 names (“预算单位：示例单位”)."""
+    starts = line_starts(document.text)
     match = _PROJECT_YEAR.search(document.text)
     if match is not None:
         group = "year" if match["year"] else "lead"
-        starts = line_starts(document.text)
         fields.put("year", int(match[group]), text_place(starts, match.start(group), match.end(group)))
+    unit = _PROJECT_UNIT.search(document.text)
+    if unit is not None:
+        fields.put("unit.name", unit["name"], text_place(starts, unit.start("name"), unit.end("name")))

@@ -34,6 +34,8 @@ _BLOCK_WEIGHT = re.compile(r"[（(]\d+(?:\.\d+)?分[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|效果|影响|过程|决策)指标$")
 _PERCENT = re.compile(r"\s*\d+(?:\.\d+)?\s*[%％]\s*")
 _NUMBERED = re.compile(r"(?:^|\n|(?<=[；;。]))\s*\d+\s*[、.．](?!\d)\s*")
+_FIRST = re.compile(r"\s*1\s*[、.．](?!\d)\s*")
+"""The number a form puts before its first goal (“1、”), the only one when there is one goal."""
 
 
 def columns(header: Row, names: dict[str, str]) -> dict[str, int]:
@@ -245,6 +247,8 @@ def _numbered_pairs(expected: str, achieved: str) -> list[tuple[str, str]]:
     wanted, done = _numbered(expected), _numbered(achieved)
     if len(wanted) > 1 and len(wanted) == len(done):
         return list(zip(wanted, done, strict=True))
+    if _FIRST.match(expected) and _FIRST.match(achieved):  # one goal, numbered as the form numbers it
+        return [(_FIRST.sub("", expected, count=1).strip(), _FIRST.sub("", achieved, count=1).strip())]
     return [(expected.strip(), achieved.strip())]
 
 
