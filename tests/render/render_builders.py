@@ -6,7 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
+
 from jixiao.model import Evaluation
+from jixiao.numbers import StatedNumber
 
 CENT = Decimal("0.01")
 
@@ -159,6 +162,10 @@ def every_field_evaluation(template: str) -> Evaluation:
     data["narrative"] |= {"operation": "1、全年完成人居环境整治32户。\n2、群众反映问题全部办结。",
                           "results": data["narrative"]["results"] | {"stated_score": "94", "stated_grade": "优"}}
     data["finances"]["general_budget"]["basic"]["personnel"]["stated_share"] = "86.00"
+    data["basic_data"]["projects"] = {
+        "total": {"budget": "77.47", "actual": "77.47"}, "district_specials": {"budget": "77.47", "actual": "77.47"},
+        "district_special_items": [{"name": name, "budget": amount, "actual": amount} for name, amount in
+                                   (("专项经费一", "5.00"), ("专项经费二", "42.47"), ("专项经费三", "30.00"))]}
     data["finances"]["government_fund"] = {"has_expenditure": True, "rows": [
         {"name": "城乡社区支出", "budget": _money(fund), "actual": _money(fund)}]}
     data["finances"]["breakdown"] = {
@@ -186,3 +193,16 @@ def every_field_evaluation(template: str) -> Evaluation:
                                              ("专项经费三", Decimal("30.00")))]
     data["projects"][1]["funds"]["stated_execution_rate"] = "98.00"
     return Evaluation.model_validate(data)
+
+
+def figures_by_path(data: Any, path: str = "") -> dict[str, StatedNumber]:
+    """Every stated number of ``data`` (an evaluation, or part of one) by its field path."""
+    if isinstance(data, BaseModel) and not isinstance(data, StatedNumber):
+        return figures_by_path(dict(data), path)
+    if isinstance(data, dict):
+        return {key: value for name, item in data.items()
+                for key, value in figures_by_path(item, f"{path}.{name}" if path else name).items()}
+    if isinstance(data, list | tuple):
+        return {key: value for index, item in enumerate(data)
+                for key, value in figures_by_path(item, f"{path}[{index}]").items()}
+    return {path: data} if isinstance(data, StatedNumber) else {}

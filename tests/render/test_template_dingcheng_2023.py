@@ -145,3 +145,13 @@ def test_the_three_public_comparison_table_gives_back_the_prior_year(tmp_path: P
     assert imported.finances.three_public_year_on_year == evaluation.finances.three_public_year_on_year
     found = [(f.code, f.stated, f.expected) for f in audit_file(path).findings if f.code == "JX-SUM-010"]
     assert found == [("JX-SUM-010", "-0.30", "-0.40")]
+
+
+def test_the_departments_of_the_overview_come_back(tmp_path: Path) -> None:
+    """一、部门概况 prints “1．机构情况，…内设机构2个，分别为：综合办公室、财务统计科。”: read back,
+    so the re-rendered overview keeps it."""
+    evaluation = every_field_evaluation("dingcheng-2023")
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path).evaluation
+    assert imported is not None
+    assert (imported.unit.departments, imported.unit.stated_department_count) == (
+        ("综合办公室", "财务统计科"), evaluation.unit.stated_department_count)

@@ -125,6 +125,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_title(document, fields)
         read_dingcheng(document, fields)
         read_staffing(document, _paragraphs(found, "basic"), fields)
+        read_departments(document, _paragraphs(found, "basic"), fields)
     elif template == NATIONAL_PROJECT:
         read_project_year(document, fields)
     if template in (YUEYANGLOU, NATIONAL_PROJECT):
