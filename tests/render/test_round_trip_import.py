@@ -61,8 +61,8 @@ def _natures(evaluation: Evaluation, template: str) -> dict[str, str]:
 
 
 NOT_YET = {
-    "yueyang-finance-2021": "财政局格式的定量目标表（指标及完成情况）与评价人员栏的部门负责人未读回",
-
+    "yueyang-finance-2021": ("财政局格式的定量目标表不印分值，而每个适用指标须有分值，导入无从建立指标；"
+                             "Word 模板的“部门（单位）负责人（签章）：”不印 sign_off.head（template.yaml 却列出）"),
 }
 """Templates whose import does not yet give back all it prints, each with its reason."""
 
