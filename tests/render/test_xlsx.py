@@ -15,6 +15,7 @@ from render_builders import consistent_evaluation
 from jixiao.audit import audit_file
 from jixiao.cli.batch import check_file
 from jixiao.cli.check_view import as_text
+from jixiao.documents.xlsx_reader import read_xlsx_document
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, FundsLine, ProjectAssessment, ProjectFunds
 from jixiao.profiles import Profile, load_profile
@@ -228,3 +229,13 @@ def test_jixiao_check_reads_the_attachments_as_a_report_and_the_guided_workbook_
     guided = check_file(Path(__file__).parents[2] / "examples" / "dongting-2023.xlsx")
     assert (guided.error, guided.format) == (None, "xlsx")
     assert ("JX-SCORE-002", "附件2!B19") in {(f.code, f"{f.where.sheet}!{f.where.cell}") for f in guided.findings}
+
+
+def test_an_unexplained_budget_change_is_asked_for_under_the_form_and_found(workbook: Path) -> None:
+    """The example's 附件2 changes 142.64 to 203.54 without a word: the row under the form asks
+    for it, and checking the workbook finds it as checking the data does."""
+    rows = read_xlsx_document(workbook).tables[1].texts()
+    assert [row[:4] for row in rows if row[:1] == ("预算调整说明",)] == [("预算调整说明", "", "", "【未填写】")]
+    found = [(f.code, f.stated, f.expected, f.where.label()) for f in audit_file(workbook).findings
+             if f.code == "JX-EXEC-002"]
+    assert found == [("JX-EXEC-002", "203.54", "142.64", "附件2 单位整体支出绩效自评表!E5")]  # 全年预算数

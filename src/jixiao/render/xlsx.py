@@ -19,6 +19,7 @@ from typing import Any
 from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
+from jixiao.render.figures import MISSING
 from jixiao.render.xlsx_assessment import (
     LAST_COL,
     Split,
@@ -34,6 +35,7 @@ from jixiao.scoring import Scorecard, TableScore
 
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
+EXPLANATION = "预算调整说明"
 NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
 
 
@@ -68,6 +70,7 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
     table = evaluation.self_assessment
     writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
     row, header = write_table(writer, _unit_table(table), 3, "年度预算申请（万元）", _splits(table))
+    row = _explanation(sheet, styles, row, table)
     _footer(sheet, styles, row, header)
 
 
@@ -99,6 +102,7 @@ def _project_sheet(book: Any, styles: Styles, evaluation: Evaluation, project: P
                   project.stated_total_score)
     writer = Writer(sheet, name, styles, profile, score, checks)
     row, header = write_table(writer, table, 4, "项目资金（万元）")
+    row = _explanation(sheet, styles, row, project)
     _footer(sheet, styles, row, header)
 
 
@@ -115,6 +119,20 @@ def _no_projects(book: Any, styles: Styles, evaluation: Evaluation) -> None:
     _title(sheet, styles, "附件3", f"{evaluation.year}年度项目支出绩效自评表")
     merge(sheet, 2, 0, 2, LAST_COL, "本单位本年度无项目支出绩效自评表。", styles.text)
     print_setup(sheet, landscape=True, repeat=None)
+
+
+def _explanation(sheet: Any, styles: Styles, row: int, table: UnitSelfAssessment | ProjectAssessment) -> int:
+    """预算调整说明 under the form, as the unit's workbook has it: the unit's words, or 【未填写】
+    where 全年预算数 differs from 年初预算数 and none was given (no row when neither), so
+    ``jixiao check`` judges its absence (JX-EXEC-002) on the workbook as on the data. The next row."""
+    initial, full = table.funds.initial_budget, table.funds.full_year_budget
+    changed = initial is not None and full is not None and initial.value != full.value
+    text = table.budget_change_explanation.strip() or (MISSING if changed else "")
+    if not text:
+        return row
+    merge(sheet, row, 0, row, 2, EXPLANATION, styles.label)
+    merge(sheet, row, 3, row, LAST_COL, text, styles.text)
+    return row + 1
 
 
 def _footer(sheet: Any, styles: Styles, row: int, header: int) -> None:
