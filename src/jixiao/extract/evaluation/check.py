@@ -32,8 +32,8 @@ NOT_ASSESSABLE = frozenset({
 })
 """Rules about what a report leaves out: not judged on what extraction could read."""
 EXPLAINED = {"JX-EXEC-002": "budget_change_explanation"}
-"""Rules about an explanation the form has a place for (六's 预算执行 paragraph asks for it and
-marks it 【未填写】 when blank): judged where that place was read, blank or not."""
+"""Rules about an explanation the form has a place for (六's 预算执行 paragraph, the workbook's row
+under each 自评表: asked for and marked 【未填写】 when blank): judged where that place was read."""
 PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCORE-007", "JX-SCORE-009"})
 """Rules that hold the report to a profile's prescriptions (block weights, scoring formulas):
 run only when the report's region has its own profile, since another region's rules differ."""
