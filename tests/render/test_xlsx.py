@@ -19,6 +19,8 @@ from jixiao.documents.xlsx_reader import read_xlsx_document
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, FundsLine, ProjectAssessment, ProjectFunds
 from jixiao.profiles import Profile, load_profile
+from jixiao.render.outputs import render_file
+from jixiao.render.spec import load_template
 from jixiao.render.xlsx import project_sheet_name, write_attachments
 from jixiao.scoring import Scorecard, score_evaluation
 
@@ -239,3 +241,20 @@ def test_an_unexplained_budget_change_is_asked_for_under_the_form_and_found(work
     found = [(f.code, f.stated, f.expected, f.where.label()) for f in audit_file(workbook).findings
              if f.code == "JX-EXEC-002"]
     assert found == [("JX-EXEC-002", "203.54", "142.64", "附件2 单位整体支出绩效自评表!E5")]  # 全年预算数
+
+
+def test_the_workbook_of_the_yueyanglou_form_carries_its_body(tmp_path: Path) -> None:
+    """正文 first, as the Word report prints it, so the body's relations are checked in the
+    workbook too; a template whose attachments are other forms gets none."""
+    example = load_evaluation(Path(__file__).parents[2] / "examples" / "dongting-2023.yaml").evaluation
+    profile = load_profile(example.profile)
+    sheets = {}
+    for template in ("yueyanglou-2024", "dingcheng-2023"):
+        out = tmp_path / f"{template}.xlsx"
+        render_file(example, profile, load_template(template), None, out)
+        sheets[template] = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert sheets["yueyanglou-2024"][:2] == ["正文", "附件1 基础数据表"]
+    assert sheets["dingcheng-2023"][0] == "附件1 基础数据表"
+    body = read_xlsx_document(tmp_path / "yueyanglou-2024.xlsx").paragraphs
+    assert [paragraph.text for paragraph in body[:2]] == [
+        "2023年度岳阳市洞庭新城项目建设岳阳楼区工作部单位整体支出绩效自评报告", "一、单位基本情况"]

@@ -13,12 +13,15 @@ a bureau edits a cell. See docs/outputs.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from jixiao.documents.xlsx_reader import BODY_SHEET
 from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
+from jixiao.render.context import RenderContext
 from jixiao.render.figures import MISSING
 from jixiao.render.xlsx_assessment import (
     LAST_COL,
@@ -33,16 +36,23 @@ from jixiao.render.xlsx_cells import FONT, Sheet, Styles, merge, print_setup
 from jixiao.render.xlsx_checks import Checks
 from jixiao.scoring import Scorecard, TableScore
 
+BODY_WIDTH = 90
+WORKBOOK_FORMS = frozenset({"basic_data", "self_assessment"})
+"""The attachments this workbook holds the forms of (附件1, 附件2; 附件3 in every template)."""
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
 EXPLANATION = "预算调整说明"
 NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
 
 
-def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path) -> Path:
-    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx) and return ``out``."""
+def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path,
+                      body: Sequence[str] = ()) -> Path:
+    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx), after the report's ``body`` (its
+    title, headings and paragraphs) on a 正文 sheet when given, and return ``out``."""
     book = text_workbook(out, {"default_format_properties": {"font_name": FONT, "font_size": 10}})
     styles, checks = Styles(book), Checks()
+    if body:
+        _body_sheet(book, body)
     write_basic_data(book, styles, evaluation, checks)
     _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile, checks)
     if not evaluation.projects:
@@ -52,6 +62,29 @@ def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Pro
     checks.write(book, styles)
     book.close()
     return out
+
+
+def _body_sheet(book: Any, body: Sequence[str]) -> None:
+    """正文: one paragraph a row in column A, wrapped to the page's width."""
+    sheet = Sheet(book.add_worksheet(BODY_SHEET))
+    sheet.set_column(0, 0, BODY_WIDTH, book.add_format({"font_name": FONT, "font_size": 11, "text_wrap": True,
+                                                        "valign": "top"}))
+    for row, paragraph in enumerate(body):
+        sheet.write_string(row, 0, paragraph)
+    sheet.fit_rows()
+    print_setup(sheet, landscape=False, repeat=None)
+
+
+def report_body(context: RenderContext) -> tuple[str, ...]:
+    """The report's body as the Word file prints it, a paragraph an entry: its title, then each
+    section's heading and paragraphs. Empty for a template whose attachments are not the
+    workbook's forms (附件1 and 附件2), since the body would belong to another form."""
+    builders = {attachment.builder for attachment in context.template.attachments}
+    if not context.template.sections or not builders >= WORKBOOK_FORMS:
+        return ()
+    texts = [(section["heading"], *(paragraph["text"] for paragraph in section["paragraphs"]))
+             for section in context.data["sections"]]
+    return (context.data["title"], *(text for section in texts for text in section))
 
 
 def _title(sheet: Any, styles: Styles, annex: str, title: str) -> None:
