@@ -22,7 +22,7 @@ from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
 from jixiao.render.context import RenderContext
-from jixiao.render.figures import MISSING
+from jixiao.render.figures import BUDGET_CHANGE, MISSING
 from jixiao.render.xlsx_assessment import (
     LAST_COL,
     Split,
@@ -41,7 +41,6 @@ WORKBOOK_FORMS = frozenset({"basic_data", "self_assessment"})
 """The attachments this workbook holds the forms of (附件1, 附件2; 附件3 in every template)."""
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
-EXPLANATION = "预算调整说明"
 NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
 
 
@@ -163,7 +162,7 @@ def _explanation(sheet: Any, styles: Styles, row: int, table: UnitSelfAssessment
     text = table.budget_change_explanation.strip() or (MISSING if changed else "")
     if not text:
         return row
-    merge(sheet, row, 0, row, 2, EXPLANATION, styles.label)
+    merge(sheet, row, 0, row, 2, BUDGET_CHANGE, styles.label)
     merge(sheet, row, 3, row, LAST_COL, text, styles.text)
     return row + 1
 

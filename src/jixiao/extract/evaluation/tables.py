@@ -16,7 +16,7 @@ from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
 from jixiao.model import nature_of_sign
 from jixiao.numbers import Unit
-from jixiao.render.figures import MISSING
+from jixiao.render.figures import BUDGET_CHANGE, MISSING
 
 FUNDS_COLUMNS = {"年初预算数": "initial_budget", "全年预算数": "full_year_budget",
                  "全年执行数": "actual", "分值": "weight", "执行率": "stated_execution_rate",
@@ -59,7 +59,7 @@ def level_name(text: str) -> str:
 _PROJECT_LABELS = (("项目支出名称", "name"), ("项目名称", "name"),
                    ("主管部门", "supervising_department"), ("实施单位", "implementer"))
 _LABEL_TEXTS = tuple(label for label, _ in _PROJECT_LABELS)
-EXPLANATION = "预算调整说明"
+
 
 @dataclass
 class AssessmentReader:
@@ -87,7 +87,7 @@ class AssessmentReader:
             return
         if self.project and self._project_label(row):
             return
-        if texts[:1] == (EXPLANATION,):
+        if texts[:1] == (BUDGET_CHANGE,):
             self._explanation(row)
             return
         if any(text.startswith("总分") for text in texts):
@@ -114,7 +114,7 @@ class AssessmentReader:
 
     def _explanation(self, row: Row) -> None:
         """预算调整说明 under the form (the workbook's row); marked 【未填写】, it is given blank."""
-        cell = row.filled_after(EXPLANATION)
+        cell = row.filled_after(BUDGET_CHANGE)
         if cell is not None:
             text = "" if MISSING in cell.text else _text(cell)
             self.fields.put(f"{self.path}.budget_change_explanation", text, cell.place)
