@@ -1,6 +1,6 @@
-"""One relation, one finding: audit_document drops a finding that repeats another at the same
-place, on the same stated value and with the same severity, keeping the one that quotes the
-report (JX-TEXT, JX-TABLE) before the rule catalogue's."""
+"""One relation, one finding: audit_document drops a finding of the prose or tables (JX-TEXT,
+JX-TABLE) that repeats another at the same place or inside it, on the same stated value and with
+the same severity, keeping the rule catalogue's: a report gives the code its data gives."""
 
 from __future__ import annotations
 
@@ -17,11 +17,25 @@ def finding(code: str, start: int, stated: str, severity: Severity = Severity.ER
                        stated=stated)
 
 
-def test_the_prose_and_table_findings_are_kept_before_the_catalogue_one() -> None:
+def test_the_catalogue_finding_is_kept_before_the_prose_and_table_ones() -> None:
     prose, catalogue = finding("JX-TEXT-004", 10, "100"), finding("JX-RATE-003", 10, "100")
-    assert distinct([catalogue, prose]) == [prose]
+    assert distinct([prose, catalogue]) == [catalogue]
     table, score = finding("JX-TABLE-002", 5, "99"), finding("JX-SCORE-002", 5, "99")
-    assert distinct([score, table]) == [table]
+    assert distinct([table, score]) == [score]
+
+
+def test_a_table_finding_inside_the_catalogue_ones_span_is_the_same_relation() -> None:
+    """A block's weight in its heading cell (“产出指标（50分）”): the catalogue places the block
+    at the heading, the table auditor at the figure in it."""
+    block = Finding.new("JX-SCORE-004", Severity.ERROR, "产出指标分值合计 47 与评分规则规定的 50 不一致",
+                        Place(start=100, end=110), stated="50")
+    assert distinct([finding("JX-TABLE-001", 105, "50"), block]) == [block]
+    assert distinct([finding("JX-TABLE-001", 111, "50"), block])[0].code == "JX-TABLE-001"
+
+
+def test_the_catalogues_rules_are_each_their_own_relation() -> None:
+    over, formula = finding("JX-SCORE-001", 5, "6"), finding("JX-SCORE-005", 5, "6")
+    assert distinct([over, formula]) == [over, formula]
 
 
 def test_other_places_values_and_severities_stay() -> None:
@@ -36,4 +50,4 @@ def test_other_places_values_and_severities_stay() -> None:
 def test_the_control_rate_of_the_published_report_is_reported_once() -> None:
     audit = audit_file(REPORTS / "chenglingji-yueyanglou-2024.txt")
     at_rate = [(f.code, f.stated, f.where.line) for f in audit.findings if f.where.start == 466]
-    assert at_rate == [("JX-TEXT-004", "100", 28)]
+    assert at_rate == [("JX-RATE-003", "100", 28)]

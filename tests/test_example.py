@@ -21,7 +21,7 @@ PINNED = [
     ("JX-SUM-006", "info", "49.55", "49.56", 161, "附件1!D16"),
     ("JX-SCORE-002", "error", "99", "93", 348, "附件2!B19"),
     ("JX-SCORE-003", "error", "100", "94", 347, "附件2!B18"),
-    ("JX-SCORE-004", "error", "24", "30", 297, "附件2!G41"),
+    ("JX-SCORE-004", "error", "30", "24", 291, "附件2!A41"),  # the block: its weight, what its rows give
     ("JX-EXEC-002", "warning", "203.54", "142.64", 202, "附件2!C3"),
     ("JX-SAME-001", "warning", "70.83", "49.55", 213, "附件2!B12"),
     ("JX-DOC-002", "error", None, None, 139, "正文!B10"),

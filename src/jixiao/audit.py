@@ -68,23 +68,32 @@ def passed_relations(document: Document, findings: list[Finding]) -> tuple[Passe
 
 
 _READERS = ("JX-TEXT-", "JX-TABLE-")
-"""Codes of the auditors that read prose and tables directly: their findings use the report's
-own labels and quote its sentence or row. The rule catalogue's codes are the others."""
+"""Codes of the auditors that read prose and tables directly. The rule catalogue's codes are the
+others: on a recognised form they judge what was extracted, as they judge the same evaluation's
+data, so a report and its data give one finding with one code for one relation."""
 
 
 def distinct(findings: list[Finding]) -> list[Finding]:
-    """One finding per relation: a finding at the same span of text, on the same stated value
-    and with the same severity as another is dropped, the prose's and tables' (JX-TEXT,
-    JX-TABLE) kept before the rule catalogue's, otherwise the first."""
-    ranked = sorted(enumerate(findings), key=lambda item: not item[1].code.startswith(_READERS))
-    seen: set[tuple[int | None, int | None, str | None, str]] = set()
-    kept: list[int] = []
+    """One finding per relation. The rule catalogue's findings are all kept, each rule being its
+    own relation (as on the data); a finding of the prose or tables (JX-TEXT, JX-TABLE) is
+    dropped when it :func:`repeats` one kept before it, the catalogue's first, then in order."""
+    ranked = sorted(enumerate(findings), key=lambda item: item[1].code.startswith(_READERS))
+    kept: list[tuple[int, Finding]] = []
     for index, finding in ranked:
-        key = (finding.where.start, finding.where.end, finding.stated, finding.severity.value)
-        if finding.where.start is None or key not in seen:
-            seen.add(key)
-            kept.append(index)
-    return [findings[index] for index in sorted(kept)]
+        if not finding.code.startswith(_READERS) or not any(repeats(finding, other) for _, other in kept):
+            kept.append((index, finding))
+    return [finding for _, finding in sorted(kept, key=lambda item: item[0])]
+
+
+def repeats(finding: Finding, other: Finding) -> bool:
+    """Whether ``finding`` judges the same relation as ``other``: the same stated value, with the
+    same severity, at a span of text inside ``other``'s (a block's weight in its heading cell,
+    “产出指标（50分）”, is the block's figure)."""
+    at, within = finding.where, other.where
+    if at.start is None or at.end is None or within.start is None or within.end is None:
+        return False
+    return (finding.stated, finding.severity) == (other.stated, other.severity) \
+        and within.start <= at.start and at.end <= within.end
 
 
 def audit_file(path: Path, *, passed: bool = False) -> Audit:

@@ -98,6 +98,7 @@ def test_cell_text(value: object, text: str) -> None:
     assert cell_text(value) == text
 
 
+
 def test_rows_above_the_limit_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "长.xlsx"
     book = xlsxwriter.Workbook(str(path))
@@ -163,6 +164,25 @@ def test_rows_of_a_table_keep_blank_cells_on_the_right(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("value", "number_format", "text"), [
     (0.42694896242288277, "0.00%", "42.69%"), (0.9, "0%", "90%"), (1, "0.0%", "100.0%"),
     (0.12345, "General", "0.12345"), (0.125, "0.00%", "12.50%"), (0.0125, "0.0%", "1.3%"),
-    (90, '0"%"', "90%"), (87.5, '0.00\\%', "87.5%")])
+    (90, '0"%"', "90%"), (87.5, '0.00\\%', "87.50%"), (98, '0.00"%"', "98.00%"), (87.5, '0"%"', "87.5%")])
 def test_percent_formats_read_as_shown(value: object, number_format: str, text: str) -> None:
+    """A literal sign shows the decimals of its format too: a stated 执行率 98.00 that jixiao's
+    workbook writes as 98 in ``0.00"%"`` reads back as written."""
     assert cell_text(value, number_format) == text
+
+
+def test_a_sheet_of_text_in_column_a_is_read_as_paragraphs(tmp_path: Path) -> None:
+    """A report's body written into a workbook (正文): a paragraph a row, placed at its cell;
+    another sheet of one column, or a 正文 with a second column, stays a table."""
+    path = tmp_path / "正文.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    body = book.add_worksheet("正文")
+    body.write(0, 0, "一、单位基本情况")
+    body.write(2, 0, "基本支出132.71万元。")
+    book.add_worksheet("附件").write_row(0, 0, ["项目", "金额"])
+    book.add_worksheet("意见").write(0, 0, "部门（单位）意见：")
+    book.close()
+    document = read_xlsx_document(path)
+    assert [(p.text, p.place.sheet, p.place.cell) for p in document.paragraphs] == [
+        ("一、单位基本情况", "正文", "A1"), ("基本支出132.71万元。", "正文", "A3")]
+    assert [table.texts() for table in document.tables] == [(("项目", "金额"),), (("部门（单位）意见：",),)]

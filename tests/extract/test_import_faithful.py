@@ -146,7 +146,13 @@ def _asked(evaluation: Evaluation) -> set[str]:
 
 
 FILLERS = {"sign_off.head": "张三", "narrative.results.publication": "在单位门户网站公开",
-           "narrative.results.application": "用于下年预算安排", "basic_data.austerity_measures": "严控三公经费"}
+           "narrative.results.application": "用于下年预算安排", "basic_data.austerity_measures": "严控三公经费",
+           "projects": [{"name": "人居环境整治", "supervising_department": "岳阳楼区人民政府", "implementer": "示例单位",
+                         "funds": {"initial_budget": "42.47", "full_year_budget": "42.47", "actual": "42.47"},
+                         "goals": [{"expected": "完成整治", "achieved": "已完成"}],
+                         "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "整治户数",
+                                         "target": "32户", "actual": "32户", "weight": "90",
+                                         "stated_score": "90"}]}]}
 """Fields none of the examples fills."""
 ASKED_WHEN = {"self_assessment.budget_change_explanation": "追加疫情防控经费"}
 """Fields the form asks for only in some cases (预算调整说明: when 全年预算数 differs from 年初预算数),

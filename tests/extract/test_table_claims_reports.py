@@ -79,8 +79,13 @@ def test_dongting_rates_that_hold_give_nothing() -> None:
 
 
 def test_the_auditor_reports_table_findings_with_the_prose_ones() -> None:
-    audit = audit_document(read_text_document(REPORTS / "dongting-2023.txt"))
-    table = [f for f in audit.findings if f.code.startswith("JX-TABLE-")]
+    """The table reader finds the score table's errors; on a recognised form the catalogue
+    judges the same relations and the audit keeps its findings, with the data's codes."""
+    document = read_text_document(REPORTS / "dongting-2023.txt")
+    table = table_findings(document)
     assert [(f.code, f.stated, f.expected) for f in table] == [
         ("JX-TABLE-001", "30", "24"), ("JX-TABLE-001", "100", "94"), ("JX-TABLE-002", "99", "93")]
     assert all(f.severity is Severity.ERROR for f in table)
+    audit = audit_document(document)
+    scores = [(f.code, f.stated, f.expected) for f in audit.findings if f.code.startswith(("JX-TABLE-", "JX-SCORE-"))]
+    assert scores == [("JX-SCORE-004", "30", "24"), ("JX-SCORE-003", "100", "94"), ("JX-SCORE-002", "99", "93")]

@@ -6,7 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
+
 from jixiao.model import Evaluation
+from jixiao.numbers import StatedNumber
 
 CENT = Decimal("0.01")
 
@@ -100,3 +103,106 @@ def consistent_evaluation(personnel: Decimal = Decimal("114.24"), public: Decima
         "sign_off": {"head": "张三", "preparer": "李四", "phone": "0730-1234567", "date": "2024年3月1日"},
     }
     return Evaluation.model_validate(raw)
+
+
+NATURES = ("≥", "≤", "=", "定性")
+"""The four 指标性质 a quantified or worded indicator takes, in the order rows cycle through them."""
+_TARGETS = {"≥": ("32户", "32户"), "≤": ("16.00万元", "14.40万元"), "=": ("100%", "100%"),
+            "定性": ("及时办结", "及时办结")}
+BLOCKS = (("产出指标", "数量指标", (5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3)),
+          ("效益指标", "社会效益指标", (6, 6, 6, 6, 6)),
+          ("满意度指标", "服务对象满意度指标", (5, 5)))
+"""三级 indicators by 一级 block: 19 weighted rows, 50 + 30 + 10."""
+
+
+def every_nature_indicators(short_weight: int = 0, over_score: bool = False) -> list[dict[str, Any]]:
+    """Twenty indicators: nineteen at full marks cycling through ≥, ≤, = and 定性, and one
+    不适用 row in 效益指标. ``short_weight`` takes that many points off the first 产出 row's 分值
+    (its 得分 follows), so the 产出 block and the total no longer make 50 and 100;
+    ``over_score`` gives the last row a 得分 one point above its 分值."""
+    rows: list[dict[str, Any]] = []
+    for level1, level2, weights in BLOCKS:
+        for weight in weights:
+            nature = NATURES[len(rows) % len(NATURES)]
+            target, actual = _TARGETS[nature]
+            weight -= short_weight if not rows else 0
+            rows.append({"level1": level1, "level2": level2, "name": f"{level2[:2]}指标{len(rows) + 1}",
+                         "nature": nature, "target": target, "actual": actual, "weight": str(weight),
+                         "stated_score": str(weight), "deviation_reason": ""})
+    if over_score:
+        rows[-1] |= {"stated_score": str(int(rows[-1]["weight"]) + 1)}
+    rows.insert(13, {"level1": "效益指标", "level2": "生态效益指标", "name": "生态效益指标",
+                     "nature": "不适用", "target": "不适用", "actual": "不适用", "deviation_reason": ""})
+    return rows
+
+
+def _funds(amount: Decimal, initial: Decimal | None = None, rate: str = "100") -> dict[str, Any]:
+    return {"initial_budget": _money(initial or amount), "full_year_budget": _money(amount),
+            "actual": _money(amount), "weight": "10", "stated_execution_rate": rate, "stated_score": "10"}
+
+
+def every_field_evaluation(template: str) -> Evaluation:
+    """A 2023 evaluation in ``template`` with every field any template prints filled: three
+    projects, twenty indicators (≥, ≤, =, 定性 and a 不适用 row), a 政府性基金 table, the 鼎城区
+    breakdown and 三公 year on year, the 财政局 form's accounts by 机构. Seeded with errors of
+    several rules: 附件2's 产出 分值 three short (JX-SCORE-004) so its 分值 total is 97 under a stated
+    100 (JX-SCORE-003), its 总分 one above the sum (JX-SCORE-002), a 得分 above its 分值
+    (JX-SCORE-001), a 人员经费 share (JX-RATE-001) and a project's 执行率 (JX-RATE-002) misstated, an
+    unexplained budget change (JX-EXEC-002), a 三公 change (JX-SUM-010, JX-RATE-005), a breakdown
+    (JX-SUM-008) and a 机构's 收入合计 (JX-SUM-009) that do not add up."""
+    base = consistent_evaluation(items=(Decimal("5.00"), Decimal("42.47"), Decimal("30.00")))
+    data = base.model_dump(mode="json", exclude_none=True)
+    general, fund = Decimal("210.18"), Decimal("20.00")
+    total = general + fund
+    unit_rows = every_nature_indicators(short_weight=3, over_score=True)
+    data["template"] = template
+    data["unit"] |= {"code": "999236", "tasks": ["任务1：完成人居环境整治。", "任务2：办结群众反映问题。"],
+                     "staffing": {"authorized": "10", "actual": "9", "retired": "3"}}
+    data["unit"]["functions"] = ["负责辖区社会事务的管理和协调", "承办上级交办的其他事项"]
+    data["narrative"] |= {"operation": "1、全年完成人居环境整治32户。\n2、群众反映问题全部办结。",
+                          "results": data["narrative"]["results"] | {"stated_score": "94", "stated_grade": "优"}}
+    data["finances"]["general_budget"]["basic"]["personnel"]["stated_share"] = "86.00"
+    data["basic_data"]["projects"] = {
+        "total": {"budget": "77.47", "actual": "77.47"}, "district_specials": {"budget": "77.47", "actual": "77.47"},
+        "district_special_items": [{"name": name, "budget": amount, "actual": amount} for name, amount in
+                                   (("专项经费一", "5.00"), ("专项经费二", "42.47"), ("专项经费三", "30.00"))]}
+    data["finances"]["government_fund"] = {"has_expenditure": True, "rows": [
+        {"name": "城乡社区支出", "budget": _money(fund), "actual": _money(fund)}]}
+    data["finances"]["breakdown"] = {
+        "total": _money(total), "by_function": [{"name": "一般公共服务支出", "amount": "200.18"},
+                                                {"name": "城乡社区支出", "amount": "30.00"}],
+        "basic": "132.71", "basic_personnel": "114.24", "basic_public": "18.47", "projects": "97.47",
+        "by_economic": [{"name": "工资福利支出", "amount": "114.24"}, {"name": "商品服务支出", "amount": "115.94"}],
+        "income_total": _money(total), "income_lines": [{"name": "一般公共预算财政拨款", "amount": _money(general)},
+                                                        {"name": "政府性基金拨款", "amount": "10.00"}]}
+    data["finances"]["three_public_year_on_year"] = [
+        {"name": "公务接待费", "current": "2.00", "prior": "2.40", "stated_change": "-0.30",
+         "stated_change_percent": "-16.67"}]
+    data["finances"]["org_accounts"] = [{
+        "name": "局机关", "income_total": "231.18", "fiscal_appropriation": _money(general),
+        "government_fund": _money(fund), "expenditure_total": _money(total), "basic": "132.71",
+        "personnel": "114.24", "public": "18.47", "projects": "97.47", "surplus_current": "0.00",
+        "surplus_cumulative": "0.00", "three_public_total": "2.00", "reception": "2.00"}]
+    data["self_assessment"] |= {
+        "funds": _funds(total, initial=Decimal("220.18")),
+        "by_income": {"general_public": _money(general), "government_fund": _money(fund)},
+        "by_nature": {"basic": "132.71", "projects": "97.47"},
+        "indicators": unit_rows, "stated_total_weight": "100", "stated_total_score": "95"}
+    data["projects"] = [project(name, amount) | {"indicators": every_nature_indicators()}
+                        for name, amount in (("专项经费一", Decimal("5.00")), ("专项经费二", Decimal("42.47")),
+                                             ("专项经费三", Decimal("30.00")))]
+    data["projects"][1]["funds"]["stated_execution_rate"] = "98.00"
+    return Evaluation.model_validate(data)
+
+
+def figures_by_path(data: Any, path: str = "") -> dict[str, StatedNumber]:
+    """Every stated number of ``data`` (an evaluation, or part of one) by its field path."""
+    if isinstance(data, BaseModel) and not isinstance(data, StatedNumber):
+        return figures_by_path(dict(data), path)
+    if isinstance(data, dict):
+        return {key: value for name, item in data.items()
+                for key, value in figures_by_path(item, f"{path}.{name}" if path else name).items()}
+    if isinstance(data, list | tuple):
+        return {key: value for index, item in enumerate(data)
+                for key, value in figures_by_path(item, f"{path}[{index}]").items()}
+    return {path: data} if isinstance(data, StatedNumber) else {}

@@ -8,33 +8,21 @@ missing or differs, and is not compared here."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel
+from render_builders import every_field_evaluation, figures_by_path
 
+from jixiao.audit import audit_file
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.importing import import_report
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, IndicatorNature
-from jixiao.numbers import StatedNumber
 from jixiao.profiles import load_profile
 from jixiao.render.figures import written
 from jixiao.render.report import render_report
+from jixiao.render.spec import load_template
 from jixiao.scoring import infer_nature, score_evaluation
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dongting-2023.yaml"
-
-
-def _numbers(data: Any, path: str = "") -> dict[str, StatedNumber]:
-    if isinstance(data, BaseModel) and not isinstance(data, StatedNumber):
-        return _numbers(dict(data), path)
-    if isinstance(data, dict):
-        return {key: value for name, item in data.items()
-                for key, value in _numbers(item, f"{path}.{name}" if path else name).items()}
-    if isinstance(data, list | tuple):
-        return {key: value for index, item in enumerate(data)
-                for key, value in _numbers(item, f"{path}[{index}]").items()}
-    return {path: data} if isinstance(data, StatedNumber) else {}
 
 
 def test_every_figure_of_the_example_comes_back_from_its_rendered_report(tmp_path: Path) -> None:
@@ -43,8 +31,8 @@ def test_every_figure_of_the_example_comes_back_from_its_rendered_report(tmp_pat
     imported = import_report(rendered.path)
     assert imported.template == "yueyanglou-2024"
     assert imported.evaluation is not None
-    original = {path: number.written for path, number in _numbers(evaluation).items()}
-    back = {path: number.written for path, number in _numbers(imported.evaluation).items()}
+    original = {path: number.written for path, number in figures_by_path(evaluation).items()}
+    back = {path: number.written for path, number in figures_by_path(imported.evaluation).items()}
     assert len(original) == 84
     assert {path: back.get(path) for path in original} == original
 
@@ -151,3 +139,47 @@ def test_the_dingcheng_form_re_renders_from_its_own_import_as_it_was(tmp_path: P
     assert (results.text, written(results.stated_score), results.stated_grade) == ("", "100", "优")
     again = render_report(imported.evaluation, tmp_path / "再出具.docx").path
     assert read_document(again).text == read_document(first).text
+
+
+def test_each_project_of_one_annex_three_comes_back_with_its_name_and_figures(tmp_path: Path) -> None:
+    """附件3 prints its title once and then each project's form: each is read as its own, its
+    name, 主管部门 and 实施单位 past the blank cells of their merged labels."""
+    evaluation = every_field_evaluation("yueyanglou-2024")
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path).evaluation
+    assert imported is not None
+    assert [(project.name, project.supervising_department, project.implementer,
+             written(project.funds.stated_execution_rate), len(project.indicators))
+            for project in imported.projects] == [
+        ("专项经费一", "岳阳市岳阳楼区人民政府", "示例单位", "100", 20),
+        ("专项经费二", "岳阳市岳阳楼区人民政府", "示例单位", "98.00", 20),
+        ("专项经费三", "岳阳市岳阳楼区人民政府", "示例单位", "100", 20)]
+
+
+def test_an_unexplained_budget_change_is_found_on_the_report_as_on_the_data(tmp_path: Path) -> None:
+    """六 asks for the 预算调整原因 and marks it 【未填写】: the report states its absence, so
+    JX-EXEC-002 is judged on it, at 附件2's 全年预算数; an explanation given clears it."""
+    evaluation = load_evaluation(EXAMPLE).evaluation  # 年初 142.64, 全年 203.54, no explanation
+    audit = audit_file(render_report(evaluation, tmp_path / "报告.docx").path)
+    [found] = [finding for finding in audit.findings if finding.code == "JX-EXEC-002"]
+    assert (found.stated, found.expected, found.where.path) == (
+        "203.54", "142.64", "self_assessment.funds.full_year_budget")
+    assert found.message == "附件2全年预算数 203.54万元 与年初预算数 142.64万元 相差 60.90万元，调整率 42.69%，未说明预算调整原因"
+    table = evaluation.self_assessment.model_copy(update={"budget_change_explanation": "追加拆迁安置经费。"})
+    explained = render_report(evaluation.model_copy(update={"self_assessment": table}), tmp_path / "已说明.docx")
+    assert "JX-EXEC-002" not in {finding.code for finding in audit_file(explained.path).findings}
+
+
+def test_the_sign_off_the_fund_tables_and_one_numbered_goal_come_back(tmp_path: Path) -> None:
+    """The 签字栏 line, 附件4's rows (三 only sums them) and a single goal the form numbers
+    “1、”; the national form's unit from its line “预算单位：示例单位”."""
+    evaluation = every_field_evaluation("yueyanglou-2024")
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path).evaluation
+    assert imported is not None
+    assert (imported.sign_off, imported.finances.government_fund, imported.self_assessment.goals) == (
+        evaluation.sign_off, evaluation.finances.government_fund, evaluation.self_assessment.goals)
+    national = every_field_evaluation("national-project")
+    path = render_report(national, tmp_path / "项目.docx", template=load_template("national-project")).path
+    back = import_report(path).evaluation
+    assert back is not None
+    assert (back.unit.name, back.sign_off, [project.goals for project in back.projects]) == (
+        "示例单位", national.sign_off, [project.goals for project in national.projects])

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from render_builders import every_field_evaluation
 from snapshot import assert_snapshot, normalise_html
 
 from jixiao.audit import audit_file
 from jixiao.documents import read_document
 from jixiao.documents.model import Document, Table
+from jixiao.extract.evaluation.importing import import_report
 from jixiao.findings import Severity
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation
@@ -131,3 +133,25 @@ def test_empty_evaluation_shows_missing_markers(tmp_path: Path) -> None:
     assert "“三公”经费同比情况未填写" in rendering.warnings
     html = render_report(evaluation, tmp_path / "empty.html").path.read_text("utf-8")
     assert f'<mark class="missing">{MISSING}</mark>' in html
+
+
+def test_the_three_public_comparison_table_gives_back_the_prior_year(tmp_path: Path) -> None:
+    """The prose of 二 states 本年, 增减额 and 增减率; the “三公”经费对比表 also 上年, read into the
+    item of the same name, so JX-SUM-010 comes back from the report as from the data."""
+    evaluation = every_field_evaluation("dingcheng-2023")
+    path = render_report(evaluation, tmp_path / "报告.docx").path
+    imported = import_report(path).evaluation
+    assert imported is not None
+    assert imported.finances.three_public_year_on_year == evaluation.finances.three_public_year_on_year
+    found = [(f.code, f.stated, f.expected) for f in audit_file(path).findings if f.code == "JX-SUM-010"]
+    assert found == [("JX-SUM-010", "-0.30", "-0.40")]
+
+
+def test_the_departments_of_the_overview_come_back(tmp_path: Path) -> None:
+    """一、部门概况 prints “1．机构情况，…内设机构2个，分别为：综合办公室、财务统计科。”: read back,
+    so the re-rendered overview keeps it."""
+    evaluation = every_field_evaluation("dingcheng-2023")
+    imported = import_report(render_report(evaluation, tmp_path / "报告.docx").path).evaluation
+    assert imported is not None
+    assert (imported.unit.departments, imported.unit.stated_department_count) == (
+        ("综合办公室", "财务统计科"), evaluation.unit.stated_department_count)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from render_builders import every_field_evaluation
 from snapshot import assert_snapshot, normalise_html
 
 from jixiao.audit import audit_file
@@ -183,3 +184,14 @@ def test_the_grade_the_rule_gives_is_printed_in_the_forms_word_and_a_stated_one_
     assert ["评价等次", "", "优秀", "", ""] in _rows(read_document(by_rule.path))
     stated = render_report(_generated({"stated_score": "85", "stated_grade": "良"}), tmp_path / "stated.docx")
     assert ["评价等次", "", "良", "", ""] in _rows(read_document(stated.path))
+
+
+def test_the_unit_opinion_box_names_its_head_and_import_reads_it(tmp_path: Path) -> None:
+    """部门（单位）负责人, a field the form lists, is printed as the box's signer and read back."""
+    evaluation = every_field_evaluation("yueyang-finance-2021")
+    path = render_report(evaluation, tmp_path / "报告.docx").path
+    assert "部门（单位）负责人（签章）：张三\n" in read_document(path).text
+    extracted = import_report(path)
+    assert extracted.evaluation is not None
+    assert extracted.evaluation.sign_off.head == "张三"
+    assert "sign_off.head" not in {field.path for field in extracted.missing}

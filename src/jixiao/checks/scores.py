@@ -147,11 +147,13 @@ def block_weights(context: CheckContext) -> Iterator[Finding]:
                 continue
             reason = ("（不适用指标的分值未重新分配）" if redistribute and has_dropped else "")
             first = next(row for row in table.score.indicators if row.block == block.name)
+            # Framed as a form prints the block (“产出指标（50分）” over its rows), so a report's
+            # finding and its data's are one: the block's weight stated, what its rows give expected.
             yield block_weights.finding(
                 f"{table.label}{block.name}分值合计 {number_text(weight)} 与评分规则规定的 "
                 f"{number_text(block.required_weight)} 不一致{reason}",
-                _indicator_path(table, first, "weight"), stated=_points(weight),
-                expected=number_text(block.required_weight))
+                _indicator_path(table, first, "level1"), stated=_points(block.required_weight),
+                expected=number_text(weight))
 
 
 @rule("JX-SCORE-005", Severity.ERROR, "定量指标得分符合评分规则",

@@ -85,11 +85,16 @@ class TextLayout:
 
     def paragraph(self, text: str) -> None:
         """A paragraph (skipped when blank)."""
+        self.cell_paragraph(text, Place())
+
+    def cell_paragraph(self, text: str, cell: Place) -> None:
+        """A paragraph written in a workbook's cell (skipped when blank), with its sheet and cell."""
         text = _clean(text)
         if text:
             line, start, end = self._write(text, "\n")
-            self.blocks.append(Paragraph(text, Place(paragraph=self.paragraphs, line=line,
-                                                     start=start, end=end)))
+            place = Place(sheet=cell.sheet, cell=cell.cell, paragraph=self.paragraphs, line=line,
+                          start=start, end=end)
+            self.blocks.append(Paragraph(text, place))
             self.paragraphs += 1
 
     def table(self, rows: Sequence[Sequence[tuple[str, str | None]]], sheet: str | None = None) -> None:

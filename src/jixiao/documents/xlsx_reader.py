@@ -1,6 +1,7 @@
 """Excel reports (``.xlsx``) read into a :class:`Document` with openpyxl.
 
-Each sheet with a value is one :class:`Table` (an empty sheet gives none): row ``r`` and column
+Each sheet with a value is one :class:`Table` (an empty sheet gives none), except a 正文 sheet of
+text in column A only, a report's body, read as its paragraphs (one a row): row ``r`` and column
 ``c`` of the table are row ``r + 1`` and column ``c + 1`` of the sheet, and every cell's place
 has the sheet name and the cell reference (``"B3"``). Rows end at their last value (a row
 without a value has no cells); rows after the sheet's last value are not given. Cached values
@@ -27,12 +28,15 @@ from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[impor
 
 from jixiao.documents.docx_reader import PACKAGE_ERRORS, TextLayout
 from jixiao.documents.model import Document
+from jixiao.findings import Place
 from jixiao.io.errors import InputError
 from jixiao.io.limits import check_zip
 from jixiao.io.sheet_cells import stored_rows
 from jixiao.numbers import quantize_half_up
 
 FORMAT = "xlsx"
+BODY_SHEET = "正文"
+"""A sheet of this name holding text in column A only is a report's body, a paragraph a row."""
 MAX_CELLS = 2_000_000
 CORRUPT = "不是有效的 Excel 工作簿（.xlsx）文件"
 
@@ -57,7 +61,12 @@ def read_xlsx_document(path: Path) -> Document:
             if cells > MAX_CELLS:
                 raise InputError(f"工作簿超过 {MAX_CELLS} 个单元格，拒绝读取", file=file,
                                  english=f"more than {MAX_CELLS} cells")
-            layout.table(rows, sheet=sheet.title)
+            if sheet.title == BODY_SHEET and all(len(row) <= 1 for row in rows):
+                for row in rows:
+                    for text, ref in row:
+                        layout.cell_paragraph(text, Place(sheet=sheet.title, cell=ref))
+            else:
+                layout.table(rows, sheet=sheet.title)
     except PACKAGE_ERRORS:
         raise InputError(CORRUPT, file=file, english="not an xlsx workbook") from None
     finally:
@@ -108,7 +117,7 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     if isinstance(value, int | float) and number_format and "%" in number_format:
         if "%" in _LITERALS.sub("", number_format):
             return _percent_text(value, number_format)
-        return f"{cell_text(value)}%"  # 90 shown as 90% by a literal sign (0"%")
+        return f"{_shown(value, number_format)}%"  # 98 shown as 98.00% by a literal sign (0.00"%")
     if isinstance(value, float):
         text = repr(value)
         return text[:-2] if text.endswith(".0") else text
@@ -125,6 +134,17 @@ _LITERALS = re.compile(r'"[^"]*"|\\.')
 
 def _percent_text(value: float, number_format: str) -> str:
     """``value`` × 100 with the decimals the format shows (its 0s after the point), half up."""
-    shown = number_format.split("%")[0]
-    decimals = len(shown.split(".")[1].rstrip("#")) if "." in shown else 0
-    return f"{quantize_half_up(Decimal(repr(value)) * 100, decimals)}%"
+    return f"{quantize_half_up(Decimal(repr(value)) * 100, _decimals(number_format))}%"
+
+
+def _shown(value: int | float, number_format: str) -> str:
+    """``value`` as a format with a literal % sign shows it: with the decimals it shows, else in
+    its shortest exact form (``0"%"`` shows 90 as 90)."""
+    decimals = _decimals(number_format)
+    return str(quantize_half_up(Decimal(repr(value)), decimals)) if decimals else cell_text(value)
+
+
+def _decimals(number_format: str) -> int:
+    """The decimals a number format shows before its % sign: its 0s after the point."""
+    shown = _LITERALS.sub("", number_format).split("%")[0]
+    return len(shown.split(".")[1].rstrip("#")) if "." in shown else 0

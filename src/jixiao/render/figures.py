@@ -21,6 +21,8 @@ from jixiao.relations import check_equal, check_ratio
 
 MISSING = "【未填写】"
 """What a rendered report shows where required data is missing: visible, never a blank."""
+BUDGET_CHANGE = "预算调整说明"
+"""The label of the 预算调整说明 row the workbook prints under each 自评表 (and import reads)."""
 
 
 @dataclass(frozen=True, slots=True)

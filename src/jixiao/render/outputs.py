@@ -52,7 +52,8 @@ def _render_to(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
         xlsx = _optional("jixiao.render.xlsx", "Excel 附件表")
         from jixiao.scoring import score_evaluation
 
-        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output)
+        body = xlsx.report_body(prepare(evaluation, spec, profile))
+        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output, body)
         return ()
     if suffix == ".pdf":
         advance(PDF_STEPS, 0, 3, "步")  # the bar shows before the first, longest-waited step

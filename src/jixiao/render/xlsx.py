@@ -13,12 +13,16 @@ a bureau edits a cell. See docs/outputs.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from jixiao.documents.xlsx_reader import BODY_SHEET
 from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
+from jixiao.render.context import RenderContext
+from jixiao.render.figures import BUDGET_CHANGE, MISSING
 from jixiao.render.xlsx_assessment import (
     LAST_COL,
     Split,
@@ -32,15 +36,22 @@ from jixiao.render.xlsx_cells import FONT, Sheet, Styles, merge, print_setup
 from jixiao.render.xlsx_checks import Checks
 from jixiao.scoring import Scorecard, TableScore
 
+BODY_WIDTH = 90
+WORKBOOK_FORMS = frozenset({"basic_data", "self_assessment"})
+"""The attachments this workbook holds the forms of (附件1, 附件2; 附件3 in every template)."""
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
 NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
 
 
-def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path) -> Path:
-    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx) and return ``out``."""
+def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path,
+                      body: Sequence[str] = ()) -> Path:
+    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx), after the report's ``body`` (its
+    title, headings and paragraphs) on a 正文 sheet when given, and return ``out``."""
     book = text_workbook(out, {"default_format_properties": {"font_name": FONT, "font_size": 10}})
     styles, checks = Styles(book), Checks()
+    if body:
+        _body_sheet(book, body)
     write_basic_data(book, styles, evaluation, checks)
     _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile, checks)
     if not evaluation.projects:
@@ -50,6 +61,29 @@ def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Pro
     checks.write(book, styles)
     book.close()
     return out
+
+
+def _body_sheet(book: Any, body: Sequence[str]) -> None:
+    """正文: one paragraph a row in column A, wrapped to the page's width."""
+    sheet = Sheet(book.add_worksheet(BODY_SHEET))
+    sheet.set_column(0, 0, BODY_WIDTH, book.add_format({"font_name": FONT, "font_size": 11, "text_wrap": True,
+                                                        "valign": "top"}))
+    for row, paragraph in enumerate(body):
+        sheet.write_string(row, 0, paragraph)
+    sheet.fit_rows()
+    print_setup(sheet, landscape=False, repeat=None)
+
+
+def report_body(context: RenderContext) -> tuple[str, ...]:
+    """The report's body as the Word file prints it, a paragraph an entry: its title, then each
+    section's heading and paragraphs. Empty for a template whose attachments are not the
+    workbook's forms (附件1 and 附件2), since the body would belong to another form."""
+    builders = {attachment.builder for attachment in context.template.attachments}
+    if not context.template.sections or not builders >= WORKBOOK_FORMS:
+        return ()
+    texts = [(section["heading"], *(paragraph["text"] for paragraph in section["paragraphs"]))
+             for section in context.data["sections"]]
+    return (context.data["title"], *(text for section in texts for text in section))
 
 
 def _title(sheet: Any, styles: Styles, annex: str, title: str) -> None:
@@ -68,6 +102,7 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
     table = evaluation.self_assessment
     writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
     row, header = write_table(writer, _unit_table(table), 3, "年度预算申请（万元）", _splits(table))
+    row = _explanation(sheet, styles, row, table)
     _footer(sheet, styles, row, header)
 
 
@@ -99,6 +134,7 @@ def _project_sheet(book: Any, styles: Styles, evaluation: Evaluation, project: P
                   project.stated_total_score)
     writer = Writer(sheet, name, styles, profile, score, checks)
     row, header = write_table(writer, table, 4, "项目资金（万元）")
+    row = _explanation(sheet, styles, row, project)
     _footer(sheet, styles, row, header)
 
 
@@ -115,6 +151,20 @@ def _no_projects(book: Any, styles: Styles, evaluation: Evaluation) -> None:
     _title(sheet, styles, "附件3", f"{evaluation.year}年度项目支出绩效自评表")
     merge(sheet, 2, 0, 2, LAST_COL, "本单位本年度无项目支出绩效自评表。", styles.text)
     print_setup(sheet, landscape=True, repeat=None)
+
+
+def _explanation(sheet: Any, styles: Styles, row: int, table: UnitSelfAssessment | ProjectAssessment) -> int:
+    """预算调整说明 under the form, as the unit's workbook has it: the unit's words, or 【未填写】
+    where 全年预算数 differs from 年初预算数 and none was given (no row when neither), so
+    ``jixiao check`` judges its absence (JX-EXEC-002) on the workbook as on the data. The next row."""
+    initial, full = table.funds.initial_budget, table.funds.full_year_budget
+    changed = initial is not None and full is not None and initial.value != full.value
+    text = table.budget_change_explanation.strip() or (MISSING if changed else "")
+    if not text:
+        return row
+    merge(sheet, row, 0, row, 2, BUDGET_CHANGE, styles.label)
+    merge(sheet, row, 3, row, LAST_COL, text, styles.text)
+    return row + 1
 
 
 def _footer(sheet: Any, styles: Styles, row: int, header: int) -> None:

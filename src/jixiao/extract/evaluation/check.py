@@ -8,11 +8,9 @@ section, a missing explanation, an unsigned form) are not run, because text the 
 not read is not text the unit left out.
 
 The prose auditor (JX-TEXT-*) and the table auditor (JX-TABLE-*) read the same report. Where
-they judge the same relation at the same place, :func:`jixiao.audit.distinct` keeps theirs,
-which uses the report's own labels and quotes its sentence or row. A 一级 block's weight total
-(JX-SCORE-004) is placed at the weight, not the heading, so it is dropped here when the table
-auditor reports a place inside the block's heading cell (“效益指标（30 分）”): it has judged the
-rows against the weight the heading states.
+they judge a relation the catalogue judges here, :func:`jixiao.audit.distinct` keeps the
+catalogue's finding, quoted with the report's row or line (:func:`_quoted`): a report and the
+data it was rendered from give the same finding, with the same code.
 """
 
 from __future__ import annotations
@@ -25,19 +23,20 @@ from jixiao.checks.run import catalogue, run_checks
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.extract import ExtractedEvaluation, extract_evaluation
 from jixiao.extract.tables.cells import evidence
-from jixiao.extract.tables.claims import table_findings
 from jixiao.findings import Finding, Place
 from jixiao.profiles import load_profile
 from jixiao.recognise import profile_is_known, recognise
 
 NOT_ASSESSABLE = frozenset({
-    "JX-DOC-001", "JX-DOC-002", "JX-DOC-005", "JX-DOC-006", "JX-EXEC-001", "JX-EXEC-002",
+    "JX-DOC-001", "JX-DOC-002", "JX-DOC-005", "JX-DOC-006", "JX-EXEC-001",
 })
 """Rules about what a report leaves out: not judged on what extraction could read."""
+EXPLAINED = {"JX-EXEC-002": "budget_change_explanation"}
+"""Rules about an explanation the form has a place for (六's 预算执行 paragraph, the workbook's row
+under each 自评表: asked for and marked 【未填写】 when blank): judged where that place was read."""
 PRESCRIBED = frozenset({"JX-SCORE-004", "JX-SCORE-005", "JX-SCORE-006", "JX-SCORE-007", "JX-SCORE-009"})
 """Rules that hold the report to a profile's prescriptions (block weights, scoring formulas):
 run only when the report's region has its own profile, since another region's rules differ."""
-BLOCK_WEIGHTS = "JX-SCORE-004"
 _TOTALS = frozenset({"stated_total_weight", "stated_total_score"})
 RESULTS = "JX-DOC-002"
 IDENTITY = "JX-DOC-004"
@@ -50,10 +49,7 @@ def evaluation_findings(document: Document) -> tuple[Finding, ...]:
     if recognition.template is None:
         return ()
     extracted = extract_evaluation(document, recognition)
-    findings = catalogue_findings(extracted)
-    owned = {_span(finding.where) for finding in table_findings(document)}
-    return tuple(_quoted(finding, document) for finding in findings
-                 if not _block_owned(finding, extracted, owned))
+    return tuple(_quoted(finding, document) for finding in catalogue_findings(extracted))
 
 
 def _quoted(finding: Finding, document: Document) -> Finding:
@@ -105,22 +101,9 @@ def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
     stated total (总分 分值 or 得分) only when some of its indicators were too: a total against
     parts that were not read is no finding."""
     paths = [finding.where.path, *(term.where.path for term in finding.terms)]
+    if finding.code in EXPLAINED:  # the figures of its table, and its explanation's place
+        paths.append(f"{(finding.where.path or '').partition('.funds.')[0]}.{EXPLAINED[finding.code]}")
     if finding.where.start is None or not all(path in source for path in paths):
         return False
     table, _, field = (finding.where.path or "").rpartition(".")
     return field not in _TOTALS or any(path.startswith(f"{table}.indicators[") for path in source)
-
-
-def _block_owned(finding: Finding, extracted: ExtractedEvaluation,
-                 owned: set[tuple[int | None, int | None]]) -> bool:
-    path = finding.where.path or ""
-    if finding.code != BLOCK_WEIGHTS or not path.endswith(".weight"):
-        return False
-    heading = extracted.source.get(path.removesuffix(".weight") + ".level1")
-    if heading is None or heading.start is None or heading.end is None:
-        return False
-    return any(start is not None and heading.start <= start < heading.end for start, _ in owned)
-
-
-def _span(place: Place) -> tuple[int | None, int | None]:
-    return place.start, place.end

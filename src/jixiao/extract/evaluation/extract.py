@@ -23,7 +23,8 @@ from jixiao.extract.evaluation.body import read_departments, read_general_budget
 from jixiao.extract.evaluation.fields import Fields, nested, steps
 from jixiao.extract.evaluation.finance_text import read_finance_words
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
-from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments
+from jixiao.extract.evaluation.fund_tables import read_fund_tables
+from jixiao.extract.evaluation.rows import BASIC_DATA, PROJECT_TABLE, UNIT_TABLE, attachments, project_forms
 from jixiao.extract.evaluation.sections import (
     read_fund_sections,
     read_narrative,
@@ -31,6 +32,7 @@ from jixiao.extract.evaluation.sections import (
     read_title,
     sections,
 )
+from jixiao.extract.evaluation.sign_off import read_sign_off
 from jixiao.extract.evaluation.subsections import read_functions, read_goals
 from jixiao.extract.evaluation.tables import AssessmentReader
 from jixiao.findings import Place
@@ -127,12 +129,15 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_title(document, fields)
         read_dingcheng(document, fields)
         read_staffing(document, _paragraphs(found, "basic"), fields)
+        read_departments(document, _paragraphs(found, "basic"), fields)
     elif template == NATIONAL_PROJECT:
         read_project_year(document, fields)
     if template in (YUEYANGLOU, NATIONAL_PROJECT):
         _read_attachments(document, fields)
+        read_sign_off(document, fields)
     if template == YUEYANGLOU:
         read_title(document, fields)
+        read_fund_tables(document, fields)
         body = [*_paragraphs(found, "basic"), *_paragraphs(found, "general")]
         read_staffing(document, body, fields)
         read_departments(document, _paragraphs(found, "basic"), fields)
@@ -159,10 +164,11 @@ def _read_attachments(document: Document, fields: Fields) -> None:
         elif attachment.kind == UNIT_TABLE:
             AssessmentReader(fields, "self_assessment", project=False).read(attachment.rows)
         elif attachment.kind == PROJECT_TABLE:
-            path = f"projects[{fields.count('projects')}]"
-            AssessmentReader(fields, path, project=True).read(attachment.rows)
-            if not fields.has(f"{path}.name"):  # the blank form, or a table without its name
-                fields.drop(path)
+            for rows in project_forms(attachment.rows):
+                path = f"projects[{fields.count('projects')}]"
+                AssessmentReader(fields, path, project=True).read(rows)
+                if not fields.has(f"{path}.name"):  # the blank form, or a table without its name
+                    fields.drop(path)
     _unit_name_from_tables(document, fields)
 
 

@@ -32,6 +32,7 @@ OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）整体支�
              ("存在的主要问题", "narrative.problems"), ("改进措施和有关建议", "narrative.measures"))
 """Headings of the 综述 (numbering removed) → the field their text fills, up to the next one."""
 PROJECT_ITEMS = "finances.general_budget.projects.items"
+_HEAD = re.compile(r"部门（单位）负责人（签章）：[ \t　]*(?P<name>[^\s　]+)")
 _ITEMS = re.compile(rf"项目支出{NUMBER}万元（(?P<list>[^）]+)）")
 _ITEM = re.compile(rf"(?P<name>[^，,]+?)(?P<amount>{NUMBER})万元")
 ENDS = ("二、部门（单位）整体支出管理及使用情况", "一、部门（单位）概况")
@@ -77,9 +78,19 @@ def read_finance_words(document: Document, fields: Fields) -> None:
                         items=items)
         if head.startswith("整体支出绩效定性目标"):
             _goals(_continued(rows[index + 1:], 2), starts, fields)
+        if head.startswith("部门（单位）意见"):
+            _head(row.cells[0], starts, fields)
         following = rows[index + 1] if index + 1 < len(rows) else None
         if head == "姓名" and following is not None and not following.paragraph:  # 评价人员
             fields.text("sign_off.preparer", _filled(following.cells[0].text), following.cells[0].place)
+
+
+def _head(cell: Cell, starts: tuple[int, ...], fields: Fields) -> None:
+    """部门（单位）负责人 as the opinion box names its signer (“部门（单位）负责人（签章）：张三”)."""
+    match = _HEAD.search(cell.text)
+    if match is not None and cell.place.start is not None and MISSING not in match["name"]:
+        start = cell.place.start + match.start("name")
+        fields.text("sign_off.head", match["name"], text_place(starts, start, start + len(match["name"])))
 
 
 def _filled(text: str) -> str:

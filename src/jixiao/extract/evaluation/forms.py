@@ -36,6 +36,7 @@ _CHANGE = re.compile(
     rf"(?P<name>公务用车运行(?:维护)?费|公务用车购置费|公务接待费|因公出国(?:（境）)?费)\s*(?P<current>{NUMBER})"
     rf"\s*万元[，,]\s*(?:对比|相比|比|较)上年(?P<way>增加|减少)\s*(?P<change>{NUMBER})\s*万元[，,]\s*"
     rf"(?P<rate_way>增长|增加|下降|减少)\s*(?P<rate>{NUMBER})\s*[%％]")
+_PROJECT_UNIT = re.compile(r"^预算单位[：:][ \t　]*(?P<name>\S+)[ \t　]*$", re.MULTILINE)
 BREAKDOWN = "finances.breakdown"
 _BREAKDOWN_AMOUNTS = (("支出总额", "total"), ("基本支出", "basic"), ("人员经费", "basic_personnel"),
                       ("公用经费", "basic_public"), ("项目支出", "projects"),
@@ -106,6 +107,7 @@ def read_dingcheng(document: Document, fields: Fields) -> None:
         _breakdown(run, fields, starts)
         for match in _CHANGE.finditer(run.text):
             _change(run, match, fields, starts)
+    _comparison_table(document, fields)
 
 
 def _finance_section(document: Document) -> Section | None:
@@ -168,10 +170,39 @@ def _change(run: Run, match: re.Match[str], fields: Fields, starts: tuple[int, .
                       run.place(match.start(group), match.end(group), starts), unit, signed=True)
 
 
+_COMPARISON = (("current", Unit.WAN_YUAN), ("prior", Unit.WAN_YUAN), ("stated_change", Unit.WAN_YUAN),
+               ("stated_change_percent", Unit.PERCENT))
+"""The columns of the “三公”经费对比表 after 项目: 本年, 上年, 增减额, 增减率."""
+
+
+def _comparison_table(document: Document, fields: Fields) -> None:
+    """The “三公”经费对比表 (项目 | 本年 | 上年 | 增减额 | 增减率): what the prose of 二 does not
+    state, its 上年 above all, for the item of the same name (a new item when the prose has none)."""
+    path = "finances.three_public_year_on_year"
+    for table in document.tables:
+        header = tuple(squeeze(text) for text in table.texts()[0]) if table.rows else ()
+        if len(header) != 5 or header[2:4] != ("上年", "增减额"):
+            continue
+        for row in table.rows[1:]:
+            if len(row) != 5 or squeeze(row[0].text) in BLANKS:
+                continue
+            name = squeeze(row[0].text)
+            names = [fields.values.get(f"{path}[{index}].name") for index in range(fields.count(path))]
+            index = names.index(name) if name in names else len(names)
+            fields.put(f"{path}[{index}].name", name, row[0].place)
+            for cell, (field, unit) in zip(row[1:], _COMPARISON, strict=True):
+                fields.number(f"{path}[{index}].{field}", first_line(cell)[0].rstrip("%％"), cell.place, unit,
+                              signed=True)
+
+
 def read_project_year(document: Document, fields: Fields) -> None:
-    """The year a stand-alone 项目支出绩效自评表 states (“（2023年度）” under its title)."""
+    """The year a stand-alone 项目支出绩效自评表 states (“（2023年度）” under its title), and the
+    unit its line 预算单位 names (“预算单位：示例单位”)."""
+    starts = line_starts(document.text)
     match = _PROJECT_YEAR.search(document.text)
     if match is not None:
         group = "year" if match["year"] else "lead"
-        starts = line_starts(document.text)
         fields.put("year", int(match[group]), text_place(starts, match.start(group), match.end(group)))
+    unit = _PROJECT_UNIT.search(document.text)
+    if unit is not None:
+        fields.put("unit.name", unit["name"], text_place(starts, unit.start("name"), unit.end("name")))

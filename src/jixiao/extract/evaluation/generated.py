@@ -58,9 +58,13 @@ def own_paragraphs(key: str, paragraphs: Sequence[Paragraph], fields: Fields) ->
 
 
 def _explanations(text: str, paragraph: Paragraph, fields: Fields) -> None:
+    """The explanations the 预算执行 paragraph gives; one it asks for and marks 【未填写】 is read
+    as given blank, so ``jixiao check`` judges its absence (JX-EXEC-002) as on the data."""
     for pattern, path in EXPLANATIONS:
         match = pattern.search(text)
-        if match is not None:
+        if match is not None and MISSING in match["text"]:
+            fields.put(path, "", paragraph.place)
+        elif match is not None:
             _stated(match["text"], path, paragraph, fields)
 
 

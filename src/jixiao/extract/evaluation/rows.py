@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from jixiao.documents.model import Cell, Document, Paragraph
 from jixiao.extract.evaluation.fields import BLANKS, squeeze
@@ -123,3 +124,19 @@ def _title(row: Row) -> str | None:
             if marker in text:
                 return kind
     return None
+
+
+PROJECT_NAME = "项目名称"
+
+
+def project_forms(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], ...]:
+    """The rows of one 附件3 cut into one form per project: a report prints the title once and
+    then each project's table (“（1）专项经费一”, then its 项目名称 row), so each 项目名称 row
+    after the first opens the next project's form."""
+    starts = [index for index, row in enumerate(rows)
+              if not row.paragraph and row.texts()[:1] == (PROJECT_NAME,)]
+    if len(starts) < 2:
+        return (rows,)
+    cuts = [0, *starts[1:], len(rows)]
+    return tuple(rows[begin:end] for begin, end in pairwise(cuts))
+

@@ -16,6 +16,7 @@ from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
 from jixiao.model import nature_of_sign
 from jixiao.numbers import Unit
+from jixiao.render.figures import BUDGET_CHANGE, MISSING
 
 FUNDS_COLUMNS = {"年初预算数": "initial_budget", "全年预算数": "full_year_budget",
                  "全年执行数": "actual", "分值": "weight", "执行率": "stated_execution_rate",
@@ -34,6 +35,8 @@ _BLOCK_WEIGHT = re.compile(r"[（(]\d+(?:\.\d+)?分[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|效果|影响|过程|决策)指标$")
 _PERCENT = re.compile(r"\s*\d+(?:\.\d+)?\s*[%％]\s*")
 _NUMBERED = re.compile(r"(?:^|\n|(?<=[；;。]))\s*\d+\s*[、.．](?!\d)\s*")
+_FIRST = re.compile(r"\s*1\s*[、.．](?!\d)\s*")
+"""The number a form puts before its first goal (“1、”), the only one when there is one goal."""
 
 
 def columns(header: Row, names: dict[str, str]) -> dict[str, int]:
@@ -51,6 +54,11 @@ def columns(header: Row, names: dict[str, str]) -> dict[str, int]:
 def level_name(text: str) -> str:
     """An indicator level as the model names it: “满意度\\n指标\\n（10 分）” → 满意度指标."""
     return _BLOCK_WEIGHT.sub("", squeeze(text))
+
+
+_PROJECT_LABELS = (("项目支出名称", "name"), ("项目名称", "name"),
+                   ("主管部门", "supervising_department"), ("实施单位", "implementer"))
+_LABEL_TEXTS = tuple(label for label, _ in _PROJECT_LABELS)
 
 
 @dataclass
@@ -79,6 +87,9 @@ class AssessmentReader:
             return
         if self.project and self._project_label(row):
             return
+        if texts[:1] == (BUDGET_CHANGE,):
+            self._explanation(row)
+            return
         if any(text.startswith("总分") for text in texts):
             self._total(row)
         elif "年初预算数" in texts or "全年执行数" in texts:
@@ -101,12 +112,20 @@ class AssessmentReader:
         if _LEVEL1.match(name):
             self.level1, self.level1_place, self.level2 = name, row.cells[0].place, ""
 
+    def _explanation(self, row: Row) -> None:
+        """预算调整说明 under the form (the workbook's row); marked 【未填写】, it is given blank."""
+        cell = row.filled_after(BUDGET_CHANGE)
+        if cell is not None:
+            text = "" if MISSING in cell.text else _text(cell)
+            self.fields.put(f"{self.path}.budget_change_explanation", text, cell.place)
+
     def _project_label(self, row: Row) -> bool:
         found = False
-        for label, field_name in (("项目支出名称", "name"), ("项目名称", "name"),
-                                  ("主管部门", "supervising_department"), ("实施单位", "implementer")):
-            cell = row.after(label)
-            if cell is not None and squeeze(cell.text) not in BLANKS:
+        for label, field_name in _PROJECT_LABELS:
+            cell = row.filled_after(label)
+            # A label merged across columns repeats as blank cells; a blank value is no value,
+            # not the next label's (“主管部门 | | 实施单位 | 示例单位”).
+            if cell is not None and not squeeze(cell.text).startswith(_LABEL_TEXTS):
                 found = self.fields.text(f"{self.path}.{field_name}", _text(cell), cell.place) or found
         return found
 
@@ -240,6 +259,8 @@ def _numbered_pairs(expected: str, achieved: str) -> list[tuple[str, str]]:
     wanted, done = _numbered(expected), _numbered(achieved)
     if len(wanted) > 1 and len(wanted) == len(done):
         return list(zip(wanted, done, strict=True))
+    if _FIRST.match(expected) and _FIRST.match(achieved):  # one goal, numbered as the form numbers it
+        return [(_FIRST.sub("", expected, count=1).strip(), _FIRST.sub("", achieved, count=1).strip())]
     return [(expected.strip(), achieved.strip())]
 
 

@@ -113,14 +113,15 @@ def _finance_targets(document: DocxDocument) -> None:
     _gap(document)
 
 
-def _box(document: DocxDocument, heading: str, signer: str) -> None:
-    """An opinion box: its heading, blank lines to write in, the signer and a date line."""
+def _box(document: DocxDocument, heading: str, signer: str, name: str = "") -> None:
+    """An opinion box: its heading, blank lines to write in, the signer (with ``name``, a
+    template value, where the data names them) and a date line."""
     grid = table(document, (FULL,), 1)
     fill(grid, 0, [(0, 0, heading)], left=(0,))
     cell = grid.cell(0, 0)
     for _ in range(3):
         cell.add_paragraph("", style="TableLeft")
-    cell.add_paragraph(f"{signer}（签章）：", style="BoxSigner")
+    cell.add_paragraph(f"{signer}（签章）：{name}", style="BoxSigner")
     cell.add_paragraph("年　　月　　日", style="BoxSigner")
     _gap(document)
 
@@ -133,7 +134,7 @@ def _finance_reviewers(document: DocxDocument) -> None:
               [(0, 0, "{{ r.name }}"), (1, 1, "{{ r.title }}"), (2, 2, "{{ r.unit }}"), (3, 3, "")])
     fill(grid, 4, [(0, 3, "评价组组长（签字）：")], left=(0,))
     _gap(document)
-    _box(document, "部门（单位）意见：", "部门（单位）负责人")
+    _box(document, "部门（单位）意见：", "部门（单位）负责人", "{{ finance_reviewers.head }}")
     _box(document, "财政部门归口业务科室意见：", "财政部门归口业务科室负责人")
     para(document, "填报人（签名）：{{ sign_off.preparer }}　　联系电话：{{ sign_off.phone }}", "Signature")
 
