@@ -93,6 +93,6 @@ def test_render_to_pdf_shows_its_steps_and_counts_the_pages(tmp_path: Path) -> N
     result = runner.invoke(app, ["render", str(ROOT / "examples" / "dongting-2023.yaml"), "-o", str(out),
                                  "--progress"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
-    assert result.stdout == f"已写出：{out}（模板 yueyanglou-2024，共 12 页，10 条警告）\n"
+    assert result.stdout == f"已写出：{out}（模板 yueyanglou-2024，共 13 页，10 条警告）\n"
     bar = result.stderr.splitlines()[0]
     assert bar.startswith("出具 PDF ━") and "3/3 步" in bar
