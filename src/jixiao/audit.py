@@ -88,12 +88,17 @@ def distinct(findings: list[Finding]) -> list[Finding]:
 def repeats(finding: Finding, other: Finding) -> bool:
     """Whether ``finding`` judges the same relation as ``other``: the same stated value, with the
     same severity, at a span of text inside ``other``'s (a block's weight in its heading cell,
-    “产出指标（50分）”, is the block's figure)."""
+    “产出指标（50分）”, is the block's figure). The value is compared without its sign: the
+    catalogue signs a decrease (−0.30) that the text words, and the prose reads, as 减少0.30."""
     at, within = finding.where, other.where
     if at.start is None or at.end is None or within.start is None or within.end is None:
         return False
-    return (finding.stated, finding.severity) == (other.stated, other.severity) \
+    return (_unsigned(finding.stated), finding.severity) == (_unsigned(other.stated), other.severity) \
         and within.start <= at.start and at.end <= within.end
+
+
+def _unsigned(stated: str | None) -> str | None:
+    return None if stated is None else stated.removeprefix("-")
 
 
 def audit_file(path: Path, *, passed: bool = False) -> Audit:

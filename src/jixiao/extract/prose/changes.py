@@ -18,6 +18,7 @@ amount of the sentence before.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.extract.amounts import MONEY, NUMBER, Figure
@@ -146,7 +147,18 @@ def _subject(rt: RunText, candidates: list[Figure], compare: str) -> Figure | No
     return candidates[0] if len(candidates) == 1 else None
 
 
-def change_claims(rt: RunText) -> list[Claim]:
+PriorOf = Callable[[Figure, str], "Stated | None"]
+"""The prior level the report states elsewhere for an amount changed as a comparison words it."""
+
+
+def _none_stated(_current: Figure, _compare: str) -> Stated | None:
+    return None
+
+
+def change_claims(rt: RunText, stated_elsewhere: PriorOf = _none_stated) -> list[Claim]:
+    """The run's changes: against the prior their clause states, or the base their comparison
+    names; a change with its rate, against the prior ``stated_elsewhere`` finds; else with the
+    prior worked out from the amount (``change``)."""
     claims = []
     for match in CHANGE.finditer(rt.text):
         delta = rt.figure_at(match.start("delta"))
@@ -157,6 +169,8 @@ def change_claims(rt: RunText) -> list[Claim]:
         rate_match = RATE.match(rt.text, delta.unit_end)
         rate = rt.figure_at(rate_match.start("rate")) if rate_match else None
         prior = _prior(rt, match, current) or _named_base(rt, match, current)
+        if prior is None and rate is not None:
+            prior = stated_elsewhere(current, match["compare"])
         change = rt.stated(delta, f"比{base_of(match['compare'])}{match['way']}", sign)
         if prior is not None:
             pair = (prior, rt.stated(current)) if sign < 0 else (rt.stated(current), prior)

@@ -10,6 +10,7 @@ place in ``Document.text``.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from jixiao.documents.model import Document
 from jixiao.extract.prose.additions import addition_claims
@@ -29,6 +30,7 @@ from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_leve
 from jixiao.extract.prose.numbered import numbered_claims
 from jixiao.extract.prose.parallel import parallel_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
+from jixiao.extract.prose.priors import stated_prior, table_priors
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
@@ -69,7 +71,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     read: list[RunText] = []
     levels: list[Level] = []
     unstated: list[Unstated] = []
-    budgets = table_budgets(document)
+    budgets, priors = table_budgets(document), table_priors(document)
     for run in runs_of(document):
         rt = RunText(run, starts)
         read.append(rt)
@@ -77,7 +79,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         rates += bare_rates(rt)
         unstated += unstated_shares(rt)
         found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt), *side_claims(rt),
-                 *share_claims(rt, earlier), *change_claims(rt), *parallel_claims(rt),
+                 *share_claims(rt, earlier), *change_claims(rt, partial(stated_prior, rt, levels, priors)),
+                 *parallel_claims(rt),
                  *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
                  *staffing_claims(rt),
                  *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),

@@ -116,7 +116,7 @@ def _levels(item: str, earlier: list[Level]) -> tuple[Stated, Stated] | None:
     if not item:
         return None
     named = [level for level in earlier if level.year is not None
-             and _name(level) == item]
+             and level_name(level) == item]
     if not named:
         return None
     year = max(level.year for level in named if level.year is not None)
@@ -129,7 +129,8 @@ def _levels(item: str, earlier: list[Level]) -> tuple[Stated, Stated] | None:
             replace(prior[0].stated, label=f"{year - 1}年{item}"))
 
 
-def _name(level: Level) -> str:
+def level_name(level: Level) -> str:
+    """The item a level is of: its label without its year and 同口径-style words."""
     return _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", level.stated.label))
 
 
@@ -192,7 +193,7 @@ def _names(level: Level, item: str) -> bool:
     """Whether ``level`` is an amount of ``item``: named alike, or with words naming its funds
     before, or by the end of the name after its head stated earlier in the sentence (““三公”经费
     支出年初预算为…，支出决算为…” names “三公”经费支出决算)."""
-    name = _name(level)
+    name = level_name(level)
     if not item or not name:
         return False
     if name == item:

@@ -3,10 +3,10 @@
 “公务接待费支出4.35万元，与2023年度预算相比，减少0.65万元” after a table “单位：万元 | 项目 | 预算数 |
 决算数 | … | 公务接待费 | 6 | 4.35”: the text states no budget, but the table's row of the same
 item does, in its 预算 column. The 增减额 is then checked against the difference of the two
-(``difference``): 6 − 4.35 = 1.65, not 0.65. Only a table whose unit a caption states (单位：万元)
-before it is read, and only a row whose label is the item's, without its 支出/决算 words; the
-caption, headers and labels are read normalised, so a traditional-script copy (單位:萬元, 預算數,
-公務接待費) reads the same.
+(``difference``): 6 − 4.35 = 1.65, not 0.65. Only a table whose unit a caption states before it
+(单位：万元, or a title ending （万元）) is read, and only a row whose label is the item's, without
+its 支出/决算 words; the caption, headers and labels are read normalised, so a traditional-script
+copy (單位:萬元, 預算數, 公務接待費) reads the same.
 """
 
 from __future__ import annotations
@@ -20,58 +20,75 @@ from jixiao.extract.prose.changes import CHANGE, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.tables.cells import compact, figure
 from jixiao.extract.tables.text_view import simplified_text
-from jixiao.numbers import Unit
+from jixiao.numbers import StatedNumber, Unit
 
-_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)|[（(](万元|元|亿元)[)）]\s*$")
+"""A caption's unit: “单位：万元”, or a title ending with it (““三公”经费对比表（万元）”)."""
 _ITEM_WORDS = re.compile(r"(?:支出)?(?:决算数?|实际数)?(?:支出)?$")
+_BUDGET = re.compile(r"预算")
 
 
 @dataclass(frozen=True, slots=True)
-class TableBudget:
-    """The 预算 figure of one row of a captioned table, by the row's label."""
+class ColumnFigure:
+    """The figure of one row of a captioned table in the column asked for, with the row's
+    other figures (in the caption's unit), by which a reader may tell the row is the item."""
 
-    label: str
     stated: Stated
+    others: tuple[StatedNumber, ...]
 
 
-def table_budgets(document: Document) -> dict[str, Stated]:
-    """Every captioned table's 预算 figures, by row label (a label found twice is left out)."""
-    found: dict[str, Stated] = {}
+def column_figures(document: Document, heading: re.Pattern[str]) -> dict[str, ColumnFigure]:
+    """Every captioned table's figures in the one column whose header ``heading`` finds, by row
+    label (a label found twice is left out)."""
+    found: dict[str, ColumnFigure] = {}
     twice: set[str] = set()
     caption: Unit | None = None
     for block in document.blocks:
         if isinstance(block, Paragraph):
             unit = _CAPTION_UNIT.search(simplified_text(block.text))
-            caption = Unit(unit[1]) if unit else None
+            caption = Unit(unit[1] or unit[2]) if unit else None
             continue
-        for budget in _budgets(block, caption) if caption is not None else ():
-            if budget.label in found:
-                twice.add(budget.label)
-            found[budget.label] = budget.stated
+        for label, column in _column(block, caption, heading) if caption is not None else ():
+            if label in found:
+                twice.add(label)
+            found[label] = column
         caption = None
-    return {label: stated for label, stated in found.items() if label not in twice}
+    return {label: column for label, column in found.items() if label not in twice}
 
 
-def _budgets(table: Table, unit: Unit) -> list[TableBudget]:
+def table_budgets(document: Document) -> dict[str, Stated]:
+    """Every captioned table's 预算 figures, by row label (a label found twice is left out)."""
+    return {label: column.stated for label, column in column_figures(document, _BUDGET).items()}
+
+
+def _column(table: Table, unit: Unit, heading: re.Pattern[str]) -> list[tuple[str, ColumnFigure]]:
     if not table.rows:
         return []
     header = [simplified_text(compact(cell.text)) for cell in table.rows[0]]
-    columns = [index for index, text in enumerate(header) if "预算" in text]
+    columns = [index for index, text in enumerate(header) if heading.search(text)]
     if len(columns) != 1:
         return []
     (column,) = columns
-    budgets = []
+    read = []
     for row in table.rows[1:]:
         if column >= len(row) or not row[0].text:
             continue
-        number = figure(row[column])
+        numbers = [figure(cell) for cell in row]
+        number = numbers[column]
         if number is None or number.unit is not Unit.NONE:
             continue
         label = simplified_text(compact(row[0].text))
         amount = number.model_copy(update={"unit": unit})  # the caption's unit
+        others = tuple(other.model_copy(update={"unit": unit}) for index, other in enumerate(numbers)
+                       if index != column and other is not None and other.unit is Unit.NONE)
         stated = Stated(f"{label}{header[column]}", amount, row[column].place)
-        budgets.append(TableBudget(label, stated))
-    return budgets
+        read.append((label, ColumnFigure(stated, others)))
+    return read
+
+
+def item_name(label: str) -> str:
+    """The item an amount's label names, without its 支出/决算 words (公务接待费支出 → 公务接待费)."""
+    return _ITEM_WORDS.sub("", label)
 
 
 def table_budget_claims(rt: RunText, budgets: dict[str, Stated]) -> list[Claim]:
@@ -82,7 +99,7 @@ def table_budget_claims(rt: RunText, budgets: dict[str, Stated]) -> list[Claim]:
             continue
         delta = rt.figure_at(match.start("delta"))
         current = _current(rt, match.start())
-        budget = None if current is None else budgets.get(_ITEM_WORDS.sub("", current.label))
+        budget = None if current is None else budgets.get(item_name(current.label))
         if delta is None or current is None or budget is None:
             continue
         sign = sign_of(match["way"])
