@@ -33,6 +33,14 @@ def test_a_table_finding_inside_the_catalogue_ones_span_is_the_same_relation() -
     assert distinct([finding("JX-TABLE-001", 111, "50"), block])[0].code == "JX-TABLE-001"
 
 
+def test_a_decrease_the_text_words_is_the_figure_the_catalogue_signs() -> None:
+    """“对比上年减少0.30万元”: the prose states 0.30, the catalogue's 三公 增减额 −0.30."""
+    prose, catalogue = finding("JX-TEXT-005", 10, "0.30"), finding("JX-SUM-010", 10, "-0.30")
+    assert distinct([prose, catalogue]) == [catalogue]
+    other = finding("JX-TEXT-005", 10, "0.40")
+    assert distinct([other, catalogue]) == [other, catalogue]
+
+
 def test_the_catalogues_rules_are_each_their_own_relation() -> None:
     over, formula = finding("JX-SCORE-001", 5, "6"), finding("JX-SCORE-005", 5, "6")
     assert distinct([over, formula]) == [over, formula]
