@@ -48,8 +48,11 @@ def stated_prior(rt: RunText, levels: list[Level], tables: TablePriors, current:
     level = next((level for level in levels if level.stated.where.start == at), None)
     if level is None:
         return None
-    earlier = _earlier(level, levels, next(iter(years), None))
-    return earlier if earlier is not None or years else _in_table(rt.stated(current), tables)
+    year = next(iter(years), None)
+    earlier = _earlier(level, levels, year)
+    if earlier is not None or year is not None:
+        return earlier  # a table's 上年 is the year before the current one's, not a year named
+    return _in_table(rt.stated(current), tables)
 
 
 def _earlier(current: Level, levels: list[Level], year: int | None) -> Stated | None:
@@ -57,9 +60,11 @@ def _earlier(current: Level, levels: list[Level], year: int | None) -> Stated | 
     ``year`` the comparison names), on its basis."""
     prior_year = year or (current.year - 1 if current.year is not None else None)
     at, name = current.stated.where.start or 0, level_name(current)
+    if prior_year is None or not name:
+        return None
     named = [level for level in levels if (level.stated.where.start or 0) < at and level.year == prior_year
              and level.basis == current.basis and level_name(level) == name]
-    if prior_year is None or not name or len(named) != 1:
+    if len(named) != 1:
         return None
     return replace(named[0].stated, label=f"{prior_year}年{name}")
 
