@@ -4,7 +4,8 @@
   增幅|降幅 p%”: p against d / (X ∓ d), the prior derived from the stated figures. A comparison
   with the budget (“与2021年度预算相比”, “与年初预算数相比”) or with last year's spending (“与上年
   支出数相比”) reads the same way, the budget or that spending being the base; the change is
-  labelled 比预算 or 比上年 as the text compares.
+  labelled 比预算 or 比上年 as the text compares. A change with its rate whose 上年 the report
+  states elsewhere (a table row, an earlier sentence: :mod:`.priors`) is read as **change_prior**.
 * **change_prior** — the prior itself stated (“较上年2.08减少0.03万元，减少了1.44%”): p against
   (X − prior) / prior; and a **difference**: d against prior − X.
 * **difference** — “支出2.05万元，年初预算为2万元，差值为0.05万元”: the difference of the two
@@ -147,7 +148,7 @@ def _subject(rt: RunText, candidates: list[Figure], compare: str) -> Figure | No
     return candidates[0] if len(candidates) == 1 else None
 
 
-PriorOf = Callable[[Figure, str], "Stated | None"]
+PriorOf = Callable[[Figure, str], Stated | None]
 """The prior level the report states elsewhere for an amount changed as a comparison words it."""
 
 

@@ -1,10 +1,10 @@
 """Relations stated in prose (docs/domain.md §6), read run by run from a :class:`Document`.
 
 Each kind has its reader: sums, their shares and the sums of changes (:mod:`.sums`), shares of a
-named whole (:mod:`.shares`), year-on-year changes and differences (:mod:`.changes`), 执行率 and
-完成预算 rates (:mod:`.rates`), 控制率 with its head counts (:mod:`.staffing`), counts of listed
-items (:mod:`.counts`) and the same figure stated twice (:mod:`.repeats`). Every figure keeps its
-place in ``Document.text``.
+named whole (:mod:`.shares`), year-on-year changes and differences (:mod:`.changes`, against
+the 上年 stated elsewhere: :mod:`.priors`), 执行率 and 完成预算 rates (:mod:`.rates`), 控制率 with
+its head counts (:mod:`.staffing`), counts of listed items (:mod:`.counts`) and the same figure
+stated twice (:mod:`.repeats`). Every figure keeps its place in ``Document.text``.
 """
 
 from __future__ import annotations
