@@ -31,3 +31,9 @@ def test_a_traditional_script_copy_reads_the_same() -> None:
     text = ("單位:萬元\n| 項 目 | 預 算 數(shù) | 決 算 數(shù) |\n| 公務接待費 | 6 | 4.35 |\n\n"
             "公務接待費支出4.35萬元,與2023年度預算相比,減少0.65萬元。\n")
     assert [f[:4] for f in findings_of(text)] == [("JX-TEXT-005", "error", "0.65", "1.65")]
+
+
+def test_a_title_ending_with_its_unit_states_the_unit() -> None:
+    assert [f[:4] for f in findings_of(TABLE.format(caption="“三公”经费预决算表（万元）", way="减少", delta="0.65"))] == [
+        ("JX-TEXT-005", "error", "0.65", "1.65")]
+    assert findings_of(TABLE.format(caption="“三公”经费预决算表（万元）说明", way="减少", delta="0.65")) == []
