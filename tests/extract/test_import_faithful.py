@@ -90,6 +90,32 @@ def test_the_finance_summary_keeps_only_the_units_own_words() -> None:
                                      "投入产出经济性、效益性、满意度考核指标不够明确、不够完善。")
 
 
+def test_the_finance_summary_keeps_three_the_special_funds_implementation_apart_from_two() -> None:
+    """三、部门（单位）专项组织实施情况 (seed lines 406–409) is a field of its own: 二's (二)专项支出
+    ends at its heading."""
+    narrative = extract_evaluation(read_document(FINANCE)).data["narrative"]
+    assert narrative["implementation"].splitlines() == [
+        "（一）专项组织情况分析",
+        "支出符合国家财经法规和财务管理制度规定以及有关专项资金管理办法的规定；资金拨付有完整的审批程序和手续；项目支出按规定"
+        "经过评估论证；支出符合部门预算批复的用途；资金使用无截留、挤占、挪用、虚列支出等情况。",
+        "（二）专项管理情况分析",
+        "按规定发布奖补申报通知，公开预决算信息；按规定时限公开预决算信息；已制定或具有预算资金管理办法，内部财务管理制度、"
+        "会计核算制度等管理制度；相关管理制度合法、合规、完整；相关管理制度得到有效执行。"]
+    assert narrative["other"].splitlines()[-1] == ("已制定或具有预算资金管理办法，内部财务管理制度、会计核算制度等管理制度；"
+                                                   "相关管理制度合法、合规、完整；相关管理制度得到有效执行。")
+
+
+def test_the_finance_form_gives_back_the_reviewers_title() -> None:
+    """评价人员 王焱 | 科员 | 党群工作部: 职务/职称 is the preparer's, placed on its own line."""
+    document = read_document(FINANCE)
+    extracted = extract_evaluation(document)
+    assert extracted.evaluation is not None
+    assert extracted.evaluation.sign_off.preparer_title == "科员"
+    place = extracted.source["sign_off.preparer_title"]
+    assert (place.table, place.row, place.col, place.line, document.text[place.start:place.end]) == (
+        0, 55, 1, 358, "科员")
+
+
 def test_the_dingcheng_form_keeps_eight_apart_from_seven() -> None:
     extracted = extract_evaluation(read_document(DINGCHENG))
     narrative = extracted.data["narrative"]

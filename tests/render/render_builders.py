@@ -160,8 +160,10 @@ def every_field_evaluation(template: str) -> Evaluation:
                      "staffing": {"authorized": "10", "actual": "9", "retired": "3"}}
     data["unit"]["functions"] = ["负责辖区社会事务的管理和协调", "承办上级交办的其他事项"]
     data["narrative"] |= {"operation": "1、全年完成人居环境整治32户。\n2、群众反映问题全部办结。",
+                          "implementation": "（一）专项组织情况分析\n专项资金按计划拨付。",
                           "results": data["narrative"]["results"] | {"stated_score": "94", "stated_grade": "优"}}
     data["finances"]["general_budget"]["basic"]["personnel"]["stated_share"] = "86.00"
+    data["sign_off"] |= {"preparer_title": "科员"}
     data["basic_data"]["projects"] = {
         "total": {"budget": "77.47", "actual": "77.47"}, "district_specials": {"budget": "77.47", "actual": "77.47"},
         "district_special_items": [{"name": name, "budget": amount, "actual": amount} for name, amount in

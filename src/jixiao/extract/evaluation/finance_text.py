@@ -1,5 +1,6 @@
 """The words of the 岳阳市财政局 form (template ``yueyang-finance-2021``): 联系人 and 联络电话,
-职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), 评价人员, and the
+职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), 评价人员 (姓名 and
+职务/职称), and the
 unit's own parts of 五、评价报告综述.
 
 The 综述's 概况 and 基本支出 are not read: the form's renderer writes them from the figures, so
@@ -28,7 +29,8 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|
 SUMMARY = "评价报告综述"
 """What opens 五、评价报告综述 (a cell of the paper form, a heading once rendered): the whole
 prose part of the form, to its end."""
-OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）整体支出绩效情况", "narrative.performance"),
+OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）专项组织实施情况", "narrative.implementation"),
+             ("部门（单位）整体支出绩效情况", "narrative.performance"),
              ("存在的主要问题", "narrative.problems"), ("改进措施和有关建议", "narrative.measures"))
 """Headings of the 综述 (numbering removed) → the field their text fills, up to the next one."""
 PROJECT_ITEMS = "finances.general_budget.projects.items"
@@ -82,7 +84,13 @@ def read_finance_words(document: Document, fields: Fields) -> None:
             _head(row.cells[0], starts, fields)
         following = rows[index + 1] if index + 1 < len(rows) else None
         if head == "姓名" and following is not None and not following.paragraph:  # 评价人员
-            fields.text("sign_off.preparer", _filled(following.cells[0].text), following.cells[0].place)
+            _reviewer(following, fields)
+
+
+def _reviewer(row: Row, fields: Fields) -> None:
+    """The first row of 评价人员: 姓名 and 职务/职称 (its 单位 is the unit's name, 签字 by hand)."""
+    for cell, path in zip(row.cells, ("sign_off.preparer", "sign_off.preparer_title"), strict=False):
+        fields.text(path, _filled(cell.text), cell.place)
 
 
 def _head(cell: Cell, starts: tuple[int, ...], fields: Fields) -> None:
