@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.extract import expected_fields, extract_evaluation
@@ -33,9 +34,31 @@ def _example(template: str) -> Evaluation:
 
 def test_the_finance_form_lists_exactly_what_it_does_not_state() -> None:
     extracted = extract_evaluation(read_document(FINANCE))
-    assert [(field.path, field.title) for field in extracted.missing] == [
-        ("self_assessment.indicators", "整体支出绩效定量目标及实施计划完成情况"),
-        ("sign_off.head", "部门（单位）负责人")]
+    assert [(field.path, field.title) for field in extracted.missing] == [("sign_off.head", "部门（单位）负责人")]
+
+
+def test_the_finance_form_gives_back_its_quantitative_targets_without_weights() -> None:
+    """整体支出绩效定量目标 (seed lines 257–343): 评价内容 written on a group's first row only, 绩效目标
+    split at its first “：” into name and target, 完成情况 as actual, no 分值 or 得分."""
+    document = read_document(FINANCE)
+    extracted = extract_evaluation(document)
+    assert extracted.evaluation is not None
+    rows = extracted.evaluation.self_assessment.indicators
+    output = "产出目标\n（部门工作实绩，包含上级部门和市委市政府布置的重点工作、实事任务等，根据部门实际进行调整细化）"
+    assert [(row.level1, row.level2, row.name) for row in rows] == [
+        *((output, "质量指标", f"指标{n}") for n in (1, 2, 3, 4)),
+        *((output, "数量指标", f"指标{n}") for n in (1, 2, 3)),
+        (output, "时效指标", "能按照时间节点完成党建、组织人事、人才、统战工作。"),
+        (output, "成本指标", "完成全部财政预算安排资金支出目标，不超范围、超预算支出"),
+        ("效益目标\n（预期实现的效益）", "社会效益", "指标1"),
+        ("效益目标\n（预期实现的效益）", "经济效益", "为全区经济发展提供了坚强的人才与智力支撑"),
+        ("效益目标\n（预期实现的效益）", "生态效益", "确立了党建引领、服务人才的服务理念。"),
+        ("效益目标\n（预期实现的效益）", "社会公众或服务对象满意度", "服务对象满意率高于99%")]
+    assert rows[4].target == "各机关支部与非公企业支部共同开展活动50余次，共上党课30余次，为群众办实事为企业解决难题共300余件。"
+    assert {row.actual for row in rows} == {"已完成"}
+    assert {(row.weight, row.stated_score) for row in rows} == {(None, None)}
+    place = extracted.source["self_assessment.indicators[4].name"]
+    assert (place.line, document.text[place.start:place.end].split("：")[0]) == (291, "指标1")
 
 
 def test_the_finance_form_gives_back_contact_duties_goals_reviewer_date_and_the_summary() -> None:
@@ -219,3 +242,26 @@ def test_every_listed_field_is_one_the_form_prints(template: str) -> None:
         changed = _put(data, field.path, _changed(_at(data, field.path)))
         if field.path != "year" and field.path != "unit.name":  # required: never taken out
             assert dict(prepare(Evaluation.model_validate(changed)).data) != printed, field.path
+
+
+def _unit_table(template: str, indicator: dict[str, str]) -> dict[str, Any]:
+    return {"year": 2021, "template": template, "unit": {"name": "示例局"},
+            "self_assessment": {"indicators": [indicator]}}
+
+
+def test_only_a_form_without_weights_takes_an_indicator_without_one() -> None:
+    """The 财政局 form's 定量目标 print no 分值: its indicators may have none; every other form's
+    附件2, and every 附件3, refuse an applicable indicator without its 分值."""
+    row = {"level1": "产出目标", "level2": "质量指标", "name": "指标1", "target": "开展活动", "actual": "已完成"}
+    finance = Evaluation.model_validate(_unit_table("yueyang-finance-2021", row))
+    assert finance.self_assessment.indicators[0].weight is None
+    with pytest.raises(ValidationError) as refused:
+        Evaluation.model_validate(_unit_table("yueyanglou-2024", row))
+    assert [(error["loc"], error["msg"]) for error in refused.value.errors()] == [
+        (("self_assessment", "indicators", 0), "Value error, 指标“指标1”缺少分值")]
+    project = {"year": 2021, "template": "yueyang-finance-2021", "unit": {"name": "示例局"},
+               "projects": [{"name": "专项", "indicators": [row]}]}
+    with pytest.raises(ValidationError) as refused:
+        Evaluation.model_validate(project)
+    assert [(error["loc"], error["msg"]) for error in refused.value.errors()] == [
+        (("projects", 0, "indicators", 0), "Value error, 指标“指标1”缺少分值")]

@@ -1,5 +1,6 @@
 """The words of the 岳阳市财政局 form (template ``yueyang-finance-2021``): 联系人 and 联络电话,
-职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), 评价人员 (姓名 and
+职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), the 定量目标
+(:mod:`~jixiao.extract.evaluation.finance_targets`), 评价人员 (姓名 and
 职务/职称), and the
 unit's own parts of 五、评价报告综述.
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER
 from jixiao.extract.evaluation.fields import BLANKS, Fields, squeeze
+from jixiao.extract.evaluation.finance_targets import read_targets
 from jixiao.extract.evaluation.rows import Row, rows_of
 from jixiao.extract.evaluation.sections import text_place
 from jixiao.extract.evaluation.subsections import duties
@@ -80,6 +82,8 @@ def read_finance_words(document: Document, fields: Fields) -> None:
                         items=items)
         if head.startswith("整体支出绩效定性目标"):
             _goals(_continued(rows[index + 1:], 2), starts, fields)
+        if head.startswith("整体支出绩效定量目标"):
+            read_targets(rows[index + 1:], fields)
         if head.startswith("部门（单位）意见"):
             _head(row.cells[0], starts, fields)
         following = rows[index + 1] if index + 1 < len(rows) else None

@@ -106,7 +106,7 @@ FINANCE = WorkbookLayout(
         ), "二、收支情况"),
         SheetLayout("自评情况", (
             TableBlock("【定性目标】", _GOALS, GOALS, spare_rows=3),
-            replace(UNIT_INDICATORS, title="【定量目标】"),
+            replace(UNIT_INDICATORS, title="【定量目标】", weighted=False),
             RowsBlock("【综合得分与评价等次】", VALUE, results_rows()),
         ), "三、绩效自评情况"),
         SheetLayout("综述", (
