@@ -13,8 +13,11 @@ from typer.testing import CliRunner
 from jixiao.cli import app
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
+from jixiao.io.workbook.blocks import TableBlock
+from jixiao.io.workbook.layout import workbook_layout
 from jixiao.io.workbook.writer import write_workbook
 from jixiao.model import Evaluation, IndicatorNature
+from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
 from jixiao.render.html import render_html
 from jixiao.render.report import prepare
 from jixiao.render.spec import load_template
@@ -215,3 +218,13 @@ def test_the_finance_workbook_has_rows_for_three_of_the_summary_and_the_reviewer
     write_workbook(other, None, "dingcheng-2023")
     assert [row[0] for row in openpyxl.load_workbook(other)["签字"].iter_rows(values_only=True) if row[0]][2:] == [
         "单位负责人", "填表人", "联系电话", "填报日期"]
+
+
+@pytest.mark.parametrize("template", sorted(SHEETS))
+def test_a_workbook_asks_for_unit_weights_exactly_where_the_model_does(template: str) -> None:
+    """The 财政局 form's 定量目标 have no 分值: its workbook takes a row without one, as the model
+    does; every other workbook refuses it at its cell."""
+    blocks = [block for sheet in workbook_layout(template).sheets for block in sheet.blocks
+              if isinstance(block, TableBlock) and block.path == "self_assessment.indicators"]
+    assert [block.weighted for block in blocks] == (
+        [template not in UNWEIGHTED_UNIT_TABLES] if template != "national-project" else [])
