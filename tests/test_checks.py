@@ -221,3 +221,19 @@ def test_form_bound_rules_run_only_on_their_template() -> None:
     assert own_form == set()
     assert {f.code for f in run_checks(as_yueyanglou) if f.code.startswith("JX-DOC")} == {
         "JX-DOC-002", "JX-DOC-005", "JX-DOC-006"}
+
+
+def test_weights_are_checked_only_where_the_form_prints_them() -> None:
+    """The 财政局 form's 定量目标 have no 分值: no 分值合计 (JX-SCORE-003) nor 一级指标分值
+    (JX-SCORE-004) to find in them; the same rows with 分值 in 岳阳楼区's 附件2 are found short."""
+    rows = [indicator("产出指标", "开展活动", "50次", "50次", None, None),
+            indicator("效益指标", "服务理念", "确立", "已完成", None, None)]
+    finance = evaluation(template="yueyang-finance-2021", self_assessment={
+        "indicators": rows, "stated_total_weight": None, "stated_total_score": None})
+    assert [f.code for f in run_checks(finance) if f.code in ("JX-SCORE-003", "JX-SCORE-004")] == []
+    weighted = [row | {"weight": "10", "stated_score": "10"} for row in rows]
+    yueyanglou = evaluation(self_assessment={"indicators": weighted, "stated_total_weight": None,
+                                             "stated_total_score": None})
+    assert _one(yueyanglou, "JX-SCORE-003").message == "附件2各项分值之和为 30，不是 100"
+    assert [f.message for f in _by_code(yueyanglou, "JX-SCORE-004")] == [
+        "附件2产出指标分值合计 10 与评分规则规定的 50 不一致", "附件2效益指标分值合计 10 与评分规则规定的 30 不一致"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from jixiao.documents import read_document
 from jixiao.extract.evaluation.extract import expected_fields, extract_evaluation
@@ -33,9 +34,32 @@ def _example(template: str) -> Evaluation:
 
 def test_the_finance_form_lists_exactly_what_it_does_not_state() -> None:
     extracted = extract_evaluation(read_document(FINANCE))
-    assert [(field.path, field.title) for field in extracted.missing] == [
-        ("self_assessment.indicators", "整体支出绩效定量目标及实施计划完成情况"),
-        ("sign_off.head", "部门（单位）负责人")]
+    assert [(field.path, field.title) for field in extracted.missing] == [("sign_off.head", "部门（单位）负责人")]
+
+
+def test_the_finance_form_gives_back_its_quantitative_targets_without_weights() -> None:
+    """整体支出绩效定量目标 (seed lines 257–343): 评价内容 written on a group's first row only, 绩效目标
+    split at its first “：” into name and target, 完成情况 as actual, no 分值 or 得分."""
+    document = read_document(FINANCE)
+    extracted = extract_evaluation(document)
+    assert extracted.evaluation is not None
+    rows = extracted.evaluation.self_assessment.indicators
+    output = "产出目标\n（部门工作实绩，包含上级部门和市委市政府布置的重点工作、实事任务等，根据部门实际进行调整细化）"
+    assert [(row.level1, row.level2, row.name) for row in rows] == [
+        *((output, "质量指标", f"指标{n}") for n in (1, 2, 3, 4)),
+        *((output, "数量指标", f"指标{n}") for n in (1, 2, 3)),
+        (output, "时效指标", "能按照时间节点完成党建、组织人事、人才、统战工作。"),
+        (output, "成本指标", "完成全部财政预算安排资金支出目标，不超范围、超预算支出"),
+        ("效益目标\n（预期实现的效益）", "社会效益", "指标1"),
+        ("效益目标\n（预期实现的效益）", "经济效益", "为全区经济发展提供了坚强的人才与智力支撑"),
+        ("效益目标\n（预期实现的效益）", "生态效益", "确立了党建引领、服务人才的服务理念。"),
+        ("效益目标\n（预期实现的效益）", "社会公众或服务对象满意度", "服务对象满意率高于99%")]
+    assert rows[4].target == "各机关支部与非公企业支部共同开展活动50余次，共上党课30余次，为群众办实事为企业解决难题共300余件。"
+    assert {row.actual for row in rows} == {"已完成"}
+    assert {(row.weight, row.stated_score) for row in rows} == {(None, None)}
+    assert rows == _example("yueyang-finance-2021").self_assessment.indicators
+    place = extracted.source["self_assessment.indicators[4].name"]
+    assert (place.line, document.text[place.start:place.end].split("：")[0]) == (291, "指标1")
 
 
 def test_the_finance_form_gives_back_contact_duties_goals_reviewer_date_and_the_summary() -> None:
@@ -88,6 +112,32 @@ def test_the_finance_summary_keeps_only_the_units_own_words() -> None:
     assert narrative["other"].splitlines()[0] == "1、专项资金安排落实、总投入等情况分析"
     assert narrative["problems"] == ("预算绩效评价指标体系有待完善。因对项目支出规律研究不深，校内部分项目考核指标细化和量化不够，"
                                      "投入产出经济性、效益性、满意度考核指标不够明确、不够完善。")
+
+
+def test_the_finance_summary_keeps_three_the_special_funds_implementation_apart_from_two() -> None:
+    """三、部门（单位）专项组织实施情况 (seed lines 406–409) is a field of its own: 二's (二)专项支出
+    ends at its heading."""
+    narrative = extract_evaluation(read_document(FINANCE)).data["narrative"]
+    assert narrative["implementation"].splitlines() == [
+        "（一）专项组织情况分析",
+        "支出符合国家财经法规和财务管理制度规定以及有关专项资金管理办法的规定；资金拨付有完整的审批程序和手续；项目支出按规定"
+        "经过评估论证；支出符合部门预算批复的用途；资金使用无截留、挤占、挪用、虚列支出等情况。",
+        "（二）专项管理情况分析",
+        "按规定发布奖补申报通知，公开预决算信息；按规定时限公开预决算信息；已制定或具有预算资金管理办法，内部财务管理制度、"
+        "会计核算制度等管理制度；相关管理制度合法、合规、完整；相关管理制度得到有效执行。"]
+    assert narrative["other"].splitlines()[-1] == ("已制定或具有预算资金管理办法，内部财务管理制度、会计核算制度等管理制度；"
+                                                   "相关管理制度合法、合规、完整；相关管理制度得到有效执行。")
+
+
+def test_the_finance_form_gives_back_the_reviewers_title() -> None:
+    """评价人员 王焱 | 科员 | 党群工作部: 职务/职称 is the preparer's, placed on its own line."""
+    document = read_document(FINANCE)
+    extracted = extract_evaluation(document)
+    assert extracted.evaluation is not None
+    assert extracted.evaluation.sign_off.preparer_title == "科员"
+    place = extracted.source["sign_off.preparer_title"]
+    assert (place.table, place.row, place.col, place.line, document.text[place.start:place.end]) == (
+        0, 55, 1, 358, "科员")
 
 
 def test_the_dingcheng_form_keeps_eight_apart_from_seven() -> None:
@@ -162,8 +212,9 @@ TEMPLATES = sorted(set(available_templates()) - {"national-project"})
 
 def _filled(template: str) -> dict[str, Any]:
     """An evaluation in ``template`` holding exactly the listed fields, taken from the filled
-    examples (the first that has each)."""
-    sources = [plain_data(_example(name)) for name in EXAMPLES]
+    examples (the first that has each, the form's own first: the 财政局 example's 定量目标 have no 分值,
+    which no other form takes)."""
+    sources = [plain_data(_example(name)) for name in sorted(EXAMPLES, key=lambda name: name != template)]
     data: dict[str, Any] = {"year": 2023, "template": template, "profile": "national-2020",
                             "unit": {"name": "示例单位"}}
     for field in expected_fields(template):
@@ -193,3 +244,26 @@ def test_every_listed_field_is_one_the_form_prints(template: str) -> None:
         changed = _put(data, field.path, _changed(_at(data, field.path)))
         if field.path != "year" and field.path != "unit.name":  # required: never taken out
             assert dict(prepare(Evaluation.model_validate(changed)).data) != printed, field.path
+
+
+def _unit_table(template: str, indicator: dict[str, str]) -> dict[str, Any]:
+    return {"year": 2021, "template": template, "unit": {"name": "示例局"},
+            "self_assessment": {"indicators": [indicator]}}
+
+
+def test_only_a_form_without_weights_takes_an_indicator_without_one() -> None:
+    """The 财政局 form's 定量目标 print no 分值: its indicators may have none; every other form's
+    附件2, and every 附件3, refuse an applicable indicator without its 分值."""
+    row = {"level1": "产出目标", "level2": "质量指标", "name": "指标1", "target": "开展活动", "actual": "已完成"}
+    finance = Evaluation.model_validate(_unit_table("yueyang-finance-2021", row))
+    assert finance.self_assessment.indicators[0].weight is None
+    with pytest.raises(ValidationError) as refused:
+        Evaluation.model_validate(_unit_table("yueyanglou-2024", row))
+    assert [(error["loc"], error["msg"]) for error in refused.value.errors()] == [
+        (("self_assessment", "indicators", 0), "Value error, 指标“指标1”缺少分值")]
+    project = {"year": 2021, "template": "yueyang-finance-2021", "unit": {"name": "示例局"},
+               "projects": [{"name": "专项", "indicators": [row]}]}
+    with pytest.raises(ValidationError) as refused:
+        Evaluation.model_validate(project)
+    assert [(error["loc"], error["msg"]) for error in refused.value.errors()] == [
+        (("projects", 0, "indicators", 0), "Value error, 指标“指标1”缺少分值")]

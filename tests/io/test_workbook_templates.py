@@ -13,8 +13,11 @@ from typer.testing import CliRunner
 from jixiao.cli import app
 from jixiao.io.errors import InputError
 from jixiao.io.load import load_evaluation
+from jixiao.io.workbook.blocks import TableBlock
+from jixiao.io.workbook.layout import workbook_layout
 from jixiao.io.workbook.writer import write_workbook
 from jixiao.model import Evaluation, IndicatorNature
+from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
 from jixiao.render.html import render_html
 from jixiao.render.report import prepare
 from jixiao.render.spec import load_template
@@ -194,3 +197,34 @@ def test_annex_1_staffing_rows_of_an_earlier_workbook_are_still_read(tmp_path: P
     assert (str(staffing.authorized), str(staffing.actual), str(staffing.stated_control_rate)) == (
         "11人", "9人", "90%")
     assert loaded.source["basic_data.staffing.authorized"].label() == "附件1!B3"
+
+
+def test_the_finance_workbook_has_rows_for_three_of_the_summary_and_the_reviewers_title(tmp_path: Path) -> None:
+    """The 财政局 form prints 三、专项组织实施情况 apart from 二's 专项支出, and the 评价人员's
+    职务/职称: each has its row; the other forms' 签字 sheets keep their four."""
+    evaluation = load_evaluation(EXAMPLES / "chenglingji-dangqun-2021.yaml").evaluation
+    path = tmp_path / "book.xlsx"
+    write_workbook(path, evaluation, "yueyang-finance-2021")
+    book = openpyxl.load_workbook(path)
+    summary = [row[0] for row in book["综述"].iter_rows(values_only=True) if row[0]]
+    assert summary[2:] == ["专项支出", "部门（单位）专项组织实施情况", "部门（单位）整体支出绩效情况", "存在的主要问题",
+                           "改进措施和有关建议"]
+    assert next(row for row in book["综述"].iter_rows(values_only=True) if row[0] == "部门（单位）专项组织实施情况")[
+        1].startswith("（一）专项组织情况分析\n支出符合国家财经法规")
+    signatures = [row[:2] for row in book["签字"].iter_rows(values_only=True) if row[0]][2:]
+    assert signatures == [("单位负责人", None), ("填表人", "王焱"), ("职务/职称", "科员"), ("联系电话", "18821880734"),
+                          ("填报日期", "2022年6月21日")]
+    other = tmp_path / "other.xlsx"
+    write_workbook(other, None, "dingcheng-2023")
+    assert [row[0] for row in openpyxl.load_workbook(other)["签字"].iter_rows(values_only=True) if row[0]][2:] == [
+        "单位负责人", "填表人", "联系电话", "填报日期"]
+
+
+@pytest.mark.parametrize("template", sorted(SHEETS))
+def test_a_workbook_asks_for_unit_weights_exactly_where_the_model_does(template: str) -> None:
+    """The 财政局 form's 定量目标 have no 分值: its workbook takes a row without one, as the model
+    does; every other workbook refuses it at its cell."""
+    blocks = [block for sheet in workbook_layout(template).sheets for block in sheet.blocks
+              if isinstance(block, TableBlock) and block.path == "self_assessment.indicators"]
+    assert [block.weighted for block in blocks] == (
+        [template not in UNWEIGHTED_UNIT_TABLES] if template != "national-project" else [])

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from jixiao.model import Evaluation
+from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
 from jixiao.numbers import StatedNumber
 
 CENT = Decimal("0.01")
@@ -147,7 +148,7 @@ def every_field_evaluation(template: str) -> Evaluation:
     breakdown and 三公 year on year, the 财政局 form's accounts by 机构. Seeded with errors of
     several rules: 附件2's 产出 分值 three short (JX-SCORE-004) so its 分值 total is 97 under a stated
     100 (JX-SCORE-003), its 总分 one above the sum (JX-SCORE-002), a 得分 above its 分值
-    (JX-SCORE-001), a 人员经费 share (JX-RATE-001) and a project's 执行率 (JX-RATE-002) misstated, an
+    (JX-SCORE-001) (none of them in the 财政局 form, whose 定量目标 has no 分值 or 得分), a 人员经费 share (JX-RATE-001) and a project's 执行率 (JX-RATE-002) misstated, an
     unexplained budget change (JX-EXEC-002), a 三公 change (JX-SUM-010, JX-RATE-005), a breakdown
     (JX-SUM-008) and a 机构's 收入合计 (JX-SUM-009) that do not add up."""
     base = consistent_evaluation(items=(Decimal("5.00"), Decimal("42.47"), Decimal("30.00")))
@@ -155,13 +156,22 @@ def every_field_evaluation(template: str) -> Evaluation:
     general, fund = Decimal("210.18"), Decimal("20.00")
     total = general + fund
     unit_rows = every_nature_indicators(short_weight=3, over_score=True)
+    totals = {"stated_total_weight": "100", "stated_total_score": "95"}
+    if template in UNWEIGHTED_UNIT_TABLES:  # the form prints no 分值 or 得分: its data has none
+        unit_rows = [{key: value for key, value in row.items() if key not in ("weight", "stated_score")}
+                     for row in unit_rows]
+        totals = {}
+        for key in ("stated_total_weight", "stated_total_score"):
+            data["self_assessment"].pop(key, None)
     data["template"] = template
     data["unit"] |= {"code": "999236", "tasks": ["任务1：完成人居环境整治。", "任务2：办结群众反映问题。"],
                      "staffing": {"authorized": "10", "actual": "9", "retired": "3"}}
     data["unit"]["functions"] = ["负责辖区社会事务的管理和协调", "承办上级交办的其他事项"]
     data["narrative"] |= {"operation": "1、全年完成人居环境整治32户。\n2、群众反映问题全部办结。",
+                          "implementation": "（一）专项组织情况分析\n专项资金按计划拨付。",
                           "results": data["narrative"]["results"] | {"stated_score": "94", "stated_grade": "优"}}
     data["finances"]["general_budget"]["basic"]["personnel"]["stated_share"] = "86.00"
+    data["sign_off"] |= {"preparer_title": "科员"}
     data["basic_data"]["projects"] = {
         "total": {"budget": "77.47", "actual": "77.47"}, "district_specials": {"budget": "77.47", "actual": "77.47"},
         "district_special_items": [{"name": name, "budget": amount, "actual": amount} for name, amount in
@@ -187,7 +197,7 @@ def every_field_evaluation(template: str) -> Evaluation:
         "funds": _funds(total, initial=Decimal("220.18")),
         "by_income": {"general_public": _money(general), "government_fund": _money(fund)},
         "by_nature": {"basic": "132.71", "projects": "97.47"},
-        "indicators": unit_rows, "stated_total_weight": "100", "stated_total_score": "95"}
+        "indicators": unit_rows, **totals}
     data["projects"] = [project(name, amount) | {"indicators": every_nature_indicators()}
                         for name, amount in (("专项经费一", Decimal("5.00")), ("专项经费二", Decimal("42.47")),
                                              ("专项经费三", Decimal("30.00")))]

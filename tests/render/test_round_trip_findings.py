@@ -92,8 +92,7 @@ LEFT_OUT = {
     ("dingcheng-2023", "docx"): (OTHER_FORMS - {("JX-SUM-008", "230.18", "220.18"), ("JX-SUM-010", "-0.30", "-0.40")})
     | BODY | UNIT_TABLE | {("JX-RATE-002", "98.00", "100.00")},  # and 附件3
     ("yueyang-finance-2021", "docx"): (OTHER_FORMS - {("JX-SUM-009", "0.00", "1.00"), ("JX-SUM-009", "231.18", "230.18")})
-    | BODY | {("JX-SCORE-002", "95", "98"), ("JX-SCORE-003", "100", "97"), ("JX-EXEC-002", "230.18", "220.18"),
-              ("JX-RATE-002", "98.00", "100.00")},  # 附件2's totals and funds, 附件3
+    | BODY | {("JX-EXEC-002", "230.18", "220.18"), ("JX-RATE-002", "98.00", "100.00")},  # 附件2's funds, 附件3
     ("national-project", "docx"): OTHER_FORMS | BODY | UNIT_TABLE,
     **{(template, "xlsx"): OTHER_FORMS | BODY for template in ("dingcheng-2023", "yueyang-finance-2021",
                                                                "national-project")},
@@ -113,11 +112,12 @@ def test_what_a_rendering_leaves_out_is_what_it_does_not_print(template: str, su
     assert numeric(tuple(f for f in data_findings(template) if not printed(f, fields))) == LEFT_OUT[template, suffix]
 
 
-_FINANCE = ("财政局格式的定量目标表不印分值与得分，template.yaml 却列出整个 self_assessment.indicators，"
-            "JX-SCORE-001/004/005 因而列为应读回；综述“项目支出 97.47 万元”取自收支表、其后各项取自"
-            "一般公共预算，JX-TEXT-001 在数据上无对应规则")
+_FINANCE = ("综述“项目支出 97.47 万元”取自收支表、其后各项取自一般公共预算，JX-TEXT-001 在数据上无对应规则")
+_FINANCE_WORKBOOK = ("附件工作簿按附件2的格式印出分值列与总分，财政局格式的定量目标没有分值：读回的附件2按须有分值的"
+                     "表核对，得出 JX-SCORE-002（总分 100 与得分之和 10）和 JX-SCORE-004（效益指标分值 0，应为 30）")
 NOT_YET = {
     **{("yueyang-finance-2021", suffix): _FINANCE for suffix in ("docx", "pdf")},
+    ("yueyang-finance-2021", "xlsx"): _FINANCE_WORKBOOK,
 }
 """Cases that do not yet hold, each with its reason."""
 

@@ -60,18 +60,7 @@ def _natures(evaluation: Evaluation, template: str) -> dict[str, str]:
     return _printed(natures, template)
 
 
-NOT_YET = {
-    "yueyang-finance-2021": "财政局格式的定量目标表不印分值，而每个适用指标须有分值，导入无从建立指标",
-}
-"""Templates whose import does not yet give back all it prints, each with its reason."""
-
-
-def _case(template: str) -> object:
-    reason = NOT_YET.get(template)
-    return pytest.param(template, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [])
-
-
-@pytest.mark.parametrize("template", [_case(template) for template in available_templates()])
+@pytest.mark.parametrize("template", available_templates())
 def test_the_import_of_a_rendered_report_gives_back_what_it_prints(template: str, tmp_path: Path) -> None:
     evaluation = every_field_evaluation(template)
     spec = load_template(template)

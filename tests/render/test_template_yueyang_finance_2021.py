@@ -48,7 +48,7 @@ def _rows(document: Document) -> list[list[str]]:
 
 def test_example_renders_in_its_own_template_with_exact_warnings(rendered: Rendering) -> None:
     assert rendered.template == TEMPLATE
-    assert rendered.warnings == ("绩效定量目标未填写", "签字栏 单位负责人未填写")
+    assert rendered.warnings == ("签字栏 单位负责人未填写",)
 
 
 def test_example_docx_text_snapshot(document: Document) -> None:
@@ -139,8 +139,8 @@ def _generated(results: dict[str, str] | None = None, **accounts: Any) -> Evalua
         "self_assessment": {"goals": [{"expected": "完成示例任务", "achieved": "已完成示例任务"}]},
         "narrative": {"operation": "全年运行平稳。", "performance": "完成了年度目标。", "problems": "指标不够细化。",
                       "measures": "细化指标。",
-                      "other": "专项资金使用规范。", "results": results or {"stated_score": "95", "stated_grade": "优"}},
-        "sign_off": {"head": "李四", "preparer": "张三", "phone": "0730-1234567", "date": "2022年5月1日"},
+                      "other": "专项资金使用规范。", "implementation": "专项按计划组织实施。", "results": results or {"stated_score": "95", "stated_grade": "优"}},
+        "sign_off": {"head": "李四", "preparer": "张三", "preparer_title": "科员", "phone": "0730-1234567", "date": "2022年5月1日"},
     })
 
 
@@ -195,3 +195,28 @@ def test_the_unit_opinion_box_names_its_head_and_import_reads_it(tmp_path: Path)
     assert extracted.evaluation is not None
     assert extracted.evaluation.sign_off.head == "张三"
     assert "sign_off.head" not in {field.path for field in extracted.missing}
+
+
+def test_the_summary_has_the_six_parts_of_the_paper_in_its_order(document: Document) -> None:
+    """五、评价报告综述 as the paper form numbers it, 三 printing the unit's 专项组织实施情况."""
+    lines = document.text.splitlines()
+    headings = [line for line in lines[lines.index("五、评价报告综述（文字部分）") + 1:]
+                if line[:2] in {"一、", "二、", "三、", "四、", "五、", "六、"}]
+    assert headings == ["一、部门（单位）概况", "二、部门（单位）整体支出管理及使用情况", "三、部门（单位）专项组织实施情况",
+                        "四、部门（单位）整体支出绩效情况", "五、存在的主要问题", "六、改进措施和有关建议"]
+    three = lines.index("三、部门（单位）专项组织实施情况")
+    assert lines[three - 1].startswith("已制定或具有预算资金管理办法") and lines[three + 1] == "（一）专项组织情况分析"
+
+
+def test_the_reviewers_row_prints_name_title_and_unit(document: Document) -> None:
+    assert ["王焱", "科员", "党群工作部", ""] in _rows(document)
+
+
+def test_a_blank_implementation_is_marked_and_warned(tmp_path: Path) -> None:
+    evaluation = _generated()
+    evaluation = evaluation.model_copy(update={
+        "narrative": evaluation.narrative.model_copy(update={"implementation": ""})})
+    rendering = render_report(evaluation, tmp_path / "blank.html")
+    assert "综述 部门（单位）专项组织实施情况未填写" in rendering.warnings
+    assert (f'<h2>三、部门（单位）专项组织实施情况</h2>\n<p><mark class="missing">{MISSING}</mark></p>'
+            "<h2>四、部门（单位）整体支出绩效情况</h2>") in rendering.path.read_text("utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from jixiao.web.evaluations.editor import dom_id
+from jixiao.web.evaluations.editor import dom_id, parts
 from jixiao.web.evaluations.models import Evaluation, FieldChange
 from web.conftest import World, client_for
 
@@ -110,3 +110,17 @@ def test_the_task_decides_year_and_template(world: World) -> None:
     client_for(world.users["preparer"]).post(reverse("save", args=[world.own.pk]), fields)
     saved = Evaluation.objects.get(pk=world.own.pk)
     assert (saved.data["year"], saved.data["template"]) == (2023, "yueyanglou-2024")
+
+
+def _row_paths(template: str) -> dict[str, str]:
+    """Each single field the editor shows for a blank evaluation in ``template``, by path: its label."""
+    return {view.path: row.label for part in parts({"template": template}) for block in part.blocks
+            for row in block.rows for view in row.fields}
+
+
+def test_only_the_finance_form_edits_its_third_summary_part_and_the_reviewers_title() -> None:
+    finance, yueyanglou = _row_paths("yueyang-finance-2021"), _row_paths("yueyanglou-2024")
+    assert (finance["narrative.implementation"], finance["sign_off.preparer_title"]) == (
+        "部门（单位）专项组织实施情况", "职务/职称")
+    assert finance["narrative.other"] == "专项支出"
+    assert {"narrative.implementation", "sign_off.preparer_title"} & yueyanglou.keys() == set()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from jixiao.checks.registry import CheckContext, Figure, Rule, figure, rule
 from jixiao.findings import Finding, Severity, number_text, range_text
 from jixiao.model import FundsExecution, Indicator, IndicatorNature
+from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
 from jixiao.numbers import Interval, StatedNumber, Unit, quantize_half_up
 from jixiao.profiles import NotApplicablePolicy
 from jixiao.scoring import IndicatorScore, TableScore, score_disagrees
@@ -16,23 +17,31 @@ from jixiao.scoring import IndicatorScore, TableScore, score_disagrees
 
 @dataclass(frozen=True, slots=True)
 class ScoredTable:
-    """附件2 or one 附件3, with its path, display name and the rule's score of it."""
+    """附件2 or one 附件3, with its path, display name and the rule's score of it. ``weighted``
+    is whether the form prints 分值 for its indicators (the 财政局 form's 定量目标 prints none)."""
 
     path: str
     label: str
     funds: FundsExecution
     indicators: tuple[Indicator, ...]
     score: TableScore
+    weighted: bool = True
 
 
 def scored_tables(context: CheckContext) -> Iterator[ScoredTable]:
     table = context.evaluation.self_assessment
     yield ScoredTable("self_assessment", "附件2", table.funds, table.indicators,
-                      context.scorecard.unit_table)
+                      context.scorecard.unit_table,
+                      weighted=context.evaluation.template not in UNWEIGHTED_UNIT_TABLES)
     for index, (project, score) in enumerate(zip(context.evaluation.projects,
                                                  context.scorecard.projects, strict=True)):
         yield ScoredTable(f"projects[{index}]", f"附件3“{project.name}”", project.funds,
                           project.indicators, score)
+
+
+def weighted_tables(context: CheckContext) -> Iterator[ScoredTable]:
+    """The tables whose form prints 分值: the only ones a weight can be wrong in."""
+    return (table for table in scored_tables(context) if table.weighted)
 
 
 def _points(value: Decimal) -> StatedNumber:
@@ -106,7 +115,7 @@ def total_score_sum(context: CheckContext) -> Iterator[Finding]:
 @rule("JX-SCORE-003", Severity.ERROR, "分值合计",
       "自评表的总分（分值）= 预算执行率分值 + 各项指标分值，且应为 100。")
 def total_weight_sum(context: CheckContext) -> Iterator[Finding]:
-    for table in scored_tables(context):
+    for table in weighted_tables(context):
         stated = table.score.stated_total_weight
         weight_sum = table.score.weight_total
         if stated is not None and stated.value != weight_sum:  # weights are exact, never rounded
@@ -126,7 +135,7 @@ def total_weight_sum(context: CheckContext) -> Iterator[Finding]:
 def block_weights(context: CheckContext) -> Iterator[Finding]:
     profile = context.profile
     redistribute = profile.not_applicable is NotApplicablePolicy.REDISTRIBUTE
-    for table in scored_tables(context):
+    for table in weighted_tables(context):
         stated_execution = table.funds.weight
         if stated_execution is not None and stated_execution.value != table.score.execution_weight:
             yield block_weights.finding(

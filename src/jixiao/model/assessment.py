@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from jixiao.model.base import Percent, Points, Record, WanYuan
-from jixiao.model.indicators import Indicator
+from jixiao.model.indicators import Indicator, require_weights
 
 
 class FundsLine(Record):
@@ -84,3 +84,10 @@ class ProjectAssessment(Record):
     stated_total_score: Points | None = Field(None, title="总分（自评得分）")
     budget_change_explanation: str = Field("", title="预算调整说明")
     execution_explanation: str = Field("", title="执行率说明")
+
+    @field_validator("indicators")
+    @classmethod
+    def _weighted(cls, indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
+        """附件3 prints 分值 in every form."""
+        require_weights(indicators)
+        return indicators

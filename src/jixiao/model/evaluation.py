@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from jixiao.model.assessment import ProjectAssessment, UnitSelfAssessment
 from jixiao.model.base import Record
 from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.expenditure import Finances
+from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES, require_weights
 from jixiao.model.report import Narrative, SignOff
 from jixiao.model.unit import UnitProfile
 
@@ -46,3 +47,11 @@ class Evaluation(Record):
         if isinstance(value, str):
             return value.strip().removesuffix("年度").removesuffix("年").strip()
         return value
+
+    @field_validator("self_assessment")
+    @classmethod
+    def _weighted_where_printed(cls, table: UnitSelfAssessment, info: ValidationInfo) -> UnitSelfAssessment:
+        """分值 of every applicable indicator, unless the form's table prints none."""
+        if info.data.get("template") not in UNWEIGHTED_UNIT_TABLES:
+            require_weights(table.indicators, at=("indicators",))
+        return table

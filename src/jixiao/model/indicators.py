@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator
+from pydantic_core import InitErrorDetails
 
 from jixiao.model.base import Points, Record
 
@@ -50,7 +52,8 @@ class Indicator(Record):
     ``target`` and ``actual`` are kept as written (“32户”, “≥95%”, “已完成”); scoring reads a
     number from them only for quantitative natures. ``nature`` may be left empty: it is then
     read from the target (see :func:`jixiao.scoring.indicators.infer_nature`). ``weight`` may be
-    empty only for a 不适用 row; ``stated_score`` is the unit's own 自评得分, never overwritten.
+    empty for a 不适用 row, and in a table whose form prints no 分值 (see :func:`require_weights`);
+    ``stated_score`` is the unit's own 自评得分, never overwritten.
     """
 
     level1: str = Field(min_length=1, title="一级指标")
@@ -74,8 +77,20 @@ class Indicator(Record):
     def not_applicable(self) -> bool:
         return self.nature is IndicatorNature.NOT_APPLICABLE or "不适用" in (self.name, self.target)
 
-    @model_validator(mode="after")
-    def _weight_unless_not_applicable(self) -> Indicator:
-        if self.weight is None and not self.not_applicable:
-            raise ValueError(f"指标“{self.name or self.level2 or self.level1}”缺少分值")
-        return self
+
+
+UNWEIGHTED_UNIT_TABLES = frozenset({"yueyang-finance-2021"})
+"""Templates whose 整体支出 indicator table prints no 分值: the 岳阳市财政局 form's 定量目标 has
+评价内容, 绩效目标 and 完成情况 only. Their unit indicators may leave 分值 empty; scoring gives
+such a row no score and the form's 综合得分 is the one the unit states."""
+
+
+def require_weights(indicators: Sequence[Indicator], at: tuple[str, ...] = ()) -> None:
+    """Every applicable indicator of a table whose form prints 分值 has one. Each that has none
+    is an error at its own row (``at`` is the list's place under the validated field), as a
+    reader places every other error of a row."""
+    errors = [InitErrorDetails(type="value_error", loc=(*at, index), input=row.weight, ctx={
+        "error": ValueError(f"指标“{row.name or row.level2 or row.level1}”缺少分值")})
+        for index, row in enumerate(indicators) if row.weight is None and not row.not_applicable]
+    if errors:
+        raise ValidationError.from_exception_data("绩效指标", errors)

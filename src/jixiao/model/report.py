@@ -31,12 +31,18 @@ class Narrative(Record):
         default_factory=ResultsDisclosure, title="九、自评结果拟应用和公开情况"
     )
     other: str = Field("", title="十、其他需要说明的情况")
+    implementation: str = Field(
+        "", title="专项组织实施情况",
+        description="三、部门（单位）专项组织实施情况 of the 岳阳市财政局 form, in the unit's words",
+    )
 
 
 class SignOff(Record):
-    """签字栏: 单位负责人, 填表人, 联系电话, 填报日期 (as written)."""
+    """签字栏: 单位负责人, 填表人 and the 职务/职称 the 评价人员 table prints beside the name, 联系电话,
+    填报日期 (as written)."""
 
     head: str = Field("", title="单位负责人")
     preparer: str = Field("", title="填表人")
+    preparer_title: str = Field("", title="填表人职务/职称")
     phone: str = Field("", title="联系电话")
     date: str = Field("", title="填报日期")

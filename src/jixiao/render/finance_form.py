@@ -191,12 +191,13 @@ def _score_and_grade(facts: Facts, notes: Notes) -> tuple[str, str]:
 
 
 def reviewers_table(facts: Facts) -> Filled:
-    """四、评价人员: the preparer, as the form's first row (职务 and 签字 are written by hand)."""
+    """四、评价人员: the preparer with 职务/职称, as the form's first row (签字 is written by hand)."""
     evaluation: Evaluation = facts.evaluation
     notes = Notes()
-    name = notes.need(evaluation.sign_off.preparer, "评价人员 姓名")
-    return Filled({"rows": [{"name": name, "title": "", "unit": evaluation.unit.name}],
-                   "head": evaluation.sign_off.head}, tuple(notes.items))
+    sign_off = evaluation.sign_off
+    row = {"name": notes.need(sign_off.preparer, "评价人员 姓名"), "title": sign_off.preparer_title,
+           "unit": evaluation.unit.name}
+    return Filled({"rows": [row], "head": sign_off.head}, tuple(notes.items))
 
 
 FINANCE_TABLES: Mapping[str, Callable[[Facts], Filled]] = MappingProxyType({

@@ -1,7 +1,8 @@
 """五、评价报告综述 of the 岳阳市财政局 form (template ``yueyang-finance-2021``).
 
 概况 and 基本支出 are written by rule from the 汇总 row of the 收支情况 (the first 机构 row) and the
-项目支出 items; 专项支出, 绩效情况, 问题 and 措施 are the unit's own words, kept as entered.
+项目支出 items; 专项支出, 专项组织实施情况, 绩效情况, 问题 and 措施 are the unit's own words, kept as
+entered.
 """
 
 from __future__ import annotations
@@ -76,13 +77,14 @@ def use_section(facts: Facts) -> Prose:
              else f"{_basic(account, facts, notes)}。")
     own = unit_words(facts.evaluation.narrative.other)
     paragraphs = [Para("（一）基本支出", sub=True), Para(basic), Para("（二）专项支出", sub=True),
-                  *body(own or [notes.need(None, "综述 专项支出及组织实施情况")])]
+                  *body(own or [notes.need(None, "综述 专项支出")])]
     return Prose(tuple(paragraphs), tuple(notes.items))
 
 
 FINANCE_SECTIONS: Mapping[str, Builder] = MappingProxyType({
     "finance_overview": overview_section,
     "finance_use": use_section,
+    "finance_implementation": own_words("implementation", "综述 部门（单位）专项组织实施情况"),
     "finance_performance": own_words("performance", "综述 部门（单位）整体支出绩效情况"),
     "finance_problems": own_words("problems", "综述 存在的主要问题"),
     "finance_measures": own_words("measures", "综述 改进措施和有关建议"),

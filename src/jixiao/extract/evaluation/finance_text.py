@@ -1,5 +1,7 @@
 """The words of the 岳阳市财政局 form (template ``yueyang-finance-2021``): 联系人 and 联络电话,
-职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), 评价人员, and the
+职能职责概述, 年度主要工作内容, 年度总体运行情况, the 定性目标 (预期目标 / 实际完成), the 定量目标
+(:mod:`~jixiao.extract.evaluation.finance_targets`), 评价人员 (姓名 and
+职务/职称), and the
 unit's own parts of 五、评价报告综述.
 
 The 综述's 概况 and 基本支出 are not read: the form's renderer writes them from the figures, so
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER
 from jixiao.extract.evaluation.fields import BLANKS, Fields, squeeze
+from jixiao.extract.evaluation.finance_targets import read_targets
 from jixiao.extract.evaluation.rows import Row, rows_of
 from jixiao.extract.evaluation.sections import text_place
 from jixiao.extract.evaluation.subsections import duties
@@ -28,7 +31,8 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|
 SUMMARY = "评价报告综述"
 """What opens 五、评价报告综述 (a cell of the paper form, a heading once rendered): the whole
 prose part of the form, to its end."""
-OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）整体支出绩效情况", "narrative.performance"),
+OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）专项组织实施情况", "narrative.implementation"),
+             ("部门（单位）整体支出绩效情况", "narrative.performance"),
              ("存在的主要问题", "narrative.problems"), ("改进措施和有关建议", "narrative.measures"))
 """Headings of the 综述 (numbering removed) → the field their text fills, up to the next one."""
 PROJECT_ITEMS = "finances.general_budget.projects.items"
@@ -78,11 +82,19 @@ def read_finance_words(document: Document, fields: Fields) -> None:
                         items=items)
         if head.startswith("整体支出绩效定性目标"):
             _goals(_continued(rows[index + 1:], 2), starts, fields)
+        if head.startswith("整体支出绩效定量目标"):
+            read_targets(rows[index + 1:], fields)
         if head.startswith("部门（单位）意见"):
             _head(row.cells[0], starts, fields)
         following = rows[index + 1] if index + 1 < len(rows) else None
         if head == "姓名" and following is not None and not following.paragraph:  # 评价人员
-            fields.text("sign_off.preparer", _filled(following.cells[0].text), following.cells[0].place)
+            _reviewer(following, fields)
+
+
+def _reviewer(row: Row, fields: Fields) -> None:
+    """The first row of 评价人员: 姓名 and 职务/职称 (its 单位 is the unit's name, 签字 by hand)."""
+    for cell, path in zip(row.cells, ("sign_off.preparer", "sign_off.preparer_title"), strict=False):
+        fields.text(path, _filled(cell.text), cell.place)
 
 
 def _head(cell: Cell, starts: tuple[int, ...], fields: Fields) -> None:

@@ -114,7 +114,8 @@ class TableBlock:
     With ``owner`` (a list path such as ``projects``) the first column links each row to the
     owner record whose field ``columns[0].key`` equals the cell, and ``path`` is relative to it.
     ``owner_title`` names the owners' block in messages. ``indicators`` marks 三级指标 rows,
-    whose 分值 may be empty only when they are 不适用.
+    whose 分值 may be empty only when they are 不适用, or when not ``weighted`` (a form that
+    prints no 分值, as the 财政局 form's 定量目标).
     """
 
     title: str
@@ -123,6 +124,7 @@ class TableBlock:
     owner: str = ""
     owner_title: str = ""
     indicators: bool = False
+    weighted: bool = True
     spare_rows: int = 5
 
     @property

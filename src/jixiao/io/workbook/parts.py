@@ -136,11 +136,19 @@ PROJECTS = SheetLayout("附件3", (
                spare_rows=20),
 ), "项目支出绩效自评表")
 
-SIGN_OFF = SheetLayout("签字", (
-    RowsBlock("【签字栏】", VALUE, tuple(Row(label, f"sign_off.{key}") for label, key in (
-        ("单位负责人", "head"), ("填表人", "preparer"), ("联系电话", "phone"),
-        ("填报日期", "date")))),
-), "签字栏")
+
+
+def sign_off_sheet(*beside_preparer: tuple[str, str]) -> SheetLayout:
+    """签字栏: 单位负责人, 填表人, then ``beside_preparer`` (label, field of ``sign_off``: what a
+    form prints beside the preparer's name, as the 财政局 form's 职务/职称), 联系电话, 填报日期."""
+    rows = (("单位负责人", "head"), ("填表人", "preparer"), *beside_preparer, ("联系电话", "phone"),
+            ("填报日期", "date"))
+    return SheetLayout("签字", (
+        RowsBlock("【签字栏】", VALUE, tuple(Row(label, f"sign_off.{key}") for label, key in rows)),
+    ), "签字栏")
+
+
+SIGN_OFF = sign_off_sheet()
 
 FIRST_LINES = (
     "本工作簿用于填报{purpose}（报告模板 {template}）。填好后用 jixiao 读取：自动计算、评分并校验；"

@@ -211,7 +211,7 @@ def _read_table(reading: SheetReading, sheet: _Sheet, block: TableBlock, columns
         for column, column_at in zip(block.item_columns, at[offset:], strict=True):
             place = sheet.place(number, column_at, join_path(base, column.key))
             reading.field(place, sheet.grid.get(number, column_at), column.kind or Kind.TEXT)
-        if block.indicators:
+        if block.indicators and block.weighted:
             weight_at = columns[_header_of(block, "weight")]
             reading.check_indicator(base, sheet.grid.get(number, weight_at) is None,
                                     sheet.place(number, weight_at, f"{base}.weight"))

@@ -25,6 +25,7 @@ from jixiao.io.workbook.parts import (
     amount_rows,
     basic_info,
     results_rows,
+    sign_off_sheet,
     staffing_rows,
     text_rows,
 )
@@ -105,15 +106,16 @@ FINANCE = WorkbookLayout(
         ), "二、收支情况"),
         SheetLayout("自评情况", (
             TableBlock("【定性目标】", _GOALS, GOALS, spare_rows=3),
-            replace(UNIT_INDICATORS, title="【定量目标】"),
+            replace(UNIT_INDICATORS, title="【定量目标】", weighted=False),
             RowsBlock("【综合得分与评价等次】", VALUE, results_rows()),
         ), "三、绩效自评情况"),
         SheetLayout("综述", (
             RowsBlock("【五、评价报告综述】", VALUE, text_rows("narrative", (
-                ("专项支出及组织实施情况", "other"), ("部门（单位）整体支出绩效情况", "performance"),
+                ("专项支出", "other"), ("部门（单位）专项组织实施情况", "implementation"),
+                ("部门（单位）整体支出绩效情况", "performance"),
                 ("存在的主要问题", "problems"), ("改进措施和有关建议", "measures")))),
         ), "五、评价报告综述"),
-        SIGN_OFF,
+        sign_off_sheet(("职务/职称", "preparer_title")),
     ),
 )
 
