@@ -39,6 +39,8 @@ class _Each:
 
 
 def parallel_claims(rt: RunText) -> list[Claim]:
+    if "各" not in rt.text:
+        return []  # every list of figures in parallel says 各: most runs have none
     claims: list[Claim] = []
     levels: dict[tuple[str, ...], _Each] = {}
     for match in _EACH.finditer(rt.text):
