@@ -103,12 +103,22 @@ def normalise(source: str) -> Normalised:
     return Normalised("".join(text[index] for index in kept), (*kept, len(source)))
 
 
+def normalised_text(source: str) -> str:
+    """``normalise(source).text``, without mapping it back: a cell or a label is read by the
+    hundred in a report, and most need no place."""
+    text = _respelled().sub(_respell, source)
+    dropped = _dropped(source)
+    return "".join(char for index, char in enumerate(text) if index not in dropped) if dropped else text
+
+
 def _dropped(source: str) -> set[int]:
     """Indices of thousands separators and pinyin debris."""
     dropped: set[int] = set()
     # Every separator is a comma before three digits: one plain scan rules most runs out.
     for match in _THOUSANDS.finditer(source) if _GROUP.search(source) else ():
         dropped.update(match.start(2) + offset for offset, char in enumerate(match[2]) if char in ",，")
+    if "(" not in source and "（" not in source:
+        return dropped  # pinyin debris is bracketed
     for match in _PINYIN.finditer(source):
         if match.start() > 0 and _is_han(source[match.start() - 1]):
             dropped.update(range(match.start(), match.end()))

@@ -118,7 +118,7 @@ def _headings(text: str) -> list[_Heading]:
                                         f"{heading.label} 得分")
             headings.append(heading)
             body_from = begin + title_end
-        if headings:
+        if headings and "自评" in line:  # every score below a heading says 自评
             for match in _SCORE.finditer(text, body_from, begin + len(line)):
                 headings[-1].scores.append(_figure(starts, match.start("n"), match["n"],
                                                    f"{headings[-1].label} 得分"))
