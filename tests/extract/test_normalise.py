@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.extract.normalise import normalise
+from jixiao.extract.normalise import _ASCII, normalise, normalised_text, simplified
 
 
 def test_each_spelling_becomes_one() -> None:
@@ -27,3 +27,16 @@ def test_every_character_maps_into_the_source(source: str) -> None:
     assert len(result.origin) == len(result.text) + 1
     assert list(result.origin) == sorted(set(result.origin))
     assert all(0 <= index <= len(source) for index in result.origin)
+
+
+def test_every_character_of_the_basic_plane_is_spelled_as_alone() -> None:
+    """Only the characters that may change are looked up: every other one is its own spelling
+    (full width to ASCII, then OpenCC t2s on the character alone)."""
+    for code in range(0x10000):
+        char = chr(code)
+        assert normalised_text(char) == simplified(char.translate(_ASCII)), hex(code)
+
+
+@given(st.text())
+def test_the_text_alone_is_the_normalised_text(source: str) -> None:
+    assert normalised_text(source) == normalise(source).text

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from jixiao.documents.model import Cell, Document, Paragraph
 from jixiao.extract.evaluation.fields import BLANKS, squeeze
+from jixiao.extract.per_document import per_document
 
 BASIC_DATA, UNIT_TABLE, PROJECT_TABLE = "basic_data", "self_assessment", "project"
 REPORT = "report"
@@ -86,7 +87,14 @@ class Attachment:
     rows: tuple[Row, ...]
 
 
-def rows_of(document: Document) -> Iterator[Row]:
+@per_document
+def rows_of(document: Document) -> tuple[Row, ...]:
+    """Every table row and paragraph, in reading order (made once per document: the forms'
+    readers each walk them, and each row squeezes its cells)."""
+    return tuple(_rows(document))
+
+
+def _rows(document: Document) -> Iterator[Row]:
     for block in document.blocks:
         if isinstance(block, Paragraph):
             yield Row((Cell(block.text, block.place),), paragraph=True)

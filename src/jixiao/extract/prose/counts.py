@@ -74,6 +74,8 @@ def _line_counts(rt: RunText) -> list[Claim]:
     """A line that ends in a count with no unit, and a next line that is only the list it counts
     (“③区级办公室2” / “区城市管理委员会办公室、区查违办”; the list may repeat its noun:
     “内设股室：办公室、…”)."""
+    if len(rt.run.starts) < 2:
+        return []  # a run of one paragraph has no next line
     bounds = [*(bisect_left(rt.run.normalised.origin, start) for start in rt.run.starts), len(rt.text)]
     claims = []
     for index in range(len(bounds) - 2):

@@ -30,7 +30,8 @@ _CARRIED = re.compile(r"结转|结余")
 def numbered_claims(runs: list[RunText]) -> list[Claim]:
     claims = []
     for index, rt in enumerate(runs):
-        follows = _AS_FOLLOWS.search(rt.text)
+        # The pattern is tried at every character; a plain look for its words passes most runs.
+        follows = _AS_FOLLOWS.search(rt.text) if "如下" in rt.text else None
         if follows is None:
             continue
         items = _items(runs[index + 1:])

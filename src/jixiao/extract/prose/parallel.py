@@ -21,7 +21,9 @@ from jixiao.numbers import NumberError, parse_stated
 _NAMES = r"(?P<names>[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4}?)+)(?P<suffix>[\u4e00-\u9fff]{0,6}?)"
 _ONE = rf"{NUMBER}\s*(?:{MONEY}|{PERCENT})?"
 _FIGURES = rf"(?P<figures>{_ONE}(?:\s*[，、]\s*{_ONE})+)"
-_EACH = re.compile(rf"{_NAMES}各(?P<verb>是|为|增加|减少|增长|下降|降低|上升){_FIGURES}")
+_VERBS = "是|为|增加|减少|增长|下降|降低|上升"
+_EACH = re.compile(rf"{_NAMES}各(?P<verb>{_VERBS}){_FIGURES}")
+_EACH_VERB = re.compile(rf"各(?:{_VERBS})")
 _RATES = re.compile(rf"[，\s]*各(?P<verb>增长|下降|降低|上升){_FIGURES}")
 _FIGURE = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{PERCENT})?")
 _LEVEL = ("是", "为")
@@ -39,6 +41,8 @@ class _Each:
 
 
 def parallel_claims(rt: RunText) -> list[Claim]:
+    if _EACH_VERB.search(rt.text) is None:
+        return []  # every list of figures in parallel says 各 and its verb: most runs have none
     claims: list[Claim] = []
     levels: dict[tuple[str, ...], _Each] = {}
     for match in _EACH.finditer(rt.text):

@@ -79,6 +79,8 @@ class BareRate:
 
 
 def bare_rates(rt: RunText) -> list[BareRate]:
+    if "比上" not in rt.text and "较上" not in rt.text:
+        return []  # the rate is of a change on last year: most runs state none
     found = []
     for match in _BARE_RATE.finditer(rt.text):
         rate = rt.figure_at(match.start("rate"))

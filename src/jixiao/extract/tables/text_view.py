@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from jixiao.documents.model import Document
-from jixiao.extract.normalise import Normalised, normalise
+from jixiao.extract.normalise import Normalised, normalise, normalised_text
 from jixiao.extract.per_document import per_document
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
@@ -62,4 +62,4 @@ def text_view(document: Document) -> TextView:
 
 def simplified_text(text: str) -> str:
     """A cell's or label's text normalised for reading (“公務(wù)接待費” → “公务接待费”)."""
-    return normalise(text).text
+    return normalised_text(text)

@@ -41,6 +41,7 @@ _MARKERS = (
     ("paren-digit", re.compile(r"[（(]\s*\d{1,2}\s*[）)]\s*[、.．]?")),
     ("digit", re.compile(r"\d{1,2}\s*(?:[、．]|\.(?!\d))")),
 )
+_MARKER_START = re.compile(rf"[{_NUMERAL}（(\d]")  # most lines start with no marker: passed at once
 _TITLE_END = re.compile(r"[:：。；;，,]")
 _WEIGHT = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[）)]")
 _TITLE_SCORE = re.compile(r"[（(]\s*(?:自评)?得分\s*(?:为)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[）)]")
@@ -64,6 +65,8 @@ class _Heading:
 
 def score_outline_claims(document: Document) -> tuple[TableClaim, ...]:
     text = document.text
+    if not any(pattern.search(text) for pattern in (_SCORE, _WEIGHT, _TITLE_SCORE)):
+        return ()  # no heading could state a figure: most reports have no score outline
     headings = _headings(text)
     if not any(heading.weight or heading.score or heading.scores for heading in headings):
         return ()
@@ -94,8 +97,7 @@ def _headings(text: str) -> list[_Heading]:
         offset += len(line) + 1
         stripped = line.lstrip()
         lead = len(line) - len(stripped)
-        marked = next(((kind, match) for kind, pattern in _MARKERS
-                       if (match := pattern.match(stripped)) is not None), None)
+        marked = _marker(stripped)
         body_from = begin
         if marked is not None:
             kind, match = marked
@@ -116,11 +118,19 @@ def _headings(text: str) -> list[_Heading]:
                                         f"{heading.label} 得分")
             headings.append(heading)
             body_from = begin + title_end
-        if headings:
+        if headings and "自评" in line:  # every score below a heading says 自评
             for match in _SCORE.finditer(text, body_from, begin + len(line)):
                 headings[-1].scores.append(_figure(starts, match.start("n"), match["n"],
                                                    f"{headings[-1].label} 得分"))
     return headings
+
+
+def _marker(line: str) -> tuple[str, re.Match[str]] | None:
+    """The numbering kind the line starts with, and its match."""
+    if _MARKER_START.match(line) is None:
+        return None
+    return next(((kind, match) for kind, pattern in _MARKERS
+                 if (match := pattern.match(line)) is not None), None)
 
 
 def _label(title: str) -> str:
