@@ -52,7 +52,7 @@ def find_tables(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> li
     """pdfplumber's tables (its ``Table``, with its default settings: ruling lines only) on the
     page's drawn ``paths``: its table finder's steps one by one, but for the cells between the
     crossings, which :func:`_cells` finds as pdfplumber does without its scans of all crossings."""
-    from pdfplumber.table import Table, TableSettings, cells_to_tables, edges_to_intersections, merge_edges
+    from pdfplumber.table import Table, TableSettings, edges_to_intersections, merge_edges
     from pdfplumber.utils.geometry import filter_edges
 
     settings = TableSettings.resolve(None)
@@ -66,7 +66,7 @@ def find_tables(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> li
                           min_length=settings.edge_min_length)
     crossings = edges_to_intersections(merged, settings.intersection_x_tolerance,
                                        settings.intersection_y_tolerance)
-    return [Table(page, cells) for cells in cells_to_tables(_cells(crossings))]
+    return [Table(page, cells) for cells in _tables(_cells(crossings))]
 
 
 def _cells(crossings: dict[Point, dict[str, list[Edge]]]) -> list[Rect]:
@@ -101,6 +101,36 @@ def _cells(crossings: dict[Point, dict[str, list[Edge]]]) -> list[Rect]:
         if cell is not None:
             cells.append(cell)
     return cells
+
+
+def _tables(cells: list[Rect]) -> list[list[Rect]]:
+    """pdfplumber's ``cells_to_tables``: the cells grouped in tables, a cell joining the table
+    being built when it shares a corner with it, in passes over the cells left until one adds
+    none; tables top to bottom, then left to right, those of one cell left out. pdfplumber
+    removes each cell it takes from the list of those left, one search of the list each (the
+    cells are all distinct: each has its own top left corner); here each pass keeps the ones
+    it leaves."""
+    left, tables = cells, []
+    corners: set[Point] = set()
+    table: list[Rect] = []
+    while left:
+        before, kept = len(table), []
+        for cell in left:
+            x0, top, x1, bottom = cell
+            own = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not table or any(corner in corners for corner in own):
+                corners.update(own)
+                table.append(cell)
+            else:
+                kept.append(cell)
+        left = kept
+        if len(table) == before:
+            tables.append(table)
+            corners, table = set(), []
+    if table:
+        tables.append(table)
+    return [table for table in sorted(tables, key=lambda cells: min((cell[1], cell[0]) for cell in cells))
+            if len(table) > 1]
 
 
 def _bbox(edge: Edge) -> Rect:
