@@ -66,12 +66,13 @@ class Line:
     height: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        boxes = self.boxes
-        object.__setattr__(self, "left", boxes[0].left)
-        object.__setattr__(self, "right", max(map(_RIGHT, boxes)))
-        object.__setattr__(self, "top", min(map(_TOP, boxes)))
-        object.__setattr__(self, "bottom", max(map(_BOTTOM, boxes)))
-        object.__setattr__(self, "height", max(map(sub, map(_BOTTOM, boxes), map(_TOP, boxes))))
+        # The boxes' columns, transposed in one pass in C rather than a field read for each.
+        _, lefts, tops, rights, bottoms = zip(*self.boxes, strict=True)
+        object.__setattr__(self, "left", lefts[0])
+        object.__setattr__(self, "right", max(rights))
+        object.__setattr__(self, "top", min(tops))
+        object.__setattr__(self, "bottom", max(bottoms))
+        object.__setattr__(self, "height", max(map(sub, bottoms, tops)))
 
     def text(self, boxes: Sequence[Box] | None = None) -> str:
         """The text of ``boxes`` (all by default), a space where a gap of more than half a
