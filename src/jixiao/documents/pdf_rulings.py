@@ -25,6 +25,9 @@ Edge = dict[str, Any]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: Form XObjects are looked into this deep (a page's own objects are depth 1).
 MAX_DEPTH = 2
+#: The argument types :func:`by_address` keeps: numbers; every other (a pointer) is an address.
+_NUMBERS = frozenset({ctypes.c_int, ctypes.c_uint, ctypes.c_long, ctypes.c_ulong,
+                      ctypes.c_float, ctypes.c_double})
 _SUBPATH = re.compile(r"m[^m]+")
 _OPERATORS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
 """pdfminer's operator of a pdfium path segment, but for curves ("c")."""
@@ -35,6 +38,20 @@ def drawn_objects(page: pdfium.PdfPage, kind: int) -> Iterator[tuple[Any, Matrix
     draws (:data:`MAX_DEPTH`), each with the matrix to page coordinates. pdfium's own functions:
     pypdfium2's ``get_objects`` makes a Python object of every object of the page, text included."""
     return _objects(page.raw, kind, IDENTITY, 1, top_level=True)
+
+
+def by_address(function: Any) -> Any:
+    """pdfium's ``function`` (a ``pypdfium2.raw`` one) to be called with handles and pointers
+    as plain addresses (:func:`address_of`, ``ctypes.addressof``) and integers: ctypes converts
+    and checks the arguments of pypdfium2's typed prototypes on every call, a fifth of the cost
+    of a call made for every character or object of a page."""
+    kinds = [kind if kind in _NUMBERS else ctypes.c_void_p for kind in function.argtypes]
+    return ctypes.CFUNCTYPE(function.restype, *kinds)(address_of(function))
+
+
+def address_of(pointer: Any) -> int:
+    """The address a ctypes pointer (a pdfium handle, a function) holds."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 def page_edges(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> list[Edge]:
@@ -140,10 +157,13 @@ def _bbox(edge: Edge) -> Rect:
 def _objects(parent: Any, kind: int, matrix: Matrix, depth: int,
              top_level: bool = False) -> Iterator[tuple[Any, Matrix]]:
     count = pdfium_c.FPDFPage_CountObjects(parent) if top_level else pdfium_c.FPDFFormObj_CountObjects(parent)
+    # Objects are found and typed by address, thousands a page (a text object per run).
+    get = by_address(pdfium_c.FPDFPage_GetObject if top_level else pdfium_c.FPDFFormObj_GetObject)
+    type_of = by_address(pdfium_c.FPDFPageObj_GetType)
+    address = address_of(parent)
     for index in range(count):
-        item = (pdfium_c.FPDFPage_GetObject(parent, index) if top_level
-                else pdfium_c.FPDFFormObj_GetObject(parent, index))
-        found = pdfium_c.FPDFPageObj_GetType(item)
+        item = get(address, index)
+        found = type_of(item)
         if found == kind:
             yield item, _times(_matrix(item), matrix)
         elif found == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:

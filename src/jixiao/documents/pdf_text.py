@@ -34,7 +34,7 @@ from jixiao.documents.page_layout import (
     paragraphs,
     without_page_numbers,
 )
-from jixiao.documents.pdf_rulings import Matrix, drawn_objects, find_tables
+from jixiao.documents.pdf_rulings import Matrix, address_of, by_address, drawn_objects, find_tables
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
 #: A table needs ruling lines: pages with fewer drawn paths are not looked at for tables.
@@ -96,12 +96,14 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     # pdfium's own functions, one rectangle for every character: this runs for every character
     # of every page, and pypdfium2's wrapper makes a rectangle and checks for each. Only a
     # space or a line break can be one pdfium made up, so only those are asked about.
-    generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
+    loose_box = by_address(pdfium_c.FPDFText_GetLooseCharBox)
     new_box = tuple.__new__  # a named tuple's own constructor is a Python function: twice slower
     rect = pdfium_c.FS_RECTF()
+    raw_address, rect_address = address_of(raw), ctypes.addressof(rect)
     boxes = []
     for index, code in _characters(raw, textpage.count_chars()):
-        if not (code in _MADE_UP and generated(raw, index)) and loose_box(raw, index, rect):
+        if not (code in _MADE_UP and generated(raw, index)) and loose_box(raw_address, index, rect_address):
             boxes.append(new_box(Box, (chr(code), rect.left, height - rect.top,
                                        rect.right, height - rect.bottom)))
     return boxes
