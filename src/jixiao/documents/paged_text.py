@@ -68,8 +68,8 @@ def _with_row_pages(block: Block, pages: Sequence[int | None]) -> Block:
 
 def _on_page(place: Place, page: int | None) -> Place:
     """``place`` on page ``page``: built field by field, not by :func:`dataclasses.replace`,
-    which looks the fields up again for each of a report's thousands of cells (a tenth of
-    reading a PDF's text layer went there)."""
+    which looks the fields up again for each of a report's thousands of cells (twice as
+    slow)."""
     return Place(path=place.path, sheet=place.sheet, cell=place.cell, page=page,
                  paragraph=place.paragraph, table=place.table, row=place.row, col=place.col,
                  line=place.line, start=place.start, end=place.end, report=place.report)

@@ -127,12 +127,12 @@ def _tables(cells: list[Rect]) -> list[list[Rect]]:
     removes each cell it takes from the list of those left, one search of the list each (the
     cells are all distinct: each has its own top left corner); here each pass keeps the ones
     it leaves."""
-    left, tables = cells, []
+    remaining, tables = cells, []
     corners: set[Point] = set()
     table: list[Rect] = []
-    while left:
+    while remaining:
         before, kept = len(table), []
-        for cell in left:
+        for cell in remaining:
             x0, top, x1, bottom = cell
             own = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
             if not table or any(corner in corners for corner in own):
@@ -140,7 +140,7 @@ def _tables(cells: list[Rect]) -> list[list[Rect]]:
                 table.append(cell)
             else:
                 kept.append(cell)
-        left = kept
+        remaining = kept
         if len(table) == before:
             tables.append(table)
             corners, table = set(), []
