@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter, sub
+from operator import add, attrgetter, sub
 from statistics import median
 from typing import NamedTuple
 
@@ -66,12 +66,13 @@ class Line:
     height: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        boxes = self.boxes
-        object.__setattr__(self, "left", boxes[0].left)
-        object.__setattr__(self, "right", max(map(_RIGHT, boxes)))
-        object.__setattr__(self, "top", min(map(_TOP, boxes)))
-        object.__setattr__(self, "bottom", max(map(_BOTTOM, boxes)))
-        object.__setattr__(self, "height", max(map(sub, map(_BOTTOM, boxes), map(_TOP, boxes))))
+        # The boxes' columns, transposed in one pass in C rather than a field read for each.
+        _, lefts, tops, rights, bottoms = zip(*self.boxes, strict=True)
+        object.__setattr__(self, "left", lefts[0])
+        object.__setattr__(self, "right", max(rights))
+        object.__setattr__(self, "top", min(tops))
+        object.__setattr__(self, "bottom", max(bottoms))
+        object.__setattr__(self, "height", max(map(sub, bottoms, tops)))
 
     def text(self, boxes: Sequence[Box] | None = None) -> str:
         """The text of ``boxes`` (all by default), a space where a gap of more than half a
@@ -95,7 +96,11 @@ def group_lines(boxes: Sequence[Box]) -> list[Line]:
     current: list[Box] = []
     total = 0.0  # sum of the centres of the boxes of the current line
     first = 0.0  # the height of the first box of the current line
-    for box in sorted(boxes, key=_MIDDLE):
+    # Sorted by the sum of top and bottom, twice the centre (the same order), summed in C: a
+    # page's prose is thousands of boxes, and Box.middle is a Python call for each.
+    twice_middles = list(map(add, map(_TOP, boxes), map(_BOTTOM, boxes)))
+    for index in sorted(range(len(boxes)), key=twice_middles.__getitem__):
+        box = boxes[index]
         top, bottom = box.top, box.bottom
         middle, height = (top + bottom) / 2, bottom - top  # Box.middle and Box.height, inlined
         if current and middle - total / len(current) <= (first if first >= height else height) / 2:
@@ -108,7 +113,6 @@ def group_lines(boxes: Sequence[Box]) -> list[Line]:
     return [Line(tuple(sorted(line, key=_LEFT))) for line in lines if "".join(map(_TEXT, line)).strip()]
 
 
-_MIDDLE = attrgetter("middle")
 _TEXT, _LEFT, _TOP, _RIGHT, _BOTTOM = map(attrgetter, ("text", "left", "top", "right", "bottom"))
 
 

@@ -25,6 +25,9 @@ Edge = dict[str, Any]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: Form XObjects are looked into this deep (a page's own objects are depth 1).
 MAX_DEPTH = 2
+#: The argument types :func:`by_address` keeps: numbers; every other (a pointer) is an address.
+_NUMBERS = frozenset({ctypes.c_int, ctypes.c_uint, ctypes.c_long, ctypes.c_ulong,
+                      ctypes.c_float, ctypes.c_double})
 _SUBPATH = re.compile(r"m[^m]+")
 _OPERATORS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
 """pdfminer's operator of a pdfium path segment, but for curves ("c")."""
@@ -35,6 +38,20 @@ def drawn_objects(page: pdfium.PdfPage, kind: int) -> Iterator[tuple[Any, Matrix
     draws (:data:`MAX_DEPTH`), each with the matrix to page coordinates. pdfium's own functions:
     pypdfium2's ``get_objects`` makes a Python object of every object of the page, text included."""
     return _objects(page.raw, kind, IDENTITY, 1, top_level=True)
+
+
+def by_address(function: Any) -> Any:
+    """pdfium's ``function`` (a ``pypdfium2.raw`` one) to be called with handles and pointers
+    as plain addresses (:func:`address_of`, ``ctypes.addressof``) and integers: ctypes converts
+    and checks the arguments of pypdfium2's typed prototypes on every call, a fifth of the cost
+    of a call made for every character or object of a page."""
+    kinds = [kind if kind in _NUMBERS else ctypes.c_void_p for kind in function.argtypes]
+    return ctypes.CFUNCTYPE(function.restype, *kinds)(address_of(function))
+
+
+def address_of(pointer: Any) -> int:
+    """The address a ctypes pointer (a pdfium handle, a function) holds."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 def page_edges(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> list[Edge]:
@@ -52,7 +69,7 @@ def find_tables(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> li
     """pdfplumber's tables (its ``Table``, with its default settings: ruling lines only) on the
     page's drawn ``paths``: its table finder's steps one by one, but for the cells between the
     crossings, which :func:`_cells` finds as pdfplumber does without its scans of all crossings."""
-    from pdfplumber.table import Table, TableSettings, cells_to_tables, edges_to_intersections, merge_edges
+    from pdfplumber.table import Table, TableSettings, edges_to_intersections, merge_edges
     from pdfplumber.utils.geometry import filter_edges
 
     settings = TableSettings.resolve(None)
@@ -66,7 +83,7 @@ def find_tables(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> li
                           min_length=settings.edge_min_length)
     crossings = edges_to_intersections(merged, settings.intersection_x_tolerance,
                                        settings.intersection_y_tolerance)
-    return [Table(page, cells) for cells in cells_to_tables(_cells(crossings))]
+    return [Table(page, cells) for cells in _tables(_cells(crossings))]
 
 
 def _cells(crossings: dict[Point, dict[str, list[Edge]]]) -> list[Rect]:
@@ -103,6 +120,36 @@ def _cells(crossings: dict[Point, dict[str, list[Edge]]]) -> list[Rect]:
     return cells
 
 
+def _tables(cells: list[Rect]) -> list[list[Rect]]:
+    """pdfplumber's ``cells_to_tables``: the cells grouped in tables, a cell joining the table
+    being built when it shares a corner with it, in passes over the cells left until one adds
+    none; tables top to bottom, then left to right, those of one cell left out. pdfplumber
+    removes each cell it takes from the list of those left, one search of the list each (the
+    cells are all distinct: each has its own top left corner); here each pass keeps the ones
+    it leaves."""
+    remaining, tables = cells, []
+    corners: set[Point] = set()
+    table: list[Rect] = []
+    while remaining:
+        before, kept = len(table), []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            own = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not table or any(corner in corners for corner in own):
+                corners.update(own)
+                table.append(cell)
+            else:
+                kept.append(cell)
+        remaining = kept
+        if len(table) == before:
+            tables.append(table)
+            corners, table = set(), []
+    if table:
+        tables.append(table)
+    return [table for table in sorted(tables, key=lambda cells: min((cell[1], cell[0]) for cell in cells))
+            if len(table) > 1]
+
+
 def _bbox(edge: Edge) -> Rect:
     return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
 
@@ -110,10 +157,13 @@ def _bbox(edge: Edge) -> Rect:
 def _objects(parent: Any, kind: int, matrix: Matrix, depth: int,
              top_level: bool = False) -> Iterator[tuple[Any, Matrix]]:
     count = pdfium_c.FPDFPage_CountObjects(parent) if top_level else pdfium_c.FPDFFormObj_CountObjects(parent)
+    # Objects are found and typed by address, thousands a page (a text object per run).
+    get = by_address(pdfium_c.FPDFPage_GetObject if top_level else pdfium_c.FPDFFormObj_GetObject)
+    type_of = by_address(pdfium_c.FPDFPageObj_GetType)
+    address = address_of(parent)
     for index in range(count):
-        item = (pdfium_c.FPDFPage_GetObject(parent, index) if top_level
-                else pdfium_c.FPDFFormObj_GetObject(parent, index))
-        found = pdfium_c.FPDFPageObj_GetType(item)
+        item = get(address, index)
+        found = type_of(item)
         if found == kind:
             yield item, _times(_matrix(item), matrix)
         elif found == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:

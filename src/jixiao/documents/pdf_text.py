@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -34,7 +34,7 @@ from jixiao.documents.page_layout import (
     paragraphs,
     without_page_numbers,
 )
-from jixiao.documents.pdf_rulings import Matrix, drawn_objects, find_tables
+from jixiao.documents.pdf_rulings import Matrix, address_of, by_address, drawn_objects, find_tables
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
 #: A table needs ruling lines: pages with fewer drawn paths are not looked at for tables.
@@ -45,6 +45,9 @@ CELL_SLACK = 1.5
 CELL_PADDING = 5.0
 #: The characters pdfium makes up between words and lines (its "generated" ones).
 _MADE_UP = frozenset(map(ord, " \r\n"))
+#: What makes a page's UTF-16 codes other than its code points: a surrogate pair (decoded, a
+#: character beyond the Basic Multilingual Plane), a lone surrogate, or pdfium's 0xFFFE.
+_UNPAIRED = re.compile("[\\ud800-\\udfff\\ufffe\\U00010000-\\U0010ffff]")
 _BAD = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -93,35 +96,48 @@ def page_boxes(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Box]:
     # pdfium's own functions, one rectangle for every character: this runs for every character
     # of every page, and pypdfium2's wrapper makes a rectangle and checks for each. Only a
     # space or a line break can be one pdfium made up, so only those are asked about.
-    generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
+    loose_box = by_address(pdfium_c.FPDFText_GetLooseCharBox)
     new_box = tuple.__new__  # a named tuple's own constructor is a Python function: twice slower
     rect = pdfium_c.FS_RECTF()
+    raw_address, rect_address = address_of(raw), ctypes.addressof(rect)
     boxes = []
-    index, count = 0, textpage.count_chars()
-    unicode_at = _unicode_of(raw, count)
+    for index, code in _characters(raw, textpage.count_chars()):
+        if not (code in _MADE_UP and generated(raw, index)) and loose_box(raw_address, index, rect_address):
+            boxes.append(new_box(Box, (chr(code), rect.left, height - rect.top,
+                                       rect.right, height - rect.bottom)))
+    return boxes
+
+
+def _characters(textpage: Any, count: int) -> Iterable[tuple[int, int]]:
+    """The index and the code point of every character of the text page but surrogates and
+    pdfium's 0xFFFE (a hyphen it found at a line's end). pdfium's text of the page leaves out
+    control characters, so it lines up with the characters only when the last one's index in
+    it is its own: then the codes are read in one call and, on a page without a character
+    outside the Basic Multilingual Plane (most), are the code points themselves."""
+    if count and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, count - 1) == count - 1:
+        array = (ctypes.c_ushort * (count + 1))()  # and the closing NUL
+        if pdfium_c.FPDFText_GetText(textpage, 0, count, array) == count + 1:
+            codes = array[:count]
+            if not _UNPAIRED.search(bytes(array).decode("utf-16-le", "surrogatepass")):
+                return enumerate(codes)
+            return _paired(codes.__getitem__, count)
+    return _paired(partial(pdfium_c.FPDFText_GetUnicode, textpage), count)
+
+
+def _paired(unicode_at: Callable[[int], int], count: int) -> Iterator[tuple[int, int]]:
+    """The characters of a text page of ``count`` UTF-16 codes (``unicode_at``), a surrogate
+    pair read as the one character it stands for, at the index of its first half."""
+    index = 0
     while index < count:
         code = unicode_at(index)
         width = 1
         if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a UTF-16 surrogate pair
             low = unicode_at(index + 1)
             code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
-        made_up = code in _MADE_UP and generated(raw, index)
-        if not 0xD800 <= code < 0xE000 and code != 0xFFFE and not made_up and loose_box(raw, index, rect):
-            boxes.append(new_box(Box, (chr(code), rect.left, height - rect.top,
-                                       rect.right, height - rect.bottom)))
+        if not 0xD800 <= code < 0xE000 and code != 0xFFFE:
+            yield index, code
         index += width
-    return boxes
-
-
-def _unicode_of(textpage: Any, count: int) -> Callable[[int], int]:
-    """The UTF-16 code of the character at an index of the text page. pdfium's text of the page
-    leaves out control characters, so it lines up with the characters only when the last one's
-    index in it is its own: then the codes are read in one call, else one call per character."""
-    if count and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, count - 1) == count - 1:
-        codes = (ctypes.c_ushort * (count + 1))()  # and the closing NUL
-        if pdfium_c.FPDFText_GetText(textpage, 0, count, codes) == count + 1:
-            return codes[:count].__getitem__
-    return partial(pdfium_c.FPDFText_GetUnicode, textpage)
 
 
 def drawn_paths(page: pdfium.PdfPage, limit: int) -> list[tuple[Any, Matrix]]:
@@ -163,7 +179,8 @@ def _outside_cells(boxes: list[Box], tables: list[_Cells]) -> list[Box]:
     table that holds its centre."""
     prose = []
     for box in boxes:
-        x, y = (box.left + box.right) / 2, box.middle
+        _, left, top, right, bottom = box  # unpacked once: Box's fields and middle, for every character
+        x, y = (left + right) / 2, (top + bottom) / 2
         for table in tables:
             if table.left <= x <= table.right and table.top <= y <= table.bottom:
                 table.nearest(x, y).append(box)
@@ -200,7 +217,8 @@ class _Cells:
     def nearest(self, x: float, y: float) -> list[Box]:
         """The pieces of the cell nearest to (x, y): the first (row by row) that holds it, else
         the first at the least distance."""
-        for left, top, right, bottom, pieces in self.bands[self._band(y)]:
+        band = min(max(int((y - self.top) / self.band), 0), len(self.bands) - 1)  # _band, inlined
+        for left, top, right, bottom, pieces in self.bands[band]:
             if left <= x <= right and top <= y <= bottom:
                 return pieces
         return min(self.cells, key=lambda cell: _distance(cell, x, y))[4]
