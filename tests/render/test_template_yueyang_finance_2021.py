@@ -220,3 +220,19 @@ def test_a_blank_implementation_is_marked_and_warned(tmp_path: Path) -> None:
     assert "综述 部门（单位）专项组织实施情况未填写" in rendering.warnings
     assert (f'<h2>三、部门（单位）专项组织实施情况</h2>\n<p><mark class="missing">{MISSING}</mark></p>'
             "<h2>四、部门（单位）整体支出绩效情况</h2>") in rendering.path.read_text("utf-8")
+
+
+def test_project_items_of_the_general_budget_are_listed_under_their_own_total(tmp_path: Path) -> None:
+    """收支情况's 项目支出 counts every fund; the items listed are 一般公共预算's: under their own
+    total, so the 综述 states no sum its figures do not make, and checking it finds none."""
+    evaluation = every_field_evaluation(TEMPLATE)
+    account = evaluation.finances.org_accounts[0]
+    general = evaluation.finances.general_budget.projects
+    assert account.projects is not None and general.total is not None
+    assert account.projects.value != general.total.value
+    rendering = render_report(evaluation, tmp_path / "r.docx")
+    text = read_document(rendering.path).text
+    items = "，".join(f"{item.name}{item.amount.written}万元" for item in general.items if item.amount)
+    assert (f"项目支出{account.projects.written}万元，其中一般公共预算项目支出{general.total.written}万元"
+            f"（{items}）。") in text
+    assert not [f for f in audit_file(rendering.path).findings if f.code == "JX-TEXT-001"]

@@ -50,11 +50,23 @@ def _scale(facts: Facts, notes: Notes) -> str:
                        notes, facts.rules, required=True)
     parts = [f"{_basic(account, facts, notes, bracket=True)}"]
     if account.projects is not None:
-        items = facts.evaluation.finances.general_budget.projects.items
-        listed = "，".join(f"{item.name}{notes.need(written(item.amount), f'项目“{item.name}”金额')}万元"
-                          for item in items)
-        parts.append(f"项目支出{account.projects.written}万元" + (f"（{listed}）" if listed else ""))
+        parts.append(f"项目支出{account.projects.written}万元{_project_items(account, facts, notes)}")
     return f"部门支出规模{total}万元，其中：{'，'.join(parts)}。"
+
+
+def _project_items(account: OrgAccount, facts: Facts, notes: Notes) -> str:
+    """The 一般公共预算 project items after the 项目支出 of 收支情况: in brackets, as its parts, when
+    that 项目支出 is theirs; under their own total (其中一般公共预算项目支出) when it is not (收支情况
+    counts every fund), so the sentence never states a sum its figures do not make."""
+    projects = facts.evaluation.finances.general_budget.projects
+    listed = "，".join(f"{item.name}{notes.need(written(item.amount), f'项目“{item.name}”金额')}万元"
+                      for item in projects.items)
+    if not listed:
+        return ""
+    if projects.total is not None and account.projects is not None \
+            and projects.total.value != account.projects.value:
+        return f"，其中一般公共预算项目支出{projects.total.written}万元（{listed}）"
+    return f"（{listed}）"
 
 
 def _basic(account: OrgAccount, facts: Facts, notes: Notes, *, bracket: bool = False) -> str:
