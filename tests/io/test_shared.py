@@ -67,7 +67,8 @@ def test_the_finance_form_takes_the_units_spending_from_annex_2_and_annex_1() ->
             str(account.three_public_total)) == (
         "岳阳市洞庭新城项目建设岳阳楼区工作部", "203.54万元", "132.71万元", "70.83万元", "0万元")
     html = render_html(prepare(evaluation, load_template("yueyang-finance-2021")))
-    assert "部门支出规模203.54万元，其中：基本支出132.71万元，项目支出70.83万元（" in html
+    # 收支情况's 项目支出 counts every fund: the 一般公共预算 items stand under their own total
+    assert "部门支出规模203.54万元，其中：基本支出132.71万元，项目支出70.83万元，其中一般公共预算项目支出49.55万元（" in html
 
 
 def test_stated_org_accounts_are_kept() -> None:

@@ -37,7 +37,9 @@ OWN_PARTS = (("专项支出", "narrative.other"), ("部门（单位）专项组�
 """Headings of the 综述 (numbering removed) → the field their text fills, up to the next one."""
 PROJECT_ITEMS = "finances.general_budget.projects.items"
 _HEAD = re.compile(r"部门（单位）负责人（签章）：[ \t　]*(?P<name>[^\s　]+)")
-_ITEMS = re.compile(rf"项目支出{NUMBER}万元（(?P<list>[^）]+)）")
+_ITEMS = re.compile(rf"项目支出{NUMBER}万元(?:，其中一般公共预算项目支出(?P<general>{NUMBER})万元)?"
+                    rf"（(?P<list>[^）]+)）")
+PROJECTS_TOTAL = "finances.general_budget.projects.total"
 _ITEM = re.compile(rf"(?P<name>[^，,]+?)(?P<amount>{NUMBER})万元")
 ENDS = ("二、部门（单位）整体支出管理及使用情况", "一、部门（单位）概况")
 """Headings of the generated parts: a part of the unit's words ends at them."""
@@ -203,10 +205,13 @@ def _summary(lines: Sequence[Line], fields: Fields) -> None:
 
 def _project_items(line: Line, fields: Fields) -> None:
     """The 项目支出 items the 概况 lists in brackets as jixiao writes it (“项目支出46.90万元（党群人事
-    专项支出12.44万元，…）”); the amounts keep the place of the line."""
+    专项支出12.44万元，…）”), and their own 一般公共预算 total where it is written before them
+    (“…，其中一般公共预算项目支出77.47万元（…）”); the amounts keep the place of the line."""
     listed = _ITEMS.search(line.text)
     if listed is None or fields.count(PROJECT_ITEMS):
         return
+    if listed["general"] is not None:
+        fields.number(PROJECTS_TOTAL, listed["general"], line.place, Unit.WAN_YUAN)
     for index, item in enumerate(_ITEM.finditer(listed["list"])):
         fields.put(f"{PROJECT_ITEMS}[{index}].name", item["name"].strip(), line.place)
         fields.number(f"{PROJECT_ITEMS}[{index}].amount", item["amount"], line.place, Unit.WAN_YUAN)
