@@ -288,6 +288,16 @@ def parse_stated(text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
     Raises :class:`NumberError` with a Chinese message for anything else (scientific notation,
     ``nan``, text).
     """
+    plain = _PLAIN_NUMBER.fullmatch(text)
+    if plain is not None:
+        unit = _UNIT_ALIASES[plain["unit"]] if plain["unit"] else default_unit
+        return StatedNumber(value=Decimal(plain["number"]), decimals=len(plain["fraction"] or ""),
+                            unit=unit)
+    return _parse_written(text, default_unit)
+
+
+def _parse_written(text: str, default_unit: Unit) -> StatedNumber:
+    """:func:`parse_stated` of any spelling: full-width digits, signs, spaces, separators."""
     normalized = text.translate(_FULL_WIDTH).strip()
     match = _NUMBER_PATTERN.match(normalized)
     if not match or not (match["digits"] or match["fraction"]):
@@ -311,6 +321,13 @@ def parse_stated(text: str, default_unit: Unit = Unit.NONE) -> StatedNumber:
     return StatedNumber(value=value, decimals=len(fraction), unit=unit)
 
 
+_PLAIN_NUMBER = re.compile(
+    rf"(?P<number>-?[0-9]{{1,{MAX_DIGITS}}}(?:\.(?P<fraction>[0-9]{{1,{MAX_DECIMALS}}}))?)"
+    "(?P<unit>" + "|".join(map(re.escape, sorted(_UNIT_ALIASES, key=len, reverse=True))) + ")?"
+)
+"""How reports write nearly every figure (``132.71``, ``132.71万元``, ``90%``, ``-3.5``): ASCII
+digits, at most one point, a known unit right after. Read without the general pattern, which
+normalises full width, signs and separators first; the value, decimals and unit are the same."""
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 
 

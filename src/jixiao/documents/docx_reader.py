@@ -92,9 +92,8 @@ class TextLayout:
         text = _clean(text)
         if text:
             line, start, end = self._write(text, "\n")
-            place = Place(sheet=cell.sheet, cell=cell.cell, paragraph=self.paragraphs, line=line,
-                          start=start, end=end)
-            self.blocks.append(Paragraph(text, place))
+            self.blocks.append(Paragraph.read(text, (self.paragraphs, line, start, end, cell.sheet,
+                                                     cell.cell)))
             self.paragraphs += 1
 
     def table(self, rows: Sequence[Sequence[tuple[str, str | None]]], sheet: str | None = None) -> None:
@@ -113,8 +112,7 @@ class TextLayout:
                 start = offset + len(TAB)
                 offset = start + len(text)
                 parts += (TAB, text, "\n")
-                written.append(Cell(text, Place(sheet=sheet, cell=ref, table=table, row=row, col=col,
-                                                line=line, start=start, end=offset)))
+                written.append(Cell.read(text, (table, row, col, line, start, offset, sheet, ref)))
                 offset += 1
                 line += text.count("\n") + 1
             parts.append("\n")
