@@ -7,6 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from jixiao.documents import Paragraph, Table
 from jixiao.documents.docx_reader import read_docx_document
@@ -157,3 +159,30 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, zip_bomb: P
         read_docx_document(path)
     assert caught.value.message == "文件解压后有 250 MB，超过 200 MB 的上限，拒绝读取"
     assert caught.value.english == "unpacked size above 200 MB (zip bomb?)"
+
+
+def test_grid_columns_a_row_skips_are_empty_cells_and_only_first_properties_count(tmp_path: Path) -> None:
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    for row, texts in enumerate([("名称", "金额"), ("合计", "200.00")]):
+        for col, text in enumerate(texts):
+            table.cell(row, col).text = text
+    first_row, second_row = (row._tr for row in table.rows)
+    row_properties = first_row.get_or_add_trPr()
+    for tag, value in (("w:gridBefore", "1"), ("w:gridAfter", "2"), ("w:gridBefore", "5")):
+        skip = OxmlElement(tag)
+        skip.set(qn("w:val"), value)
+        row_properties.append(skip)
+    name_cell = second_row.tc_lst[0]
+    for tag, value in (("w:gridSpan", "2"), ("w:gridSpan", "4"), ("w:vMerge", "restart"), ("w:vMerge", None)):
+        property_ = OxmlElement(tag)
+        if value is not None:
+            property_.set(qn("w:val"), value)
+        name_cell.get_or_add_tcPr().append(property_)
+    later = OxmlElement("w:tcPr")  # a second w:tcPr is not read
+    later.append(OxmlElement("w:vMerge"))
+    second_row.tc_lst[1].append(later)
+    path = tmp_path / "表.docx"
+    word.save(str(path))
+    assert read_docx_document(path).tables[0].texts() == (("", "名称", "金额", "", ""),
+                                                         ("合计", "", "200.00"))

@@ -85,15 +85,20 @@ class TextLayout:
 
     def paragraph(self, text: str) -> None:
         """A paragraph (skipped when blank)."""
-        self.cell_paragraph(text, Place())
+        self._paragraph(text, None, None)
 
     def cell_paragraph(self, text: str, cell: Place) -> None:
         """A paragraph written in a workbook's cell (skipped when blank), with its sheet and cell."""
+        self._paragraph(text, cell.sheet, cell.cell)
+
+    def _paragraph(self, text: str, sheet: str | None, cell: str | None) -> None:
         text = _clean(text)
         if text:
-            line, start, end = self._write(text, "\n")
-            self.blocks.append(Paragraph.read(text, (self.paragraphs, line, start, end, cell.sheet,
-                                                     cell.cell)))
+            start, end = self.offset, self.offset + len(text)
+            self.parts += (text, "\n")
+            self.blocks.append(Paragraph.read(text, (self.paragraphs, self.line, start, end, sheet, cell)))
+            self.offset = end + 1
+            self.line += text.count("\n") + 1
             self.paragraphs += 1
 
     def table(self, rows: Sequence[Sequence[tuple[str, str | None]]], sheet: str | None = None) -> None:
@@ -104,7 +109,7 @@ class TextLayout:
         table = self.tables
         parts, offset, line = self.parts, self.offset, self.line
         cells: list[tuple[Cell, ...]] = []
-        # Written inline, not through _write: a report has thousands of cells.
+        # Written inline, not through a method per cell: a report has thousands of cells.
         for row, texts in enumerate(rows):
             written = []
             for col, (raw, ref) in enumerate(texts):
@@ -133,18 +138,10 @@ class TextLayout:
             raise InputError("文件为空", file=file, english="empty file")
         return Document(file=file, format=format, blocks=tuple(self.blocks), text=text)
 
-    def _write(self, text: str, after: str) -> tuple[int, int, int]:
-        """Append ``text`` then ``after``; the line, start and end of ``text``."""
-        place = (self.line, self.offset, self.offset + len(text))
-        for part in (text, after):
-            self.parts.append(part)
-            self.offset += len(part)
-            self.line += part.count("\n")
-        return place
-
 
 def _clean(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # Looked for first: few texts hold a carriage return, and a replace copies the text.
+    return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).strip()
 
 
 class _Package:
@@ -224,27 +221,58 @@ def _add(layout: TextLayout, item: Any, paragraphs: dict[Any, str]) -> None:
         layout.paragraph(paragraphs.get(item, ""))
         return
     rows: list[list[tuple[str, str | None]]] = []
-    # Most cells span one column and merge with none: only those that may are looked into.
-    spanning = set(_SPANNING_CELLS(item))
-    for row in item.iterchildren(_W_TR):
-        before, after = _row_grid(row)
-        cells = [(cell, *(_cell_grid(cell) if cell in spanning else _PLAIN_CELL))
-                 for cell in row.iterchildren(_W_TC)]
-        width = before + sum(span for _, span, _ in cells) + after
+    for row in _rows(item, paragraphs):
+        width = row.before + sum(span for _, span, _ in row.cells) + row.after
         if width > MAX_TABLE_COLUMNS:
             raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
                              f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
                              place=Place(table=layout.tables, row=len(rows)), english="table too wide")
-        texts: list[tuple[str, str | None]] = [_EMPTY] * before
-        for cell, span, merged_below in cells:
+        texts: list[tuple[str, str | None]] = [_EMPTY] * row.before
+        for lines, span, merged_below in row.cells:
             # The first cell of a vertical merge holds its text; those below it are empty.
-            texts.append(_EMPTY if merged_below else ("\n".join(
-                [paragraphs.get(paragraph, "") for paragraph in cell.iterchildren(_W_P)]), None))
+            texts.append(_EMPTY if merged_below else ("\n".join(lines), None))
             if span > 1:
                 texts += [_EMPTY] * (span - 1)
-        texts += [_EMPTY] * after
+        texts += [_EMPTY] * row.after
         rows.append(texts)
     layout.table(rows)
+
+
+class _Row:
+    """A Word table row as read: the grid columns it skips ``before`` its first cell and
+    ``after`` its last, and its ``cells``, each ``[paragraph texts, grid span, whether it
+    continues the vertical merge of the cell above]`` (filled in as the parts come)."""
+
+    __slots__ = ("after", "before", "cells")
+
+    def __init__(self) -> None:
+        self.before = self.after = 0
+        self.cells: list[list[Any]] = []
+
+
+def _rows(table: Any, paragraphs: dict[Any, str]) -> list[_Row]:
+    """The rows of the Word table ``table`` (a ``w:tbl``). One XPath gives every part that
+    counts, in document order: walking rows, cells and paragraphs child by child costs several
+    times as much. As :func:`_row_grid` and :func:`_cell_grid` read them, only the first
+    ``w:trPr`` and ``w:tcPr`` count, and the first of each property in them."""
+    rows: list[_Row] = []
+    for node in _TABLE_PARTS(table):
+        tag = node.tag
+        if tag == _W_P:
+            rows[-1].cells[-1][0].append(paragraphs.get(node, ""))
+        elif tag == _W_TC:
+            rows[-1].cells.append([[], 1, False])
+        elif tag == _W_TR:
+            rows.append(_Row())
+        elif tag == _W_GRID_SPAN:
+            rows[-1].cells[-1][1] = max(_grid_value(node), 1)
+        elif tag == _W_V_MERGE:
+            rows[-1].cells[-1][2] = node.get(_W_VAL, "continue") == "continue"
+        elif tag == _W_GRID_BEFORE:
+            rows[-1].before = _grid_value(node)
+        else:
+            rows[-1].after = _grid_value(node)
+    return rows
 
 
 def _paragraph_texts(part: Any) -> dict[Any, str]:
@@ -338,9 +366,10 @@ _RUN_CONTENT = etree.XPath(
     "(//w:p/w:r | //w:p/w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
 _W_HYPERLINK = qn("w:hyperlink")
-_SPANNING_CELLS = etree.XPath("w:tr/w:tc[w:tcPr/w:gridSpan or w:tcPr/w:vMerge]", namespaces=_NS)
-_PLAIN_CELL = (1, False)
-"""What :func:`_cell_grid` gives a cell with neither ``w:gridSpan`` nor ``w:vMerge``."""
+_TABLE_PARTS = etree.XPath(
+    "w:tr | w:tr/w:trPr[1]/w:gridBefore[1] | w:tr/w:trPr[1]/w:gridAfter[1] | w:tr/w:tc"
+    " | w:tr/w:tc/w:tcPr[1]/w:gridSpan[1] | w:tr/w:tc/w:tcPr[1]/w:vMerge[1] | w:tr/w:tc/w:p",
+    namespaces=_NS)
 _W_TR_PR, _W_TC_PR, _W_V_MERGE, _W_GRID_BEFORE, _W_GRID_AFTER, _W_GRID_SPAN = (
     qn(f"w:{name}") for name in ("trPr", "tcPr", "vMerge", "gridBefore", "gridAfter", "gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
