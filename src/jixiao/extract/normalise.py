@@ -114,8 +114,9 @@ def normalised_text(source: str) -> str:
 def _dropped(source: str) -> set[int]:
     """Indices of thousands separators and pinyin debris."""
     dropped: set[int] = set()
-    # Every separator is a comma before three digits: one plain scan rules most runs out.
-    for match in _THOUSANDS.finditer(source) if _GROUP.search(source) else ():
+    # Every separator is a comma before three digits: plain scans rule most runs out.
+    commas = ("," in source or "，" in source) and _GROUP.search(source)
+    for match in _THOUSANDS.finditer(source) if commas else ():
         dropped.update(match.start(2) + offset for offset, char in enumerate(match[2]) if char in ",，")
     if "(" not in source and "（" not in source:
         return dropped  # pinyin debris is bracketed
