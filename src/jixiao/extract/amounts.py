@@ -22,7 +22,12 @@ MONEY = r"万元|亿元|元"
 PERCENT = r"[%％]"
 BARE_WAN = r"万(?![\u4e00-\u9fff0-9])"
 """万 alone, as some reports write 万元 (“合计为642.18万，”); not 万人, 万亩, 万余元 …"""
-_FIGURE = re.compile(rf"(?<![0-9０-９.．,])(?P<number>{NUMBER})\s*(?P<unit>{MONEY}|{BARE_WAN}|{PERCENT})")
+_FIGURE = re.compile(r"(?P<number>\d(?<![0-9０-９.．,]\d)"
+                     r"(?:\d{0,2}(?:,\d{3})+|(?<=[0-9０-９])[0-9０-９]*)(?:[.．][0-9０-９]+)?)"
+                     rf"\s*(?P<unit>{MONEY}|{BARE_WAN}|{PERCENT})")
+"""A figure and its unit, not right after a digit, point or comma: :data:`NUMBER` written to
+begin with the digit it consumes, so a search skips to the next digit in C instead of trying
+every character of a run (twice as quick over prose)."""
 _MONEY_WORDS = re.compile(r"经费|资金|支出|预算|决算|收入|拨款|费|金额|投资|补助|补贴")
 """Words that make a bare 万 an amount of money: the label must name what was paid."""
 MAX_LABEL = 200
