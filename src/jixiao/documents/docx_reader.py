@@ -220,59 +220,51 @@ def _add(layout: TextLayout, item: Any, paragraphs: dict[Any, str]) -> None:
     if item.tag == _W_P:
         layout.paragraph(paragraphs.get(item, ""))
         return
+    cells = _CellParts(item, paragraphs)
     rows: list[list[tuple[str, str | None]]] = []
-    for row in _rows(item, paragraphs):
-        width = row.before + sum(span for _, span, _ in row.cells) + row.after
-        if width > MAX_TABLE_COLUMNS:
-            raise InputError(f"第 {layout.tables + 1} 个表格第 {len(rows) + 1} 行有 {width} 列，"
-                             f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
-                             place=Place(table=layout.tables, row=len(rows)), english="table too wide")
-        texts: list[tuple[str, str | None]] = [_EMPTY] * row.before
-        for lines, span, merged_below in row.cells:
-            # The first cell of a vertical merge holds its text; those below it are empty.
-            texts.append(_EMPTY if merged_below else ("\n".join(lines), None))
-            if span > 1:
-                texts += [_EMPTY] * (span - 1)
-        texts += [_EMPTY] * row.after
-        rows.append(texts)
+    for row in item.iterchildren(_W_TR):
+        rows.append(cells.row_texts(row, layout.tables, len(rows)))
     layout.table(rows)
 
 
-class _Row:
-    """A Word table row as read: the grid columns it skips ``before`` its first cell and
-    ``after`` its last, and its ``cells``, each ``[paragraph texts, grid span, whether it
-    continues the vertical merge of the cell above]`` (filled in as the parts come)."""
+class _CellParts:
+    """What the cells of a Word table (a ``w:tbl``) hold: the texts of each one's paragraphs,
+    the grid span of those that span more or fewer than one column (:func:`_cell_grid`), and
+    the cells that continue the vertical merge of the cell above. One XPath for each over the
+    whole table: asking every cell costs several times as much, and a union of them costs
+    quadratic time in libxml2."""
 
-    __slots__ = ("after", "before", "cells")
+    def __init__(self, table: Any, paragraphs: dict[Any, str]) -> None:
+        self.lines: dict[Any, list[str]] = {}
+        for paragraph in _CELL_PARAGRAPHS(table):
+            self.lines.setdefault(paragraph.getparent(), []).append(paragraphs.get(paragraph, ""))
+        self.spans = {span.getparent().getparent(): max(_grid_value(span), 1)
+                      for span in _CELL_SPANS(table)}
+        self.continued = {merge.getparent().getparent() for merge in _CELL_MERGES(table)
+                          if merge.get(_W_VAL, "continue") == "continue"}
 
-    def __init__(self) -> None:
-        self.before = self.after = 0
-        self.cells: list[list[Any]] = []
-
-
-def _rows(table: Any, paragraphs: dict[Any, str]) -> list[_Row]:
-    """The rows of the Word table ``table`` (a ``w:tbl``). One XPath gives every part that
-    counts, in document order: walking rows, cells and paragraphs child by child costs several
-    times as much. As :func:`_row_grid` and :func:`_cell_grid` read them, only the first
-    ``w:trPr`` and ``w:tcPr`` count, and the first of each property in them."""
-    rows: list[_Row] = []
-    for node in _TABLE_PARTS(table):
-        tag = node.tag
-        if tag == _W_P:
-            rows[-1].cells[-1][0].append(paragraphs.get(node, ""))
-        elif tag == _W_TC:
-            rows[-1].cells.append([[], 1, False])
-        elif tag == _W_TR:
-            rows.append(_Row())
-        elif tag == _W_GRID_SPAN:
-            rows[-1].cells[-1][1] = max(_grid_value(node), 1)
-        elif tag == _W_V_MERGE:
-            rows[-1].cells[-1][2] = node.get(_W_VAL, "continue") == "continue"
-        elif tag == _W_GRID_BEFORE:
-            rows[-1].before = _grid_value(node)
-        else:
-            rows[-1].after = _grid_value(node)
-    return rows
+    def row_texts(self, row: Any, table: int, index: int) -> list[tuple[str, str | None]]:
+        """The texts of the row ``row`` (a ``w:tr``, row ``index`` of table ``table``), a
+        merged cell's once at its top left and an empty text for every other grid column it
+        covers; :class:`InputError` if the row spans more than :data:`MAX_TABLE_COLUMNS` grid
+        columns (counted before anything is built for them)."""
+        before, after = _row_grid(row)
+        cells = list(row.iterchildren(_W_TC))
+        spans = [self.spans.get(cell, 1) for cell in cells] if self.spans else [1] * len(cells)
+        width = before + sum(spans) + after
+        if width > MAX_TABLE_COLUMNS:
+            raise InputError(f"第 {table + 1} 个表格第 {index + 1} 行有 {width} 列，"
+                             f"超过 {MAX_TABLE_COLUMNS} 列的上限，拒绝读取",
+                             place=Place(table=table, row=index), english="table too wide")
+        texts: list[tuple[str, str | None]] = [_EMPTY] * before
+        lines, continued = self.lines, self.continued
+        for cell, span in zip(cells, spans, strict=True):
+            # The first cell of a vertical merge holds its text; those below it are empty.
+            texts.append(_EMPTY if cell in continued else ("\n".join(lines.get(cell, ())), None))
+            if span > 1:
+                texts += [_EMPTY] * (span - 1)
+        texts += [_EMPTY] * after
+        return texts
 
 
 def _paragraph_texts(part: Any) -> dict[Any, str]:
@@ -366,10 +358,10 @@ _RUN_CONTENT = etree.XPath(
     "(//w:p/w:r | //w:p/w:hyperlink/w:r)/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
     " or self::w:noBreakHyphen or self::w:ptab]", namespaces=_NS)
 _W_HYPERLINK = qn("w:hyperlink")
-_TABLE_PARTS = etree.XPath(
-    "w:tr | w:tr/w:trPr[1]/w:gridBefore[1] | w:tr/w:trPr[1]/w:gridAfter[1] | w:tr/w:tc"
-    " | w:tr/w:tc/w:tcPr[1]/w:gridSpan[1] | w:tr/w:tc/w:tcPr[1]/w:vMerge[1] | w:tr/w:tc/w:p",
-    namespaces=_NS)
+_CELL_PARAGRAPHS = etree.XPath("w:tr/w:tc/w:p", namespaces=_NS)
+# Only the first w:tcPr of a cell counts, and the first of each property in it (_cell_grid).
+_CELL_SPANS = etree.XPath("w:tr/w:tc/w:tcPr[1]/w:gridSpan[1]", namespaces=_NS)
+_CELL_MERGES = etree.XPath("w:tr/w:tc/w:tcPr[1]/w:vMerge[1]", namespaces=_NS)
 _W_TR_PR, _W_TC_PR, _W_V_MERGE, _W_GRID_BEFORE, _W_GRID_AFTER, _W_GRID_SPAN = (
     qn(f"w:{name}") for name in ("trPr", "tcPr", "vMerge", "gridBefore", "gridAfter", "gridSpan"))
 #: Entities are not expanded and nothing is fetched: a report is untrusted input.
