@@ -229,10 +229,10 @@ def _add(layout: TextLayout, item: Any, paragraphs: dict[Any, str]) -> None:
 
 class _CellParts:
     """What the cells of a Word table (a ``w:tbl``) hold: the texts of each one's paragraphs,
-    the grid span of those that span more or fewer than one column (:func:`_cell_grid`), and
-    the cells that continue the vertical merge of the cell above. One XPath for each over the
-    whole table: asking every cell costs several times as much, and a union of them costs
-    quadratic time in libxml2."""
+    the grid span of each that states one, and the cells that continue the vertical merge of
+    the cell above (read as :func:`_cell_grid` reads them). One XPath for each over the whole
+    table: asking every cell costs several times as much, and a union of them costs quadratic
+    time in libxml2."""
 
     def __init__(self, table: Any, paragraphs: dict[Any, str]) -> None:
         self.lines: dict[Any, list[str]] = {}
