@@ -186,3 +186,21 @@ def test_grid_columns_a_row_skips_are_empty_cells_and_only_first_properties_coun
     word.save(str(path))
     assert read_docx_document(path).tables[0].texts() == (("", "名称", "金额", "", ""),
                                                          ("合计", "", "200.00"))
+
+
+def test_runs_inside_hyperlinks_are_read_in_their_place(tmp_path: Path) -> None:
+    word = docx.Document()
+    paragraph = word.add_paragraph("预算执行率")
+    link = OxmlElement("w:hyperlink")
+    link.append(paragraph.add_run("95.5%")._r)  # moved out of the paragraph into the link
+    paragraph._p.append(link)
+    paragraph.add_run("，详见")
+    paragraph.add_run().add_tab()
+    paragraph.add_run("附件").add_break()
+    inserted = OxmlElement("w:ins")  # a tracked insertion is not read, as Word's text has it
+    inserted.append(paragraph.add_run("（草稿）")._r)
+    paragraph._p.append(inserted)
+    word.add_paragraph("二、绩效目标")
+    path = tmp_path / "链接.docx"
+    word.save(str(path))
+    assert read_docx_document(path).text == "预算执行率95.5%，详见\t附件\n二、绩效目标\n"
