@@ -161,13 +161,15 @@ class _Package:
     def headers(self, body: Any) -> Iterator[Any]:
         """The header of every section, default then first-page then even-page, each part
         once; a header linked to the previous section's has no reference of its own."""
-        relations = self._relations(self.main)
+        relations: dict[str, str] | None = None  # read at the first reference: many reports have none
         seen: set[str] = set()
         for section in body.xpath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces=_NS):
             for kind in ("default", "first", "even"):
                 for reference in section.iterchildren(_W_HEADER_REFERENCE):
                     if reference.get(_W_TYPE) != kind:
                         continue
+                    if relations is None:
+                        relations = self._relations(self.main)
                     target = relations.get(reference.get(_R_ID, ""))
                     if target is not None and target not in seen:
                         seen.add(target)
