@@ -4,7 +4,8 @@ Every paragraph and cell carries its :class:`~jixiao.findings.Place` from the mo
 ``line`` is the 1-based line of ``Document.text`` where its text starts, ``start``/``end`` are
 character offsets into ``Document.text`` (``text[start:end]`` is exactly the block's text), and
 ``paragraph``, ``table``, ``row``, ``col`` are 0-based indices. Frozen values with slots: a
-report has thousands of cells, whose places are built only when asked for.
+report has thousands of cells, so a reader keeps each one's coordinates and the ``Place`` is
+built from them when first asked for.
 """
 
 from __future__ import annotations
