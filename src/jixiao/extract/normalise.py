@@ -19,6 +19,7 @@ found in the normalised text is a place in the text as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,10 +40,11 @@ _THOUSANDS = re.compile(r"(?<![\d.．])(\d{1,3})((?:[,，]\d{3})+)(?!\d)")
 @dataclass(frozen=True, slots=True)
 class Normalised:
     """``text`` normalised; ``origin[i]`` is the source index of ``text[i]``, and
-    ``origin[len(text)]`` the source length."""
+    ``origin[len(text)]`` the source length (a ``range`` when nothing was dropped: most text
+    maps to itself, and a run has thousands of characters)."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of ``text[start:end]``."""
@@ -98,7 +100,7 @@ def normalise(source: str) -> Normalised:
     text = _respelled().sub(_respell, source)
     dropped = _dropped(source)
     if not dropped:
-        return Normalised(text, tuple(range(len(source) + 1)))
+        return Normalised(text, range(len(source) + 1))
     kept = [index for index in range(len(source)) if index not in dropped]
     return Normalised("".join(text[index] for index in kept), (*kept, len(source)))
 

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from jixiao.documents.model import Document, Paragraph, Table
 from jixiao.extract.normalise import Normalised, normalise
@@ -92,11 +93,9 @@ def _continues(previous: Paragraph, following: Paragraph) -> bool:
 
 
 def _joined(group: list[Paragraph]) -> Run:
-    starts, offset = [], 0
-    for paragraph in group:
-        starts.append(offset)
-        offset += len(paragraph.text)
-    return Run(normalise("".join(p.text for p in group)), tuple(group), tuple(starts))
+    texts = [paragraph.text for paragraph in group]
+    starts = tuple(accumulate(map(len, texts[:-1]), initial=0))
+    return Run(normalise("".join(texts)), tuple(group), starts)
 
 
 def sentence_end(text: str, start: int) -> int:
