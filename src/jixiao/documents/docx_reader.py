@@ -276,9 +276,10 @@ def _paragraph_texts(part: Any) -> dict[Any, str]:
     has no union: libxml2 merges a union's node sets in quadratic time (32,000 paragraphs with
     a hyperlink each took 3.6 s); a part without hyperlinks takes the shorter path."""
     pieces: dict[Any, list[str]] = {}
-    for node in (_LINKED_RUN_CONTENT if _HAS_HYPERLINKS(part) else _RUN_CONTENT)(part):
+    linked = _HAS_HYPERLINKS(part)
+    for node in (_LINKED_RUN_CONTENT if linked else _RUN_CONTENT)(part):
         owner = node.getparent().getparent()  # w:r, then w:p or w:hyperlink
-        if owner.tag == _W_HYPERLINK:
+        if linked and owner.tag == _W_HYPERLINK:
             owner = owner.getparent()
         tag = node.tag
         if tag == _W_T:
