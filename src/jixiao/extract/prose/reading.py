@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from jixiao.extract.amounts import Figure, depths, figures
@@ -61,21 +62,38 @@ class Claim:
     exact_terms: bool = False
 
 
+_UNIT_MARKS = ("元", "万", "%", "％")
+"""Every figure ends in one of these (万元, 亿元, 元, 万, %): a run with none states no figure."""
+
+
 class RunText:
-    """One run read once: its figures, bracket depths and the way back to document places."""
+    """One run read once, for every reader: its figures, bracket depths and the way back to
+    document places. Most runs state no figure; they are told by a substring test, and their
+    depths are worked out only when a reader asks."""
 
     def __init__(self, run: Run, starts: tuple[int, ...]) -> None:
         self.run, self.starts, self.text = run, starts, run.text
-        self.depth = depths(run.text)
-        self.figures = figures(run.text, self.depth)
+        self.figures = figures(run.text, self.depth) if any(mark in run.text for mark in _UNIT_MARKS) else []
         self.money = [f for f in self.figures if f.is_money and not f.change]
         self.changes = [f for f in self.figures if f.is_money and f.change]
         self.links: tuple[Change, ...] | None = None
         """The run's 增减额 with their amounts (:func:`~.changes.change_links`), read once."""
+        self._stated: dict[int, Stated] = {}
+
+    @cached_property
+    def depth(self) -> list[int]:
+        return depths(self.text)
 
     def stated(self, figure: Figure, label: str | None = None, sign: int = 1) -> Stated:
-        where = self.run.place(figure.start, figure.end, self.starts)
-        return Stated(figure.label if label is None else label, figure.number, where, sign)
+        if label is None and sign == 1:  # a figure as it is labelled is asked for by several readers
+            known = self._stated.get(figure.start)
+            if known is None:
+                known = self._stated[figure.start] = self._stated_as(figure, figure.label, sign)
+            return known
+        return self._stated_as(figure, figure.label if label is None else label, sign)
+
+    def _stated_as(self, figure: Figure, label: str, sign: int) -> Stated:
+        return Stated(label, figure.number, self.run.place(figure.start, figure.end, self.starts), sign)
 
     def place(self, start: int, end: int) -> Place:
         return self.run.place(start, end, self.starts)
