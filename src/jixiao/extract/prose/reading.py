@@ -62,8 +62,6 @@ class Claim:
     exact_terms: bool = False
 
 
-_UNIT_MARKS = ("元", "万", "%", "％")
-"""Every figure ends in one of these (万元, 亿元, 元, 万, %): a run with none states no figure."""
 
 
 class RunText:
@@ -73,7 +71,7 @@ class RunText:
 
     def __init__(self, run: Run, starts: tuple[int, ...]) -> None:
         self.run, self.starts, self.text = run, starts, run.text
-        self.figures = figures(run.text, self.depth) if any(mark in run.text for mark in _UNIT_MARKS) else []
+        self.figures = figures(run.text, self.depth) if _may_state_figures(run.text) else []
         self.money = [f for f in self.figures if f.is_money and not f.change]
         self.changes = [f for f in self.figures if f.is_money and f.change]
         self.links: tuple[Change, ...] | None = None
@@ -106,3 +104,9 @@ class RunText:
 
     def sentence_of(self, position: int) -> tuple[int, int]:
         return sentence_start(self.text, position), sentence_end(self.text, position)
+
+
+def _may_state_figures(text: str) -> bool:
+    """Whether ``text`` has a mark every figure ends in (万元, 亿元, 元, 万, %): a run with
+    none states no figure."""
+    return "元" in text or "万" in text or "%" in text or "％" in text
