@@ -54,7 +54,7 @@ from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
 from jixiao.extract.prose.totals_after import total_after_claims
-from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
+from jixiao.extract.text_runs import line_starts, runs_of
 from jixiao.relations import Verdict
 
 __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
@@ -88,7 +88,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
         unstated += unstated_shares(rt)
         claims += _distinct([claim for reader, _ in readers for claim in reader(rt)])
         earlier += [rt.stated(figure) for figure in rt.money]
-        mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
+        mentions += [Mention(rt.stated(f), rt.text[rt.sentence_of(f.start)[0]:f.unit_end])
                      for f in rt.money]
         amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
         links = change_links(rt)

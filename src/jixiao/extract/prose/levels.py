@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from jixiao.extract.amounts import clean_label
 from jixiao.extract.prose.changes import CHANGE, RATE, Change, base_of, change_links, clause_start, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
-from jixiao.extract.text_runs import sentence_end, sentence_start
+from jixiao.extract.text_runs import sentence_start
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _BASIS = re.compile(r"(?<!公共)预算|决算")
@@ -43,12 +43,13 @@ def levels_of(rt: RunText) -> list[Level]:
     """The run's amounts as levels a later change may refer to."""
     levels = []
     for figure in rt.money:
-        sentence = rt.text[sentence_start(rt.text, figure.start):sentence_end(rt.text, figure.start)]
+        start, end = rt.sentence_of(figure.start)
+        sentence = rt.text[start:end]
         clause = rt.text[clause_start(rt.text, figure.start, _CLAUSE_ENDS):figure.start]
         # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year;
         # a sentence opening with 其中 lists the parts of the sentence before, of its year.
-        year = _year(clause) or _year(sentence) or _listed_year(rt, figure.start)
-        lead = rt.text[sentence_start(rt.text, figure.start):figure.start]
+        year = _year(clause) or _year(sentence) or _listed_year(rt, start)
+        lead = rt.text[start:figure.start]
         levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence)), lead))
     return levels
 
@@ -57,11 +58,11 @@ _CLAUSE_ENDS = "。！？；：，,"
 _LISTED = re.compile(r"\s*其中")
 
 
-def _listed_year(rt: RunText, position: int) -> int | None:
-    start = sentence_start(rt.text, position)
+def _listed_year(rt: RunText, start: int) -> int | None:
+    """The one year of the sentence before the one starting at ``start``, when it opens with 其中."""
     if start == 0 or not _LISTED.match(rt.text, start):
         return None
-    return _year(rt.text[sentence_start(rt.text, start - 1):start])
+    return _year(rt.text[rt.sentence_of(start - 1)[0]:start])
 
 
 def _year(text: str) -> int | None:

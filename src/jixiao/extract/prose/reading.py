@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from jixiao.extract.amounts import Figure, depths, figures
-from jixiao.extract.text_runs import Run, sentence_end, sentence_start
+from jixiao.extract.text_runs import SENTENCE_ENDS, Run
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber
 
@@ -64,6 +66,9 @@ class Claim:
 
 
 
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+
+
 class RunText:
     """One run read once, for every reader: its figures, bracket depths and the way back to
     document places. Most runs state no figure; they are told by a substring test, and their
@@ -97,13 +102,23 @@ class RunText:
         return self.run.place(start, end, self.starts)
 
     def evidence(self, start: int, end: int) -> str:
-        return self.text[sentence_start(self.text, start):sentence_end(self.text, end)].strip()
+        return self.text[self.sentence_of(start)[0]:self.sentence_of(end)[1]].strip()
 
     def figure_at(self, start: int) -> Figure | None:
         return next((f for f in self.figures if f.start == start), None)
 
     def sentence_of(self, position: int) -> tuple[int, int]:
-        return sentence_start(self.text, position), sentence_end(self.text, position)
+        """Where the sentence containing ``position`` starts, and the index just after its end
+        mark (:func:`~jixiao.extract.text_runs.sentence_start`, ``sentence_end``)."""
+        ends = self._sentence_ends
+        index = bisect_right(ends, position)
+        return ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(self.text)
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        """The index just after every sentence's end mark: the run's sentences are looked up
+        by the hundred, a search each would scan back and forth."""
+        return [mark.end() for mark in _SENTENCE_END.finditer(self.text)]
 
 
 def _may_state_figures(text: str) -> bool:
