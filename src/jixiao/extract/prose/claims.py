@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import partial
 
 from jixiao.documents.model import Document
+from jixiao.extract.per_document import per_document
 from jixiao.extract.prose.additions import addition_claims
 from jixiao.extract.prose.breakdowns import column_claims
 from jixiao.extract.prose.changes import (
@@ -63,7 +64,10 @@ __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
 Reader = Callable[[RunText], list[Claim]]
 
 
+@per_document
 def extract_claims(document: Document) -> tuple[Claim, ...]:
+    """Every relation the document's prose states, in text order (computed once per document:
+    its findings and the relations that hold are both read from them)."""
     starts = line_starts(document.text)
     claims: list[Claim] = []
     earlier: list[Stated] = []
