@@ -41,7 +41,7 @@ def count_claims(rt: RunText) -> list[Claim]:
         return []
     claims = _line_counts(rt)
     for pattern, needed in _PATTERNS:
-        if not _says_one_of(rt.text, needed):
+        if not any(word in rt.text for word in needed):
             continue
         for match in pattern.finditer(rt.text):
             if pattern is _NOUN_FIRST and _noun_before(rt.text, match.start()) is None:
@@ -50,13 +50,6 @@ def count_claims(rt: RunText) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
     return claims
-
-
-def _says_one_of(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # a plain loop: a generator costs more than the few substring tests
-        if word in text:
-            return True
-    return False
 
 
 def _claim(rt: RunText, match: re.Match[str]) -> Claim | None:

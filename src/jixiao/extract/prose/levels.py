@@ -42,15 +42,18 @@ class Level:
 def levels_of(rt: RunText) -> list[Level]:
     """The run's amounts as levels a later change may refer to."""
     levels = []
+    sentences: dict[int, tuple[int | None, frozenset[str]]] = {}  # a sentence states several amounts
     for figure in rt.money:
         start, end = rt.sentence_of(figure.start)
-        sentence = rt.text[start:end]
+        if start not in sentences:
+            sentence = rt.text[start:end]
+            # a sentence opening with 其中 lists the parts of the sentence before, of its year.
+            sentences[start] = _year(sentence) or _listed_year(rt, start), frozenset(_BASIS.findall(sentence))
+        sentence_year, basis = sentences[start]
         clause = rt.text[clause_start(rt.text, figure.start, _CLAUSE_ENDS):figure.start]
-        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year;
-        # a sentence opening with 其中 lists the parts of the sentence before, of its year.
-        year = _year(clause) or _year(sentence) or _listed_year(rt, start)
-        lead = rt.text[start:figure.start]
-        levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence)), lead))
+        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year.
+        year = _year(clause) or sentence_year
+        levels.append(Level(rt.stated(figure), year, basis, rt.text[start:figure.start]))
     return levels
 
 
