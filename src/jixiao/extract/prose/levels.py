@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass, replace
 
 from jixiao.extract.amounts import clean_label
-from jixiao.extract.prose.changes import CHANGE, RATE, Change, base_of, change_links, clause_start, sign_of
+from jixiao.extract.prose.changes import (
+    RATE,
+    Change,
+    base_of,
+    change_links,
+    clause_start,
+    comparisons,
+    sign_of,
+)
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.text_runs import sentence_start
 
@@ -77,7 +85,7 @@ def _year(text: str) -> int | None:
 def level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
     """Claims of the run's changes against last year that state no amount of their own."""
     claims = []
-    for match in CHANGE.finditer(rt.text):
+    for match in comparisons(rt):
         delta = rt.figure_at(match.start("delta"))
         if delta is None or match["prior"] or not _LAST_YEAR.search(match["compare"]) \
                 or _amount_in_clause(rt, match.start()):
@@ -150,7 +158,7 @@ def one_level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
     with no comparison words of its own (“其中：公务接待费支出决算减少450.00元，下降100.00%”)
     takes the comparison of its sentence or the one before."""
     claims = []
-    compares = list(CHANGE.finditer(rt.text))
+    compares = comparisons(rt)
     for link in change_links(rt):
         compare = _governing(rt, compares, link.delta.start)
         rate_match = RATE.match(rt.text, link.delta.unit_end)
@@ -175,7 +183,7 @@ def one_level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
     return claims
 
 
-def _governing(rt: RunText, compares: list[re.Match[str]], position: int) -> re.Match[str] | None:
+def _governing(rt: RunText, compares: tuple[re.Match[str], ...], position: int) -> re.Match[str] | None:
     """The comparison a change at ``position`` is stated under: the last one up to it, in its
     sentence or the sentence before."""
     start = sentence_start(rt.text, position)

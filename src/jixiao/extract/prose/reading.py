@@ -81,6 +81,8 @@ class RunText:
         self.changes = [f for f in self.figures if f.is_money and f.change]
         self.links: tuple[Change, ...] | None = None
         """The run's 增减额 with their amounts (:func:`~.changes.change_links`), read once."""
+        self.compared: tuple[re.Match[str], ...] | None = None
+        """The run's changes stated with a comparison (:func:`~.changes.comparisons`), found once."""
         self._stated: dict[int, Stated] = {}
 
     @cached_property

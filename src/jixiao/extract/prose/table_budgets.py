@@ -18,7 +18,7 @@ from itertools import pairwise
 from jixiao.documents.model import Document, Paragraph, Table
 from jixiao.extract.amounts import Figure
 from jixiao.extract.per_document import per_document
-from jixiao.extract.prose.changes import CHANGE, sign_of
+from jixiao.extract.prose.changes import comparisons, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.tables.cells import compact, figure
 from jixiao.extract.tables.text_view import simplified_text
@@ -104,7 +104,7 @@ def item_name(label: str) -> str:
 def table_budget_claims(rt: RunText, budgets: dict[str, Stated]) -> list[Claim]:
     """The run's changes against the budget whose budget only a table states."""
     claims = []
-    for match in CHANGE.finditer(rt.text):
+    for match in comparisons(rt):
         if "预算" not in match["compare"] or match["prior"]:
             continue
         delta = rt.figure_at(match.start("delta"))
