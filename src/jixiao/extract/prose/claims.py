@@ -62,6 +62,7 @@ __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
 
 
 Reader = Callable[[RunText], list[Claim]]
+"""A reader of one run: the claims of its kind the run states."""
 
 
 @per_document
@@ -121,12 +122,25 @@ def _readers(earlier: list[Stated], levels: list[Level], amounts: list[Mentioned
     def rates(rt: RunText) -> list[Claim]:
         return rate_claims(rt, _last_sentence(amounts))
 
-    return ((sum_claims, True), (total_after_claims, True), (addition_claims, True), (side_claims, False),
-            (partial(share_claims, earlier=earlier), True), (changes, True), (parallel_claims, False),
-            (difference_claims, True), (overrun_claims, True), (rates, True), (staffing_claims, False),
-            (count_claims, False), (count_sum_claims, False), (partial(level_claims, earlier=levels), True),
-            (partial(one_level_claims, earlier=levels), True), (headcount_claims, False),
-            (partial(table_budget_claims, budgets=budgets), True))
+    return (
+        (sum_claims, True),
+        (total_after_claims, True),
+        (addition_claims, True),
+        (side_claims, False),
+        (partial(share_claims, earlier=earlier), True),
+        (changes, True),
+        (parallel_claims, False),
+        (difference_claims, True),
+        (overrun_claims, True),
+        (rates, True),
+        (staffing_claims, False),
+        (count_claims, False),
+        (count_sum_claims, False),
+        (partial(level_claims, earlier=levels), True),
+        (partial(one_level_claims, earlier=levels), True),
+        (headcount_claims, False),
+        (partial(table_budget_claims, budgets=budgets), True),
+    )
 
 
 def _last_sentence(amounts: list[Mentioned]) -> Mentioned | None:

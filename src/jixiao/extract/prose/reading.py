@@ -64,8 +64,6 @@ class Claim:
     exact_terms: bool = False
 
 
-
-
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 
 
