@@ -21,6 +21,7 @@ from jixiao.extract.prose.changes import (
     change_claims,
     change_label,
     change_links,
+    comparisons,
     difference_claims,
     overrun_claims,
 )
@@ -79,6 +80,7 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     rates: list[BareRate] = []
     read: list[RunText] = []
     levels: list[Level] = []
+    unread_levels: list[RunText] = []
     unstated: list[Unstated] = []
     readers = _readers(earlier, levels, amounts, table_budgets(document), table_priors(document))
     for run in runs_of(document):
@@ -88,7 +90,10 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
             claims += _distinct([claim for reader, needs_figures in readers if not needs_figures
                                  for claim in reader(rt)])
             continue
-        levels += levels_of(rt)
+        unread_levels.append(rt)
+        if change_links(rt) or comparisons(rt):  # levels are read for a change only: when one is stated
+            levels += [level for earlier_run in unread_levels for level in levels_of(earlier_run)]
+            unread_levels.clear()
         rates += bare_rates(rt)
         unstated += unstated_shares(rt)
         claims += _distinct([claim for reader, _ in readers for claim in reader(rt)])
