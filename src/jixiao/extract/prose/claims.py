@@ -83,12 +83,12 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     unread_levels: list[RunText] = []
     unstated: list[Unstated] = []
     readers = _readers(earlier, levels, amounts, table_budgets(document), table_priors(document))
+    word_readers = tuple(reader for reader, needs_figures in readers if not needs_figures)
     for run in runs_of(document):
         rt = RunText(run, starts)
         read.append(rt)
         if not rt.figures:  # most runs: only the readers of counts and words may find a claim
-            claims += _distinct([claim for reader, needs_figures in readers if not needs_figures
-                                 for claim in reader(rt)])
+            claims += _distinct([claim for reader in word_readers for claim in reader(rt)])
             continue
         unread_levels.append(rt)
         if change_links(rt) or comparisons(rt):  # levels are read for a change only: when one is stated
