@@ -34,12 +34,15 @@ _PATTERNS = ((_COUNT_FIRST, ("设", "共", "包括")), (_NOUN_FIRST, ("即", "�
 """Each pattern with the words one of which is in every match of it (设/共/包括 before a count,
 即/分别/包括 after one, 分为/包括 before a list): most runs are passed by substring tests, not
 scanned (the count written first is tried at every character)."""
+_ANY_WORD = re.compile("|".join(sorted({word for _, words in _PATTERNS for word in words})))
 
 
 def count_claims(rt: RunText) -> list[Claim]:
     if "、" not in rt.text:  # every list counted has two items or more, split at 、
         return []
     claims = _line_counts(rt)
+    if _ANY_WORD.search(rt.text) is None:  # most runs: one search for all the words
+        return claims
     for pattern, needed in _PATTERNS:
         if not any(word in rt.text for word in needed):
             continue
