@@ -85,6 +85,7 @@ class RunText:
 
     @cached_property
     def depth(self) -> list[int]:
+        """The bracket depth at every index of the run (:func:`~jixiao.extract.amounts.depths`)."""
         return depths(self.text)
 
     def stated(self, figure: Figure, label: str | None = None, sign: int = 1) -> Stated:
