@@ -37,3 +37,8 @@ def test_a_title_ending_with_its_unit_states_the_unit() -> None:
     assert [f[:4] for f in findings_of(TABLE.format(caption="“三公”经费预决算表（万元）", way="减少", delta="0.65"))] == [
         ("JX-TEXT-005", "error", "0.65", "1.65")]
     assert findings_of(TABLE.format(caption="“三公”经费预决算表（万元）说明", way="减少", delta="0.65")) == []
+
+
+def test_the_caption_is_the_paragraph_right_before_the_table() -> None:
+    apart = TABLE.format(caption="单位：万元\n表1 三公经费", way="减少", delta="0.65")
+    assert findings_of(apart) == []

@@ -70,9 +70,17 @@ def change_links(rt: RunText) -> list[Change]:
     return list(rt.links)
 
 
+def comparisons(rt: RunText) -> tuple[re.Match[str], ...]:
+    """Every change the run states with its comparison (:data:`CHANGE`), found once: five
+    readers ask."""
+    if rt.compared is None:
+        rt.compared = tuple(CHANGE.finditer(rt.text))
+    return rt.compared
+
+
 def _links(rt: RunText) -> tuple[Change, ...]:
     links = {}
-    for match in CHANGE.finditer(rt.text):
+    for match in comparisons(rt):
         delta = rt.figure_at(match.start("delta"))
         if delta is not None and delta.is_money:
             current = _current(rt, match.start(), match["compare"])
@@ -161,7 +169,7 @@ def change_claims(rt: RunText, stated_elsewhere: PriorOf = _none_stated) -> list
     names; a change with its rate, against the prior ``stated_elsewhere`` finds; else with the
     prior worked out from the amount (``change``)."""
     claims = []
-    for match in CHANGE.finditer(rt.text):
+    for match in comparisons(rt):
         delta = rt.figure_at(match.start("delta"))
         current = _current(rt, match.start(), match["compare"])
         if delta is None or current is None:

@@ -9,16 +9,19 @@ stated twice (:mod:`.repeats`). Every figure keeps its place in ``Document.text`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
 from jixiao.documents.model import Document
+from jixiao.extract.per_document import per_document
 from jixiao.extract.prose.additions import addition_claims
 from jixiao.extract.prose.breakdowns import column_claims
 from jixiao.extract.prose.changes import (
     change_claims,
     change_label,
     change_links,
+    comparisons,
     difference_claims,
     overrun_claims,
 )
@@ -30,7 +33,7 @@ from jixiao.extract.prose.levels import Level, level_claims, levels_of, one_leve
 from jixiao.extract.prose.numbered import numbered_claims
 from jixiao.extract.prose.parallel import parallel_claims
 from jixiao.extract.prose.partitions import Mentioned, partition_claims
-from jixiao.extract.prose.priors import stated_prior, table_priors
+from jixiao.extract.prose.priors import TablePriors, stated_prior, table_priors
 from jixiao.extract.prose.rates import rate_claims
 from jixiao.extract.prose.reading import Claim, Kind, RunText, Stated
 from jixiao.extract.prose.repeats import Mention, repeat_claims
@@ -53,13 +56,20 @@ from jixiao.extract.prose.staffing import staffing_claims
 from jixiao.extract.prose.sums import sum_claims, sum_verdict
 from jixiao.extract.prose.table_budgets import table_budget_claims, table_budgets
 from jixiao.extract.prose.totals_after import total_after_claims
-from jixiao.extract.text_runs import line_starts, runs_of, sentence_start
+from jixiao.extract.text_runs import line_starts, runs_of
 from jixiao.relations import Verdict
 
 __all__ = ["Claim", "Kind", "Stated", "extract_claims"]
 
 
+Reader = Callable[[RunText], list[Claim]]
+"""A reader of one run: the claims of its kind the run states."""
+
+
+@per_document
 def extract_claims(document: Document) -> tuple[Claim, ...]:
+    """Every relation the document's prose states, in text order (computed once per document:
+    its findings and the relations that hold are both read from them)."""
     starts = line_starts(document.text)
     claims: list[Claim] = []
     earlier: list[Stated] = []
@@ -70,25 +80,25 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     rates: list[BareRate] = []
     read: list[RunText] = []
     levels: list[Level] = []
+    unread_levels: list[RunText] = []
     unstated: list[Unstated] = []
-    budgets, priors = table_budgets(document), table_priors(document)
+    readers = _readers(earlier, levels, amounts, table_budgets(document), table_priors(document))
+    word_readers = tuple(reader for reader, needs_figures in readers if not needs_figures)
     for run in runs_of(document):
         rt = RunText(run, starts)
         read.append(rt)
-        levels += levels_of(rt)
+        if not rt.figures:  # most runs: only the readers of counts and words may find a claim
+            claims += _distinct([claim for reader in word_readers for claim in reader(rt)])
+            continue
+        unread_levels.append(rt)
+        if change_links(rt) or comparisons(rt):  # levels are read for a change only: when one is stated
+            levels += [level for earlier_run in unread_levels for level in levels_of(earlier_run)]
+            unread_levels.clear()
         rates += bare_rates(rt)
         unstated += unstated_shares(rt)
-        found = [*sum_claims(rt), *total_after_claims(rt), *addition_claims(rt), *side_claims(rt),
-                 *share_claims(rt, earlier), *change_claims(rt, partial(stated_prior, rt, levels, priors)),
-                 *parallel_claims(rt),
-                 *difference_claims(rt), *overrun_claims(rt), *rate_claims(rt, _last_sentence(amounts)),
-                 *staffing_claims(rt),
-                 *count_claims(rt), *count_sum_claims(rt), *level_claims(rt, levels),
-                 *one_level_claims(rt, levels),
-                 *headcount_claims(rt), *table_budget_claims(rt, budgets)]
-        claims += _distinct(found)
+        claims += _distinct([claim for reader, _ in readers for claim in reader(rt)])
         earlier += [rt.stated(figure) for figure in rt.money]
-        mentions += [Mention(rt.stated(f), rt.text[sentence_start(rt.text, f.start):f.unit_end])
+        mentions += [Mention(rt.stated(f), rt.text[rt.sentence_of(f.start)[0]:f.unit_end])
                      for f in rt.money]
         amounts += [Mentioned(rt.stated(f), rt.evidence(f.start, f.unit_end)) for f in rt.money]
         links = change_links(rt)
@@ -104,6 +114,38 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     claims = _distinct(claims + column_claims(claims) + restated_change_claims(claims, changed)
                        + bare_rate_claims(rates, earlier, changed) + numbered_claims(read))
     return tuple(sorted(claims, key=lambda claim: (claim.stated.where.start or 0, claim.kind)))
+
+
+def _readers(earlier: list[Stated], levels: list[Level], amounts: list[Mentioned], budgets: dict[str, Stated],
+             priors: TablePriors) -> tuple[tuple[Reader, bool], ...]:
+    """Every reader of a run, in the order their claims are kept (the first of two alike), and
+    whether it reads figures only: those find nothing in a run that states none. ``earlier``,
+    ``levels`` and ``amounts`` grow as the runs are read: each reader sees the runs before."""
+    def changes(rt: RunText) -> list[Claim]:
+        return change_claims(rt, partial(stated_prior, rt, levels, priors))
+
+    def rates(rt: RunText) -> list[Claim]:
+        return rate_claims(rt, _last_sentence(amounts))
+
+    return (
+        (sum_claims, True),
+        (total_after_claims, True),
+        (addition_claims, True),
+        (side_claims, False),
+        (partial(share_claims, earlier=earlier), True),
+        (changes, True),
+        (parallel_claims, False),
+        (difference_claims, True),
+        (overrun_claims, True),
+        (rates, True),
+        (staffing_claims, False),
+        (count_claims, False),
+        (count_sum_claims, False),
+        (partial(level_claims, earlier=levels), True),
+        (partial(one_level_claims, earlier=levels), True),
+        (headcount_claims, False),
+        (partial(table_budget_claims, budgets=budgets), True),
+    )
 
 
 def _last_sentence(amounts: list[Mentioned]) -> Mentioned | None:

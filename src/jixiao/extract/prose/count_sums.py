@@ -51,6 +51,8 @@ def _counted_before(rt: RunText) -> list[Claim]:
     """“项目21个，…。其中…自评结果为：21 个项目评为一等，…；0 个项目评为二等，…”: a breakdown after a
     colon, every clause opening with a count of the same noun, of the first count of that noun
     stated noun first earlier in the run (partial after 其中)."""
+    if "：" not in rt.text:  # the breakdown follows a colon
+        return []
     claims = []
     for match in _COLON_LIST.finditer(rt.text):
         start = match.start("list")
@@ -74,6 +76,8 @@ def _counted_before(rt: RunText) -> list[Claim]:
 
 
 def _rest_counts(rt: RunText) -> list[Claim]:
+    if "其中" not in rt.text or ("剩余" not in rt.text and "其余" not in rt.text):  # its words
+        return []
     claims = []
     for match in _REST.finditer(rt.text):
         noun = _common_start([match["head"], match["words"]])
@@ -93,6 +97,8 @@ def _rest_counts(rt: RunText) -> list[Claim]:
 
 
 def _broken_down(rt: RunText) -> list[Claim]:
+    if "：" not in rt.text:  # the breakdown follows a colon
+        return []
     claims = []
     for match in _BROKEN_DOWN.finditer(rt.text):
         if "其中" in match["list"] or rt.depth[match.start()]:
@@ -112,6 +118,8 @@ def _broken_down(rt: RunText) -> list[Claim]:
 
 
 def _year_counts(rt: RunText) -> list[Claim]:
+    if "共" not in rt.text or "年初" not in rt.text:  # a total (共) and its first part (年初)
+        return []
     claims = []
     for match in _YEAR_TOTAL.finditer(rt.text):
         end = sentence_end(rt.text, match.end())

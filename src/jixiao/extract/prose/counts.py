@@ -29,16 +29,23 @@ _NOUN_BEFORE = re.compile(r"[^\d，。；：、\s属有设]{2,8}\s*$")
 _LIST_FIRST = re.compile(
     rf"(?:分为|包括)(?P<list>[^，。；：]{{1,200}}?)(?P<n>{_NUMERAL})\s*(?:个|种|类|项)(?:类型|类别|方面|部分)?(?=[，。；]|$)")
 _JOIN = re.compile(r"和|及|与")
-_NEEDED = ("设", "共", "包括", "即", "分别", "分为")
-"""One of these is in every match of the three patterns (设/共/包括 before a count, 即/分别/包括
-after one, 分为/包括 before a list)."""
+_PATTERNS = ((_COUNT_FIRST, ("设", "共", "包括")), (_NOUN_FIRST, ("即", "分别", "包括")),
+             (_LIST_FIRST, ("分为", "包括")))
+"""Each pattern with the words one of which is in every match of it (设/共/包括 before a count,
+即/分别/包括 after one, 分为/包括 before a list): most runs are passed by substring tests, not
+scanned (the count written first is tried at every character)."""
+_ANY_WORD = re.compile("|".join(sorted({word for _, words in _PATTERNS for word in words})))
 
 
 def count_claims(rt: RunText) -> list[Claim]:
+    if "、" not in rt.text:  # every list counted has two items or more, split at 、
+        return []
     claims = _line_counts(rt)
-    if not any(word in rt.text for word in _NEEDED):  # most runs: substring tests, not three scans
+    if _ANY_WORD.search(rt.text) is None:  # most runs: one search for all the words
         return claims
-    for pattern in (_COUNT_FIRST, _NOUN_FIRST, _LIST_FIRST):
+    for pattern, needed in _PATTERNS:
+        if not any(word in rt.text for word in needed):
+            continue
         for match in pattern.finditer(rt.text):
             if pattern is _NOUN_FIRST and _noun_before(rt.text, match.start()) is None:
                 continue

@@ -19,9 +19,17 @@ import re
 from dataclasses import dataclass, replace
 
 from jixiao.extract.amounts import clean_label
-from jixiao.extract.prose.changes import CHANGE, RATE, Change, base_of, change_links, clause_start, sign_of
+from jixiao.extract.prose.changes import (
+    RATE,
+    Change,
+    base_of,
+    change_links,
+    clause_start,
+    comparisons,
+    sign_of,
+)
 from jixiao.extract.prose.reading import Claim, RunText, Stated
-from jixiao.extract.text_runs import sentence_end, sentence_start
+from jixiao.extract.text_runs import sentence_start
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _BASIS = re.compile(r"(?<!公共)预算|决算")
@@ -42,14 +50,18 @@ class Level:
 def levels_of(rt: RunText) -> list[Level]:
     """The run's amounts as levels a later change may refer to."""
     levels = []
+    sentences: dict[int, tuple[int | None, frozenset[str]]] = {}  # a sentence states several amounts
     for figure in rt.money:
-        sentence = rt.text[sentence_start(rt.text, figure.start):sentence_end(rt.text, figure.start)]
+        start, end = rt.sentence_of(figure.start)
+        if start not in sentences:
+            sentence = rt.text[start:end]
+            # a sentence opening with 其中 lists the parts of the sentence before, of its year.
+            sentences[start] = _year(sentence) or _listed_year(rt, start), frozenset(_BASIS.findall(sentence))
+        sentence_year, basis = sentences[start]
         clause = rt.text[clause_start(rt.text, figure.start, _CLAUSE_ENDS):figure.start]
-        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year;
-        # a sentence opening with 其中 lists the parts of the sentence before, of its year.
-        year = _year(clause) or _year(sentence) or _listed_year(rt, figure.start)
-        lead = rt.text[sentence_start(rt.text, figure.start):figure.start]
-        levels.append(Level(rt.stated(figure), year, frozenset(_BASIS.findall(sentence)), lead))
+        # “2023年…642.18万，2022年…587.40万”: the clause's year first, else the sentence's one year.
+        year = _year(clause) or sentence_year
+        levels.append(Level(rt.stated(figure), year, basis, rt.text[start:figure.start]))
     return levels
 
 
@@ -57,11 +69,11 @@ _CLAUSE_ENDS = "。！？；：，,"
 _LISTED = re.compile(r"\s*其中")
 
 
-def _listed_year(rt: RunText, position: int) -> int | None:
-    start = sentence_start(rt.text, position)
+def _listed_year(rt: RunText, start: int) -> int | None:
+    """The one year of the sentence before the one starting at ``start``, when it opens with 其中."""
     if start == 0 or not _LISTED.match(rt.text, start):
         return None
-    return _year(rt.text[sentence_start(rt.text, start - 1):start])
+    return _year(rt.text[rt.sentence_of(start - 1)[0]:start])
 
 
 def _year(text: str) -> int | None:
@@ -73,7 +85,7 @@ def _year(text: str) -> int | None:
 def level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
     """Claims of the run's changes against last year that state no amount of their own."""
     claims = []
-    for match in CHANGE.finditer(rt.text):
+    for match in comparisons(rt):
         delta = rt.figure_at(match.start("delta"))
         if delta is None or match["prior"] or not _LAST_YEAR.search(match["compare"]) \
                 or _amount_in_clause(rt, match.start()):
@@ -146,7 +158,7 @@ def one_level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
     with no comparison words of its own (“其中：公务接待费支出决算减少450.00元，下降100.00%”)
     takes the comparison of its sentence or the one before."""
     claims = []
-    compares = list(CHANGE.finditer(rt.text))
+    compares = comparisons(rt)
     for link in change_links(rt):
         compare = _governing(rt, compares, link.delta.start)
         rate_match = RATE.match(rt.text, link.delta.unit_end)
@@ -171,7 +183,7 @@ def one_level_claims(rt: RunText, earlier: list[Level]) -> list[Claim]:
     return claims
 
 
-def _governing(rt: RunText, compares: list[re.Match[str]], position: int) -> re.Match[str] | None:
+def _governing(rt: RunText, compares: tuple[re.Match[str], ...], position: int) -> re.Match[str] | None:
     """The comparison a change at ``position`` is stated under: the last one up to it, in its
     sentence or the sentence before."""
     start = sentence_start(rt.text, position)

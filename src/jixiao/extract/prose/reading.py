@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from jixiao.extract.amounts import Figure, depths, figures
-from jixiao.extract.text_runs import Run, sentence_end, sentence_start
+from jixiao.extract.text_runs import SENTENCE_ENDS, Run
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber
 
@@ -61,30 +64,65 @@ class Claim:
     exact_terms: bool = False
 
 
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+
+
 class RunText:
-    """One run read once: its figures, bracket depths and the way back to document places."""
+    """One run read once, for every reader: its figures, bracket depths and the way back to
+    document places. Most runs state no figure; they are told by a substring test, and their
+    depths are worked out only when a reader asks."""
 
     def __init__(self, run: Run, starts: tuple[int, ...]) -> None:
         self.run, self.starts, self.text = run, starts, run.text
-        self.depth = depths(run.text)
-        self.figures = figures(run.text, self.depth)
+        self.figures = figures(run.text, self.depth) if _may_state_figures(run.text) else []
         self.money = [f for f in self.figures if f.is_money and not f.change]
         self.changes = [f for f in self.figures if f.is_money and f.change]
         self.links: tuple[Change, ...] | None = None
         """The run's 增减额 with their amounts (:func:`~.changes.change_links`), read once."""
+        self.compared: tuple[re.Match[str], ...] | None = None
+        """The run's changes stated with a comparison (:func:`~.changes.comparisons`), found once."""
+        self._stated: dict[int, Stated] = {}
+
+    @cached_property
+    def depth(self) -> list[int]:
+        """The bracket depth at every index of the run (:func:`~jixiao.extract.amounts.depths`)."""
+        return depths(self.text)
 
     def stated(self, figure: Figure, label: str | None = None, sign: int = 1) -> Stated:
-        where = self.run.place(figure.start, figure.end, self.starts)
-        return Stated(figure.label if label is None else label, figure.number, where, sign)
+        if label is None and sign == 1:  # a figure as it is labelled is asked for by several readers
+            known = self._stated.get(figure.start)
+            if known is None:
+                known = self._stated[figure.start] = self._stated_as(figure, figure.label, sign)
+            return known
+        return self._stated_as(figure, figure.label if label is None else label, sign)
+
+    def _stated_as(self, figure: Figure, label: str, sign: int) -> Stated:
+        return Stated(label, figure.number, self.run.place(figure.start, figure.end, self.starts), sign)
 
     def place(self, start: int, end: int) -> Place:
         return self.run.place(start, end, self.starts)
 
     def evidence(self, start: int, end: int) -> str:
-        return self.text[sentence_start(self.text, start):sentence_end(self.text, end)].strip()
+        return self.text[self.sentence_of(start)[0]:self.sentence_of(end)[1]].strip()
 
     def figure_at(self, start: int) -> Figure | None:
         return next((f for f in self.figures if f.start == start), None)
 
     def sentence_of(self, position: int) -> tuple[int, int]:
-        return sentence_start(self.text, position), sentence_end(self.text, position)
+        """Where the sentence containing ``position`` starts, and the index just after its end
+        mark (:func:`~jixiao.extract.text_runs.sentence_start`, ``sentence_end``)."""
+        ends = self._sentence_ends
+        index = bisect_right(ends, position)
+        return ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(self.text)
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        """The index just after every sentence's end mark: the run's sentences are looked up
+        by the hundred, a search each would scan back and forth."""
+        return [mark.end() for mark in _SENTENCE_END.finditer(self.text)]
+
+
+def _may_state_figures(text: str) -> bool:
+    """Whether ``text`` has a mark every figure ends in (万元, 亿元, 元, 万, %): a run with
+    none states no figure."""
+    return "元" in text or "万" in text or "%" in text or "％" in text

@@ -26,6 +26,8 @@ _MEASURED = {"km": "长度", "公里": "长度"}
 
 
 def side_claims(rt: RunText) -> list[Claim]:
+    if "右岸" not in rt.text or "左岸" not in rt.text:  # most runs: substring tests, not every colon
+        return []
     claims = []
     for colon in re.finditer("：", rt.text):
         stop = _END.search(rt.text, colon.end())

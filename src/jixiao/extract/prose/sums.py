@@ -38,6 +38,10 @@ _LIST = re.compile(r"其中|主要包括|包括|分别为|分别是|具体(?:是
 # Between a total and its list: its rate of change or of the budget (“支出决算为12,000.00元，完成
 # 年初预算的100%。其中：”), and punctuation.
 _GAP = re.compile(rf"[\s，]*(?:{RATE.pattern}|{RATE_OF_BUDGET.pattern})?[\s，：。（]*")
+_LIST_FIRST = frozenset("其主包分具为")
+"""The first character of every match of :data:`_LIST`."""
+_SEMICOLON = re.compile("；")
+_OWN_LIST = re.compile(r"[\s，：]*其中")
 _NOT_SUMMED = ("差值", "差额", "相差")
 _SPELLED_OUT = re.compile(r"具体(?:是|为)")
 _SPELLED_GAP = 30
@@ -126,12 +130,17 @@ def _head(rt: RunText, at: int, depth: int) -> list[Figure]:
 def _list_end(rt: RunText, start: int, depth: int, more_ends: str = "") -> int:
     """Where the list from ``start`` ends: its sentence end, the next list keyword or the
     bracket closing it; a list after 包括 (often nested in one after 其中) ends at ； too."""
+    marks = SENTENCE_ENDS + more_ends
     for index in range(start, len(rt.text)):
         char, here = rt.text[index], rt.depth[index]
-        ends = char in SENTENCE_ENDS + more_ends or _LIST.match(rt.text, index) is not None
-        if here < depth or (here == depth and ends):
+        if here < depth or (here == depth and (char in marks or _opens_list(rt.text, index))):
             return index + 1 if char in SENTENCE_ENDS else index
     return len(rt.text)
+
+
+def _opens_list(text: str, index: int) -> bool:
+    # A plain test of the first character passes most characters without trying the pattern.
+    return text[index] in _LIST_FIRST and _LIST.match(text, index) is not None
 
 
 def _region(rt: RunText, start: int, end: int, depth: int, total: Figure | None) -> tuple[list[Figure], bool]:
@@ -146,7 +155,8 @@ def _region(rt: RunText, start: int, end: int, depth: int, total: Figure | None)
 def _peer_clause(rt: RunText, total: Figure, start: int, end: int, depth: int) -> int | None:
     """The first ； of the list from ``start`` to ``end`` that opens a clause on a peer of
     ``total`` rather than on a part of it, if any."""
-    marks = [i for i in range(start, end) if rt.text[i] == "；" and rt.depth[i] == depth]
+    marks = [mark.start() for mark in _SEMICOLON.finditer(rt.text, start, end)
+             if rt.depth[mark.start()] == depth]
     for semicolon, stop in zip(marks, [*marks[1:], end], strict=False):
         first = next((f for f in rt.figures if semicolon < f.start < stop and f.depth == depth
                       and f.is_money and not f.change), None)
@@ -158,12 +168,16 @@ def _peer_clause(rt: RunText, total: Figure, start: int, end: int, depth: int) -
 def _is_peer(rt: RunText, total: Figure, figure: Figure) -> bool:
     """A part is never larger than its whole, never opens a 其中 list of its own after the
     whole's, and never names the whole's sibling."""
-    own_list = re.match(r"[\s，：]*其中", rt.text[figure.unit_end:])
-    siblings = any(
-        any(name in total.label for name in group) and any(name in figure.label for name in group)
-        and not any(name in total.label and name in figure.label for name in group)
+    return _larger(figure, total) or _OWN_LIST.match(rt.text, figure.unit_end) is not None \
+        or _siblings(total.label, figure.label)
+
+
+def _siblings(total: str, label: str) -> bool:
+    """Whether the two labels name two amounts of one level (基本支出 and 项目支出)."""
+    return any(
+        any(name in total for name in group) and any(name in label for name in group)
+        and not any(name in total and name in label for name in group)
         for group in _PEER_GROUPS)
-    return _larger(figure, total) or own_list is not None or siblings
 
 
 def _larger(part: Figure, total: Figure) -> bool:
@@ -178,7 +192,7 @@ def _continued(rt: RunText, total: Figure | None, change: Change | None, end: in
     """Figures of the sentences after the list that go on with it."""
     found: list[Figure] = []
     while end < len(rt.text):
-        stop = sentence_end(rt.text, end)
+        stop = rt.sentence_of(end)[1]
         sentence = [f for f in rt.figures if end <= f.start < stop and f.is_money and f.depth == 0]
         amounts = [f for f in sentence if not f.change]
         if "其中" in rt.text[end:stop] or not all(_goes_on(rt, f, total, change) for f in amounts):

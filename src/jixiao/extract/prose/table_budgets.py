@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jixiao.documents.model import Document, Paragraph, Table
 from jixiao.extract.amounts import Figure
-from jixiao.extract.prose.changes import CHANGE, sign_of
+from jixiao.extract.per_document import per_document
+from jixiao.extract.prose.changes import comparisons, sign_of
 from jixiao.extract.prose.reading import Claim, RunText, Stated
 from jixiao.extract.tables.cells import compact, figure
 from jixiao.extract.tables.text_view import simplified_text
@@ -42,18 +44,26 @@ def column_figures(document: Document, heading: re.Pattern[str]) -> dict[str, Co
     label (a label found twice is left out)."""
     found: dict[str, ColumnFigure] = {}
     twice: set[str] = set()
-    caption: Unit | None = None
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            unit = _CAPTION_UNIT.search(simplified_text(block.text))
-            caption = Unit(unit[1] or unit[2]) if unit else None
-            continue
-        for label, column in _column(block, caption, heading) if caption is not None else ():
+    for caption, table in captioned_tables(document):
+        for label, column in _column(table, caption, heading):
             if label in found:
                 twice.add(label)
             found[label] = column
-        caption = None
     return {label: column for label, column in found.items() if label not in twice}
+
+
+@per_document
+def captioned_tables(document: Document) -> tuple[tuple[Unit, Table], ...]:
+    """Every table right after a paragraph stating its unit, with that unit. Only the paragraph
+    before a table is read: most paragraphs are no caption (computed once per document, the
+    readers of budgets and of 上年 both ask)."""
+    found = []
+    for before, block in pairwise(document.blocks):
+        if isinstance(block, Table) and isinstance(before, Paragraph):
+            unit = _CAPTION_UNIT.search(simplified_text(before.text))
+            if unit is not None:
+                found.append((Unit(unit[1] or unit[2]), block))
+    return tuple(found)
 
 
 def table_budgets(document: Document) -> dict[str, Stated]:
@@ -94,7 +104,7 @@ def item_name(label: str) -> str:
 def table_budget_claims(rt: RunText, budgets: dict[str, Stated]) -> list[Claim]:
     """The run's changes against the budget whose budget only a table states."""
     claims = []
-    for match in CHANGE.finditer(rt.text):
+    for match in comparisons(rt):
         if "预算" not in match["compare"] or match["prior"]:
             continue
         delta = rt.figure_at(match.start("delta"))
