@@ -8,7 +8,6 @@ or completed: a field the report does not state stays empty and is listed in ``m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +19,7 @@ from pydantic import ValidationError
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.basic import BasicDataReader
 from jixiao.extract.evaluation.body import read_departments, read_general_budget, read_staffing
-from jixiao.extract.evaluation.fields import Fields, nested, steps
+from jixiao.extract.evaluation.fields import Fields, SourceMap, nested, steps
 from jixiao.extract.evaluation.finance_text import read_finance_words
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
 from jixiao.extract.evaluation.fund_tables import read_fund_tables
@@ -49,7 +48,6 @@ from jixiao.recognise import (
 )
 from jixiao.render.spec import load_template
 
-_STEP_START = re.compile(r"[.\[]")
 REQUIRED = ("year", "unit.name")
 PLACEHOLDERS: dict[str, Any] = {"year": 2000, "unit.name": "（未识别）"}
 """Stand-ins for required fields the report does not state, so that the rest can be checked;
@@ -113,10 +111,10 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
                  if path in absent or path not in kept or kept[path] != values[path]]
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
     data = kept_data if not stand_ins else nested(stated)  # stated is kept when nothing stands in
-    source = {path: place for path, place in fields.source.items() if path in stated}
+    source = SourceMap({path: place for path, place in fields.source.items() if path in stated})
     present = _stated_paths(stated)
     missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
-    return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
+    return ExtractedEvaluation(recognition, MappingProxyType(data), source,
                                missing, None if stand_ins else checkable, checkable)
 
 
@@ -215,4 +213,15 @@ def _within(path: str, prefix: str) -> bool:
 def _stated_paths(values: Mapping[str, Any]) -> frozenset[str]:
     """Every path a stated value is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
     itself): one set for the form's fields to be looked up in, not a scan of every value each."""
-    return frozenset(values).union(key[:step.start()] for key in values for step in _STEP_START.finditer(key))
+    present = set(values)
+    for key in values:
+        path = _parent(key)
+        while path and path not in present:  # a parent already there has its ancestors there,
+            present.add(path)                # or they come with its own walk
+            path = _parent(path)
+    return frozenset(present)
+
+
+def _parent(path: str) -> str:
+    """``a.b[0].c`` → ``a.b[0]`` → ``a.b`` → ``a`` → ``""``."""
+    return path[:max(path.rfind("."), path.rfind("["), 0)]

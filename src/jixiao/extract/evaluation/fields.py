@@ -10,7 +10,9 @@ source map every finding is placed by, as for YAML and workbook input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from jixiao.documents.model import Cell
@@ -61,7 +63,8 @@ def first_line(cell: Cell) -> tuple[str, Place]:
 
 @dataclass
 class Fields:
-    """What has been read so far: field path → value, and field path → place.
+    """What has been read so far: field path → value, and field path → the place it was read
+    at (which :class:`SourceMap` makes name its path).
 
     Mutable while one document is read, then handed over as plain dicts. A path is set once:
     the first statement read wins (a report's later repetition is checked, not overwritten)."""
@@ -78,7 +81,7 @@ class Fields:
         if path in self.values:
             return False
         self.values[path] = value
-        self.source[path] = place.at_path(path)
+        self.source[path] = place
         self._list_items(path)
         return True
 
@@ -122,9 +125,34 @@ class Fields:
         return len(self.items.get(prefix, ()))
 
 
-def steps(path: str) -> list[str | int]:
-    """``a.b[2].c`` → ``["a", "b", 2, "c"]``."""
-    return [int(index) if index else name for name, index in _STEP.findall(path)]
+class SourceMap(Mapping[str, Place]):
+    """Field path → its place in the document, naming the path (as every source map's places
+    do). Kept as the places were read: the one naming its path is made when it is looked up, as
+    an audit looks up a few of the hundreds of fields a form holds."""
+
+    __slots__ = ("_read",)
+
+    def __init__(self, read: Mapping[str, Place]) -> None:
+        self._read = dict(read)
+
+    def __getitem__(self, path: str) -> Place:
+        return self._read[path].at_path(path)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._read
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read)
+
+    def __len__(self) -> int:
+        return len(self._read)
+
+
+@lru_cache(maxsize=4096)
+def steps(path: str) -> tuple[str | int, ...]:
+    """``a.b[2].c`` → ``("a", "b", 2, "c")`` (remembered: the reports of one form share their
+    paths, and a report's extraction asks for each path's steps more than once)."""
+    return tuple(int(index) if index else name for name, index in _STEP.findall(path))
 
 
 def nested(values: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +163,7 @@ def nested(values: dict[str, Any]) -> dict[str, Any]:
     return {key: _lists(value) for key, value in root.items()}
 
 
-def _place_value(root: dict[str, Any], path: list[str | int], value: Any) -> None:
+def _place_value(root: dict[str, Any], path: tuple[str | int, ...], value: Any) -> None:
     node: Any = root
     for step in path[:-1]:
         node = node.setdefault(step, {})
