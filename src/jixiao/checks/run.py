@@ -51,10 +51,10 @@ def run_checks(evaluation: Evaluation, profile: Profile | None = None,
                 f"规则 {rule.code} 运行出错：{type(error).__name__}: {error}", Place()))
     if not source:
         return tuple(findings)
-    return tuple(_placed(finding, source) for finding in findings)
+    return tuple(placed(finding, source) for finding in findings)
 
 
-def _placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
+def placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
     """The finding with its places completed from the source (its fingerprint is unchanged);
     a figure of another report keeps the place it has there."""
     where = finding.where.merged(_lookup(finding.where.path, source))

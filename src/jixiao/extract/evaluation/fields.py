@@ -23,7 +23,6 @@ BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……"
 """What a form's empty cell holds: nothing stated."""
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-_INDEX = re.compile(r"\[(\d+)\]")
 
 
 def squeeze(text: str) -> str:
@@ -91,10 +90,13 @@ class Fields:
             self._list_items(path)
 
     def _list_items(self, path: str) -> None:
-        if "[" not in path:  # most fields are in no list
-            return
-        for match in _INDEX.finditer(path):
-            self.items.setdefault(path[:match.start()], set()).add(match.group(1))
+        opening = path.find("[")  # most fields are in no list
+        while opening >= 0:
+            closing = path.find("]", opening)
+            if closing < 0:
+                return
+            self.items.setdefault(path[:opening], set()).add(path[opening + 1:closing])
+            opening = path.find("[", closing)
 
     def number(self, path: str, text: str, place: Place, unit: Unit, *,
                signed: bool = False) -> bool:
