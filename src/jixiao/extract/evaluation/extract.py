@@ -114,7 +114,7 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     source = SourceMap({path: place for path, place in fields.source.items() if path in stated})
     present = _stated_paths(stated)
     missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
-    return ExtractedEvaluation(recognition, MappingProxyType(data), source,
+    return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
                                missing, None if stand_ins else checkable, checkable)
 
 

@@ -90,11 +90,11 @@ class AssessmentReader:
         if texts[:1] == (BUDGET_CHANGE,):
             self._explanation(row)
             return
-        if any(text.startswith("总分") for text in texts):
+        if row.holds("总分") and any(text.startswith("总分") for text in texts):
             self._total(row)
         elif "年初预算数" in texts or "全年执行数" in texts:
             self.funds = columns(row, FUNDS_COLUMNS)
-        elif any("三级指标" in text for text in texts):
+        elif row.holds("三级指标"):
             self.indicators = columns(row, INDICATOR_COLUMNS)
             self.goals_next = False  # a 年度总体目标 left blank: the indicators follow at once
         elif "预期目标" in texts:
@@ -210,10 +210,14 @@ class AssessmentReader:
         if signed is not None and target_cell is not None and "nature" not in columns_:
             # the form prints 指标性质 as the target's sign
             self.fields.put(f"{path}.nature", signed.value, target_cell.place)
-        for key in ("weight", "stated_score"):
-            cell = cells.get(key)
-            if cell is not None:
-                self.fields.cell_number(f"{path}.{key}", cell, Unit.POINT)
+        if weight is not None and "\n" not in weight.text:  # its one line was read above
+            if weight_number is not None:
+                self.fields.put(f"{path}.weight", weight_number, first_line(weight)[1])
+        elif weight is not None:
+            self.fields.cell_number(f"{path}.weight", weight, Unit.POINT)
+        score = cells.get("stated_score")
+        if score is not None:
+            self.fields.cell_number(f"{path}.stated_score", score, Unit.POINT)
         reason = cells.get("deviation_reason")
         if reason is not None:
             # An empty 偏差原因 cell is stated too: the form asks for it where points were lost.
