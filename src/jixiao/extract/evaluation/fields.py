@@ -72,6 +72,9 @@ class Fields:
     source: dict[str, Place] = field(default_factory=dict)
     items: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     """List path → the indices it has so far (``a[0].b[2]``: ``a`` has 0, ``a[0].b`` has 2)."""
+    last_item: str = field(default="", repr=False, compare=False)
+    """The innermost list item of the last path indexed (``a[0].b[2]``): the values of one item
+    are put one after another, and its indices are in :attr:`items` once its first is."""
 
     def __post_init__(self) -> None:
         self._index()
@@ -86,11 +89,16 @@ class Fields:
 
     def _index(self) -> None:
         self.items.clear()
+        self.last_item = ""
         for path in self.values:
             self._list_items(path)
 
     def _list_items(self, path: str) -> None:
-        opening = path.find("[")  # most fields are in no list
+        item = path[:path.rfind("]") + 1]  # empty for the many fields in no list
+        if not item or item == self.last_item:
+            return
+        self.last_item = item
+        opening = path.find("[")
         while opening >= 0:
             closing = path.find("]", opening)
             if closing < 0:
