@@ -84,9 +84,9 @@ def sections(document: Document) -> dict[str, Section]:
 
 def _section_of(text: str) -> str | None:
     match = _HEADING.match(text)
-    if match is None or len(squeeze(match["title"])) > 30:
+    title = squeeze(match["title"]) if match is not None else ""
+    if not title or len(title) > 30:
         return None
-    title = squeeze(match["title"])
     return next((key for words, key in SECTIONS if words in title), None)
 
 
