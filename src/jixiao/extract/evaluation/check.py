@@ -104,7 +104,8 @@ def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
     if finding.where.start is None or not _names_read(finding, source):
         return False
     table, _, field = (finding.where.path or "").rpartition(".")
-    return field not in _TOTALS or any(path.startswith(f"{table}.indicators[") for path in source)
+    indicators = f"{table}.indicators["
+    return field not in _TOTALS or any(path.startswith(indicators) for path in source)
 
 
 def _names_read(finding: Finding, source: Mapping[str, Place]) -> bool:

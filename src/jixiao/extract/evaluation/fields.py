@@ -122,10 +122,12 @@ class Fields:
 
     def drop(self, prefix: str) -> None:
         """Forget ``prefix`` and everything under it."""
-        for path in [key for key in self.values
-                     if key == prefix or key.startswith((f"{prefix}.", f"{prefix}["))]:
+        under = (f"{prefix}.", f"{prefix}[")
+        forgotten = [key for key in self.values if key == prefix or key.startswith(under)]
+        for path in forgotten:
             del self.values[path], self.source[path]
-        self._index()
+        if forgotten:  # a blank form put nothing: its lists are as they were
+            self._index()
 
     def has(self, path: str) -> bool:
         return path in self.values
