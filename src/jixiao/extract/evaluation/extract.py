@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -88,13 +88,18 @@ class ExtractedEvaluation:
     recognition: Recognition
     data: Mapping[str, Any]
     source: Mapping[str, Place]
-    missing: tuple[MissingField, ...]
     evaluation: Evaluation | None
     checkable: Evaluation
 
     @property
     def template(self) -> str | None:
         return self.recognition.template
+
+    @cached_property
+    def missing(self) -> tuple[MissingField, ...]:
+        """Worked out when asked for (import asks, an audit does not)."""
+        present = _stated_paths(self.source)
+        return tuple(field for field in expected_fields(self.template) if field.path not in present)
 
 
 def extract_evaluation(document: Document, recognition: Recognition | None = None) -> ExtractedEvaluation:
@@ -112,10 +117,8 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
     data = kept_data if not stand_ins else nested(stated)  # stated is kept when nothing stands in
     source = SourceMap({path: place for path, place in fields.source.items() if path in stated})
-    present = _stated_paths(stated)
-    missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
     return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
-                               missing, None if stand_ins else checkable, checkable)
+                               None if stand_ins else checkable, checkable)
 
 
 def _read(document: Document, template: str | None, fields: Fields) -> None:
@@ -211,7 +214,7 @@ def _within(path: str, prefix: str) -> bool:
 
 
 def _stated_paths(values: Mapping[str, Any]) -> frozenset[str]:
-    """Every path a stated value is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
+    """Every path a value read is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
     itself): one set for the form's fields to be looked up in, not a scan of every value each."""
     present = set(values)
     for key in values:
