@@ -182,11 +182,11 @@ class AssessmentReader:
         columns_ = self.indicators or {}
         cells = {key: row.from_right(offset) for key, offset in columns_.items()}
         level1, level2 = cells.get("level1"), cells.get("level2")
-        if level1 is not None and level_name(level1.text):
-            self.level1, self.level1_place = level_name(level1.text), level1.place
+        if level1 is not None and (named := level_name(level1.text)):
+            self.level1, self.level1_place = named, level1.place
             self.level2 = ""
-        if level2 is not None and level_name(level2.text):
-            self.level2, self.level2_place = level_name(level2.text), level2.place
+        if level2 is not None and (named := level_name(level2.text)):
+            self.level2, self.level2_place = named, level2.place
         name = _text(cells.get("name"))
         target = _text(cells.get("target"))
         weight = cells.get("weight")
