@@ -127,7 +127,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_finance_form(document, fields)
         read_finance_words(document, fields)
     elif template == DINGCHENG:
-        read_title(document, fields)
+        read_title(document, found, fields)
         read_dingcheng(document, fields)
         read_staffing(document, _paragraphs(found, "basic"), fields)
         read_departments(document, _paragraphs(found, "basic"), fields)
@@ -137,7 +137,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         _read_attachments(document, fields)
         read_sign_off(document, fields)
     if template == YUEYANGLOU:
-        read_title(document, fields)
+        read_title(document, found, fields)
         read_fund_tables(document, fields)
         body = [*_paragraphs(found, "basic"), *_paragraphs(found, "general")]
         read_staffing(document, body, fields)
