@@ -72,6 +72,9 @@ class Fields:
     source: dict[str, Place] = field(default_factory=dict)
     items: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     """List path → the indices it has so far (``a[0].b[2]``: ``a`` has 0, ``a[0].b`` has 2)."""
+    numbers: dict[tuple[str, Unit, bool], StatedNumber | None] = field(
+        default_factory=dict, repr=False, compare=False)
+    """Text, unit and whether signed → the number it states (:meth:`stated`)."""
     last_item: str = field(default="", repr=False, compare=False)
     """The innermost list item of the last path indexed (``a[0].b[2]``): the values of one item
     are put one after another, and its indices are in :attr:`items` once its first is."""
@@ -106,10 +109,18 @@ class Fields:
             self.items.setdefault(path[:opening], set()).add(path[opening + 1:closing])
             opening = path.find("[", closing)
 
+    def stated(self, text: str, unit: Unit, *, signed: bool = False) -> StatedNumber | None:
+        """:func:`read_number`, read once per text: a form repeats its figures (分值 10, 5), and
+        its readers test a cell for a number before they put it."""
+        key = (text, unit, signed)
+        if key not in self.numbers:
+            self.numbers[key] = read_number(text, unit, signed=signed)
+        return self.numbers[key]
+
     def number(self, path: str, text: str, place: Place, unit: Unit, *,
                signed: bool = False) -> bool:
         """Put the number ``text`` states at ``path``; ``False`` when it states none."""
-        number = read_number(text, unit, signed=signed)
+        number = self.stated(text, unit, signed=signed)
         return number is not None and self.put(path, number, place)
 
     def cell_number(self, path: str, cell: Cell, unit: Unit) -> bool:

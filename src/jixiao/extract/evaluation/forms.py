@@ -9,7 +9,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER, Figure, depths, figures, label_before
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
 from jixiao.extract.evaluation.rows import rows_of
 from jixiao.extract.evaluation.sections import GRADE_WORDS, Section, section_runs, text_place
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
@@ -91,7 +91,7 @@ class _OrgAccounts:
             return
         name = re.sub(r"^\d+[、.．]", "", texts[0])
         amounts = cells[1:1 + len(self.columns)]
-        if all(read_number(first_line(cell)[0], Unit.WAN_YUAN) is None for cell in amounts):
+        if all(self.fields.stated(first_line(cell)[0], Unit.WAN_YUAN) is None for cell in amounts):
             return  # no amount: a blank 机构 row, or a row of another table of as many cells
         index = self.index.setdefault(name, len(self.index))
         path = f"finances.org_accounts[{index}]"

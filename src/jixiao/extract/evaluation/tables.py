@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
 from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
 from jixiao.model import nature_of_sign
@@ -190,7 +190,7 @@ class AssessmentReader:
         name = _text(cells.get("name"))
         target = _text(cells.get("target"))
         weight = cells.get("weight")
-        weight_number = read_number(weight.text, Unit.POINT) if weight is not None else None
+        weight_number = self.fields.stated(weight.text, Unit.POINT) if weight is not None else None
         not_applicable = "不适用" in (name, target)
         if not self.level1 or not name or name in BLANKS or (
                 weight_number is None and not not_applicable):
@@ -227,7 +227,7 @@ class AssessmentReader:
         texts = row.texts()
         start = next(index for index, text in enumerate(texts) if text.startswith("总分"))
         numbers = [cell for cell in row.cells[start + 1:]
-                   if read_number(first_line(cell)[0], Unit.POINT) is not None]
+                   if self.fields.stated(first_line(cell)[0], Unit.POINT) is not None]
         for key, cell in zip(("stated_total_weight", "stated_total_score"), numbers, strict=False):
             self.fields.cell_number(f"{self.path}.{key}", cell, Unit.POINT)
 
