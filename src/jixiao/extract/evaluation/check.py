@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from jixiao.checks.registry import Rule
 from jixiao.checks.run import catalogue, placed, run_checks
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.extract import ExtractedEvaluation, extract_evaluation
@@ -80,17 +79,17 @@ def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
     # Only the findings on figures that were read are placed: most name some that were not.
     named = (placed(finding, source) for finding in findings if _names_read(finding, source))
     read = tuple(finding for finding in named if _read_from(finding, source))
-    return (*read, *_score_left_out(extracted, rules))
+    return (*read, *_score_left_out(extracted, skip))
 
 
-def _score_left_out(extracted: ExtractedEvaluation, rules: list[Rule]) -> tuple[Finding, ...]:
+def _score_left_out(extracted: ExtractedEvaluation, skip: set[str]) -> tuple[Finding, ...]:
     """JX-DOC-002 on what a report's section 九 leaves out, judged only for the 自评得分 and only
     when the section's text was read: a section read in full that gives no score has none."""
     rule = next((rule for rule in catalogue() if rule.code == RESULTS), None)
     place = extracted.source.get("narrative.results.text")
     evaluation = extracted.checkable
     stated = evaluation.narrative.results.stated_score
-    if rule is None or place is None or place.start is None or rule in rules \
+    if rule is None or place is None or place.start is None or rule.code not in skip \
             or not rule.applies_to(evaluation.template) or stated is not None:
         return ()
     finding = rule.finding("第九部分“自评结果拟应用和公开情况”未写明：自评得分", "narrative.results.text")
