@@ -97,7 +97,8 @@ class ExtractedEvaluation:
 
     @cached_property
     def missing(self) -> tuple[MissingField, ...]:
-        """Worked out when asked for (import asks, an audit does not)."""
+        """The fields the form asks for that were not read, worked out when asked for (import
+        asks, an audit does not)."""
         present = _stated_paths(self.source)
         return tuple(field for field in expected_fields(self.template) if field.path not in present)
 

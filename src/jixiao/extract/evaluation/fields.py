@@ -174,7 +174,7 @@ class SourceMap(Mapping[str, Place]):
 @lru_cache(maxsize=4096)
 def steps(path: str) -> tuple[str | int, ...]:
     """``a.b[2].c`` → ``("a", "b", 2, "c")`` (remembered: the reports of one form share their
-    paths, and a report's extraction asks for each path's steps more than once)."""
+    paths, hundreds each)."""
     return tuple(int(index) if index else name for name, index in _STEP.findall(path))
 
 

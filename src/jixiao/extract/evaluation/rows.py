@@ -38,7 +38,7 @@ class Row:
     def __post_init__(self) -> None:
         # Squeezed once: the readers ask a row for its texts many times, and for labels most
         # rows do not hold, which one substring test of all its texts rules out.
-        texts = tuple(["".join(cell.text.split()) for cell in self.cells])  # squeeze(), inlined
+        texts = tuple(["".join(cell.text.split()) for cell in self.cells])  # squeeze(), for every cell
         object.__setattr__(self, "_texts", texts)
         object.__setattr__(self, "_joined", "\n".join(texts))
 
