@@ -178,9 +178,9 @@ def _unit_name_from_tables(document: Document, fields: Fields) -> None:
     """预算单位名称 as the attachments print it: exact, unlike a title run into other words."""
     for table in document.tables:
         for row in table.rows:
-            texts = [cell.text.strip() for cell in row]
-            if len(texts) >= 2 and texts[0].replace(" ", "") == "预算单位名称" and texts[1]:
-                fields.put("unit.name", texts[1], row[1].place)
+            if len(row) >= 2 and row[0].text.strip().replace(" ", "") == "预算单位名称" \
+                    and (name := row[1].text.strip()):
+                fields.put("unit.name", name, row[1].place)
                 return
 
 
