@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from random import Random
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from jixiao.documents import parse_flat_text, read_document
 from jixiao.documents.model import Document
-from jixiao.recognise import profile_for, recognise
+from jixiao.recognise import MARKERS, YUEYANGLOU, profile_for, recognise
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 
@@ -84,3 +85,18 @@ def test_recognition_never_raises(text: str) -> None:
     recognition = recognise(_document(text))
     assert recognition.template in (None, "yueyanglou-2024", "yueyang-finance-2021",
                                     "dingcheng-2023", "national-project")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*MARKERS[YUEYANGLOU], "单位", "情况", "表"]), min_size=3, max_size=12),
+       st.randoms(use_true_random=False))
+def test_each_heading_is_placed_where_it_first_occurs_spaced_out(parts: list[str], random: Random) -> None:
+    text = "".join(char + random.choice(["", "", " ", "\n", "\u3000", "\t "]) for part in parts for char in part)
+    squeezed = "".join(text.split())
+    for marker in recognise(_document(text)).evidence:
+        start, end = marker.where.start, marker.where.end
+        assert start is not None and end is not None
+        assert "".join(text[start:end].split()) == marker.text
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        assert len("".join(text[:start].split())) == squeezed.find(marker.text)
+        assert marker.where.line == text.count("\n", 0, start) + 1

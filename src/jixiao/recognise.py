@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import cache
 
 from jixiao.documents.model import Document
 from jixiao.extract.per_document import per_document
@@ -61,7 +61,6 @@ national profile, which is only an assumption about its region's rules."""
 ASSUMED_PROFILE = "national-2020"
 
 _WHOLE_UNIT = (YUEYANGLOU, YUEYANG_FINANCE, DINGCHENG)
-_NON_SPACE = re.compile(r"\S+")  # \s is what str.isspace calls whitespace
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +86,14 @@ class Recognition:
 def recognise(document: Document) -> Recognition:
     """The known form ``document`` is, with the headings that show it (a pure function of its
     text; the audit asks several times, so it is worked out once per document)."""
-    squeezed = _Squeezed.of(document.text)
-    found = {template: tuple(marker for text in markers
-                             if (marker := squeezed.find(text)) is not None)
+    squeezed = "".join(document.text.split())  # str.split's whitespace is re's \s
+    found = {template: tuple(text for text in markers if text in squeezed)
              for template, markers in MARKERS.items()}
     scores = tuple((template, len(markers)) for template, markers in found.items())
     winner = _winner(dict(scores))
-    evidence = tuple(sorted(found[winner], key=lambda m: m.where.start or 0)) if winner else ()
+    # Only the winner's markers are placed: counting the others needs no place.
+    placed = (_marker(document.text, text) for text in found[winner]) if winner else ()
+    evidence = tuple(sorted(placed, key=lambda m: m.where.start or 0))
     return Recognition(winner, evidence, scores)
 
 
@@ -117,32 +117,14 @@ def _winner(scores: dict[str, int]) -> str | None:
     return NATIONAL_PROJECT if scores[NATIONAL_PROJECT] >= MIN_MARKERS + 2 else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Squeezed:
-    """The text without whitespace, kept as its stretches between whitespace: ``starts[i]`` is
-    where stretch *i* begins in the squeezed text, ``origins[i]`` where in the original (a
-    stretch at a time, not a Python step per character of a long report)."""
+def _marker(text: str, marker: str) -> Marker:
+    """Where ``marker`` first occurs in ``text``, with any whitespace between its characters."""
+    match = _spaced(marker).search(text)
+    assert match is not None, marker  # the caller found it in the text without whitespace
+    return Marker(marker, Place(line=bisect_right(line_starts(text), match.start()),
+                                start=match.start(), end=match.end()))
 
-    text: str
-    starts: tuple[int, ...]
-    origins: tuple[int, ...]
-    lines: tuple[int, ...]
 
-    @classmethod
-    def of(cls, text: str) -> _Squeezed:
-        stretches = [(match.start(), match.group()) for match in _NON_SPACE.finditer(text)]
-        starts = tuple(accumulate((len(stretch) for _, stretch in stretches[:-1]), initial=0))
-        return cls("".join(stretch for _, stretch in stretches), starts,
-                   tuple(origin for origin, _ in stretches), line_starts(text))
-
-    def _origin(self, at: int) -> int:
-        """The offset in the original text of the squeezed text's character ``at``."""
-        stretch = bisect_right(self.starts, at) - 1
-        return self.origins[stretch] + at - self.starts[stretch]
-
-    def find(self, marker: str) -> Marker | None:
-        at = self.text.find(marker)
-        if at < 0:
-            return None
-        start, end = self._origin(at), self._origin(at + len(marker) - 1) + 1
-        return Marker(marker, Place(line=bisect_right(self.lines, start), start=start, end=end))
+@cache
+def _spaced(marker: str) -> re.Pattern[str]:
+    return re.compile(r"\s*".join(map(re.escape, marker)))

@@ -13,7 +13,7 @@ from functools import cache
 from jixiao.checks import across, agreement, controls, document, execution, rates, scores, sums
 from jixiao.checks.registry import CheckContext, Rule
 from jixiao.checks.related import NOTHING_RELATED, Related
-from jixiao.findings import Finding, Place, Severity
+from jixiao.findings import Finding, Place, Severity, Term
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring import Scorecard, score_evaluation
@@ -51,17 +51,24 @@ def run_checks(evaluation: Evaluation, profile: Profile | None = None,
                 f"规则 {rule.code} 运行出错：{type(error).__name__}: {error}", Place()))
     if not source:
         return tuple(findings)
-    return tuple(_placed(finding, source) for finding in findings)
+    return tuple(placed(finding, source) for finding in findings)
 
 
-def _placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
+def placed(finding: Finding, source: Mapping[str, Place]) -> Finding:
     """The finding with its places completed from the source (its fingerprint is unchanged);
     a figure of another report keeps the place it has there."""
-    where = finding.where.merged(_lookup(finding.where.path, source))
-    terms = tuple(term if term.where.report else
-                  replace(term, where=term.where.merged(_lookup(term.where.path, source)))
+    terms = tuple(term if term.where.report else Term(term.label, term.value, _completed(term.where, source))
                   for term in finding.terms)
-    return replace(finding, where=where, terms=terms)
+    return replace(finding, where=_completed(finding.where, source), terms=terms)
+
+
+def _completed(place: Place, source: Mapping[str, Place]) -> Place:
+    """``place`` with the source's location filled in where it has none. A place naming only its
+    field, as rules make them, is the source's own place for that field."""
+    found = _lookup(place.path, source)
+    if found is not None and found.path == place.path and place.as_dict().keys() == {"path"}:
+        return found
+    return place.merged(found)
 
 
 def _lookup(path: str | None, source: Mapping[str, Place]) -> Place | None:

@@ -30,6 +30,7 @@ CONTROL_ROWS = (
     ("部门基本支出预算调整", "basic_budget_adjustment"),
 )
 """Label of a 经费控制情况 row → the :class:`~jixiao.model.ControlRow` it fills."""
+_CONTROL_PATHS = dict(CONTROL_ROWS)
 ITEM_LISTS = {"projects.district_specials": "projects.district_special_items",
               "projects.transfers": "projects.transfer_items"}
 CONTROL_COLUMNS = ("prior_actual", "budget", "actual")
@@ -99,7 +100,7 @@ class BasicDataReader:
             return
         if not label or label in BLANKS:
             return
-        target = next((path for name, path in CONTROL_ROWS if label == name), None)
+        target = _CONTROL_PATHS.get(label)
         if target is not None:
             self.items = ITEM_LISTS.get(target)
             self._amounts(row, f"{PATH}.{target}")

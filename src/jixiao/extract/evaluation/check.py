@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from jixiao.checks.registry import Rule
-from jixiao.checks.run import catalogue, run_checks
+from jixiao.checks.run import catalogue, placed, run_checks
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.extract import ExtractedEvaluation, extract_evaluation
 from jixiao.extract.tables.cells import evidence
@@ -75,21 +74,22 @@ def catalogue_findings(extracted: ExtractedEvaluation) -> tuple[Finding, ...]:
     if extracted.evaluation is None:
         skip.add(IDENTITY)
     rules = [rule for rule in catalogue() if rule.code not in skip]
-    evaluation = extracted.checkable
-    findings = run_checks(evaluation, load_profile(evaluation.profile), extracted.source,
-                          rules=rules)
-    read = tuple(finding for finding in findings if _read_from(finding, extracted.source))
-    return (*read, *_score_left_out(extracted, rules))
+    evaluation, source = extracted.checkable, extracted.source
+    findings = run_checks(evaluation, load_profile(evaluation.profile), rules=rules)
+    # Only the findings on figures that were read are placed: most name some that were not.
+    named = (placed(finding, source) for finding in findings if _names_read(finding, source))
+    read = tuple(finding for finding in named if _read_from(finding, source))
+    return (*read, *_score_left_out(extracted, skip))
 
 
-def _score_left_out(extracted: ExtractedEvaluation, rules: list[Rule]) -> tuple[Finding, ...]:
+def _score_left_out(extracted: ExtractedEvaluation, skip: set[str]) -> tuple[Finding, ...]:
     """JX-DOC-002 on what a report's section 九 leaves out, judged only for the 自评得分 and only
     when the section's text was read: a section read in full that gives no score has none."""
     rule = next((rule for rule in catalogue() if rule.code == RESULTS), None)
     place = extracted.source.get("narrative.results.text")
     evaluation = extracted.checkable
     stated = evaluation.narrative.results.stated_score
-    if rule is None or place is None or place.start is None or rule in rules \
+    if rule is None or place is None or place.start is None or rule.code not in skip \
             or not rule.applies_to(evaluation.template) or stated is not None:
         return ()
     finding = rule.finding("第九部分“自评结果拟应用和公开情况”未写明：自评得分", "narrative.results.text")
@@ -100,10 +100,17 @@ def _read_from(finding: Finding, source: Mapping[str, Place]) -> bool:
     """Whether the finding's figure and every term were read from the document; a table's
     stated total (总分 分值 or 得分) only when some of its indicators were too: a total against
     parts that were not read is no finding."""
+    if finding.where.start is None or not _names_read(finding, source):
+        return False
+    table, _, field = (finding.where.path or "").rpartition(".")
+    indicators = f"{table}.indicators["
+    return field not in _TOTALS or any(path.startswith(indicators) for path in source)
+
+
+def _names_read(finding: Finding, source: Mapping[str, Place]) -> bool:
+    """Whether the finding's figure, every term and, for a rule on an explanation, the
+    explanation's place were read from the document."""
     paths = [finding.where.path, *(term.where.path for term in finding.terms)]
     if finding.code in EXPLAINED:  # the figures of its table, and its explanation's place
         paths.append(f"{(finding.where.path or '').partition('.funds.')[0]}.{EXPLAINED[finding.code]}")
-    if finding.where.start is None or not all(path in source for path in paths):
-        return False
-    table, _, field = (finding.where.path or "").rpartition(".")
-    return field not in _TOTALS or any(path.startswith(f"{table}.indicators[") for path in source)
+    return all(path in source for path in paths)

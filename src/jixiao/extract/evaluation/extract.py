@@ -8,10 +8,9 @@ or completed: a field the report does not state stays empty and is listed in ``m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -20,7 +19,7 @@ from pydantic import ValidationError
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.basic import BasicDataReader
 from jixiao.extract.evaluation.body import read_departments, read_general_budget, read_staffing
-from jixiao.extract.evaluation.fields import Fields, nested, steps
+from jixiao.extract.evaluation.fields import Fields, SourceMap, nested, steps
 from jixiao.extract.evaluation.finance_text import read_finance_words
 from jixiao.extract.evaluation.forms import read_dingcheng, read_finance_form, read_project_year
 from jixiao.extract.evaluation.fund_tables import read_fund_tables
@@ -49,7 +48,6 @@ from jixiao.recognise import (
 )
 from jixiao.render.spec import load_template
 
-_STEP_START = re.compile(r"[.\[]")
 REQUIRED = ("year", "unit.name")
 PLACEHOLDERS: dict[str, Any] = {"year": 2000, "unit.name": "（未识别）"}
 """Stand-ins for required fields the report does not state, so that the rest can be checked;
@@ -90,13 +88,19 @@ class ExtractedEvaluation:
     recognition: Recognition
     data: Mapping[str, Any]
     source: Mapping[str, Place]
-    missing: tuple[MissingField, ...]
     evaluation: Evaluation | None
     checkable: Evaluation
 
     @property
     def template(self) -> str | None:
         return self.recognition.template
+
+    @cached_property
+    def missing(self) -> tuple[MissingField, ...]:
+        """The fields the form asks for that were not read, worked out when asked for (import
+        asks, an audit does not)."""
+        present = _stated_paths(self.source)
+        return tuple(field for field in expected_fields(self.template) if field.path not in present)
 
 
 def extract_evaluation(document: Document, recognition: Recognition | None = None) -> ExtractedEvaluation:
@@ -113,11 +117,9 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
                  if path in absent or path not in kept or kept[path] != values[path]]
     stated = {path: value for path, value in kept.items() if path not in stand_ins}
     data = kept_data if not stand_ins else nested(stated)  # stated is kept when nothing stands in
-    source = {path: place for path, place in fields.source.items() if path in stated}
-    present = _stated_paths(stated)
-    missing = tuple(field for field in expected_fields(recognition.template) if field.path not in present)
+    source = SourceMap({path: place for path, place in fields.source.items() if path in stated})
     return ExtractedEvaluation(recognition, MappingProxyType(data), MappingProxyType(source),
-                               missing, None if stand_ins else checkable, checkable)
+                               None if stand_ins else checkable, checkable)
 
 
 def _read(document: Document, template: str | None, fields: Fields) -> None:
@@ -126,7 +128,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_finance_form(document, fields)
         read_finance_words(document, fields)
     elif template == DINGCHENG:
-        read_title(document, fields)
+        read_title(document, found, fields)
         read_dingcheng(document, fields)
         read_staffing(document, _paragraphs(found, "basic"), fields)
         read_departments(document, _paragraphs(found, "basic"), fields)
@@ -136,7 +138,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         _read_attachments(document, fields)
         read_sign_off(document, fields)
     if template == YUEYANGLOU:
-        read_title(document, fields)
+        read_title(document, found, fields)
         read_fund_tables(document, fields)
         body = [*_paragraphs(found, "basic"), *_paragraphs(found, "general")]
         read_staffing(document, body, fields)
@@ -176,9 +178,9 @@ def _unit_name_from_tables(document: Document, fields: Fields) -> None:
     """预算单位名称 as the attachments print it: exact, unlike a title run into other words."""
     for table in document.tables:
         for row in table.rows:
-            texts = [cell.text.strip() for cell in row]
-            if len(texts) >= 2 and texts[0].replace(" ", "") == "预算单位名称" and texts[1]:
-                fields.put("unit.name", texts[1], row[1].place)
+            if len(row) >= 2 and row[0].text.strip().replace(" ", "") == "预算单位名称" \
+                    and (name := row[1].text.strip()):
+                fields.put("unit.name", name, row[1].place)
                 return
 
 
@@ -213,6 +215,17 @@ def _within(path: str, prefix: str) -> bool:
 
 
 def _stated_paths(values: Mapping[str, Any]) -> frozenset[str]:
-    """Every path a stated value is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
+    """Every path a value read is at or under (``a.b[0].c``: ``a``, ``a.b``, ``a.b[0]`` and
     itself): one set for the form's fields to be looked up in, not a scan of every value each."""
-    return frozenset(values).union(key[:step.start()] for key in values for step in _STEP_START.finditer(key))
+    present = set(values)
+    for key in values:
+        path = _parent(key)
+        while path and path not in present:  # a parent already there has its ancestors there,
+            present.add(path)                # or they come with its own walk
+            path = _parent(path)
+    return frozenset(present)
+
+
+def _parent(path: str) -> str:
+    """``a.b[0].c`` → ``a.b[0]`` → ``a.b`` → ``a`` → ``""``."""
+    return path[:max(path.rfind("."), path.rfind("["), 0)]

@@ -10,7 +10,9 @@ source map every finding is placed by, as for YAML and workbook input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from jixiao.documents.model import Cell
@@ -21,7 +23,6 @@ BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……"
 """What a form's empty cell holds: nothing stated."""
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-_INDEX = re.compile(r"\[(\d+)\]")
 
 
 def squeeze(text: str) -> str:
@@ -61,7 +62,8 @@ def first_line(cell: Cell) -> tuple[str, Place]:
 
 @dataclass
 class Fields:
-    """What has been read so far: field path → value, and field path → place.
+    """What has been read so far: field path → value, and field path → the place it was read
+    at (which :class:`SourceMap` makes name its path).
 
     Mutable while one document is read, then handed over as plain dicts. A path is set once:
     the first statement read wins (a report's later repetition is checked, not overwritten)."""
@@ -70,6 +72,12 @@ class Fields:
     source: dict[str, Place] = field(default_factory=dict)
     items: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     """List path → the indices it has so far (``a[0].b[2]``: ``a`` has 0, ``a[0].b`` has 2)."""
+    numbers: dict[tuple[str, Unit, bool], StatedNumber | None] = field(
+        default_factory=dict, repr=False, compare=False)
+    """Text, unit and whether signed → the number it states (:meth:`stated`)."""
+    last_item: str = field(default="", repr=False, compare=False)
+    """The innermost list item of the last path indexed (``a[0].b[2]``): the values of one item
+    are put one after another, and its indices are in :attr:`items` once its first is."""
 
     def __post_init__(self) -> None:
         self._index()
@@ -78,25 +86,41 @@ class Fields:
         if path in self.values:
             return False
         self.values[path] = value
-        self.source[path] = place.at_path(path)
+        self.source[path] = place
         self._list_items(path)
         return True
 
     def _index(self) -> None:
         self.items.clear()
+        self.last_item = ""
         for path in self.values:
             self._list_items(path)
 
     def _list_items(self, path: str) -> None:
-        if "[" not in path:  # most fields are in no list
+        item = path[:path.rfind("]") + 1]  # empty for the many fields in no list
+        if not item or item == self.last_item:
             return
-        for match in _INDEX.finditer(path):
-            self.items.setdefault(path[:match.start()], set()).add(match.group(1))
+        self.last_item = item
+        opening = path.find("[")
+        while opening >= 0:
+            closing = path.find("]", opening)
+            if closing < 0:
+                return
+            self.items.setdefault(path[:opening], set()).add(path[opening + 1:closing])
+            opening = path.find("[", closing)
+
+    def stated(self, text: str, unit: Unit, *, signed: bool = False) -> StatedNumber | None:
+        """:func:`read_number`, read once per text: a form repeats its figures (分值 10, 5), and
+        its readers test a cell for a number before they put it."""
+        key = (text, unit, signed)
+        if key not in self.numbers:
+            self.numbers[key] = read_number(text, unit, signed=signed)
+        return self.numbers[key]
 
     def number(self, path: str, text: str, place: Place, unit: Unit, *,
                signed: bool = False) -> bool:
         """Put the number ``text`` states at ``path``; ``False`` when it states none."""
-        number = read_number(text, unit, signed=signed)
+        number = self.stated(text, unit, signed=signed)
         return number is not None and self.put(path, number, place)
 
     def cell_number(self, path: str, cell: Cell, unit: Unit) -> bool:
@@ -109,10 +133,12 @@ class Fields:
 
     def drop(self, prefix: str) -> None:
         """Forget ``prefix`` and everything under it."""
-        for path in [key for key in self.values
-                     if key == prefix or key.startswith((f"{prefix}.", f"{prefix}["))]:
+        under = (f"{prefix}.", f"{prefix}[")
+        forgotten = [key for key in self.values if key == prefix or key.startswith(under)]
+        for path in forgotten:
             del self.values[path], self.source[path]
-        self._index()
+        if forgotten:  # a blank form put nothing: its lists are as they were
+            self._index()
 
     def has(self, path: str) -> bool:
         return path in self.values
@@ -122,9 +148,34 @@ class Fields:
         return len(self.items.get(prefix, ()))
 
 
-def steps(path: str) -> list[str | int]:
-    """``a.b[2].c`` → ``["a", "b", 2, "c"]``."""
-    return [int(index) if index else name for name, index in _STEP.findall(path)]
+class SourceMap(Mapping[str, Place]):
+    """Field path → its place in the document, naming the path (as every source map's places
+    do). Kept as the places were read: the one naming its path is made when it is looked up, as
+    an audit looks up a few of the hundreds of fields a form holds."""
+
+    __slots__ = ("_read",)
+
+    def __init__(self, read: Mapping[str, Place]) -> None:
+        self._read = dict(read)
+
+    def __getitem__(self, path: str) -> Place:
+        return self._read[path].at_path(path)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._read
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read)
+
+    def __len__(self) -> int:
+        return len(self._read)
+
+
+@lru_cache(maxsize=4096)
+def steps(path: str) -> tuple[str | int, ...]:
+    """``a.b[2].c`` → ``("a", "b", 2, "c")`` (remembered: the reports of one form share their
+    paths, hundreds each)."""
+    return tuple(int(index) if index else name for name, index in _STEP.findall(path))
 
 
 def nested(values: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +186,7 @@ def nested(values: dict[str, Any]) -> dict[str, Any]:
     return {key: _lists(value) for key, value in root.items()}
 
 
-def _place_value(root: dict[str, Any], path: list[str | int], value: Any) -> None:
+def _place_value(root: dict[str, Any], path: tuple[str | int, ...], value: Any) -> None:
     node: Any = root
     for step in path[:-1]:
         node = node.setdefault(step, {})

@@ -9,7 +9,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER, Figure, depths, figures, label_before
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
 from jixiao.extract.evaluation.rows import rows_of
 from jixiao.extract.evaluation.sections import GRADE_WORDS, Section, section_runs, text_place
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
@@ -91,7 +91,7 @@ class _OrgAccounts:
             return
         name = re.sub(r"^\d+[、.．]", "", texts[0])
         amounts = cells[1:1 + len(self.columns)]
-        if all(read_number(first_line(cell)[0], Unit.WAN_YUAN) is None for cell in amounts):
+        if all(self.fields.stated(first_line(cell)[0], Unit.WAN_YUAN) is None for cell in amounts):
             return  # no amount: a blank 机构 row, or a row of another table of as many cells
         index = self.index.setdefault(name, len(self.index))
         path = f"finances.org_accounts[{index}]"
@@ -124,10 +124,10 @@ def _finance_section(document: Document) -> Section | None:
 def _breakdown(run: Run, fields: Fields, starts: tuple[int, ...]) -> None:
     text = run.text
     found = [figure for figure in figures(text, depths(text)) if figure.is_money and not figure.change]
+    raw = {figure.start: label_before(text, figure.start) for figure in found}  # each asked for again
     for figure in found:
-        raw = label_before(text, figure.start)
         key = next((name for words, name in _BREAKDOWN_AMOUNTS
-                    if raw.endswith((words, f"{words}数"))), None)
+                    if raw[figure.start].endswith((words, f"{words}数"))), None)
         if key is not None:
             fields.put(f"{BREAKDOWN}.{key}", figure.number.in_unit(Unit.WAN_YUAN),
                        run.place(figure.start, figure.end, starts))
@@ -138,21 +138,24 @@ def _breakdown(run: Run, fields: Fields, starts: tuple[int, ...]) -> None:
         end = sentence_end(text, at)
         semicolon = text.find("；", at)
         end = min(end, semicolon) if semicolon >= 0 else end
-        _amount_lines(run, [f for f in found if at < f.start < end], f"{BREAKDOWN}.{key}", fields, starts)
-    income = next((figure for figure in found if "决算收入" in label_before(text, figure.start)), None)
+        _amount_lines(run, [f for f in found if at < f.start < end], raw, f"{BREAKDOWN}.{key}", fields,
+                      starts)
+    income = next((figure for figure in found if "决算收入" in raw[figure.start]), None)
     if income is not None and not fields.count(f"{BREAKDOWN}.income_lines"):
         among = text.find("其中", income.end)
         end = sentence_end(text, income.end)
         if 0 <= among < end:
-            _amount_lines(run, [f for f in found if among < f.start < end],
+            _amount_lines(run, [f for f in found if among < f.start < end], raw,
                           f"{BREAKDOWN}.income_lines", fields, starts)
 
 
-def _amount_lines(run: Run, found: list[Figure], path: str, fields: Fields,
+def _amount_lines(run: Run, found: list[Figure], raw: dict[int, str], path: str, fields: Fields,
                   starts: tuple[int, ...]) -> None:
+    """The figures ``found`` as a list of named amounts; ``raw`` holds each one's label as
+    written, by where the figure starts."""
     for index, figure in enumerate(found):
         place = run.place(figure.start, figure.end, starts)
-        name = label_before(run.text, figure.start).removeprefix("其中").strip()
+        name = raw[figure.start].removeprefix("其中").strip()
         fields.put(f"{path}[{index}].name", name, place)
         fields.put(f"{path}[{index}].amount", figure.number.in_unit(Unit.WAN_YUAN), place)
 

@@ -23,7 +23,7 @@ def read_fund_tables(document: Document, fields: Fields) -> None:
 
 
 def _fund(block: object) -> str | None:
-    if not isinstance(block, Paragraph):
+    if not isinstance(block, Paragraph) or "表" not in block.text:  # every title ends with 表
         return None
     text = squeeze(block.text)
     return next((key for title, key in TITLES if text.endswith(title) and len(text) <= len(title) + 6), None)

@@ -26,6 +26,8 @@ BY_RULE = (
     re.compile(r"^根据对.*的检查，.*自评分"),  # 鼎城 五、综合评价结果 (dingcheng.result_section)
 )
 """Openings of the paragraphs the renderer writes by rule."""
+_BY_RULE = re.compile("|".join(f"(?:{rule.pattern})" for rule in BY_RULE))
+"""Any of them: one match per paragraph."""
 STATED = (("公开情况：", "narrative.results.publication"), ("结果应用：", "narrative.results.application"))
 """九's labelled paragraphs (the renderer's own labels) → the field each states."""
 EXPLANATIONS = (
@@ -51,7 +53,7 @@ def own_paragraphs(key: str, paragraphs: Sequence[Paragraph], fields: Fields) ->
         label = next(((prefix, path) for prefix, path in STATED if text.startswith(prefix)), None)
         if label is not None:
             _stated(text.removeprefix(label[0]), label[1], paragraph, fields)
-        if MISSING in text or label is not None or any(rule.match(text) for rule in BY_RULE):
+        if MISSING in text or label is not None or _BY_RULE.match(text):
             continue
         kept.append(paragraph)
     return tuple(kept)

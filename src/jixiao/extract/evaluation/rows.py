@@ -10,18 +10,20 @@ paragraph or inside a cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jixiao.documents.model import Cell, Document, Paragraph
-from jixiao.extract.evaluation.fields import BLANKS, squeeze
+from jixiao.extract.evaluation.fields import BLANKS
 from jixiao.extract.per_document import per_document
 
 BASIC_DATA, UNIT_TABLE, PROJECT_TABLE = "basic_data", "self_assessment", "project"
 REPORT = "report"
 _TITLES = (("绩效评价基础数据表", BASIC_DATA), ("整体支出绩效自评表", UNIT_TABLE),
            ("项目支出绩效自评表", PROJECT_TABLE), ("自评报告", REPORT))
+_ANY_TITLE = re.compile("|".join(marker for marker, _ in _TITLES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +38,18 @@ class Row:
     def __post_init__(self) -> None:
         # Squeezed once: the readers ask a row for its texts many times, and for labels most
         # rows do not hold, which one substring test of all its texts rules out.
-        texts = tuple(squeeze(cell.text) for cell in self.cells)
+        texts = tuple(["".join(cell.text.split()) for cell in self.cells])  # squeeze(), for every cell
         object.__setattr__(self, "_texts", texts)
         object.__setattr__(self, "_joined", "\n".join(texts))
 
     def texts(self) -> tuple[str, ...]:
         """Cell texts without whitespace (cells break words across lines)."""
         return self._texts
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the squeezed text of some cell matches ``pattern`` (which matches no
+        whitespace): one search for several labels at once."""
+        return pattern.search(self._joined) is not None
 
     def holds(self, words: str) -> bool:
         """Whether the squeezed text of some cell contains ``words`` (which have no whitespace):
@@ -123,7 +130,7 @@ def attachments(document: Document) -> tuple[Attachment, ...]:
 
 
 def _title(row: Row) -> str | None:
-    if not any(row.holds(marker) for marker, _ in _TITLES):
+    if not row.mentions(_ANY_TITLE):
         return None
     for text in row.texts():
         if len(text) > 40:  # a title is short; a long cell merely mentions a form

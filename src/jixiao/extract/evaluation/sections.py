@@ -84,9 +84,9 @@ def sections(document: Document) -> dict[str, Section]:
 
 def _section_of(text: str) -> str | None:
     match = _HEADING.match(text)
-    if match is None or len(squeeze(match["title"])) > 30:
+    title = squeeze(match["title"]) if match is not None else ""
+    if not title or len(title) > 30:
         return None
-    title = squeeze(match["title"])
     return next((key for words, key in SECTIONS if words in title), None)
 
 
@@ -111,13 +111,15 @@ def read_fund_sections(found: Mapping[str, Section], fields: Fields) -> None:
             fields.put(f"finances.{key}.has_expenditure", True, section.place())
 
 
-def read_title(document: Document, fields: Fields) -> None:
-    """标题, 年度 and 预算单位名称 from the report's title (the one nearest the body)."""
+def read_title(document: Document, found: Mapping[str, Section], fields: Fields) -> None:
+    """标题, 年度 and 预算单位名称 from the report's title (the one nearest the body, which begins
+    at the first section of ``found``, the document's :func:`sections`)."""
     starts = line_starts(document.text)
     matches = list(_TITLE.finditer(document.text))
     if not matches:
         return
-    body = next((p.place.start or 0 for p in document.paragraphs if _section_of(p.text)), None)
+    first = next(iter(found.values()), None)  # the sections are in the order they begin
+    body = (first.heading.place.start or 0) if first is not None else None
     before = [m for m in matches if body is None or m.start() < body]
     match = (before or matches)[-1]
     line_start = document.text.rfind("\n", 0, match.start()) + 1

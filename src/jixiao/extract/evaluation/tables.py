@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, read_number, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
 from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
 from jixiao.model import nature_of_sign
@@ -90,11 +90,11 @@ class AssessmentReader:
         if texts[:1] == (BUDGET_CHANGE,):
             self._explanation(row)
             return
-        if any(text.startswith("总分") for text in texts):
+        if row.holds("总分") and any(text.startswith("总分") for text in texts):
             self._total(row)
         elif "年初预算数" in texts or "全年执行数" in texts:
             self.funds = columns(row, FUNDS_COLUMNS)
-        elif any("三级指标" in text for text in texts):
+        elif row.holds("三级指标"):
             self.indicators = columns(row, INDICATOR_COLUMNS)
             self.goals_next = False  # a 年度总体目标 left blank: the indicators follow at once
         elif "预期目标" in texts:
@@ -182,15 +182,15 @@ class AssessmentReader:
         columns_ = self.indicators or {}
         cells = {key: row.from_right(offset) for key, offset in columns_.items()}
         level1, level2 = cells.get("level1"), cells.get("level2")
-        if level1 is not None and level_name(level1.text):
-            self.level1, self.level1_place = level_name(level1.text), level1.place
+        if level1 is not None and (named := level_name(level1.text)):
+            self.level1, self.level1_place = named, level1.place
             self.level2 = ""
-        if level2 is not None and level_name(level2.text):
-            self.level2, self.level2_place = level_name(level2.text), level2.place
+        if level2 is not None and (named := level_name(level2.text)):
+            self.level2, self.level2_place = named, level2.place
         name = _text(cells.get("name"))
         target = _text(cells.get("target"))
         weight = cells.get("weight")
-        weight_number = read_number(weight.text, Unit.POINT) if weight is not None else None
+        weight_number = self.fields.stated(weight.text, Unit.POINT) if weight is not None else None
         not_applicable = "不适用" in (name, target)
         if not self.level1 or not name or name in BLANKS or (
                 weight_number is None and not not_applicable):
@@ -210,10 +210,14 @@ class AssessmentReader:
         if signed is not None and target_cell is not None and "nature" not in columns_:
             # the form prints 指标性质 as the target's sign
             self.fields.put(f"{path}.nature", signed.value, target_cell.place)
-        for key in ("weight", "stated_score"):
-            cell = cells.get(key)
-            if cell is not None:
-                self.fields.cell_number(f"{path}.{key}", cell, Unit.POINT)
+        if weight is not None and "\n" not in weight.text:  # its one line was read above
+            if weight_number is not None:
+                self.fields.put(f"{path}.weight", weight_number, first_line(weight)[1])
+        elif weight is not None:
+            self.fields.cell_number(f"{path}.weight", weight, Unit.POINT)
+        score = cells.get("stated_score")
+        if score is not None:
+            self.fields.cell_number(f"{path}.stated_score", score, Unit.POINT)
         reason = cells.get("deviation_reason")
         if reason is not None:
             # An empty 偏差原因 cell is stated too: the form asks for it where points were lost.
@@ -223,7 +227,7 @@ class AssessmentReader:
         texts = row.texts()
         start = next(index for index, text in enumerate(texts) if text.startswith("总分"))
         numbers = [cell for cell in row.cells[start + 1:]
-                   if read_number(first_line(cell)[0], Unit.POINT) is not None]
+                   if self.fields.stated(first_line(cell)[0], Unit.POINT) is not None]
         for key, cell in zip(("stated_total_weight", "stated_total_score"), numbers, strict=False):
             self.fields.cell_number(f"{self.path}.{key}", cell, Unit.POINT)
 
