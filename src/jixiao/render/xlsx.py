@@ -21,6 +21,7 @@ from jixiao.documents.xlsx_reader import BODY_SHEET
 from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
+from jixiao.profiles.forms import prints_indicator_weights
 from jixiao.render.context import RenderContext
 from jixiao.render.figures import BUDGET_CHANGE, MISSING
 from jixiao.render.xlsx_assessment import (
@@ -101,14 +102,15 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
     merge(sheet, 2, 3, 2, LAST_COL, evaluation.unit.name, styles.text)
     table = evaluation.self_assessment
     writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
-    row, header = write_table(writer, _unit_table(table), 3, "年度预算申请（万元）", _splits(table))
+    unit_table = _unit_table(table, evaluation.template)
+    row, header = write_table(writer, unit_table, 3, "年度预算申请（万元）", _splits(table))
     row = _explanation(sheet, styles, row, table)
     _footer(sheet, styles, row, header)
 
 
-def _unit_table(table: UnitSelfAssessment) -> Table:
+def _unit_table(table: UnitSelfAssessment, template: str) -> Table:
     return Table(table.funds, table.goals, table.indicators, table.stated_total_weight,
-                 table.stated_total_score)
+                 table.stated_total_score, weighted=prints_indicator_weights(template))
 
 
 def _splits(table: UnitSelfAssessment) -> tuple[Split, ...]:
