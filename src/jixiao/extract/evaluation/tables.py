@@ -243,10 +243,11 @@ class AssessmentReader:
             return
         cells = {key: row.from_right(offset) for key, offset in columns_.items()}
         level1, level2 = cells.get("level1"), row.from_right(columns_.get("level1", 0) - 1)
-        if level1 is not None and level_name(level1.text):
-            self.level1, self.level1_place, self.level2 = level_name(level1.text), level1.place, ""
-        if level2 is not None and level_name(level2.text):
-            self.level2, self.level2_place = level_name(level2.text), level2.place
+        # 评价内容 as written, as the 财政局 form's reader keeps it: it carries no “（50分）”
+        if level1 is not None and squeeze(level1.text) not in BLANKS:
+            self.level1, self.level1_place, self.level2 = level1.text.strip(), level1.place, ""
+        if level2 is not None and squeeze(level2.text) not in BLANKS:
+            self.level2, self.level2_place = level2.text.strip(), level2.place
         goal, actual = cells.get("goal"), cells.get("actual")
         if not self.level1 or goal is None or squeeze(goal.text) in BLANKS:
             return
