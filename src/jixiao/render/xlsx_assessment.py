@@ -284,7 +284,7 @@ def _quantitative_targets(w: Writer, header: int) -> int:
                 merge(s, row, 3, row, COL_TARGETS_END, named_target(indicator), st.text)
                 merge(s, row, COL_TARGETS_END + 1, row, LAST_COL, indicator.actual, st.text)
                 row += 1
-    merge(s, header, 0, max(row, first + 1) - 1, 0, QUANTITATIVE_HEADERS[0], st.label)
+    merge(s, header, 0, row - 1, 0, QUANTITATIVE_HEADERS[0], st.label)
     return row - first
 
 
