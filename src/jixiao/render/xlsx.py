@@ -43,6 +43,8 @@ WORKBOOK_FORMS = frozenset({"basic_data", "self_assessment"})
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
 NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
+NOTE_UNWEIGHTED = "本表为单位填报数，按原样保留；据此计算的执行率及其得分见“计算校核”表。"
+"""The note under a table whose indicators have no 分值: 计算校核 holds no sums or 总分 of it."""
 
 
 def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path,
@@ -105,7 +107,7 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
     unit_table = _unit_table(table, evaluation.template)
     row, header = write_table(writer, unit_table, 3, "年度预算申请（万元）", _splits(table))
     row = _explanation(sheet, styles, row, table)
-    _footer(sheet, styles, row, header)
+    _footer(sheet, styles, row, header, NOTE if unit_table.weighted else NOTE_UNWEIGHTED)
 
 
 def _unit_table(table: UnitSelfAssessment, template: str) -> Table:
@@ -169,6 +171,6 @@ def _explanation(sheet: Any, styles: Styles, row: int, table: UnitSelfAssessment
     return row + 1
 
 
-def _footer(sheet: Any, styles: Styles, row: int, header: int) -> None:
-    merge(sheet, row, 0, row, LAST_COL, NOTE, styles.note)
+def _footer(sheet: Any, styles: Styles, row: int, header: int, note: str = NOTE) -> None:
+    merge(sheet, row, 0, row, LAST_COL, note, styles.note)
     print_setup(sheet, landscape=True, repeat=(header, header))
