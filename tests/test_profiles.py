@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -9,6 +11,8 @@ from jixiao.profiles import (
     available_profiles,
     load_profile,
 )
+from jixiao.profiles.forms import forms_without_indicator_weights, prints_indicator_weights
+from jixiao.render.spec import available_templates, load_template
 
 
 def test_the_shipped_profiles() -> None:
@@ -41,3 +45,21 @@ def test_unknown_profile_names_the_known_ones() -> None:
         load_profile("nowhere-1999")
     assert str(raised.value) == (
         "评分规则“nowhere-1999”：不存在（可用：national-2020、provincial-banded-2024、yueyanglou-2024）")
+
+
+def test_which_forms_print_no_unit_weights_is_template_data() -> None:
+    """``indicator_weights`` of each ``template.yaml``, as the renderer's spec reads it too; a
+    template that is not built in (a bureau's own Word file) prints 分值 as the common forms do."""
+    assert forms_without_indicator_weights() == ("yueyang-finance-2021",)
+    assert all(load_template(template).indicator_weights is prints_indicator_weights(template)
+               for template in available_templates())
+    assert prints_indicator_weights("财政局模板.docx")
+
+
+def test_the_model_and_the_checks_read_it_without_the_renderer() -> None:
+    code = ("import sys, jixiao.model, jixiao.checks\n"
+            "from jixiao.profiles.forms import prints_indicator_weights\n"
+            "assert not prints_indicator_weights('yueyang-finance-2021')\n"
+            "print(sorted(name for name in sys.modules if name.startswith(('jixiao.render', 'jixiao.web'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"

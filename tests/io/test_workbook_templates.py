@@ -17,7 +17,7 @@ from jixiao.io.workbook.blocks import TableBlock
 from jixiao.io.workbook.layout import workbook_layout
 from jixiao.io.workbook.writer import write_workbook
 from jixiao.model import Evaluation, IndicatorNature
-from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
+from jixiao.profiles.forms import prints_indicator_weights
 from jixiao.render.html import render_html
 from jixiao.render.report import prepare
 from jixiao.render.spec import load_template
@@ -227,4 +227,4 @@ def test_a_workbook_asks_for_unit_weights_exactly_where_the_model_does(template:
     blocks = [block for sheet in workbook_layout(template).sheets for block in sheet.blocks
               if isinstance(block, TableBlock) and block.path == "self_assessment.indicators"]
     assert [block.weighted for block in blocks] == (
-        [template not in UNWEIGHTED_UNIT_TABLES] if template != "national-project" else [])
+        [prints_indicator_weights(template)] if template != "national-project" else [])

@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from jixiao.model import Evaluation
-from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
 from jixiao.numbers import StatedNumber
+from jixiao.profiles.forms import prints_indicator_weights
 
 CENT = Decimal("0.01")
 
@@ -157,7 +157,7 @@ def every_field_evaluation(template: str) -> Evaluation:
     total = general + fund
     unit_rows = every_nature_indicators(short_weight=3, over_score=True)
     totals = {"stated_total_weight": "100", "stated_total_score": "95"}
-    if template in UNWEIGHTED_UNIT_TABLES:  # the form prints no 分值 or 得分: its data has none
+    if not prints_indicator_weights(template):  # the form prints no 分值 or 得分: its data has none
         unit_rows = [{key: value for key, value in row.items() if key not in ("weight", "stated_score")}
                      for row in unit_rows]
         totals = {}

@@ -112,22 +112,11 @@ def test_what_a_rendering_leaves_out_is_what_it_does_not_print(template: str, su
     assert numeric(tuple(f for f in data_findings(template) if not printed(f, fields))) == LEFT_OUT[template, suffix]
 
 
-_FINANCE_WORKBOOK = ("附件工作簿按附件2的格式印出分值列与总分，财政局格式的定量目标没有分值：读回的附件2按须有分值的"
-                     "表核对，得出 JX-SCORE-002（总分 100 与得分之和 10）和 JX-SCORE-004（效益指标分值 0，应为 30）")
-NOT_YET = {
-    ("yueyang-finance-2021", "xlsx"): _FINANCE_WORKBOOK,
-}
-"""Cases that do not yet hold, each with its reason."""
-
-
-def _case(template: str, suffix: str) -> object:
-    reason = NOT_YET.get((template, suffix))
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(template, suffix, marks=marks, id=f"{template}-{suffix}")
 
 
 @pytest.mark.parametrize(("template", "suffix"),
-                         [_case(template, suffix) for template in available_templates() for suffix in FORMATS])
+                         [pytest.param(template, suffix, id=f"{template}-{suffix}")
+                          for template in available_templates() for suffix in FORMATS])
 def test_a_rendered_report_checks_as_its_data(template: str, suffix: str,
                                               rendered: Callable[[str, str], Path]) -> None:
     fields = prints(template, suffix)

@@ -16,15 +16,17 @@ from jixiao.audit import audit_file
 from jixiao.cli.batch import check_file
 from jixiao.cli.check_view import as_text
 from jixiao.documents.xlsx_reader import read_xlsx_document
+from jixiao.extract.evaluation.extract import extract_evaluation
 from jixiao.io.load import load_evaluation
 from jixiao.model import Evaluation, FundsLine, ProjectAssessment, ProjectFunds
 from jixiao.profiles import Profile, load_profile
 from jixiao.render.outputs import render_file
 from jixiao.render.spec import load_template
 from jixiao.render.xlsx import project_sheet_name, write_attachments
-from jixiao.scoring import Scorecard, score_evaluation
+from jixiao.scoring import Scorecard, named_target, score_evaluation
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "dongting-2023.yaml"
+FINANCE_EXAMPLE = EXAMPLE.with_name("chenglingji-dangqun-2021.yaml")
 UNIT = "附件2 单位整体支出绩效自评表"
 CHECKS = "计算校核"
 RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -258,3 +260,24 @@ def test_the_workbook_of_the_yueyanglou_form_carries_its_body(tmp_path: Path) ->
     body = read_xlsx_document(tmp_path / "yueyanglou-2024.xlsx").paragraphs
     assert [paragraph.text for paragraph in body[:2]] == [
         "2023年度岳阳市洞庭新城项目建设岳阳楼区工作部单位整体支出绩效自评报告", "一、单位基本情况"]
+
+
+def test_a_form_without_unit_weights_prints_its_quantitative_targets_and_reads_them_back(tmp_path: Path) -> None:
+    """The 财政局 form's 定量目标 has no 分值: the workbook prints its table as the Word form does
+    (评价内容 over 一级 and 二级, 绩效目标, 完成情况; no 分值, 得分 or 总分, nor their sums on
+    计算校核), and checking the workbook reads those rows back as that form's indicators."""
+    evaluation = load_evaluation(FINANCE_EXAMPLE).evaluation
+    profile = load_profile(evaluation.profile)
+    path = write_attachments(evaluation, score_evaluation(evaluation, profile), profile, tmp_path / "附件.xlsx")
+    rows = [row for row in read_xlsx_document(path).tables[1].texts() if any(row)]
+    header = next(index for index, row in enumerate(rows) if row[0] == "整体支出绩效定量目标及实施计划完成情况")
+    assert rows[header] == ("整体支出绩效定量目标及实施计划完成情况", "评价内容", "", "绩效目标", "", "", "", "完成情况", "")
+    first = evaluation.self_assessment.indicators[0]
+    assert rows[header + 1] == ("", first.level1, first.level2, named_target(first), "", "", "", first.actual, "")
+    assert not any(cell.startswith("总分") for row in rows for cell in row)
+    assert not any(label.startswith(("总分", "产出指标 各行分值")) for label in checks(path))
+    extracted = extract_evaluation(read_xlsx_document(path))
+    assert extracted.template == "yueyang-finance-2021"
+    assert [(row.level1, row.level2, row.name, row.actual, row.weight)
+            for row in extracted.checkable.self_assessment.indicators] == [
+        (row.level1, row.level2, row.name, row.actual, None) for row in evaluation.self_assessment.indicators]

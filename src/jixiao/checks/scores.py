@@ -9,9 +9,9 @@ from decimal import Decimal
 from jixiao.checks.registry import CheckContext, Figure, Rule, figure, rule
 from jixiao.findings import Finding, Severity, number_text, range_text
 from jixiao.model import FundsExecution, Indicator, IndicatorNature
-from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES
 from jixiao.numbers import Interval, StatedNumber, Unit, quantize_half_up
 from jixiao.profiles import NotApplicablePolicy
+from jixiao.profiles.forms import prints_indicator_weights
 from jixiao.scoring import IndicatorScore, TableScore, score_disagrees
 
 
@@ -32,7 +32,7 @@ def scored_tables(context: CheckContext) -> Iterator[ScoredTable]:
     table = context.evaluation.self_assessment
     yield ScoredTable("self_assessment", "附件2", table.funds, table.indicators,
                       context.scorecard.unit_table,
-                      weighted=context.evaluation.template not in UNWEIGHTED_UNIT_TABLES)
+                      weighted=prints_indicator_weights(context.evaluation.template))
     for index, (project, score) in enumerate(zip(context.evaluation.projects,
                                                  context.scorecard.projects, strict=True)):
         yield ScoredTable(f"projects[{index}]", f"附件3“{project.name}”", project.funds,

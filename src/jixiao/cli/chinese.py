@@ -2,9 +2,11 @@
 
 typer (0.29) carries its own copy of click, whose messages are English f-strings with no
 translation hook. So the group that `jixiao` runs as turns each usage error into its Chinese
-message before typer prints it, gives every command a Chinese usage line and help option, and
-sets typer's panel titles when help or an error is about to be shown (importing typer's rich
-layer costs time a plain run does not spend).
+message before typer prints it, and gives every command under it, in groups at any depth
+(`jixiao templates show`), a Chinese usage line, help option and type names. Help is Chinese
+wherever it is written from (``--help``, a group run without a command, an error's usage line),
+because every command's context sets typer's panel words when it writes help (importing typer's
+rich layer costs time a plain run does not spend, so not before).
 """
 
 from __future__ import annotations
@@ -77,6 +79,10 @@ class ChineseHelpFormatter(HelpFormatter):
 class ChineseContext(Context):
     formatter_class = ChineseHelpFormatter
 
+    def get_help(self) -> str:
+        use_chinese_panels()
+        return super().get_help()
+
 
 class ChineseGroup(typer.core.TyperGroup):
     """The `jixiao` group: speaks Chinese for itself and for its commands."""
@@ -85,7 +91,7 @@ class ChineseGroup(typer.core.TyperGroup):
 
     def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None,
                      **extra: Any) -> Context:
-        for command in (self, *self.commands.values()):
+        for command in _every_command(self):
             _speak_chinese(command)
         with _in_chinese():
             return super().make_context(info_name, args, parent, **extra)
@@ -95,21 +101,57 @@ class ChineseGroup(typer.core.TyperGroup):
             return super().invoke(ctx)
 
 
+def _every_command(command: Any) -> Iterator[Any]:
+    """``command`` and every command under it, through groups at any depth."""
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _every_command(sub)
+
+
 def _speak_chinese(command: Any) -> None:
+    if getattr(command, "speaks_chinese", False):
+        return
+    command.speaks_chinese = True
     command.context_class = ChineseContext
     help_option = command.get_help_option(ChineseContext(command))
-    if help_option is not None and help_option.help != HELP_TEXT:
+    if help_option is not None:
         help_option.help = HELP_TEXT
-        help_option.callback = _panels_first(help_option.callback)
+    for param in (*command.params, *((help_option,) if help_option is not None else ())):
+        if hasattr(param, "display_type_rich"):
+            param.display_type_rich = _types_in_chinese(param.display_type_rich)
+        if hasattr(param, "_get_number_range_help_str"):
+            param._get_number_range_help_str = _range_in_chinese(param._get_number_range_help_str)
 
 
-def _panels_first(show_help: Callable[..., Any]) -> Callable[..., Any]:
-    def show_help_in_chinese(ctx: Context, param: Any, value: bool) -> Any:
-        if value:
-            use_chinese_panels()
-        return show_help(ctx, param, value)
+_TYPE_WORDS = {"str": "文本", "bool": "是/否", "int": "整数", "float": "数", "Path": "路径", "path": "路径",
+               "file": "文件", "dir": "文件夹", "directory": "文件夹", "datetime": "日期时间",
+               "int range": "整数", "float range": "数", "UUID": "UUID"}
+"""typer's type names in help (“<str>”, “<int range>”, “<list[Path]>”), in Chinese."""
+_LIST_TYPE = re.compile(r"list\[(?P<item>.*)\]")
 
-    return show_help_in_chinese
+
+def _type_in_chinese(label: str) -> str:
+    if found := _LIST_TYPE.fullmatch(label):
+        return f"{_type_in_chinese(found['item'])}…"
+    return _TYPE_WORDS.get(label, label)  # a list of choices is the option's own values
+
+
+def _types_in_chinese(display_type: Callable[..., str | None]) -> Callable[..., str | None]:
+    def in_chinese(ctx: Context) -> str | None:
+        shown = display_type(ctx=ctx)
+        if shown is None or not (shown.startswith("<") and shown.endswith(">")):
+            return shown
+        return f"<{_type_in_chinese(shown[1:-1])}>"
+
+    return in_chinese
+
+
+def _range_in_chinese(describe: Callable[[], str | None]) -> Callable[[], str | None]:
+    def in_chinese() -> str | None:
+        shown = describe()
+        return shown and shown.replace(">=", "≥").replace("<=", "≤")
+
+    return in_chinese
 
 
 def use_chinese_panels() -> None:
@@ -175,13 +217,19 @@ def _value_message(message: str) -> str:
     return message
 
 
+_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.*?)'\.(?: Did you mean (?P<meant>.*)\?)?")
+"""click's unknown command, with the suggestions typer adds (“Did you mean 'templates'?”)."""
+
+
 def _other(error: click_errors.UsageError) -> str:
     message = error.message
     if found := re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)", message):
         return f"多余的参数：{found['args']}"
-    if found := re.fullmatch(r"No such command '(?P<name>.*)'\.", message):
+    if found := _NO_SUCH_COMMAND.fullmatch(message):
         commands = error.ctx.command.list_commands(error.ctx) if error.ctx else []  # type: ignore[attr-defined]
-        return f"没有命令 {found['name']}（可用的有：{'、'.join(commands)}）"
+        meant = "、".join(found["meant"].replace("'", "").split(", ")) if found["meant"] else ""
+        return (f"没有命令 {found['name']}（" + (f"是否要用：{meant}；" if meant else "")
+                + f"可用的有：{'、'.join(commands)}）")
     if message == "Missing command.":
         return "缺少命令"
     return message

@@ -10,9 +10,10 @@ from jixiao.model.assessment import ProjectAssessment, UnitSelfAssessment
 from jixiao.model.base import Record
 from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.expenditure import Finances
-from jixiao.model.indicators import UNWEIGHTED_UNIT_TABLES, require_weights
+from jixiao.model.indicators import require_weights
 from jixiao.model.report import Narrative, SignOff
 from jixiao.model.unit import UnitProfile
+from jixiao.profiles.forms import prints_indicator_weights
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -51,7 +52,9 @@ class Evaluation(Record):
     @field_validator("self_assessment")
     @classmethod
     def _weighted_where_printed(cls, table: UnitSelfAssessment, info: ValidationInfo) -> UnitSelfAssessment:
-        """分值 of every applicable indicator, unless the form's table prints none."""
-        if info.data.get("template") not in UNWEIGHTED_UNIT_TABLES:
+        """分值 of every applicable indicator, unless the form's table prints none (its
+        ``template.yaml`` says so)."""
+        template = info.data.get("template")
+        if template is None or prints_indicator_weights(template):
             require_weights(table.indicators, at=("indicators",))
         return table

@@ -78,13 +78,6 @@ class Indicator(Record):
         return self.nature is IndicatorNature.NOT_APPLICABLE or "不适用" in (self.name, self.target)
 
 
-
-UNWEIGHTED_UNIT_TABLES = frozenset({"yueyang-finance-2021"})
-"""Templates whose 整体支出 indicator table prints no 分值: the 岳阳市财政局 form's 定量目标 has
-评价内容, 绩效目标 and 完成情况 only. Their unit indicators may leave 分值 empty; scoring gives
-such a row no score and the form's 综合得分 is the one the unit states."""
-
-
 def require_weights(indicators: Sequence[Indicator], at: tuple[str, ...] = ()) -> None:
     """Every applicable indicator of a table whose form prints 分值 has one. Each that has none
     is an error at its own row (``at`` is the list's place under the validated field), as a

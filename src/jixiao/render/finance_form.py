@@ -19,7 +19,7 @@ from jixiao.render.figures import MISSING, Notes, Rules, points
 from jixiao.render.prose import unit_words
 from jixiao.render.sums_text import money, total_text
 from jixiao.render.tables import Filled
-from jixiao.scoring import written_target
+from jixiao.scoring import named_target
 
 Row = dict[str, Any]
 
@@ -150,12 +150,8 @@ def targets_table(facts: Facts) -> Filled:
 def _indicator_rows(indicators: tuple[Indicator, ...]) -> list[Row]:
     rows: list[Row] = []
     for indicator in indicators:
-        target = written_target(indicator)
-        text = target or indicator.name
-        if indicator.name and target and indicator.name != indicator.target:
-            text = f"{indicator.name}：{target}"
-        rows.append({"level1": indicator.level1, "level2": indicator.level2, "target": text,
-                     "actual": indicator.actual})
+        rows.append({"level1": indicator.level1, "level2": indicator.level2,
+                     "target": named_target(indicator), "actual": indicator.actual})
     return with_groups(rows)
 
 

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from importlib.resources.abc import Traversable
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jixiao.io.errors import InputError
-
-TEMPLATES_PACKAGE = "jixiao.render"
-TEMPLATES_DIR = "templates"
-SPEC_FILE = "template.yaml"
+from jixiao.profiles.forms import SPEC_FILE, FormFacts, template_ids, templates_root
 
 
 class _Frozen(BaseModel):
@@ -77,8 +73,11 @@ class TableMerge(_Frozen):
     blank_continues: bool = False
 
 
-class TemplateSpec(_Frozen):
-    """One report template, read from its ``template.yaml``."""
+class TemplateSpec(FormFacts):
+    """One report template, read from its ``template.yaml``: the facts of its form the model
+    and checks read too (:class:`~jixiao.profiles.forms.FormFacts`), and what the renderer uses."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     name: str
@@ -105,17 +104,12 @@ class TemplateSpec(_Frozen):
 
     @property
     def folder(self) -> Traversable:
-        return _templates_root() / self.id
-
-
-def _templates_root() -> Traversable:
-    return resources.files(TEMPLATES_PACKAGE) / TEMPLATES_DIR
+        return templates_root() / self.id
 
 
 def available_templates() -> tuple[str, ...]:
     """Template ids: every folder of ``render/templates`` that has a ``template.yaml``."""
-    return tuple(sorted(item.name for item in _templates_root().iterdir()
-                        if item.is_dir() and (item / SPEC_FILE).is_file()))
+    return template_ids()
 
 
 @cache
@@ -125,7 +119,7 @@ def load_template(template_id: str) -> TemplateSpec:
     if template_id not in known:
         raise InputError(f"报告模板“{template_id}”不存在（可用：{'、'.join(known)}）",
                          english=f"unknown report template {template_id!r}")
-    text = (_templates_root() / template_id / SPEC_FILE).read_text("utf-8")
+    text = (templates_root() / template_id / SPEC_FILE).read_text("utf-8")
     try:
         spec = TemplateSpec.model_validate(yaml.safe_load(text))
     except (ValidationError, yaml.YAMLError) as error:

@@ -21,6 +21,7 @@ from jixiao.documents.xlsx_reader import BODY_SHEET
 from jixiao.io.text_workbook import text_workbook
 from jixiao.model import Evaluation, ProjectAssessment, UnitSelfAssessment
 from jixiao.profiles import Profile
+from jixiao.profiles.forms import prints_indicator_weights
 from jixiao.render.context import RenderContext
 from jixiao.render.figures import BUDGET_CHANGE, MISSING
 from jixiao.render.xlsx_assessment import (
@@ -42,6 +43,8 @@ WORKBOOK_FORMS = frozenset({"basic_data", "self_assessment"})
 UNIT_SHEET = "附件2 单位整体支出绩效自评表"
 PROJECT_SHEET = "附件3 项目支出绩效自评表"
 NOTE = "本表为单位填报数，按原样保留；据此计算的执行率、得分合计与总分等见“计算校核”表。"
+NOTE_UNWEIGHTED = "本表为单位填报数，按原样保留；据此计算的执行率及其得分见“计算校核”表。"
+"""The note under a table whose indicators have no 分值: 计算校核 holds no sums or 总分 of it."""
 
 
 def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path,
@@ -101,14 +104,15 @@ def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableS
     merge(sheet, 2, 3, 2, LAST_COL, evaluation.unit.name, styles.text)
     table = evaluation.self_assessment
     writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
-    row, header = write_table(writer, _unit_table(table), 3, "年度预算申请（万元）", _splits(table))
+    unit_table = _unit_table(table, evaluation.template)
+    row, header = write_table(writer, unit_table, 3, "年度预算申请（万元）", _splits(table))
     row = _explanation(sheet, styles, row, table)
-    _footer(sheet, styles, row, header)
+    _footer(sheet, styles, row, header, NOTE if unit_table.weighted else NOTE_UNWEIGHTED)
 
 
-def _unit_table(table: UnitSelfAssessment) -> Table:
+def _unit_table(table: UnitSelfAssessment, template: str) -> Table:
     return Table(table.funds, table.goals, table.indicators, table.stated_total_weight,
-                 table.stated_total_score)
+                 table.stated_total_score, weighted=prints_indicator_weights(template))
 
 
 def _splits(table: UnitSelfAssessment) -> tuple[Split, ...]:
@@ -167,6 +171,6 @@ def _explanation(sheet: Any, styles: Styles, row: int, table: UnitSelfAssessment
     return row + 1
 
 
-def _footer(sheet: Any, styles: Styles, row: int, header: int) -> None:
-    merge(sheet, row, 0, row, LAST_COL, NOTE, styles.note)
+def _footer(sheet: Any, styles: Styles, row: int, header: int, note: str = NOTE) -> None:
+    merge(sheet, row, 0, row, LAST_COL, note, styles.note)
     print_setup(sheet, landscape=True, repeat=(header, header))

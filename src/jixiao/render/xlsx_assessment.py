@@ -29,7 +29,7 @@ from jixiao.render.xlsx_cells import (
     write_stated,
 )
 from jixiao.render.xlsx_checks import Against, Check, Checks, cell_in
-from jixiao.scoring import IndicatorScore, TableScore, written_target
+from jixiao.scoring import IndicatorScore, TableScore, named_target, written_target
 
 LAST_COL = 8
 WIDTHS = (9, 11, 11, 22, 12, 12, 7, 8, 28)
@@ -37,6 +37,10 @@ WIDTHS = (9, 11, 11, 22, 12, 12, 7, 8, 28)
 分值, 得分, 偏差原因; the funds rows put their six figures in columns D-I."""
 FORM_HEADERS = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
                 "自评得分", "偏差原因分析及改进措施")
+QUANTITATIVE_HEADERS = ("整体支出绩效定量目标及实施计划完成情况", "评价内容", "绩效目标", "完成情况")
+"""The 财政局 form's 定量目标 table: its label, then its three column headers."""
+COL_TARGETS_END = 6
+"""绩效目标 spans columns D-G, 完成情况 H-I."""
 FUNDS_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分")
 POINTS = "0.##"
 COL_WEIGHT, COL_SCORE = 6, 7
@@ -49,13 +53,15 @@ Split = tuple[str, Sequence[tuple[str, StatedNumber | None]]]
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """What 附件2 and 附件3 share: funds, goals, indicators and the stated 总分."""
+    """What 附件2 and 附件3 share: funds, goals, indicators and the stated 总分. ``weighted`` is
+    whether the form's indicator table prints 分值 and 得分 (the 财政局 form's 定量目标 does not)."""
 
     funds: FundsExecution
     goals: tuple[Goal, ...]
     indicators: tuple[Indicator, ...]
     stated_total_weight: StatedNumber | None
     stated_total_score: StatedNumber | None
+    weighted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,8 @@ def write_table(w: Writer, table: Table, row: int, funds_label: str,
     _funds(w, table.funds, row, end - 1, funds_label)
     row = _goals(w, table.goals, end)
     header = row
+    if not table.weighted:
+        return header + 1 + _quantitative_targets(w, header), header
     rows, counted = _indicators(w, header)
     total_row = header + 1 + len(rows)
     _total(w, table, rows, funds_row, total_row)
@@ -255,6 +263,29 @@ def _indicators(w: Writer, header: int) -> tuple[list[int], list[str]]:
         row += len(run)
     merge(s, header, 0, row - 1, 0, FORM_HEADERS[0], st.label)
     return list(range(header + 1, row)), counted
+
+
+def _quantitative_targets(w: Writer, header: int) -> int:
+    """The indicators as a form without 分值 prints them (the 财政局 form's 定量目标): 评价内容
+    (一级 and 二级, merged over their rows), 绩效目标 (“名称：指标值”, as the Word table writes it)
+    and 完成情况, no 分值, 得分 or 总分, so nothing about weights is checked. The rows written."""
+    s, st = w.sheet, w.styles
+    merge(s, header, 1, header, 2, QUANTITATIVE_HEADERS[1], st.header)
+    merge(s, header, 3, header, COL_TARGETS_END, QUANTITATIVE_HEADERS[2], st.header)
+    merge(s, header, COL_TARGETS_END + 1, header, LAST_COL, QUANTITATIVE_HEADERS[3], st.header)
+    first = row = header + 1
+    for level1, rows in groupby(w.score.indicators, key=lambda item: item.indicator.level1):
+        run = list(rows)
+        merge(s, row, 1, row + len(run) - 1, 1, level1, st.label)
+        for level2, group in groupby(run, key=lambda item: item.indicator.level2):
+            items = [item.indicator for item in group]
+            merge(s, row, 2, row + len(items) - 1, 2, level2, st.label)
+            for indicator in items:
+                merge(s, row, 3, row, COL_TARGETS_END, named_target(indicator), st.text)
+                merge(s, row, COL_TARGETS_END + 1, row, LAST_COL, indicator.actual, st.text)
+                row += 1
+    merge(s, header, 0, row - 1, 0, QUANTITATIVE_HEADERS[0], st.label)
+    return row - first
 
 
 def _block(w: Writer, block: str, run: Sequence[IndicatorScore], first: int) -> list[str]:

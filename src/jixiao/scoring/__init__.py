@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from jixiao.model import Evaluation
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring.derived import DerivedFigure, derived_figures
-from jixiao.scoring.indicators import IndicatorScore, block_name, infer_nature, read_quantity, written_target
+from jixiao.scoring.indicators import (
+    IndicatorScore,
+    block_name,
+    infer_nature,
+    named_target,
+    read_quantity,
+    written_target,
+)
 from jixiao.scoring.tables import (
     BlockScore,
     TableScore,
@@ -31,6 +38,7 @@ __all__ = [
     "execution_rate",
     "infer_nature",
     "is_scored",
+    "named_target",
     "read_quantity",
     "score_disagrees",
     "score_evaluation",

@@ -72,6 +72,16 @@ def written_target(indicator: Indicator) -> str:
     return f"{sign}{target}"
 
 
+def named_target(indicator: Indicator) -> str:
+    """绩效目标 as a form without 三级指标 and 年度指标值 columns prints it (the 财政局 form's
+    定量目标): “名称：指标值”, or whichever of the two there is, or the name alone when the target
+    only repeats it."""
+    target = written_target(indicator)
+    if indicator.name and target and indicator.name != indicator.target:
+        return f"{indicator.name}：{target}"
+    return target or indicator.name
+
+
 def _says_how_it_compares(target: str) -> bool:
     return nature_of_sign(target) is not None or any(
         mark in target for mark in (*_AT_MOST_MARKS, *_AT_LEAST_MARKS))

@@ -37,6 +37,7 @@ from jixiao.extract.evaluation.tables import AssessmentReader
 from jixiao.findings import Place
 from jixiao.io.fields import path_text, title_path
 from jixiao.model import Evaluation
+from jixiao.profiles.forms import forms_without_indicator_weights, prints_indicator_weights
 from jixiao.recognise import (
     DINGCHENG,
     NATIONAL_PROJECT,
@@ -93,7 +94,9 @@ class ExtractedEvaluation:
 
     @property
     def template(self) -> str | None:
-        return self.recognition.template
+        """The form the data is of: the one recognised, or the one its tables show it is of (see
+        :func:`_form_of_data`); ``None`` for a generic report."""
+        return self.checkable.template if self.recognition.template is not None else None
 
     @cached_property
     def missing(self) -> tuple[MissingField, ...]:
@@ -107,10 +110,11 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
     """Read ``document`` into an evaluation, by the form it is recognised as (a pure function)."""
     recognition = recognition or recognise(document)
     fields = Fields()
-    _read(document, recognition.template, fields)
+    weightless = _read(document, recognition.template, fields)
+    template = _form_of_data(recognition.template, weightless=weightless)
     values = dict(fields.values)
-    values["template"] = recognition.template or YUEYANGLOU
-    values["profile"] = profile_for(recognition.template)
+    values["template"] = template or YUEYANGLOU
+    values["profile"] = profile_for(template)
     absent = {path: PLACEHOLDERS[path] for path in REQUIRED if path not in values}
     checkable, kept, kept_data = _validated(values | absent)
     stand_ins = [path for path in REQUIRED
@@ -122,8 +126,21 @@ def extract_evaluation(document: Document, recognition: Recognition | None = Non
                                None if stand_ins else checkable, checkable)
 
 
-def _read(document: Document, template: str | None, fields: Fields) -> None:
+def _form_of_data(recognised: str | None, *, weightless: bool) -> str | None:
+    """The form the data read is of: the one recognised, unless its 附件2 printed the indicators
+    as a 定量目标 without 分值, which a form with 分值 would refuse; that is the data of the form
+    whose table prints none (the attachments workbook jixiao writes for the 财政局 form)."""
+    unweighted = forms_without_indicator_weights()
+    if weightless and len(unweighted) == 1 and (recognised is None or prints_indicator_weights(recognised)):
+        return unweighted[0]
+    return recognised
+
+
+def _read(document: Document, template: str | None, fields: Fields) -> bool:
+    """Read what ``template``'s form states into ``fields``; whether its 附件2 printed the
+    indicators without 分值."""
     found = sections(document)
+    weightless = False
     if template == YUEYANG_FINANCE:
         read_finance_form(document, fields)
         read_finance_words(document, fields)
@@ -135,7 +152,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
     elif template == NATIONAL_PROJECT:
         read_project_year(document, fields)
     if template in (YUEYANGLOU, NATIONAL_PROJECT):
-        _read_attachments(document, fields)
+        weightless = _read_attachments(document, fields)
         read_sign_off(document, fields)
     if template == YUEYANGLOU:
         read_title(document, found, fields)
@@ -152,6 +169,7 @@ def _read(document: Document, template: str | None, fields: Fields) -> None:
         read_results(found, document, fields)
     if template == DINGCHENG:
         read_goals(found, fields)
+    return weightless
 
 
 def _paragraphs(found: Mapping[str, Any], key: str) -> tuple[Any, ...]:
@@ -159,12 +177,17 @@ def _paragraphs(found: Mapping[str, Any], key: str) -> tuple[Any, ...]:
     return section.paragraphs if section is not None else ()
 
 
-def _read_attachments(document: Document, fields: Fields) -> None:
+def _read_attachments(document: Document, fields: Fields) -> bool:
+    """附件1-3; whether 附件2 printed its indicators without 分值."""
+    weightless = False
     for attachment in attachments(document):
         if attachment.kind == BASIC_DATA:
             BasicDataReader(fields).read(attachment.rows)
         elif attachment.kind == UNIT_TABLE:
-            AssessmentReader(fields, "self_assessment", project=False).read(attachment.rows)
+            # The workbook's 计算校核 rows name 附件2 again: read as the table it already is.
+            reader = AssessmentReader(fields, "self_assessment", project=False, weightless=weightless)
+            reader.read(attachment.rows)
+            weightless = weightless or reader.weightless
         elif attachment.kind == PROJECT_TABLE:
             for rows in project_forms(attachment.rows):
                 path = f"projects[{fields.count('projects')}]"
@@ -172,6 +195,7 @@ def _read_attachments(document: Document, fields: Fields) -> None:
                 if not fields.has(f"{path}.name"):  # the blank form, or a table without its name
                     fields.drop(path)
     _unit_name_from_tables(document, fields)
+    return weightless
 
 
 def _unit_name_from_tables(document: Document, fields: Fields) -> None:

@@ -1,8 +1,8 @@
 """整体支出绩效定量目标及实施计划完成情况 of the 岳阳市财政局 form (template ``yueyang-finance-2021``).
 
 The table prints 评价内容 (一级, 二级), 绩效目标 and 完成情况, and no 分值 or 得分: each row is an
-indicator without a weight (the model allows it for this form, see
-:data:`jixiao.model.indicators.UNWEIGHTED_UNIT_TABLES`). 评价内容 is written on a group's first
+indicator without a weight (the model allows it for this form: its ``template.yaml`` says
+``indicator_weights: false``, see :mod:`jixiao.profiles.forms`). 评价内容 is written on a group's first
 row only (the paper merges it down), so a blank one continues the row above.
 """
 
@@ -39,12 +39,18 @@ def read_targets(rows: Sequence[Row], fields: Fields) -> None:
         fields.put(f"{path}.level1", level1.text.strip(), level1.place)
         if level2 is not None:
             fields.put(f"{path}.level2", level2.text.strip(), level2.place)
-        name, _, target = goal.text.strip().partition(_NAMED)
-        if not target.strip():
-            name, target = goal.text.strip(), ""
-        fields.put(f"{path}.name", name.strip(), goal.place)
+        name, target = split_goal(goal.text)
+        fields.put(f"{path}.name", name, goal.place)
         fields.text(f"{path}.target", target, goal.place)
         fields.text(f"{path}.actual", done.text if _stated(done.text) else "", done.place)
+
+
+def split_goal(text: str) -> tuple[str, str]:
+    """A 绩效目标 as name and target: split at its first “：”, else all of it the name."""
+    name, _, target = text.strip().partition(_NAMED)
+    if not target.strip():
+        return text.strip(), ""
+    return name.strip(), target
 
 
 def _stated(text: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell
 from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
+from jixiao.extract.evaluation.finance_targets import split_goal
 from jixiao.extract.evaluation.rows import Row
 from jixiao.findings import Place
 from jixiao.model import nature_of_sign
@@ -26,6 +27,9 @@ FUNDS_UNITS = {"weight": Unit.POINT, "stated_execution_rate": Unit.PERCENT,
 INDICATOR_COLUMNS = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name",
                      "指标性质": "nature", "年度指标值": "target", "实际完成值": "actual",
                      "分值": "weight", "得分": "stated_score", "偏差原因": "deviation_reason"}
+TARGET_COLUMNS = {"评价内容": "level1", "绩效目标": "goal", "完成情况": "actual"}
+"""The 定量目标 of a form without 分值 (the 财政局 form's, as the attachments workbook prints it
+for that form): 评价内容 over 一级 and the 二级 column after it, 绩效目标, 完成情况."""
 PROJECT_LINES = {"当年财政拨款": "current_appropriation", "上年结转资金": "carryover",
                  "其他资金": "other"}
 INCOME_LABELS = {"一般公共预算": "general_public", "政府性基金拨款": "government_fund",
@@ -70,6 +74,10 @@ class AssessmentReader:
     project: bool
     funds: dict[str, int] | None = None
     indicators: dict[str, int] | None = None
+    targets: dict[str, int] | None = None
+    weightless: bool = False
+    """Whether the table printed its indicators as 定量目标, without 分值 or 得分 (given when an
+    earlier part of the same table did)."""
     goals_next: bool = False
     level1: str = ""
     level1_place: Place = field(default_factory=Place)
@@ -90,13 +98,20 @@ class AssessmentReader:
         if texts[:1] == (BUDGET_CHANGE,):
             self._explanation(row)
             return
-        if row.holds("总分") and any(text.startswith("总分") for text in texts):
-            self._total(row)
+        if self.targets is not None:
+            self._target(row)
+        elif row.holds("总分") and any(text.startswith("总分") for text in texts):
+            if not self.weightless:  # a 定量目标 has no 总分: one after it is another table's
+                self._total(row)
         elif "年初预算数" in texts or "全年执行数" in texts:
             self.funds = columns(row, FUNDS_COLUMNS)
         elif row.holds("三级指标"):
             self.indicators = columns(row, INDICATOR_COLUMNS)
             self.goals_next = False  # a 年度总体目标 left blank: the indicators follow at once
+        elif "评价内容" in texts and "完成情况" in texts:
+            # the table's label (“…定量目标及实施计划完成情况”) names a column too: headers follow it
+            self.targets, self.weightless = columns(Row(row.cells[1:], paragraph=False), TARGET_COLUMNS), True
+            self.goals_next = False
         elif "预期目标" in texts:
             self.goals_next = True
         elif self.goals_next:
@@ -222,6 +237,33 @@ class AssessmentReader:
         if reason is not None:
             # An empty 偏差原因 cell is stated too: the form asks for it where points were lost.
             self.fields.put(f"{path}.deviation_reason", reason.text.strip(), reason.place)
+
+    def _target(self, row: Row) -> None:
+        """One row of a 定量目标 table: an indicator without 分值. A row with its own label
+        (预算调整说明, the note under the form) ends the table."""
+        columns_ = self.targets or {}
+        if row.texts()[0] not in BLANKS or len(row.cells) < max(columns_.values(), default=0):
+            self.targets = None
+            return
+        cells = {key: row.from_right(offset) for key, offset in columns_.items()}
+        level1, level2 = cells.get("level1"), row.from_right(columns_.get("level1", 0) - 1)
+        # 评价内容 as written, as the 财政局 form's reader keeps it: it carries no “（50分）”
+        if level1 is not None and squeeze(level1.text) not in BLANKS:
+            self.level1, self.level1_place, self.level2 = level1.text.strip(), level1.place, ""
+        if level2 is not None and squeeze(level2.text) not in BLANKS:
+            self.level2, self.level2_place = level2.text.strip(), level2.place
+        goal, actual = cells.get("goal"), cells.get("actual")
+        if not self.level1 or goal is None or squeeze(goal.text) in BLANKS:
+            return
+        path = f"{self.path}.indicators[{self.fields.count(f'{self.path}.indicators')}]"
+        self.fields.put(f"{path}.level1", self.level1, self.level1_place)
+        if self.level2:
+            self.fields.put(f"{path}.level2", self.level2, self.level2_place)
+        name, target = split_goal(_text(goal))
+        self.fields.put(f"{path}.name", name, goal.place)
+        self.fields.text(f"{path}.target", target, goal.place)
+        if actual is not None:
+            self.fields.text(f"{path}.actual", _text(actual), actual.place)
 
     def _total(self, row: Row) -> None:
         texts = row.texts()
