@@ -281,3 +281,14 @@ def test_a_form_without_unit_weights_prints_its_quantitative_targets_and_reads_t
     assert [(row.level1, row.level2, row.name, row.actual, row.weight)
             for row in extracted.checkable.self_assessment.indicators] == [
         (row.level1, row.level2, row.name, row.actual, None) for row in evaluation.self_assessment.indicators]
+
+
+def test_the_workbook_takes_the_form_of_the_template_rendered_not_of_the_data(tmp_path: Path) -> None:
+    """Rendering the 岳阳楼区 example (its indicators weighted) in the 财政局 form prints 附件2's
+    indicators as that form's 定量目标, as its Word report does: the form chosen decides."""
+    example = load_evaluation(EXAMPLE).evaluation
+    path = tmp_path / "财政局.xlsx"
+    render_file(example, load_profile(example.profile), load_template("yueyang-finance-2021"), None, path)
+    rows = [row for row in read_xlsx_document(path).tables[1].texts() if any(row)]
+    assert ("整体支出绩效定量目标及实施计划完成情况", "评价内容", "", "绩效目标", "", "", "", "完成情况", "") in rows
+    assert not any(cell.startswith("总分") for row in rows for cell in row)

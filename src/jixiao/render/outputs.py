@@ -53,7 +53,8 @@ def _render_to(evaluation: Evaluation, profile: Profile, spec: TemplateSpec,
         from jixiao.scoring import score_evaluation
 
         body = xlsx.report_body(prepare(evaluation, spec, profile))
-        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output, body)
+        xlsx.write_attachments(evaluation, score_evaluation(evaluation, profile), profile, output, body,
+                               template=spec.id)
         return ()
     if suffix == ".pdf":
         advance(PDF_STEPS, 0, 3, "步")  # the bar shows before the first, longest-waited step

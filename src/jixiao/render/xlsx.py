@@ -48,15 +48,17 @@ NOTE_UNWEIGHTED = "本表为单位填报数，按原样保留；据此计算的�
 
 
 def write_attachments(evaluation: Evaluation, scorecard: Scorecard, profile: Profile, out: Path,
-                      body: Sequence[str] = ()) -> Path:
-    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx), after the report's ``body`` (its
-    title, headings and paragraphs) on a 正文 sheet when given, and return ``out``."""
+                      body: Sequence[str] = (), *, template: str | None = None) -> Path:
+    """Write 附件1-3 of ``evaluation`` to ``out`` (.xlsx) in the form of ``template`` (by default
+    the one the data names), after the report's ``body`` (its title, headings and paragraphs) on
+    a 正文 sheet when given, and return ``out``."""
     book = text_workbook(out, {"default_format_properties": {"font_name": FONT, "font_size": 10}})
     styles, checks = Styles(book), Checks()
     if body:
         _body_sheet(book, body)
     write_basic_data(book, styles, evaluation, checks)
-    _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile, checks)
+    _unit_sheet(book, styles, evaluation, scorecard.unit_table, profile, checks,
+                template or evaluation.template)
     if not evaluation.projects:
         _no_projects(book, styles, evaluation)
     for number, (project, score) in enumerate(zip(evaluation.projects, scorecard.projects, strict=True), 1):
@@ -97,14 +99,14 @@ def _title(sheet: Any, styles: Styles, annex: str, title: str) -> None:
 
 
 def _unit_sheet(book: Any, styles: Styles, evaluation: Evaluation, score: TableScore,
-                profile: Profile, checks: Checks) -> None:
+                profile: Profile, checks: Checks, template: str) -> None:
     sheet = Sheet(book.add_worksheet(UNIT_SHEET))
     _title(sheet, styles, "附件2", f"{evaluation.year}年度预算单位整体支出绩效自评表")
     merge(sheet, 2, 0, 2, 2, "预算单位名称", styles.label)
     merge(sheet, 2, 3, 2, LAST_COL, evaluation.unit.name, styles.text)
     table = evaluation.self_assessment
     writer = Writer(sheet, UNIT_SHEET, styles, profile, score, checks)
-    unit_table = _unit_table(table, evaluation.template)
+    unit_table = _unit_table(table, template)
     row, header = write_table(writer, unit_table, 3, "年度预算申请（万元）", _splits(table))
     row = _explanation(sheet, styles, row, table)
     _footer(sheet, styles, row, header, NOTE if unit_table.weighted else NOTE_UNWEIGHTED)
