@@ -45,8 +45,9 @@ def test_a_usage_error_is_told_in_chinese(args: list[str], message: str) -> None
     assert not any(word in " ".join(head) for word in ("Usage", "Try", "Error", "OPTIONS"))
 
 
-def test_the_usage_line_and_where_to_look() -> None:
-    head, _ = _usage_error(["check"])
+@pytest.mark.parametrize("args", [["check"], ["check", "--format"], ["check", "a.txt", "--jobs"]])
+def test_the_usage_line_and_where_to_look(args: list[str]) -> None:
+    head, _ = _usage_error(args)
     assert head == ["用法：jixiao check [选项] FILES...", "运行 jixiao check --help 查看用法。"]
 
 

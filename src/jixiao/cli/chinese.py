@@ -113,6 +113,7 @@ def _speak_chinese(command: Any) -> None:
         return
     command.speaks_chinese = True
     command.context_class = ChineseContext
+    command.parse_args = _with_context(command.parse_args)
     help_option = command.get_help_option(ChineseContext(command))
     if help_option is not None:
         help_option.help = HELP_TEXT
@@ -121,6 +122,24 @@ def _speak_chinese(command: Any) -> None:
             param.display_type_rich = _types_in_chinese(param.display_type_rich)
         if hasattr(param, "_get_number_range_help_str"):
             param._get_number_range_help_str = _range_in_chinese(param._get_number_range_help_str)
+
+
+ArgumentParser = Callable[[Context, list[str]], list[str]]
+
+
+def _with_context(parse_args: ArgumentParser) -> ArgumentParser:
+    """``parse_args`` giving its context to the usage errors it raises without one: click's
+    parser raises “option requires an argument” context-less, and the usage line above the
+    error is printed from the context."""
+    def parse(ctx: Context, args: list[str]) -> list[str]:
+        try:
+            return parse_args(ctx, args)
+        except click_errors.UsageError as error:
+            if error.ctx is None:
+                error.ctx = ctx
+            raise
+
+    return parse
 
 
 _TYPE_WORDS = {"str": "文本", "bool": "是/否", "int": "整数", "float": "数", "Path": "路径", "path": "路径",
