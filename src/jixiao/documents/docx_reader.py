@@ -15,7 +15,7 @@ skips are empty cells too).
 
 :class:`TextLayout` writes ``Document.text`` as reports flattened to text do (a paragraph per line; a
 table cell per line, after a TAB, a blank line after each row) and gives every block its place;
-:func:`~jixiao.io.limits.check_zip` refuses a corrupt archive or one that unpacks to more than
+:func:`~jixiao.io.limits.checked_zip` refuses a corrupt archive or one that unpacks to more than
 200 MB. The xlsx reader shares both.
 """
 
@@ -34,7 +34,7 @@ from lxml.etree import LxmlError  # type: ignore[import-untyped]
 from jixiao.documents.model import Block, Cell, Document, Paragraph, Table
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
-from jixiao.io.limits import check_zip
+from jixiao.io.limits import checked_zip
 
 FORMAT = "docx"
 #: What a corrupt or truncated package raises while it is parsed.
@@ -49,10 +49,10 @@ def read_docx_document(path: Path) -> Document:
     """The document in the Word file at ``path``; :class:`InputError` if it is missing, empty,
     corrupt or too large once unpacked."""
     file = str(path)
-    check_zip(path, file, "不是有效的 Word 文档（.docx）文件", "not a docx document")
     layout = TextLayout()
+    archive = checked_zip(path, file, "不是有效的 Word 文档（.docx）文件", "not a docx document")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with archive:
             package = _Package(archive)
             body = package.document.find(_W_BODY)
             if body is None:

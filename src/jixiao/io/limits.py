@@ -34,17 +34,26 @@ def check_zip(path: Path, file: str, corrupt: str, english: str) -> None:
     an archive whose members declare more than 200 MB in all, or that has more than
     :data:`MAX_MEMBERS` members (a zip bomb). Python's zip reader never unpacks a member past
     the size it declares, so the declared sizes bound what reading it costs."""
+    checked_zip(path, file, corrupt, english).close()
+
+
+def checked_zip(path: Path, file: str, corrupt: str, english: str) -> zipfile.ZipFile:
+    """The archive at ``path`` opened, once :func:`check_zip` has found nothing to refuse in it
+    (the caller closes it): a reader that goes on to read it need not open it twice."""
     if not path.is_file():
         raise InputError("文件不存在", file=file, english="file not found")
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InputError(corrupt, file=file, english=english) from None
+    members = archive.infolist()
     if len(members) > MAX_MEMBERS:
+        archive.close()
         raise InputError(f"文件内含 {len(members)} 个部件，超过 {MAX_MEMBERS} 个的上限，拒绝读取", file=file,
                          english=f"more than {MAX_MEMBERS} zip members")
     unpacked = sum(member.file_size for member in members)
     if unpacked > MAX_UNPACKED:
+        archive.close()
         raise InputError(f"文件解压后有 {unpacked // MB} MB，超过 {MAX_UNPACKED // MB} MB 的上限，拒绝读取",
                          file=file, english="unpacked size above 200 MB (zip bomb?)")
+    return archive
