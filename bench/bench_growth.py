@@ -1,19 +1,19 @@
 """Growth of the paths a hostile input could make quadratic: time at n and at 4n.
 
-Each path is timed on an input of size n and of size 4n, alternating, best of three rounds;
-the ratio is about 4 for a linear path and about 16 for a quadratic one. Target ≤ 6 for each
-(PASS/FAIL); always exits 0.
+Each path is timed on an input of size n and of size 4n in alternated rounds (min / median /
+max printed, the ratio of the medians judged); the ratio is about 4 for a linear path and about
+16 for a quadratic one. Target ≤ 6 for each (PASS/FAIL); always exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
 
 from jixiao.extract.amounts import label_before
 from jixiao.findings import Place
 from jixiao.source_map import first_inside
+from rounds import alternated, load_line, report, untimed
 
 TARGET = 6.0
 
@@ -43,26 +43,17 @@ def lookups(n: int) -> Callable[[], None]:
     return run
 
 
-def best(run: Callable[[], None]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=4000)
-    n = parser.parse_args().n
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    print(load_line())
     for name, make in (("label_before", labels), ("first_inside", lookups)):
-        small, large = make(n), make(4 * n)
-        times = {"n": [], "4n": []}
-        for _ in range(3):
-            times["n"].append(best(small))
-            times["4n"].append(best(large))
-        ratio = min(times["4n"]) / min(times["n"])
-        verdict = "PASS" if ratio <= TARGET else "FAIL"
-        print(f"{name}: n={n} {min(times['n']) * 1000:.1f} ms, 4n {min(times['4n']) * 1000:.1f} ms, "
-              f"ratio {ratio:.2f} (target ≤ {TARGET:g}) {verdict}")
+        small, large = make(args.n), make(4 * args.n)
+        spreads = alternated({f"n={args.n}": untimed(small), f"4n={4 * args.n}": untimed(large)}, args.rounds)
+        print(name)
+        report(spreads, f"4n={4 * args.n}", f"n={args.n}", TARGET)
 
 
 if __name__ == "__main__":
