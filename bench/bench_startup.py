@@ -9,8 +9,8 @@ Each round runs, one after the other, ``python -c pass`` (the baseline: the inte
 start), ``jixiao --help`` and ``jixiao check PAGE.txt`` (one page of the example report's text,
 written to a temporary folder), as the user runs them: a new process each, wall time, with
 byte code compiled as in an installed package (a cache folder of the run). Rounds
-alternate the three, so load on a shared machine falls on all alike; the medians are printed
-with each command's time over the baseline's and their ratio.
+alternate the three (``bench/rounds.py``), so load on a shared machine falls on all alike; min /
+median / max are printed, with each command's median over the baseline's and their ratio.
 
 Targets (this machine, 2 cores): ``jixiao --help`` under 0.5 s and the one-page check under
 1 s. This is a benchmark, not a test: it prints PASS or FAIL and always exits 0.
@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+
+from rounds import alternated, load_line, untimed
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "tests" / "data" / "reports" / "dongting-2023.txt"
@@ -59,22 +61,20 @@ def main() -> None:
                     "jixiao --help": [str(JIXIAO), "--help"],
                     "jixiao check PAGE.txt": [str(JIXIAO), "check", str(page)]}
         env = compiled_env(Path(folder))
-        for command in commands.values():  # warm the file cache, write the byte code
-            wall(command, env)
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(rounds):
-            for name, command in commands.items():
-                times[name].append(wall(command, env))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    baseline = medians["python -c pass"]
-    print(f"{rounds} rounds, median wall time per run")
-    print(f"  {'python -c pass':<24} {baseline:6.3f} s")
+        # the warm-up call of each side warms the file cache and writes the byte code
+        sides = {name: untimed(partial(wall, command, env)) for name, command in commands.items()}
+        spreads = alternated(sides, rounds)
+    baseline = spreads["python -c pass"].median
+    print(load_line())
+    print(f"{rounds} rounds, wall time per run")
+    print(f"  {'python -c pass':<24} {spreads['python -c pass'].line()}")
     verdicts = []
     for name, target in TARGETS.items():
-        ok = medians[name] < target
-        verdicts.append(ok)
-        print(f"  {name:<24} {medians[name]:6.3f} s  (+{medians[name] - baseline:.3f} s over the baseline, "
-              f"×{medians[name] / baseline:.1f}; target < {target} s: {'PASS' if ok else 'FAIL'})")
+        median = spreads[name].median
+        verdicts.append(median < target)
+        print(f"  {name:<24} {spreads[name].line()}")
+        print(f"  {'':<24} median +{median - baseline:.3f} s over the baseline, ×{median / baseline:.1f}; "
+              f"target < {target} s: {'PASS' if median < target else 'FAIL'}")
     print("PASS" if all(verdicts) else "FAIL")
 
 
