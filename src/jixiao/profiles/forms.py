@@ -37,8 +37,10 @@ def templates_root() -> Traversable:
     return resources.files("jixiao") / "render" / "templates"
 
 
+@cache
 def template_ids() -> tuple[str, ...]:
-    """Template ids: every folder of the templates root that has a ``template.yaml``."""
+    """Template ids: every folder of the templates root that has a ``template.yaml`` (looked for
+    once: the built-in templates ship in the package, and an audit asks for them every time)."""
     return tuple(sorted(item.name for item in templates_root().iterdir()
                         if item.is_dir() and (item / SPEC_FILE).is_file()))
 
@@ -59,6 +61,7 @@ def prints_indicator_weights(template_id: str) -> bool:
     return form_facts(template_id).indicator_weights
 
 
+@cache
 def forms_without_indicator_weights() -> tuple[str, ...]:
     """The built-in templates whose unit indicator table prints no 分值."""
     return tuple(template for template in template_ids() if not prints_indicator_weights(template))
