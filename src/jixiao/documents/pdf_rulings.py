@@ -190,12 +190,14 @@ def _subpaths(path: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
     one ends on, in page coordinates (y upwards)."""
     shape, points = [], []
     x, y = ctypes.c_float(), ctypes.c_float()
-    count = pdfium_c.FPDFPath_CountSegments(path)
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
+    segment_at, point_of, type_of, closes = _SEGMENT_CALLS
+    address = address_of(path)
     bezier = 0
-    for index in range(count):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
+        segment = segment_at(address, index)
+        point_of(segment, x_at, y_at)
+        kind = type_of(segment)
         point = _apply(matrix, x.value, y.value)
         if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             bezier += 1
@@ -204,7 +206,7 @@ def _subpaths(path: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
         operator = _OPERATORS.get(kind, "c")
         shape.append(operator)
         points.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
+        if closes(segment):
             shape.append("h")
             points.append(points[len(points) - 1 - _since_move(shape)])
     text = "".join(shape)
@@ -212,6 +214,13 @@ def _subpaths(path: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
         return
     for match in _SUBPATH.finditer(text):
         yield match.group(), points[match.start():match.end()]
+
+
+_SEGMENT_CALLS = tuple(by_address(function) for function in (
+    pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetType,
+    pdfium_c.FPDFPathSegment_GetClose))
+"""pdfium's calls for a path's segments, by address: four for every segment of every path of a
+ruled page (thousands), where ctypes' conversion of typed arguments cost a third of the walk."""
 
 
 def _since_move(shape: list[str]) -> int:
