@@ -54,15 +54,26 @@ def address_of(pointer: Any) -> int:
     return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
-def page_edges(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> list[Edge]:
+def page_edges(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]],
+               min_length: float = 0.0) -> list[Edge]:
     """pdfplumber's edges of every line, rectangle and curve the page's ``paths``
-    (:func:`drawn_objects`) draw."""
+    (:func:`drawn_objects`) draw that its table finder's first filter keeps (``filter_edges``):
+    the vertical ones, then the horizontal ones, each at least ``min_length`` long. Only those
+    are built: a ruled page draws its rules as thin rectangles, whose short sides, about half
+    of all edges, are dropped there."""
     height = page.get_height()
-    edges: list[Edge] = []
+    vertical: list[Edge] = []
+    horizontal: list[Edge] = []
     for path, matrix in paths:
         for shape, points in _subpaths(path, matrix):
-            edges += _edges(shape, [(x, height - y) for x, y in points])
-    return edges
+            for kind, p0, p1, orientation in _sides(shape, [(x, height - y) for x, y in points]):
+                left, right = min(p0[0], p1[0]), max(p0[0], p1[0])
+                top, bottom = min(p0[1], p1[1]), max(p0[1], p1[1])
+                if orientation == "v" and bottom - top >= min_length:
+                    vertical.append(_edge(kind, left, top, right, bottom, orientation))
+                elif orientation == "h" and right - left >= min_length:
+                    horizontal.append(_edge(kind, left, top, right, bottom, orientation))
+    return vertical + horizontal
 
 
 def find_tables(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> list[Any]:
@@ -73,9 +84,7 @@ def find_tables(page: pdfium.PdfPage, paths: Iterable[tuple[Any, Matrix]]) -> li
     from pdfplumber.utils.geometry import filter_edges
 
     settings = TableSettings.resolve(None)
-    edges = page_edges(page, paths)
-    drawn = [edge for orientation in ("v", "h")
-             for edge in filter_edges(edges, orientation, min_length=settings.edge_min_length_prefilter)]
+    drawn = page_edges(page, paths, settings.edge_min_length_prefilter)
     if not drawn:
         return []
     merged = filter_edges(merge_edges(drawn, settings.snap_x_tolerance, settings.snap_y_tolerance,
@@ -236,15 +245,21 @@ def _apply(matrix: Matrix, x: float, y: float) -> Point:
     return (a * x + c * y + e, b * x + d * y + f)
 
 
-def _edges(shape: str, points: list[Point]) -> list[Edge]:
-    """pdfplumber's edges of one painted subpath (points top-down)."""
+Side = tuple[str, Point, Point, str | None]
+"""An edge before it is measured: pdfplumber's kind of it, its ends and its orientation."""
+
+
+def _sides(shape: str, points: list[Point]) -> list[Side]:
+    """pdfplumber's edges of one painted subpath (points top-down), as their ends."""
     if len(shape) > 3 and shape[-2:] == "lh" and points[-2] == points[0]:
         shape, points = shape[:-2] + "h", points[:-2] + points[-1:]
     if shape in {"mlh", "ml"}:
-        return [_line(points[0], points[1])]
+        p0, p1 = points[0], points[1]
+        return [("line", p0, p1, "h" if p0[1] == p1[1] else "v")]
     if shape in {"mlllh", "mllll"} and points[0] == points[4] and _square(points):
         return _rect(points[0], points[2])
-    return [_segment(p0, p1) for p0, p1 in pairwise(points)]
+    return [("curve_edge", p0, p1, "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None))
+            for p0, p1 in pairwise(points)]
 
 
 def _square(points: list[Point]) -> bool:
@@ -253,27 +268,15 @@ def _square(points: list[Point]) -> bool:
             or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
 
 
-def _box(p0: Point, p1: Point, kind: str, orientation: str | None) -> Edge:
-    left, right = min(p0[0], p1[0]), max(p0[0], p1[0])
-    top, bottom = min(p0[1], p1[1]), max(p0[1], p1[1])
+def _edge(kind: str, left: float, top: float, right: float, bottom: float, orientation: str) -> Edge:
     return {"object_type": kind, "x0": left, "x1": right, "top": top, "doctop": top, "bottom": bottom,
             "width": right - left, "height": bottom - top, "orientation": orientation}
 
 
-def _line(p0: Point, p1: Point) -> Edge:
-    box = _box(p0, p1, "line", None)
-    box["orientation"] = "h" if box["top"] == box["bottom"] else "v"
-    return box
-
-
-def _segment(p0: Point, p1: Point) -> Edge:
-    return _box(p0, p1, "curve_edge", "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None))
-
-
-def _rect(corner: Point, opposite: Point) -> list[Edge]:
-    box = _box(corner, opposite, "rect_edge", None)
-    left, right, top, bottom = box["x0"], box["x1"], box["top"], box["bottom"]
-    return [_box((left, top), (right, top), "rect_edge", "h"),
-            _box((left, bottom), (right, bottom), "rect_edge", "h"),
-            _box((left, top), (left, bottom), "rect_edge", "v"),
-            _box((right, top), (right, bottom), "rect_edge", "v")]
+def _rect(corner: Point, opposite: Point) -> list[Side]:
+    left, right = min(corner[0], opposite[0]), max(corner[0], opposite[0])
+    top, bottom = min(corner[1], opposite[1]), max(corner[1], opposite[1])
+    return [("rect_edge", (left, top), (right, top), "h"),
+            ("rect_edge", (left, bottom), (right, bottom), "h"),
+            ("rect_edge", (left, top), (left, bottom), "v"),
+            ("rect_edge", (right, top), (right, bottom), "v")]
