@@ -25,6 +25,7 @@ below its own says nothing there, above it fails.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -42,6 +43,9 @@ _MARKERS = (
     ("digit", re.compile(r"\d{1,2}\s*(?:[、．]|\.(?!\d))")),
 )
 _MARKER_START = re.compile(rf"[{_NUMERAL}（(\d]")  # most lines start with no marker: passed at once
+_CANDIDATE_LINE = re.compile(rf"^[^\S\n]*[{_NUMERAL}（(\d]|^[^\n]*?自评", re.MULTILINE)
+"""A line that may be a heading (a numbering mark first) or state a score (自评): the others,
+most of a report, are passed over by the pattern, not looked at one by one."""
 _TITLE_END = re.compile(r"[:：。；;，,]")
 _WEIGHT = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[）)]")
 _TITLE_SCORE = re.compile(r"[（(]\s*(?:自评)?得分\s*(?:为)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[）)]")
@@ -91,10 +95,11 @@ def _headings(text: str) -> list[_Heading]:
     starts = line_starts(text)
     kinds: list[str] = []
     headings: list[_Heading] = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        begin = offset
-        offset += len(line) + 1
+    for candidate in _CANDIDATE_LINE.finditer(text):
+        begin = candidate.start()
+        number = bisect_right(starts, begin)
+        end = text.find("\n", begin)
+        line = text[begin:end if end >= 0 else len(text)]
         stripped = line.lstrip()
         lead = len(line) - len(stripped)
         marked = _marker(stripped)
