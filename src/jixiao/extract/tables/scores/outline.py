@@ -98,8 +98,8 @@ def _headings(text: str) -> list[_Heading]:
     for candidate in _CANDIDATE_LINE.finditer(text):
         begin = candidate.start()
         number = bisect_right(starts, begin)
-        end = text.find("\n", begin)
-        line = text[begin:end if end >= 0 else len(text)]
+        line_end = text.find("\n", begin)
+        line = text[begin:line_end if line_end >= 0 else len(text)]
         stripped = line.lstrip()
         lead = len(line) - len(stripped)
         marked = _marker(stripped)
