@@ -9,7 +9,8 @@ In the same run:
 * **single**: the same Word report converted ``--n`` times each, calls alternated, by the bare
   ``soffice --headless --convert-to pdf`` (with a profile of its own, warmed up first) and by
   :func:`jixiao.render.pdf.render_pdf` (font aliases, a scratch directory per call, the move to
-  the target); median seconds each and their ratio, target ≤ 1.2. The report is the example
+  the target), in alternated rounds: min / median / max of each and the ratio of the medians,
+  target ≤ 1.2. The report is the example
   rendered by ``jixiao render`` unless ``--docx`` names one.
 * **batch**: ``--batch`` small Word files (one marker each) through
   :func:`jixiao.render.pdf.render_pdfs` with ``--jobs`` workers (default: one per core): every
@@ -23,26 +24,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
 
 from jixiao.render.pdf import render_pdf, render_pdfs
+from rounds import alternated, report, timed, untimed
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.2
-
-
-def timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
 
 
 def bare_soffice(profile: Path, out_dir: Path, *sources: Path) -> None:
@@ -63,14 +57,12 @@ def single(docx: Path, scratch: Path, n: int) -> None:
     profile = scratch / "bare-profile"
     bare_soffice(profile, scratch / "bare", docx)  # warm-up: the profile is created once
     render_pdf(docx, scratch / "jixiao" / "warm.pdf")
-    pairs = [(timed(lambda: bare_soffice(profile, scratch / "bare", docx)),
-              timed(lambda i=i: render_pdf(docx, scratch / "jixiao" / f"{i}.pdf"))) for i in range(n)]
-    bare, ours = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
-    ratio = ours / bare
-    print(f"single: {docx.name}, n={n}")
-    print(f"  soffice --convert-to pdf  {bare:6.2f} s")
-    print(f"  jixiao render_pdf         {ours:6.2f} s   ratio {ratio:.2f}  "
-          f"{'PASS' if ratio <= TARGET else 'FAIL'} (target ≤ {TARGET})")
+    spreads = alternated({
+        "soffice --convert-to pdf": untimed(lambda: bare_soffice(profile, scratch / "bare", docx)),
+        "jixiao render_pdf": lambda round_number: timed(
+            lambda: render_pdf(docx, scratch / "jixiao" / f"{round_number}.pdf"))}, n, warm_up=False)
+    print(f"single: {docx.name}, {n} rounds")
+    report(spreads, "jixiao render_pdf", "soffice --convert-to pdf", TARGET, scale=1, unit="s")
 
 
 def small_docx(path: Path, index: int) -> Path:
