@@ -42,7 +42,7 @@ from formats import (
     write_xlsx,
 )
 from jixiao.audit import Audit, audit_file
-from jixiao.documents.pdf_reader import read_pdf_document
+from jixiao.documents.pdf.reader import read_pdf_document
 from jixiao.documents.text_reader import read_text_document
 from jixiao.findings import Finding
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from builders import write_pdf
 from jixiao.cli import app
 from jixiao.cli.batch import check_all, check_file
-from jixiao.documents.pdf_reader import read_pdf_document
+from jixiao.documents.pdf.reader import read_pdf_document
 from jixiao.progress import advance, listening
 from jixiao.workers import Budget
 

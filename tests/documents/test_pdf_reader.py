@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
 from builders import write_pdf
-from jixiao.documents import Paragraph, Table, pdf_reader
+from jixiao.documents import Paragraph, Table
 from jixiao.documents.office_convert import convert_with_libreoffice
-from jixiao.documents.pdf_reader import read_pdf_document
+from jixiao.documents.pdf import reader as pdf_reader
+from jixiao.documents.pdf.reader import read_pdf_document
 from jixiao.findings import Place
 from jixiao.io.errors import InputError
 

@@ -10,7 +10,7 @@ import pdfplumber
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
-from jixiao.documents.pdf_rulings import drawn_objects, find_tables
+from jixiao.documents.pdf.rulings import drawn_objects, find_tables
 
 REPORT = Path(__file__).parent.parent / "data" / "corpus" / "shehuigongzuobu-2024-juesuan.pdf"
 

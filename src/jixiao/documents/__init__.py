@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from jixiao.documents.image_reader import read_image_document
     from jixiao.documents.legacy_reader import read_doc_document, read_xls_document
     from jixiao.documents.office_convert import convert_with_libreoffice
-    from jixiao.documents.pdf_reader import read_pdf_document
+    from jixiao.documents.pdf.reader import read_pdf_document
     from jixiao.documents.text_reader import read_text_document
     from jixiao.documents.xlsx_reader import read_xlsx_document
 
 _LAZY = {"read_docx_document": "docx_reader", "parse_flat_text": "flat_tables",
          "read_image_document": "image_reader", "read_doc_document": "legacy_reader",
          "read_xls_document": "legacy_reader", "convert_with_libreoffice": "office_convert",
-         "read_pdf_document": "pdf_reader", "read_text_document": "text_reader",
+         "read_pdf_document": "pdf.reader", "read_text_document": "text_reader",
          "read_xlsx_document": "xlsx_reader"}
 
 

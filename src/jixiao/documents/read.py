@@ -13,7 +13,7 @@ READERS: dict[str, str] = {
     ".txt": "text_reader.read_text_document",
     ".docx": "docx_reader.read_docx_document",
     ".xlsx": "xlsx_reader.read_xlsx_document",
-    ".pdf": "pdf_reader.read_pdf_document",
+    ".pdf": "pdf.reader.read_pdf_document",
     ".doc": "legacy_reader.read_doc_document",
     ".xls": "legacy_reader.read_xls_document",
     ".png": "image_reader.read_image_document",
@@ -32,7 +32,7 @@ def read_document(path: Path) -> Document:
         known = "、".join(READERS)
         raise InputError(f"无法识别的文件类型“{path.suffix or '（无后缀）'}”：支持 {known}",
                          file=str(path), english="unknown file type")
-    module, function = reader.split(".")
+    module, function = reader.rsplit(".", 1)
     read: Callable[[Path], Document] = getattr(importlib.import_module(f"jixiao.documents.{module}"),
                                                function)
     return read(path)

@@ -104,7 +104,7 @@ def split(file: BatchFile, token: str) -> bool:
     per_task = settings.AUDIT_PAGES_PER_TASK
     if Path(file.path).suffix.lower() != ".pdf" or cache_dir() is None or file.parts.exists():
         return False
-    from jixiao.documents.pdf_reader import page_count
+    from jixiao.documents.pdf.reader import page_count
 
     try:
         pages = in_child(page_count, Path(file.path), seconds=PART_SECONDS)
@@ -131,7 +131,7 @@ def read_part(part_id: int) -> None:
     part = BatchPart.objects.select_related("file").filter(pk=part_id, done=False).first()
     if part is None:
         return
-    from jixiao.documents.pdf_reader import read_pages
+    from jixiao.documents.pdf.reader import read_pages
 
     with contextlib.suppress(InputError, BudgetExceeded):  # the whole file's check reports it
         in_child(read_pages, Path(part.file.path), part.start, part.stop, seconds=PART_SECONDS)

@@ -2,7 +2,7 @@
 
 pypdfium2 gives the page's characters with their boxes and the paths it draws; pdfplumber's
 table finder finds in those paths the tables drawn with ruling lines and the box of every cell
-(:mod:`jixiao.documents.pdf_rulings`). A character belongs to the cell that holds its
+(:mod:`jixiao.documents.pdf.rulings`). A character belongs to the cell that holds its
 centre; the rest is prose. Prose lines and tables are read top to bottom; wrapped lines of a
 paragraph, and of a cell, are joined (:mod:`jixiao.documents.page_layout`). A "table" of one
 cell (a frame around text) is prose, unless it carries on the table of the page before.
@@ -34,7 +34,7 @@ from jixiao.documents.page_layout import (
     paragraphs,
     without_page_numbers,
 )
-from jixiao.documents.pdf_rulings import Matrix, address_of, by_address, drawn_objects, find_tables
+from jixiao.documents.pdf.rulings import Matrix, address_of, by_address, drawn_objects, find_tables
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom; y grows downwards
 #: A table needs ruling lines: pages with fewer drawn paths are not looked at for tables.
@@ -148,7 +148,7 @@ def drawn_paths(page: pdfium.PdfPage, limit: int) -> list[tuple[Any, Matrix]]:
 
 
 def page_grids(page: pdfium.PdfPage, paths: list[tuple[Any, Matrix]]) -> list[Grid]:
-    """The ruled tables the page's ``paths`` draw (:mod:`jixiao.documents.pdf_rulings`)."""
+    """The ruled tables the page's ``paths`` draw (:mod:`jixiao.documents.pdf.rulings`)."""
     return [Grid(_rect(table.bbox), tuple(_row(row.cells) for row in table.rows))  # type: ignore[arg-type]
             for table in find_tables(page, paths)]
 

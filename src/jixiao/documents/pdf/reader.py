@@ -1,6 +1,6 @@
 """PDF reports (``.pdf``) read into a :class:`Document`, page by page.
 
-A page with a usable text layer is read from it (:mod:`jixiao.documents.pdf_text`: text by
+A page with a usable text layer is read from it (:mod:`jixiao.documents.pdf.text`: text by
 pypdfium2, ruled tables by pdfplumber's finder on pypdfium2's paths). A page is read by OCR instead
 (:mod:`jixiao.documents.ocr`, rendered at 150 dpi, at most 2000 pixels on its longer side; results
 cached) when its text layer is unusable:
@@ -38,9 +38,9 @@ from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, o
 from jixiao.documents.ocr_cache import CacheKey, cached_ocr, file_hash
 from jixiao.documents.page_layout import Margins, PageBlock, PageTable, margins_of
 from jixiao.documents.paged_text import PagedLayout
-from jixiao.documents.pdf_rulings import drawn_objects
-from jixiao.documents.pdf_streams import check_streams
-from jixiao.documents.pdf_text import (
+from jixiao.documents.pdf.rulings import drawn_objects
+from jixiao.documents.pdf.streams import check_streams
+from jixiao.documents.pdf.text import (
     MIN_PATHS,
     TextPage,
     drawn_paths,
