@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.documents.model import Document
+from jixiao.extract.per_document import per_document
 from jixiao.extract.tables.cells import compact, evidence, figure
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.findings import Finding, Passed, Place, Severity, Term
@@ -74,8 +75,10 @@ class GradeClaim:
         return Term("得分", self.score.written, self.score_where)
 
 
+@per_document
 def grade_claims(document: Document) -> tuple[GradeClaim, ...]:
-    """Every grade word stated for a score, in prose and in tables."""
+    """Every grade word stated for a score, in prose and in tables (read once per document: its
+    findings and the grades that hold are both judged from them)."""
     profile = load_profile(profile_for(recognise(document).template))
 
     def grade_of(score: Decimal) -> str:

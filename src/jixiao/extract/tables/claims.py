@@ -60,8 +60,10 @@ TABLE_CODES = (WEIGHT_SUM, SCORE_SUM, SCORE_CAP, TOTAL_ROW, RATIO, CLASS_SUM, BA
 """The codes of :func:`table_findings`, documented in docs/rules.md."""
 
 
+@per_document
 def table_claims(document: Document) -> tuple[TableClaim, ...]:
-    """Every relation the document's tables state, in table order."""
+    """Every relation the document's tables state, in table order (read once per document: its
+    findings and the relations that hold are both judged from them)."""
     claims: list[TableClaim] = []
     for table in document.tables:
         scores = is_score_table(table)
