@@ -268,3 +268,13 @@ def test_a_header_run_together_with_the_first_row_is_cut_from_it() -> None:
     findings = table_findings(document(text.format(score="5")))
     assert [(f.message, f.where.start) for f in findings] == [
         ("决策程序的得分 5 超过分值 4", text.format(score="5").index("5 |"))]
+
+
+def test_a_paragraph_is_a_total_only_if_it_holds_one_of_the_two_ji() -> None:
+    """The reader of lists one cell a paragraph looks for their 合计 (总计) only in paragraphs
+    holding 计 or 計: no other character of the basic plane normalises to one holding 计."""
+    from jixiao.extract.tables.text_view import simplified_text
+
+    reading_as_ji = [chr(code) for code in range(0x20, 0x10000)
+                     if not 0xD800 <= code < 0xE000 and "计" in simplified_text(chr(code))]
+    assert sorted(reading_as_ji) == sorted(["计", "計"])

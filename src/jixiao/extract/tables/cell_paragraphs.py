@@ -35,7 +35,9 @@ def cell_paragraph_claims(document: Document) -> tuple[TableClaim, ...]:
     paragraphs = document.paragraphs
     claims = []
     for index, paragraph in enumerate(paragraphs[:-1]):
-        if _TOTAL.fullmatch(simplified_text(compact(paragraph.text))):
+        # 计 is in every total, and only 計 is read as it: most paragraphs need no normalising
+        if ("计" in paragraph.text or "計" in paragraph.text) \
+                and _TOTAL.fullmatch(simplified_text(compact(paragraph.text))):
             claim = _closed_list(paragraphs, index)
             if claim is not None:
                 claims.append(claim)
