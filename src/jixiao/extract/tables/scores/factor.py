@@ -38,9 +38,12 @@ HUNDRED = Decimal(100)
 
 
 def score_factor_claims(document: Document) -> tuple[TableClaim, ...]:
+    # every header names its 权重: a report without the word has no such table
+    headers = list(_HEADER.finditer(document.text)) if "权重" in document.text else []
+    if not headers:
+        return ()  # and no total stated above one
     starts = line_starts(document.text)
     claims: list[TableClaim] = []
-    headers = list(_HEADER.finditer(document.text))
     for index, header in enumerate(headers):
         first = "执行率" if header.group().startswith("执行率") else ""
         end = lines_after(document.text, header.end())

@@ -88,6 +88,8 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
     for start, claimed in (*_glued_tables(text), *_flattened_tables(text)):
         starts.append(start)
         claims += claimed
+    if not starts:  # no table: no total stated above one either
+        return tuple(claims)
     caps = [claim for claim in claims if claim.kind == "cap" and claim.what != "总分"]
     return (*claims, *stated_bounds(document.text, text.starts, starts, caps))
 
@@ -106,6 +108,8 @@ def _funds_caps(text: TextFigures) -> Iterator[TableClaim]:
 def _glued_tables(text: TextFigures) -> Iterator[tuple[int, list[TableClaim]]]:
     """Each glued table's start and claims: its rows read from its header to the line's end,
     with the funds row between the header before it (or the line's start) and its own."""
+    if "级指标" not in text.text:  # every header names its 一级指标 and 二级指标
+        return
     mentioned = _FUNDS_WORDS.search(text.text)
     after = 0
     for header in _HEADER.finditer(text.text):

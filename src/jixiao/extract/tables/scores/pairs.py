@@ -25,6 +25,8 @@ from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit
 
 _HEADER = re.compile(r"(?<!\S)(?:指标)?(?:分值|权重|标准分)\s+(?:(?:自评|评价)?(?:得分|评分)|自评分)(?!\S)")
+_HEADER_WORDS = ("分值", "权重", "标准分")
+"""The words one of which every header holds: a report without them has no such table."""
 _TRIPLE = re.compile(r"(?<!\S)(?P<label>[\u4e00-\u9fff]{2,12})\s+(?P<weight>\d{1,3}(?:\.\d{1,2})?)\s+"
                      r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?=\s|$)(?!\s*分)")
 _TABLE_LINE = re.compile(r"[\t|]")
@@ -33,6 +35,8 @@ _HEADING_WORDS = re.compile(r"(?:原因|措施|指标值|完成值|实际值|分
 
 
 def score_pair_claims(document: Document) -> tuple[TableClaim, ...]:
+    if not any(word in document.text for word in _HEADER_WORDS):
+        return ()
     text, starts = document.text, line_starts(document.text)
     claims: list[TableClaim] = []
     for header in _HEADER.finditer(text):

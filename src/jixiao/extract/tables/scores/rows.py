@@ -70,6 +70,8 @@ class _Block:
 
 
 def score_row_claims(document: Document) -> tuple[TableClaim, ...]:
+    if "级指标" not in document.text:  # the words every header line holds (_header)
+        return ()
     text, starts = document.text, line_starts(document.text)
     lines = _lines(text)
     claims: list[TableClaim] = []
