@@ -32,6 +32,14 @@ def test_a_paragraph_read_by_coordinates_has_its_place() -> None:
     assert read_paragraph().place == PARAGRAPH_PLACE
 
 
+def test_a_paragraph_read_as_a_cell_is_a_cell_at_the_paragraph_s_place() -> None:
+    paragraph = read_paragraph()
+    cell = Cell.placed_as(paragraph.text, paragraph)
+    assert cell == Cell("一、部门基本情况", PARAGRAPH_PLACE)
+    assert cell.place is paragraph.place
+    assert pickle.loads(pickle.dumps(cell)) == cell
+
+
 def test_the_place_is_built_once() -> None:
     cell = read_cell()
     assert cell.place is cell.place

@@ -26,7 +26,7 @@ class _Placed:
     __match_args__ = ("text", "place")
     text: str
     _place: Place  # unset until asked for: then built from ``_at``, the reader's coordinates
-    _at: tuple[Any, ...]
+    _at: tuple[Any, ...] | _Placed  # or the text whose place this one is (:meth:`placed_as`)
 
     def __init__(self, text: str, place: Place) -> None:
         _set(self, "text", text)
@@ -40,12 +40,22 @@ class _Placed:
         _set(placed, "_at", at)
         return placed
 
+    @classmethod
+    def placed_as(cls, text: str, other: _Placed) -> Self:
+        """``text`` at the place of ``other`` (a paragraph read as a row of one cell), built
+        from ``other`` when first asked for."""
+        placed = _new(cls)
+        _set(placed, "text", text)
+        _set(placed, "_at", other)
+        return placed
+
     @property
     def place(self) -> Place:
         try:
             return self._place
         except AttributeError:
-            place = self._built(*self._at)
+            at = self._at
+            place = at.place if isinstance(at, _Placed) else self._built(*at)
             _set(self, "_place", place)
             return place
 

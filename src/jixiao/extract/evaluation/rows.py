@@ -104,7 +104,7 @@ def rows_of(document: Document) -> tuple[Row, ...]:
 def _rows(document: Document) -> Iterator[Row]:
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            yield Row((Cell(block.text, block.place),), paragraph=True)
+            yield Row((Cell.placed_as(block.text, block),), paragraph=True)
         else:
             yield from (Row(cells, paragraph=False) for cells in block.rows if cells)
 
