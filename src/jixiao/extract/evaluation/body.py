@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from jixiao.documents.model import Document, Paragraph
-from jixiao.extract.amounts import NUMBER, depths, figures, label_before
+from jixiao.extract.amounts import NUMBER, label_before
 from jixiao.extract.evaluation.fields import Fields
 from jixiao.extract.evaluation.sections import Section, section_runs, text_place
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
@@ -112,7 +112,7 @@ def _basic(run: Run, fields: Fields, starts: tuple[int, ...]) -> None:
     total = BASIC_TOTAL.search(text)
     if total is not None:
         _number(fields, f"{BASIC}.total", run, total, "n", starts)
-    for figure in figures(text, depths(text)):
+    for figure in run.figures:
         if not figure.is_money or figure.change:
             continue
         part = next((key for words, key in BASIC_PARTS if words in figure.label), None)
@@ -139,7 +139,7 @@ def _projects(run: Run, fields: Fields, starts: tuple[int, ...]) -> None:
     if among < 0:
         return
     end = sentence_end(text, among)
-    items = [figure for figure in figures(text, depths(text))
+    items = [figure for figure in run.figures
              if among < figure.start < end and figure.is_money and not figure.change]
     for index, figure in enumerate(items):
         name = _ITEM_NUMBERING.sub("", label_before(text, figure.start)).strip()

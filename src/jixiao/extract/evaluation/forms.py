@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from jixiao.documents.model import Cell, Document
-from jixiao.extract.amounts import NUMBER, Figure, depths, figures, label_before
+from jixiao.extract.amounts import NUMBER, Figure, label_before
 from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
 from jixiao.extract.evaluation.rows import rows_of
 from jixiao.extract.evaluation.sections import GRADE_WORDS, Section, section_runs, text_place
@@ -123,7 +123,7 @@ def _finance_section(document: Document) -> Section | None:
 
 def _breakdown(run: Run, fields: Fields, starts: tuple[int, ...]) -> None:
     text = run.text
-    found = [figure for figure in figures(text, depths(text)) if figure.is_money and not figure.change]
+    found = [figure for figure in run.figures if figure.is_money and not figure.change]
     raw = {figure.start: label_before(text, figure.start) for figure in found}  # each asked for again
     for figure in found:
         key = next((name for words, name in _BREAKDOWN_AMOUNTS

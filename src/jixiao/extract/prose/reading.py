@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from jixiao.extract.amounts import Figure, depths, figures
+from jixiao.extract.amounts import Figure
 from jixiao.extract.text_runs import SENTENCE_ENDS, Run
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber
@@ -74,7 +74,7 @@ class RunText:
 
     def __init__(self, run: Run, starts: tuple[int, ...]) -> None:
         self.run, self.starts, self.text = run, starts, run.text
-        self.figures = figures(run.text, self.depth) if _may_state_figures(run.text) else []
+        self.figures = run.figures
         self.money = [f for f in self.figures if f.is_money and not f.change]
         self.changes = [f for f in self.figures if f.is_money and f.change]
         self.links: tuple[Change, ...] | None = None
@@ -83,10 +83,10 @@ class RunText:
         """The run's changes stated with a comparison (:func:`~.changes.comparisons`), found once."""
         self._stated: dict[int, Stated] = {}
 
-    @cached_property
+    @property
     def depth(self) -> list[int]:
         """The bracket depth at every index of the run (:func:`~jixiao.extract.amounts.depths`)."""
-        return depths(self.text)
+        return self.run.depth
 
     def stated(self, figure: Figure, label: str | None = None, sign: int = 1) -> Stated:
         if label is None and sign == 1:  # a figure as it is labelled is asked for by several readers
@@ -120,9 +120,3 @@ class RunText:
         """The index just after every sentence's end mark: the run's sentences are looked up
         by the hundred, a search each would scan back and forth."""
         return [mark.end() for mark in _SENTENCE_END.finditer(self.text)]
-
-
-def _may_state_figures(text: str) -> bool:
-    """Whether ``text`` has a mark every figure ends in (万元, 亿元, 元, 万, %): a run with
-    none states no figure."""
-    return "元" in text or "万" in text or "%" in text or "％" in text
