@@ -31,8 +31,9 @@ def read_runs(text: str) -> list[RunText]:
 @given(TEXTS)
 def test_a_run_passed_over_for_its_figures_states_none(text: str) -> None:
     for rt in read_runs(text):
-        assert rt.figures == figures(rt.text, depths(rt.text))
+        assert rt.figures == tuple(figures(rt.text, depths(rt.text)))
         assert rt.depth == depths(rt.text)
+        assert rt.figures is rt.run.figures  # read once, on the run, for every reader of it
 
 
 @settings(max_examples=300, deadline=None)
