@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Any
 
 from jixiao.documents.model import Document, Paragraph, Table
 from jixiao.extract.amounts import Figure, depths, figures
@@ -30,38 +29,33 @@ _HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[
                       r"|\d+[、.．](?:\D|$))")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Run:
     """Joined paragraph texts, normalised; ``starts[i]`` is where paragraph ``paragraphs[i]``
-    begins in the joined text as written, which ``normalised.origin`` indexes."""
+    begins in the joined text as written, which ``normalised.origin`` indexes. Not slotted: its
+    depths and figures are kept on it once read, for every reader of the run."""
 
     normalised: Normalised
     paragraphs: tuple[Paragraph, ...]
     starts: tuple[int, ...]
-    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """What has been read of the run, kept for its other readers (:attr:`depth`, :attr:`figures`)."""
 
     @property
     def text(self) -> str:
         return self.normalised.text
 
-    @property
+    @cached_property
     def depth(self) -> list[int]:
         """The bracket depth at every index of the run (:func:`~jixiao.extract.amounts.depths`)."""
-        if "depth" not in self._memo:
-            self._memo["depth"] = depths(self.text)
-        return self._memo["depth"]  # type: ignore[no-any-return]
+        return depths(self.text)
 
-    @property
+    @cached_property
     def figures(self) -> tuple[Figure, ...]:
         """The figures the run states (:func:`~jixiao.extract.amounts.figures`), read once for
         all its readers: the prose auditor's and the forms'."""
-        if "figures" not in self._memo:
-            text = self.text
-            # every figure ends in one of these marks: most runs need no pattern run over them
-            stated = "元" in text or "万" in text or "%" in text or "％" in text
-            self._memo["figures"] = tuple(figures(text, self.depth)) if stated else ()
-        return self._memo["figures"]  # type: ignore[no-any-return]
+        text = self.text
+        # every figure ends in one of these marks: most runs need no pattern run over them
+        stated = "元" in text or "万" in text or "%" in text or "％" in text
+        return tuple(figures(text, self.depth)) if stated else ()
 
     def place(self, start: int, end: int, line_starts: tuple[int, ...]) -> Place:
         """The document place of ``text[start:end]``; a span that a line end of the source
