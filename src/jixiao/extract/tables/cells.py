@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.documents.model import Cell
@@ -33,11 +34,18 @@ def compact(text: str) -> str:
 
 def figure(cell: Cell | None, unit: Unit = Unit.NONE) -> StatedNumber | None:
     """The number a cell states, as written, or ``None`` when it states none."""
-    if cell is None or not _FIGURE.fullmatch(cell.text):
+    return None if cell is None else figure_of(cell.text, unit)
+
+
+@lru_cache(maxsize=4096)
+def figure_of(text: str, unit: Unit = Unit.NONE) -> StatedNumber | None:
+    """The number a cell's text states, or ``None``. Kept by text: the readers of a table ask
+    for the same cells' figures over and over (a score table's aligning tries every shift of a
+    row), and a table repeats its few texts (“5”, “10”, “100%”); a stated number is frozen."""
+    if not _FIGURE.fullmatch(text):
         return None
-    text = cell.text.replace("分", "")
     try:
-        number = parse_stated(text, unit)
+        number = parse_stated(text.replace("分", ""), unit)
     except NumberError:
         return None
     return number if number.unit in (unit, Unit.PERCENT) else None
