@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import TableClaim, compact, text_figure
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 from jixiao.extract.tables.scores.bounds import lines_after, stated_bounds
 from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_CAP
 from jixiao.extract.text_runs import line_starts
@@ -38,19 +39,20 @@ HUNDRED = Decimal(100)
 
 
 def score_factor_claims(document: Document) -> tuple[TableClaim, ...]:
+    text = text_beside_score_tables(document)
     # every header names its 权重: a report without the word has no such table
-    headers = list(_HEADER.finditer(document.text)) if "权重" in document.text else []
+    headers = list(_HEADER.finditer(text)) if "权重" in text else []
     if not headers:
         return ()  # and no total stated above one
     starts = line_starts(document.text)
     claims: list[TableClaim] = []
     for index, header in enumerate(headers):
         first = "执行率" if header.group().startswith("执行率") else ""
-        end = lines_after(document.text, header.end())
+        end = lines_after(text, header.end())
         if index + 1 < len(headers):
             end = min(end, headers[index + 1].start())
-        claims += _claims(document.text, starts, header.end(), end, first)
-    return (*claims, *stated_bounds(document.text, starts, [header.start() for header in headers], claims))
+        claims += _claims(text, starts, header.end(), end, first)
+    return (*claims, *stated_bounds(text, starts, [header.start() for header in headers], claims))
 
 
 def _claims(text: str, starts: tuple[int, ...], start: int, end: int, first: str) -> Iterator[TableClaim]:

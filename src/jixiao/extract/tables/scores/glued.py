@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from jixiao.documents.model import Document
 from jixiao.extract.tables.cells import Figure, TableClaim
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 from jixiao.extract.tables.scores.bounds import stated_bounds
 from jixiao.extract.tables.scores.glued_funds import glued_funds
 from jixiao.extract.tables.scores.glued_rows import POINTS, Layout, TextFigures, read_row
@@ -82,7 +83,7 @@ class _Block:
 
 
 def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
-    text = TextFigures(document.text, line_starts(document.text))
+    text = TextFigures(text_beside_score_tables(document), line_starts(document.text))
     claims = [*_funds_caps(text)]
     starts: list[int] = []  # where each table begins, for the totals stated above them
     for start, claimed in (*_glued_tables(text), *_flattened_tables(text)):
@@ -91,7 +92,7 @@ def score_glued_claims(document: Document) -> tuple[TableClaim, ...]:
     if not starts:  # no table: no total stated above one either
         return tuple(claims)
     caps = [claim for claim in claims if claim.kind == "cap" and claim.what != "总分"]
-    return (*claims, *stated_bounds(document.text, text.starts, starts, caps))
+    return (*claims, *stated_bounds(text.text, text.starts, starts, caps))
 
 
 def _funds_caps(text: TextFigures) -> Iterator[TableClaim]:

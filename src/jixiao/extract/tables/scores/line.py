@@ -20,6 +20,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit, parse_stated
@@ -36,7 +37,7 @@ _LEVEL_ONE = re.compile(r"(?:产出|效益|满意度|成本)指标(?!\s*[（(]\s
 
 
 def score_line_claims(document: Document) -> tuple[TableClaim, ...]:
-    text, starts = document.text, line_starts(document.text)
+    text, starts = text_beside_score_tables(document), line_starts(document.text)
     claims: list[TableClaim] = []
     for header in _HEADER.finditer(text):
         line_start = text.rfind("\n", 0, header.start()) + 1

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim, compact
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_CAP, SCORE_SUM, WEIGHT_SUM
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit
@@ -68,7 +69,7 @@ class _Heading:
 
 
 def score_outline_claims(document: Document) -> tuple[TableClaim, ...]:
-    text = document.text
+    text = text_beside_score_tables(document)
     if not any(pattern.search(text) for pattern in (_SCORE, _WEIGHT, _TITLE_SCORE)):
         return ()  # no heading could state a figure: most reports have no score outline
     headings = _headings(text)

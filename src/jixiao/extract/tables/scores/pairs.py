@@ -20,6 +20,7 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 from jixiao.extract.tables.scores.table import FULL_SCORE, SCORE_CAP
 from jixiao.extract.text_runs import line_starts, text_place
 from jixiao.numbers import StatedNumber, Unit
@@ -35,9 +36,10 @@ _HEADING_WORDS = re.compile(r"(?:原因|措施|指标值|完成值|实际值|分
 
 
 def score_pair_claims(document: Document) -> tuple[TableClaim, ...]:
-    if not any(word in document.text for word in _HEADER_WORDS):
+    text = text_beside_score_tables(document)
+    if not any(word in text for word in _HEADER_WORDS):
         return ()
-    text, starts = document.text, line_starts(document.text)
+    starts = line_starts(document.text)
     claims: list[TableClaim] = []
     for header in _HEADER.finditer(text):
         line_start = text.rfind("\n", 0, header.start()) + 1

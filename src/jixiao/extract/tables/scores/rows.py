@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.tables.cells import Figure, TableClaim, compact
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 from jixiao.extract.tables.scores.table import (
     FULL_SCORE,
     LEVEL_HEADING,
@@ -70,9 +71,10 @@ class _Block:
 
 
 def score_row_claims(document: Document) -> tuple[TableClaim, ...]:
-    if "级指标" not in document.text:  # the words every header line holds (_header)
+    text = text_beside_score_tables(document)
+    if "级指标" not in text:  # the words every header line holds (_header)
         return ()
-    text, starts = document.text, line_starts(document.text)
+    starts = line_starts(document.text)
     lines = _lines(text)
     claims: list[TableClaim] = []
     index = 0
