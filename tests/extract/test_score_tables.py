@@ -9,6 +9,7 @@ from pathlib import Path
 from jixiao.audit import audit_file
 from jixiao.documents import Document, parse_flat_text
 from jixiao.extract.tables.claims import table_claims, table_findings
+from jixiao.extract.tables.scores.beside import text_beside_score_tables
 
 PATTERNS = Path(__file__).parents[1] / "data" / "corpus" / "patterns"
 
@@ -234,3 +235,33 @@ def test_block_weights_of_a_form_flattened_to_one_line() -> None:
     blocks = [(p.code, p.message) for p in audit.passed if p.code == "JX-TABLE-001"]
     assert blocks == [("JX-TABLE-001", "产出指标的分值 50 核对相符：补贴发放人数 分值 20、补贴发放准确率 分值 15、"
                                        "按季度足额发放 分值 15")]
+
+
+SCORE_TABLE = pipe_rows(("一级指标", "二级指标", "三级指标", "分值", "得分"),
+                        ("产出指标", "数量指标", "培训人次", "10", "9"),
+                        ("", "质量指标", "合格率", "10", "10"),
+                        ("总分", "", "", "20", "19"))
+
+
+def test_the_text_readers_of_score_tables_read_beside_the_score_tables_read_as_tables() -> None:
+    text = "项目自评情况如下。\n" + SCORE_TABLE + OUTLINE.format(twice="4")
+    doc = document(text)
+    (table,) = doc.tables
+    beside = text_beside_score_tables(doc)
+    assert len(beside) == len(text)
+    assert [i for i, c in enumerate(beside) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    assert beside[:table.place.start] == text[:table.place.start]
+    assert beside[table.place.start:table.place.end].strip() == ""
+    assert beside[table.place.end:] == text[table.place.end:]
+    # the table's relations are read once, from the table; the outline after it keeps its lines
+    assert [(c.code, c.what) for c in table_claims(doc)][:3] == [
+        ("JX-TABLE-003", "培训人次"), ("JX-TABLE-003", "合格率"), ("JX-TABLE-001", "总分的分值")]
+    found = [(f.code, f.stated, f.where.line) for f in table_findings(doc)]
+    assert found == [("JX-TABLE-003", "4", 12)]
+
+
+def test_a_table_without_score_headings_stays_in_the_text_its_readers_read() -> None:
+    text = "收入情况：\n" + pipe_rows(("项目", "金额"), ("财政拨款", "10")) + "结束。\n"
+    doc = document(text)
+    assert len(doc.tables) == 1
+    assert text_beside_score_tables(doc) == text
