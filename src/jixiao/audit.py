@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.cycles import cycles_uncollected
 from jixiao.documents import read_document
 from jixiao.documents.model import Document
 from jixiao.extract.evaluation.check import evaluation_findings
@@ -104,4 +105,5 @@ def _unsigned(stated: str | None) -> str | None:
 def audit_file(path: Path, *, passed: bool = False) -> Audit:
     """Read the report at ``path`` and audit it; :class:`~jixiao.io.errors.InputError` when it
     cannot be read."""
-    return audit_document(read_document(path), passed=passed)
+    with cycles_uncollected():
+        return audit_document(read_document(path), passed=passed)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
 from builders import write_pdf
+from jixiao.cycles import cycles_uncollected
 from jixiao.documents import Paragraph, Table
 from jixiao.documents.office_convert import convert_with_libreoffice
 from jixiao.documents.pdf import reader as pdf_reader
@@ -243,8 +244,12 @@ def test_the_cycle_collector_is_paused_while_a_text_layer_is_read_and_on_for_ocr
     assert gc.isenabled()
     assert _refused(image_pdf(tmp_path / "扫描.pdf", scan_image(), None)).english.startswith("no text")
     assert gc.isenabled()
+    monkeypatch.setenv("JIXIAO_CACHE_DIR", str(tmp_path / "cache 2"))  # the same page, read again
+    with cycles_uncollected():  # read inside an audit, which pauses it too: OCR still collects
+        _refused(image_pdf(tmp_path / "扫描2.pdf", scan_image(), None))
+    assert gc.isenabled()
     assert collecting["text layer"] and not any(collecting["text layer"])
-    assert collecting["ocr"] == [True]
+    assert collecting["ocr"] == [True, True]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

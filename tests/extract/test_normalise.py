@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.extract.normalise import _ASCII, normalise, normalised_text, simplified
+from jixiao.extract.normalise import _ASCII, _THOUSANDS, _separators, normalise, normalised_text, simplified
 
 
 def test_each_spelling_becomes_one() -> None:
@@ -40,3 +40,17 @@ def test_every_character_of_the_basic_plane_is_spelled_as_alone() -> None:
 @given(st.text())
 def test_the_text_alone_is_the_normalised_text(source: str) -> None:
     assert normalised_text(source) == normalise(source).text
+
+
+@given(st.text(alphabet="0123456789١٢,，.．x（", max_size=40))
+def test_separators_are_the_thousands_pattern_s_matches(source: str) -> None:
+    """The pattern tried at the digits before a comma only finds what it finds run over the
+    whole text (Arabic-Indic digits are digits to it too)."""
+    everywhere = {match.start(2) + offset for match in _THOUSANDS.finditer(source)
+                  for offset, char in enumerate(match[2]) if char in ",，"}
+    assert _separators(source) == everywhere
+
+
+def test_thousands_separators_are_dropped_only_in_numbers_grouped_from_their_start() -> None:
+    assert normalise("收入1,234,567.89元，12345,678元，3.1,234元，678,901,2345").text == \
+        "收入1234567.89元，12345，678元，3.1，234元，678901，2345"

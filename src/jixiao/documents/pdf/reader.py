@@ -22,7 +22,6 @@ seconds a page) and one in which neither the text layer nor OCR finds text.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
+from jixiao.cycles import cycles_uncollected
 from jixiao.documents.image_reader import ocr_blocks
 from jixiao.documents.model import Document
 from jixiao.documents.ocr import MAX_SIDE, OcrText, engine_version, fit_image, ocr_image
@@ -86,7 +86,7 @@ def read_pdf_document(path: Path) -> Document:
     """The document in the PDF at ``path``; :class:`InputError` when it cannot be read."""
     file = str(path)
     _check_file(path, file)
-    with _cycles_uncollected() as resume:
+    with cycles_uncollected() as resume:  # a box per character: see jixiao.cycles
         with _opened(path, file) as pdf:
             reader = _Pages(path, pdf, before_ocr=resume)
             pages: list[TextPage | _Scan] = []
@@ -102,28 +102,6 @@ def read_pdf_document(path: Path) -> Document:
             raise InputError("PDF 中没有可读的文字（文本层为空，OCR 也未识别出文字）", file=file,
                              english="no text in the PDF, neither in its text layer nor by OCR")
         return layout.document(file, FORMAT)
-
-
-@contextmanager
-def _cycles_uncollected() -> Iterator[Callable[[], None]]:
-    """Python's cycle collector paused while the block runs; it yields the function that
-    resumes it early. A text layer makes a box of each of a page's thousands of characters,
-    kept to the document's end and none in a cycle; counting them, the collector ran full
-    collections of the whole heap, each as long as reading several pages (the audit of a PDF
-    report took 3% longer). Resumed before any OCR, which runs for seconds a page in libraries
-    that may leave cycles. Only ever turned back on, by the reader that found it on: one that
-    finds it paused by another (a thread) leaves it to that one."""
-    paused = gc.isenabled()
-    gc.disable()
-
-    def resume() -> None:
-        if paused:
-            gc.enable()
-
-    try:
-        yield resume
-    finally:
-        resume()
 
 
 def page_count(path: Path) -> int:
