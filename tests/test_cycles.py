@@ -12,6 +12,7 @@ import pytest
 
 from jixiao import audit
 from jixiao.cycles import cycles_uncollected
+from jixiao.io.errors import InputError
 
 REPORT = Path(__file__).parent / "data" / "reports" / "xitang-2024.txt"
 
@@ -65,6 +66,7 @@ def test_a_report_is_audited_with_the_collector_paused(monkeypatch: pytest.Monke
 def test_the_collector_is_on_again_when_a_report_is_refused(tmp_path: Path) -> None:
     empty = tmp_path / "空.txt"
     empty.write_text("", encoding="utf-8")
-    with pytest.raises(Exception, match="文件为空"):
+    with pytest.raises(InputError) as refused:
         audit.audit_file(empty)
+    assert (refused.value.message, refused.value.file) == ("文件为空", str(empty))
     assert gc.isenabled()
