@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line
 from jixiao.extract.evaluation.rows import Row
 from jixiao.extract.evaluation.tables import columns
+from jixiao.extract.tables.cells import compact
 from jixiao.numbers import Unit
 
 PATH = "basic_data"
@@ -50,7 +51,7 @@ _NOTE = re.compile(r"[（(][^）)]*[）)]|[：:]$")
 
 def control_label(text: str) -> str:
     """“3、区级专项资金(一个专项一行)” → 区级专项资金; “其中：公车购置” → 公车购置."""
-    return _NOTE.sub("", _NUMBERING.sub("", squeeze(text)))
+    return _NOTE.sub("", _NUMBERING.sub("", compact(text)))
 
 
 @dataclass

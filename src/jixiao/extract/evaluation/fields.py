@@ -26,15 +26,11 @@ BLANKS = frozenset({"", "/", "／", "-", "—", "——", "－", "无", "……"
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-squeeze = compact
-"""Text without any whitespace: cells break words across lines (“经济效\\n益指标”)."""
-
-
 def read_number(text: str, unit: Unit, *, signed: bool = False) -> StatedNumber | None:
     """The one number ``text`` states in ``unit`` (or a money unit convertible to it), or
     ``None`` when it is blank, not a number, in another unit, or negative where ``signed`` is
     false."""
-    written = squeeze(text)
+    written = compact(text)
     if written in BLANKS:
         return None
     try:

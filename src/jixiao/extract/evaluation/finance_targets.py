@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from jixiao.documents.model import Cell
-from jixiao.extract.evaluation.fields import BLANKS, Fields, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields
 from jixiao.extract.evaluation.rows import Row
+from jixiao.extract.tables.cells import compact
 from jixiao.render.figures import MISSING
 
 INDICATORS = "self_assessment.indicators"
@@ -54,7 +55,7 @@ def split_goal(text: str) -> tuple[str, str]:
 
 
 def _stated(text: str) -> bool:
-    return squeeze(text) not in BLANKS and MISSING not in text
+    return compact(text) not in BLANKS and MISSING not in text
 
 
 def _rows(rows: Sequence[Row]) -> Iterator[tuple[Cell, ...]]:

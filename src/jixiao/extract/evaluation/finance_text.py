@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER
-from jixiao.extract.evaluation.fields import BLANKS, Fields, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields
 from jixiao.extract.evaluation.finance_targets import read_targets
 from jixiao.extract.evaluation.rows import Row, rows_of
 from jixiao.extract.evaluation.sections import text_place
 from jixiao.extract.evaluation.subsections import duties
+from jixiao.extract.tables.cells import compact
 from jixiao.extract.text_runs import line_starts
 from jixiao.findings import Place
 from jixiao.numbers import Unit
@@ -108,7 +109,7 @@ def _head(cell: Cell, starts: tuple[int, ...], fields: Fields) -> None:
 
 
 def _filled(text: str) -> str:
-    return "" if squeeze(text) in BLANKS else text
+    return "" if compact(text) in BLANKS else text
 
 
 def _functions(cell: Cell, fields: Fields) -> None:
@@ -189,12 +190,12 @@ def _summary(lines: Sequence[Line], fields: Fields) -> None:
     taken: dict[str, list[Line]] = {}
     for line in lines:
         _project_items(line, fields)
-        title = squeeze(_NUMBERING.sub("", line.text))
+        title = compact(_NUMBERING.sub("", line.text))
         heading = next((target for words, target in OWN_PARTS if title == words), None)
         if heading is not None:
             path = heading
             continue
-        if any(title == squeeze(_NUMBERING.sub("", end)) for end in ENDS):
+        if any(title == compact(_NUMBERING.sub("", end)) for end in ENDS):
             path = None
             continue
         if path is not None:

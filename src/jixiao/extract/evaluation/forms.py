@@ -9,9 +9,10 @@ import re
 
 from jixiao.documents.model import Cell, Document
 from jixiao.extract.amounts import NUMBER, Figure, label_before
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line
 from jixiao.extract.evaluation.rows import rows_of
 from jixiao.extract.evaluation.sections import GRADE_WORDS, Section, section_runs, text_place
+from jixiao.extract.tables.cells import compact
 from jixiao.extract.text_runs import Run, line_starts, sentence_end
 from jixiao.numbers import Unit
 
@@ -51,9 +52,9 @@ def read_finance_form(document: Document, fields: Fields) -> None:
     if year is not None:
         fields.put("year", int(year["year"]), text_place(starts, year.start("year"), year.end("year")))
     for paragraph in document.paragraphs:
-        text = squeeze(paragraph.text)
+        text = compact(paragraph.text)
         for label, path in _LABELS:
-            if text.startswith(f"{squeeze(label)}：") and text[len(squeeze(label)) + 1:]:
+            if text.startswith(f"{compact(label)}：") and text[len(compact(label)) + 1:]:
                 value = paragraph.text.split("：", 1)[1].strip()
                 fields.put(path, value, paragraph.place)
     accounts = _OrgAccounts(fields)
@@ -69,8 +70,8 @@ def read_finance_form(document: Document, fields: Fields) -> None:
             if cell is not None:
                 fields.cell_number(path, cell, unit)
         grade = row.filled_after("评价等次")
-        if grade is not None and squeeze(grade.text) not in BLANKS:
-            word = squeeze(grade.text)
+        if grade is not None and compact(grade.text) not in BLANKS:
+            word = compact(grade.text)
             fields.put("narrative.results.stated_grade", GRADE_WORDS.get(word, word), grade.place)
         accounts.row(texts, row.cells)
 
@@ -113,11 +114,11 @@ def read_dingcheng(document: Document, fields: Fields) -> None:
 def _finance_section(document: Document) -> Section | None:
     """The paragraphs from 部门财务情况 up to 部门绩效目标 (not a section the body list knows)."""
     paragraphs = document.paragraphs
-    begin = next((i for i, p in enumerate(paragraphs) if "部门财务情况" in squeeze(p.text)[:12]), None)
+    begin = next((i for i, p in enumerate(paragraphs) if "部门财务情况" in compact(p.text)[:12]), None)
     if begin is None:
         return None
     end = next((i for i, p in enumerate(paragraphs[begin + 1:], begin + 1)
-                if "绩效目标" in squeeze(p.text)[:12]), len(paragraphs))
+                if "绩效目标" in compact(p.text)[:12]), len(paragraphs))
     return Section("finance", paragraphs[begin], paragraphs[begin + 1:end])
 
 
@@ -183,13 +184,13 @@ def _comparison_table(document: Document, fields: Fields) -> None:
     state, its 上年 above all, for the item of the same name (a new item when the prose has none)."""
     path = "finances.three_public_year_on_year"
     for table in document.tables:
-        header = tuple(squeeze(text) for text in table.texts()[0]) if table.rows else ()
+        header = tuple(compact(text) for text in table.texts()[0]) if table.rows else ()
         if len(header) != 5 or header[2:4] != ("上年", "增减额"):
             continue
         for row in table.rows[1:]:
-            if len(row) != 5 or squeeze(row[0].text) in BLANKS:
+            if len(row) != 5 or compact(row[0].text) in BLANKS:
                 continue
-            name = squeeze(row[0].text)
+            name = compact(row[0].text)
             names = [fields.values.get(f"{path}[{index}].name") for index in range(fields.count(path))]
             index = names.index(name) if name in names else len(names)
             fields.put(f"{path}[{index}].name", name, row[0].place)

@@ -4,7 +4,8 @@ per 项目 with its 预算数 and 执行数, then 合计 (the sum, not a row of 
 from __future__ import annotations
 
 from jixiao.documents.model import Document, Paragraph, Table
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line
+from jixiao.extract.tables.cells import compact
 from jixiao.numbers import Unit
 
 TITLES = (("政府性基金预算支出情况表", "government_fund"), ("国有资本经营预算支出情况表", "state_capital"),
@@ -25,19 +26,19 @@ def read_fund_tables(document: Document, fields: Fields) -> None:
 def _fund(block: object) -> str | None:
     if not isinstance(block, Paragraph) or "表" not in block.text:  # every title ends with 表
         return None
-    text = squeeze(block.text)
+    text = compact(block.text)
     return next((key for title, key in TITLES if text.endswith(title) and len(text) <= len(title) + 6), None)
 
 
 def _is_fund_table(table: Table) -> bool:
-    header = tuple(squeeze(text) for text in table.texts()[0]) if table.rows else ()
+    header = tuple(compact(text) for text in table.texts()[0]) if table.rows else ()
     return len(header) == 3 and header[0] == "项目" and header[1].startswith("预算数") \
         and header[2].startswith("执行数")
 
 
 def _rows(table: Table, path: str, fields: Fields) -> None:
     for row in table.rows[1:]:
-        name = squeeze(row[0].text) if len(row) == 3 else TOTAL
+        name = compact(row[0].text) if len(row) == 3 else TOTAL
         if name in BLANKS or name == TOTAL:
             continue
         at = f"{path}.rows[{fields.count(f'{path}.rows')}]"

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jixiao.documents.model import Cell, Document, Paragraph
-from jixiao.extract.evaluation.fields import BLANKS, squeeze
+from jixiao.extract.evaluation.fields import BLANKS
 from jixiao.extract.per_document import per_document
+from jixiao.extract.tables.cells import compact
 
 BASIC_DATA, UNIT_TABLE, PROJECT_TABLE = "basic_data", "self_assessment", "project"
 REPORT = "report"
@@ -38,7 +39,7 @@ class Row:
     def __post_init__(self) -> None:
         # Squeezed once: the readers ask a row for its texts many times, and for labels most
         # rows do not hold, which one substring test of all its texts rules out.
-        texts = tuple([squeeze(cell.text) for cell in self.cells])
+        texts = tuple([compact(cell.text) for cell in self.cells])
         object.__setattr__(self, "_texts", texts)
         object.__setattr__(self, "_joined", "\n".join(texts))
 

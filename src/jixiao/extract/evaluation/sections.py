@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from jixiao.documents.model import Document, Paragraph
 from jixiao.extract.amounts import NUMBER
-from jixiao.extract.evaluation.fields import Fields, squeeze
+from jixiao.extract.evaluation.fields import Fields
 from jixiao.extract.evaluation.generated import own_paragraphs
+from jixiao.extract.tables.cells import compact
 from jixiao.extract.text_runs import Run, line_starts, runs_of
 from jixiao.findings import Place
 from jixiao.numbers import StatedNumber, Unit
@@ -84,7 +85,7 @@ def sections(document: Document) -> dict[str, Section]:
 
 def _section_of(text: str) -> str | None:
     match = _HEADING.match(text)
-    title = squeeze(match["title"]) if match is not None else ""
+    title = compact(match["title"]) if match is not None else ""
     if not title or len(title) > 30:
         return None
     return next((key for words, key in SECTIONS if words in title), None)
@@ -129,7 +130,7 @@ def read_title(document: Document, found: Mapping[str, Section], fields: Fields)
     fields.put("title", title_text, _place(starts, begin, begin + len(title_text)))
     year = StatedNumber.of(int(match["year"]))
     fields.put("year", int(year.value), _place(starts, match.start("year"), match.end("year")))
-    name = squeeze(match["name"])
+    name = compact(match["name"])
     fields.put("unit.name", name, _place(starts, match.start("name"), match.end("name")))
 
 

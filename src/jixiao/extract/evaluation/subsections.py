@@ -12,8 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from jixiao.documents.model import Paragraph
-from jixiao.extract.evaluation.fields import Fields, squeeze
+from jixiao.extract.evaluation.fields import Fields
 from jixiao.extract.evaluation.sections import Section
+from jixiao.extract.tables.cells import compact
 
 _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 _HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
@@ -29,7 +30,7 @@ renderer prints 总目标 from ``expected`` and the year's 绩效目标 from ``a
 def part(paragraphs: Sequence[Paragraph], words: Sequence[str]) -> tuple[Paragraph, ...]:
     """The paragraphs under the first “（…）” heading holding one of ``words``."""
     begin = next((i for i, p in enumerate(paragraphs)
-                  if _SUBHEADING.match(p.text) and any(w in squeeze(p.text) for w in words)), None)
+                  if _SUBHEADING.match(p.text) and any(w in compact(p.text) for w in words)), None)
     if begin is None:
         return ()
     end = next((i for i, p in enumerate(paragraphs[begin + 1:], begin + 1) if _HEADING.match(p.text)),

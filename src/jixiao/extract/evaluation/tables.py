@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.documents.model import Cell
-from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line, squeeze
+from jixiao.extract.evaluation.fields import BLANKS, Fields, first_line
 from jixiao.extract.evaluation.finance_targets import split_goal
 from jixiao.extract.evaluation.rows import Row
+from jixiao.extract.tables.cells import compact
 from jixiao.findings import Place
 from jixiao.model import nature_of_sign
 from jixiao.numbers import Unit
@@ -57,7 +58,7 @@ def columns(header: Row, names: dict[str, str]) -> dict[str, int]:
 
 def level_name(text: str) -> str:
     """An indicator level as the model names it: “满意度\\n指标\\n（10 分）” → 满意度指标."""
-    return _BLOCK_WEIGHT.sub("", squeeze(text))
+    return _BLOCK_WEIGHT.sub("", compact(text))
 
 
 _PROJECT_LABELS = (("项目支出名称", "name"), ("项目名称", "name"),
@@ -140,7 +141,7 @@ class AssessmentReader:
             cell = row.filled_after(label)
             # A label merged across columns repeats as blank cells; a blank value is no value,
             # not the next label's (“主管部门 | | 实施单位 | 示例单位”).
-            if cell is not None and not squeeze(cell.text).startswith(_LABEL_TEXTS):
+            if cell is not None and not compact(cell.text).startswith(_LABEL_TEXTS):
                 found = self.fields.text(f"{self.path}.{field_name}", _text(cell), cell.place) or found
         return found
 
@@ -171,7 +172,7 @@ class AssessmentReader:
         cells = row.cells
         for index, cell in enumerate(cells):
             line, place = first_line(cell)
-            squeezed = squeeze(line).replace(":", "：").removeprefix("其中").lstrip("：")
+            squeezed = compact(line).replace(":", "：").removeprefix("其中").lstrip("：")
             label, _, amount = squeezed.partition("：")
             names = INCOME_LABELS if label in INCOME_LABELS else NATURE_LABELS
             key = "by_income" if names is INCOME_LABELS else "by_nature"
@@ -248,12 +249,12 @@ class AssessmentReader:
         cells = {key: row.from_right(offset) for key, offset in columns_.items()}
         level1, level2 = cells.get("level1"), row.from_right(columns_.get("level1", 0) - 1)
         # 评价内容 as written, as the 财政局 form's reader keeps it: it carries no “（50分）”
-        if level1 is not None and squeeze(level1.text) not in BLANKS:
+        if level1 is not None and compact(level1.text) not in BLANKS:
             self.level1, self.level1_place, self.level2 = level1.text.strip(), level1.place, ""
-        if level2 is not None and squeeze(level2.text) not in BLANKS:
+        if level2 is not None and compact(level2.text) not in BLANKS:
             self.level2, self.level2_place = level2.text.strip(), level2.place
         goal, actual = cells.get("goal"), cells.get("actual")
-        if not self.level1 or goal is None or squeeze(goal.text) in BLANKS:
+        if not self.level1 or goal is None or compact(goal.text) in BLANKS:
             return
         path = f"{self.path}.indicators[{self.fields.count(f'{self.path}.indicators')}]"
         self.fields.put(f"{path}.level1", self.level1, self.level1_place)
